@@ -1,0 +1,22 @@
+package org.yike.api.connector;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.yike.api.recording.Recording;
+
+/** Publishes a finished recording to a platform: an FTP server, a district platform, Opencast. */
+@ConsumerType
+public interface PlatformConnector {
+
+    /** Short stable name: {@code ftp}, {@code sftp}, {@code opencast}. */
+    String type();
+
+    /**
+     * Sends the recording's files to the target described by {@code target} (the connector's own
+     * configuration keys), reporting bytes sent so far. Throws with a reason a person can act on.
+     */
+    void publish(Recording recording, Map<String, Object> target, LongConsumer bytesSent) throws IOException;
+}

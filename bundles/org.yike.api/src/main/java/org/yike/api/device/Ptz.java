@@ -1,0 +1,18 @@
+package org.yike.api.device;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** Pan-tilt-zoom of a camera, mechanical or electronic. Speeds and positions are in [-1, 1]. */
+@ConsumerType
+public interface Ptz {
+
+    void move(double panSpeed, double tiltSpeed, double zoomSpeed);
+
+    void stop();
+
+    List<String> presets();
+
+    void gotoPreset(String preset);
+}

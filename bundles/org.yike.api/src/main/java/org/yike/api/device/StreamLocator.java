@@ -1,0 +1,27 @@
+package org.yike.api.device;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the media of a source comes from, in words any media library understands: a URI
+ * ({@code rtsp://cam/stream1}, {@code /dev/video0}, or a test-source graph), the name of the input
+ * format that reads it when the URI alone does not tell ({@code v4l2}, {@code alsa}, {@code lavfi}),
+ * and reader options ({@code rtsp_transport=tcp}). Drivers describe; the recording engine opens.
+ */
+public record StreamLocator(String uri, String format, Map<String, String> options) {
+
+    public StreamLocator {
+        Objects.requireNonNull(uri, "uri");
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    public static StreamLocator of(String uri) {
+        return new StreamLocator(uri, null, Map.of());
+    }
+
+    /** The locator as it may appear in logs and API answers: credentials in the URI are masked. */
+    public String redacted() {
+        return uri.replaceAll("://[^/@]*@", "://***@");
+    }
+}

@@ -1,0 +1,22 @@
+package org.yike.api.director;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.yike.api.device.ClassroomEvent;
+
+/**
+ * The directing of one lesson; stateful, called from one thread. Times are milliseconds since the
+ * lesson started. A method returns a decision only when the shot changes.
+ */
+@ConsumerType
+public interface Director {
+
+    /** The opening shot. */
+    ProgramDecision start();
+
+    Optional<ProgramDecision> onEvent(ClassroomEvent event, long atMillis);
+
+    /** Called several times a second, so holds and timers can end without an event. */
+    Optional<ProgramDecision> onTick(long atMillis);
+}

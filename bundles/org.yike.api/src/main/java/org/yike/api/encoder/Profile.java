@@ -1,0 +1,30 @@
+package org.yike.api.encoder;
+
+/**
+ * What one encoded stream looks like. {@code gopFrames} is the distance between key frames;
+ * {@code backend} names the {@link EncoderBackend#id()} the profile prefers.
+ */
+public record Profile(String name, int width, int height, int fps, int videoKbps, int gopFrames,
+        int audioKbps, int audioSampleRate, int audioChannels, String backend) {
+
+    public Profile {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("profile needs a name");
+        if (width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("profile " + name + ": size " + width + "x" + height
+                    + " must be even and at least 16x16");
+        }
+        if (fps < 1 || fps > 120) throw new IllegalArgumentException("profile " + name + ": fps " + fps + " not in 1..120");
+        if (videoKbps < 50) throw new IllegalArgumentException("profile " + name + ": video bitrate " + videoKbps + " kbit/s too low");
+        if (gopFrames < 1) throw new IllegalArgumentException("profile " + name + ": GOP must be at least 1 frame");
+        if (audioChannels < 1 || audioChannels > 2) throw new IllegalArgumentException("profile " + name + ": 1 or 2 audio channels");
+    }
+
+    /** The recording default: 1080p25, 4 Mbit/s, a key frame every 2 s, AAC 128 kbit/s 48 kHz stereo. */
+    public static Profile recording1080p() {
+        return new Profile("recording", 1920, 1080, 25, 4000, 50, 128, 48000, 2, "openh264");
+    }
+
+    public long frameDurationMicros() {
+        return 1_000_000L / fps;
+    }
+}

@@ -1,0 +1,27 @@
+package org.yike.api.recording;
+
+/**
+ * EventAdmin topics of the recording lifecycle. Every event carries {@link #ID}, {@link #CLASSROOM}
+ * and, where it has one, {@link #FILE} and {@link #REASON}.
+ */
+public final class RecordingEvents {
+
+    public static final String TOPIC_PREFIX = "org/yike/recording/";
+    public static final String STARTED = TOPIC_PREFIX + "STARTED";
+    public static final String STOPPED = TOPIC_PREFIX + "STOPPED";
+    public static final String FAILED = TOPIC_PREFIX + "FAILED";
+    /** The director cut to another shot; carries {@link #SOURCES}, {@link #LAYOUT} and {@link #REASON}. */
+    public static final String PROGRAM_CHANGED = TOPIC_PREFIX + "PROGRAM_CHANGED";
+    /** A source of a running recording was lost or came back; carries {@link #SOURCES} and {@link #REASON}. */
+    public static final String SOURCE_STATE = TOPIC_PREFIX + "SOURCE_STATE";
+
+    public static final String ID = "recording";
+    public static final String CLASSROOM = "classroom";
+    public static final String FILE = "file";
+    public static final String REASON = "reason";
+    public static final String SOURCES = "sources";
+    public static final String LAYOUT = "layout";
+
+    private RecordingEvents() {
+    }
+}

@@ -1,0 +1,46 @@
+package org.yike.api.runtime;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where a plain start of Yike takes its few settings from: a system property, else an environment
+ * variable, else the default. Everything else is configured through ConfigAdmin.
+ */
+public final class Settings {
+
+    /** The data folder: recordings, native libraries, stores. Default {@code ./yike-data}. */
+    public static final String DATA = "yike.data";
+    /** The HTTP port of the API and pages. Default 8080. */
+    public static final String HTTP_PORT = "yike.http.port";
+
+    private Settings() {
+    }
+
+    public static Path dataFolder() {
+        return Path.of(value(DATA, System.getenv(), "yike-data")).toAbsolutePath().normalize();
+    }
+
+    public static int httpPort() {
+        String port = value(HTTP_PORT, System.getenv(), "8080");
+        try {
+            int p = Integer.parseInt(port.trim());
+            if (p < 0 || p > 65535) throw new NumberFormatException();
+            return p;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(HTTP_PORT + " / " + envName(HTTP_PORT) + " is '" + port
+                    + "', not a port number");
+        }
+    }
+
+    /** {@code yike.http.port} is read from the system property of that name, then from {@code YIKE_HTTP_PORT}. */
+    static String value(String property, Map<String, String> env, String fallback) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) v = env.get(envName(property));
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    static String envName(String property) {
+        return property.toUpperCase().replace('.', '_');
+    }
+}

@@ -1,0 +1,90 @@
+package org.yike.driver.virtual.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.yike.api.device.StreamLocator;
+
+/**
+ * FFmpeg test-source graphs that behave like live classroom devices: paced to real time, labelled
+ * and time-coded in the picture, and marked in the bottom-right corner with a solid colour key, so
+ * a test can tell from decoded output which source the program showed.
+ */
+final class TestPattern {
+
+    /** Colour keys, far apart in YUV so they survive H.264 compression. */
+    static final String TEACHER_KEY = "0xFF0000";
+    static final String STUDENT_KEY = "0x00FF00";
+    static final String COURSEWARE_KEY = "0x0000FF";
+
+    static final int KEY_SIZE_DIVISOR = 12;
+
+    private final int width;
+    private final int height;
+    private final int fps;
+    private final String font;
+
+    TestPattern(int width, int height, int fps, String font) {
+        this.width = width;
+        this.height = height;
+        this.fps = fps;
+        this.font = font != null && !font.isBlank() && Files.isReadable(Path.of(font)) ? font : null;
+    }
+
+    boolean labelled() {
+        return font != null;
+    }
+
+    StreamLocator teacher(String label) {
+        return video("testsrc2=size=" + size() + ":rate=" + fps, label, TEACHER_KEY);
+    }
+
+    StreamLocator student(String label) {
+        return video("life=size=" + size() + ":rate=" + fps + ":mold=10:ratio=0.2:death_color=0x203040"
+                + ":life_color=0x90C0F0:seed=7", label, STUDENT_KEY);
+    }
+
+    /** A slide deck: the slide number steps every {@code secondsPerSlide} (0: one slide). */
+    StreamLocator courseware(String label, int secondsPerSlide) {
+        String slide = secondsPerSlide > 0 ? " - slide %{eif\\:floor(t/" + secondsPerSlide + ")+1\\:d}" : "";
+        return video("smptehdbars=size=" + size() + ":rate=" + fps, label + slide, COURSEWARE_KEY);
+    }
+
+    /** A tone that beeps once a second, so a listener (or a sync test) hears time pass. */
+    static StreamLocator microphone(int toneHz) {
+        return new StreamLocator("sine=frequency=" + toneHz + ":beep_factor=2:sample_rate=48000,arealtime", "lavfi",
+                Map.of());
+    }
+
+    private StreamLocator video(String source, String label, String key) {
+        int k = Math.max(8, height / KEY_SIZE_DIVISOR) & ~1;
+        StringBuilder g = new StringBuilder(source).append(",format=yuv420p");
+        g.append(",drawbox=x=iw-").append(k).append(":y=ih-").append(k).append(":w=").append(k).append(":h=")
+                .append(k).append(":color=").append(key).append(":t=fill");
+        if (font != null) {
+            int size = Math.max(12, height / 18);
+            g.append(",drawtext=fontfile=").append(escape(font)).append(":fontsize=").append(size)
+                    .append(":fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=").append(size / 4)
+                    .append(":x=").append(size / 2).append(":y=").append(size / 2)
+                    .append(":text='").append(printable(label)).append("  %{pts\\:hms}'");
+        }
+        g.append(",realtime");
+        return new StreamLocator(g.toString(), "lavfi", Map.of());
+    }
+
+    private String size() {
+        return String.format(Locale.ROOT, "%dx%d", width, height);
+    }
+
+    /** Filter-graph escaping for an option value outside quotes (a file path). */
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace(":", "\\:").replace(",", "\\,").replace("'", "\\'");
+    }
+
+    /** A label keeps its words; characters that mean something to drawtext or the graph parser go. */
+    private static String printable(String label) {
+        return label.replaceAll("['\\\\:%,;\\[\\]{}]", " ");
+    }
+}

@@ -1,0 +1,138 @@
+package org.yike.driver.virtual.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.device.ClassroomEvent;
+import org.yike.api.device.Device;
+import org.yike.api.device.DeviceStatus;
+import org.yike.api.device.Role;
+import org.yike.api.device.Source;
+
+/**
+ * One virtual classroom: teacher camera, student camera, courseware screen and microphone. With no
+ * configuration there is one, classroom 101, so a fresh runtime has something to record; each
+ * factory configuration makes another instead.
+ */
+@Component(configurationPid = VirtualClassroom.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = VirtualClassroomConfig.class, factory = true)
+public class VirtualClassroom implements Device {
+
+    static final String PID = "org.yike.driver.virtual.classroom";
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualClassroom.class);
+
+    private final VirtualClassroomConfig config;
+    private final EventAdmin events;
+    private final List<Source> sources;
+    private final DeviceStatus status;
+    private final ScheduledExecutorService script;
+
+    @Activate
+    public VirtualClassroom(VirtualClassroomConfig config, @Reference EventAdmin events) {
+        this.config = config;
+        this.events = events;
+        String problem = problem(config);
+        if (problem != null) {
+            LOG.error("Virtual classroom {}: configuration refused: {}", config.id(), problem);
+            sources = List.of();
+            status = DeviceStatus.offline("configuration: " + problem);
+            script = null;
+            return;
+        }
+        TestPattern pattern = new TestPattern(config.width(), config.height(), config.fps(), config.font());
+        if (!pattern.labelled()) {
+            LOG.warn("Virtual classroom {}: font {} not readable; pictures carry colour keys only", config.id(),
+                    config.font());
+        }
+        String id = config.id();
+        sources = List.of(
+                new Source(id, "teacher", "Teacher " + config.classroom(), Role.TEACHER_CLOSEUP,
+                        pattern.teacher("TEACHER " + config.classroom())),
+                new Source(id, "student", "Students " + config.classroom(), Role.STUDENT_WIDE,
+                        pattern.student("STUDENTS " + config.classroom())),
+                new Source(id, "courseware", "Courseware " + config.classroom(), Role.COURSEWARE,
+                        pattern.courseware("COURSEWARE " + config.classroom(), config.coursewareChangesEverySeconds())),
+                new Source(id, "mic", "Classroom microphone", Role.MICROPHONE, TestPattern.microphone(config.toneHz())));
+        status = DeviceStatus.online();
+        script = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "yike-virtual-" + id));
+        schedule(config.studentStandsEverySeconds(), () -> {
+            post(ClassroomEvent.Type.STUDENT_STOOD_UP, "student", 0.3 + Math.random() * 0.4, 0.5);
+            script.schedule(() -> post(ClassroomEvent.Type.STUDENT_SAT_DOWN, "student", null, null),
+                    config.studentStandsForSeconds(), TimeUnit.SECONDS);
+        });
+        schedule(config.coursewareChangesEverySeconds(),
+                () -> post(ClassroomEvent.Type.COURSEWARE_CHANGED, "courseware", null, null));
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (script != null) script.shutdownNow();
+    }
+
+    /** What is wrong with a configuration, in words, or {@code null}. */
+    static String problem(VirtualClassroomConfig c) {
+        List<String> p = new ArrayList<>();
+        if (c.id() == null || !c.id().matches("[A-Za-z0-9._-]+")) p.add("id '" + c.id() + "' must be letters, digits, . _ -");
+        if (c.classroom() == null || c.classroom().isBlank()) p.add("classroom is empty");
+        if (c.width() < 16 || c.width() > 3840 || c.width() % 2 != 0) p.add("width " + c.width() + " must be even, 16..3840");
+        if (c.height() < 16 || c.height() > 2160 || c.height() % 2 != 0) p.add("height " + c.height() + " must be even, 16..2160");
+        if (c.fps() < 1 || c.fps() > 60) p.add("fps " + c.fps() + " must be 1..60");
+        if (c.toneHz() < 20 || c.toneHz() > 20000) p.add("tone " + c.toneHz() + " Hz must be 20..20000");
+        if (c.studentStandsEverySeconds() < 0 || c.coursewareChangesEverySeconds() < 0) p.add("intervals must not be negative");
+        if (c.studentStandsForSeconds() < 1) p.add("a student stands for at least 1 s");
+        return p.isEmpty() ? null : String.join("; ", p);
+    }
+
+    private void schedule(int everySeconds, Runnable action) {
+        if (everySeconds > 0) script.scheduleAtFixedRate(action, everySeconds, everySeconds, TimeUnit.SECONDS);
+    }
+
+    private void post(ClassroomEvent.Type type, String source, Double x, Double y) {
+        ClassroomEvent e = new ClassroomEvent(type, config.classroom(), config.id(), source, Instant.now(), x, y);
+        events.postEvent(new Event(e.topic(), e.properties()));
+    }
+
+    @Override
+    public String id() {
+        return config.id();
+    }
+
+    @Override
+    public String name() {
+        return config.label();
+    }
+
+    @Override
+    public String driver() {
+        return VirtualDriver.ID;
+    }
+
+    @Override
+    public String classroom() {
+        return config.classroom();
+    }
+
+    @Override
+    public DeviceStatus status() {
+        return status;
+    }
+
+    @Override
+    public List<Source> sources() {
+        return sources;
+    }
+}

@@ -1,0 +1,81 @@
+package org.yike.driver.virtual.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.junit.Test;
+import org.yike.api.device.StreamLocator;
+
+/** Decodes real frames from each virtual source and reads its colour key back. */
+public class TestPatternTest {
+
+    private final TestPattern pattern = new TestPattern(320, 180, 25, VirtualClassroomConfigDefaults.FONT);
+
+    @Test
+    public void eachCameraShowsItsOwnColourKey() throws Exception {
+        assertEquals("red", keyColour(pattern.teacher("TEACHER 101")));
+        assertEquals("green", keyColour(pattern.student("STUDENTS 101")));
+        assertEquals("blue", keyColour(pattern.courseware("COURSEWARE 101", 30)));
+    }
+
+    @Test
+    public void sourcesRunInRealTime() throws Exception {
+        try (FFmpegFrameGrabber g = open(pattern.teacher("T"))) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 13; i++) g.grabImage();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue("13 frames at 25 fps take about half a second, took " + seconds, seconds > 0.35);
+        }
+    }
+
+    @Test
+    public void microphoneDeliversAudio() throws Exception {
+        try (FFmpegFrameGrabber g = open(TestPattern.microphone(440))) {
+            Frame f = g.grabSamples();
+            assertNotNull(f);
+            assertEquals(48000, g.getSampleRate());
+        }
+    }
+
+    @Test
+    public void badConfigurationIsExplainedNotThrown() {
+        assertNull(VirtualClassroom.problem(Configs.of(Map.of())));
+        String p = VirtualClassroom.problem(Configs.of(Map.of("width", 1921, "fps", 0, "id", "a b")));
+        assertTrue(p, p.contains("width 1921") && p.contains("fps 0") && p.contains("id 'a b'"));
+    }
+
+    private static FFmpegFrameGrabber open(StreamLocator locator) throws Exception {
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(locator.uri());
+        g.setFormat(locator.format());
+        g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        g.start();
+        return g;
+    }
+
+    /** The colour of the key square in the bottom-right corner, from its Y, U and V. */
+    static String keyColour(StreamLocator locator) throws Exception {
+        try (FFmpegFrameGrabber g = open(locator)) {
+            Frame f = g.grabImage();
+            int w = f.imageWidth, h = f.imageHeight;
+            // javacv limits the buffer to the Y plane; U and V follow it in the same allocation.
+            ByteBuffer b = ((ByteBuffer) f.image[0]).duplicate();
+            b.limit(b.capacity());
+            int x = w - 4, y = h - 4;
+            int luma = b.get(y * w + x) & 0xFF;
+            int u = b.get(w * h + (y / 2) * (w / 2) + x / 2) & 0xFF;
+            int v = b.get(w * h + (w / 2) * (h / 2) + (y / 2) * (w / 2) + x / 2) & 0xFF;
+            if (v > 200 && u < 128) return "red";
+            if (u > 200 && v < 128) return "blue";
+            if (u < 80 && v < 80 && luma > 100) return "green";
+            return "unknown y=" + luma + " u=" + u + " v=" + v;
+        }
+    }
+}
