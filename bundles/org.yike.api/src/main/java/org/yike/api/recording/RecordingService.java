@@ -19,6 +19,9 @@ public interface RecordingService {
 
     Recording stop(String id);
 
+    /** The classrooms that have at least one video source now, sorted. */
+    List<String> classrooms();
+
     List<Recording> list();
 
     Optional<Recording> get(String id);

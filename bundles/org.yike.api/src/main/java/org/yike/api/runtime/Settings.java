@@ -13,6 +13,8 @@ public final class Settings {
     public static final String DATA = "yike.data";
     /** The HTTP port of the API and pages. Default 8080. */
     public static final String HTTP_PORT = "yike.http.port";
+    /** {@code true}: every classroom starts recording as soon as its devices are there. Default false. */
+    public static final String RECORD_ON_START = "yike.record.on.start";
 
     private Settings() {
     }
@@ -31,6 +33,10 @@ public final class Settings {
             throw new IllegalArgumentException(HTTP_PORT + " / " + envName(HTTP_PORT) + " is '" + port
                     + "', not a port number");
         }
+    }
+
+    public static boolean recordOnStart() {
+        return Boolean.parseBoolean(value(RECORD_ON_START, System.getenv(), "false").trim());
     }
 
     /** {@code yike.http.port} is read from the system property of that name, then from {@code YIKE_HTTP_PORT}. */

@@ -1,0 +1,189 @@
+package org.yike.recording.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.device.ClassroomEvent;
+import org.yike.api.device.Source;
+import org.yike.api.director.Director;
+import org.yike.api.director.ProgramDecision;
+import org.yike.api.encoder.AudioChunk;
+import org.yike.api.encoder.Encoding;
+import org.yike.api.encoder.Profile;
+import org.yike.api.encoder.VideoFrame;
+import org.yike.api.recording.Recording;
+
+/**
+ * One lesson being recorded. The program thread runs on the lesson's own clock: frame n is encoded
+ * at n / fps seconds after the start, whatever the sources do, so the file has a constant frame
+ * rate and no gaps. Each tick it applies the director's decisions, takes the newest picture of
+ * the main source (the previous picture is held until a newly chosen source delivers one, so a cut
+ * never shows black), and passes the microphone's sound on.
+ */
+final class Lesson {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Lesson.class);
+
+    interface Listener {
+        void decided(Lesson lesson, ProgramDecision decision);
+
+        void sourceChanged(Lesson lesson, Source source, String problem);
+
+        void ended(Lesson lesson);
+    }
+
+    final LessonRecord record;
+    private final Profile profile;
+    private final Director director;
+    private final Encoding encoding;
+    private final Listener listener;
+    private final Map<String, VideoInput> video = new LinkedHashMap<>();
+    private final AudioInput audio;
+    private final ConcurrentLinkedQueue<ClassroomEvent> events = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private volatile boolean stopping;
+    private long startNanos;
+
+    Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, Encoding encoding,
+            Listener listener) {
+        this.record = record;
+        this.profile = profile;
+        this.director = director;
+        this.encoding = encoding;
+        this.listener = listener;
+        AudioInput mic = null;
+        for (Source s : sources) {
+            if (!s.isAudio()) video.put(s.key(), new VideoInput(s, profile, this::sourceChanged));
+            else if (mic == null) mic = new AudioInput(s, profile, this::sourceChanged);
+        }
+        this.audio = mic;
+        this.thread = new Thread(this::run, "yike-lesson-" + record.id);
+    }
+
+    void start() {
+        video.values().forEach(SourceReader::start);
+        if (audio != null) audio.start();
+        thread.start();
+    }
+
+    /** Ends the lesson and waits until its file is complete. */
+    void stop() {
+        stopping = true;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void offer(ClassroomEvent event) {
+        events.add(event);
+    }
+
+    long elapsedMillis() {
+        return startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private void sourceChanged(Source source, String problem) {
+        record.sourceEvent(elapsedMillis(), source.key(), problem);
+        listener.sourceChanged(this, source, problem);
+    }
+
+    private void run() {
+        ByteBuffer program = ByteBuffer.allocateDirect(VideoFrame.bytes(profile.width(), profile.height()));
+        blank(program);
+        long frameNanos = 1_000_000_000L / profile.fps();
+        long frameMicros = profile.frameDurationMicros();
+        long audioFrames = 0;
+        ProgramDecision decision = decide(director.start());
+        VideoInput shown = null;
+        long shownSequence = 0;
+        String failure = null;
+        startNanos = System.nanoTime();
+        if (audio != null) audio.run(true);
+        try {
+            for (long n = 0; !stopping; n++) {
+                LockSupport.parkNanos(startNanos + n * frameNanos - System.nanoTime());
+                long at = n * 1000 / profile.fps();
+                for (ClassroomEvent e; (e = events.poll()) != null;) {
+                    decision = director.onEvent(e, at).map(this::decide).orElse(decision);
+                }
+                decision = director.onTick(at).map(this::decide).orElse(decision);
+                VideoInput main = video.get(decision.mainSource());
+                if (main != shown && main != null) {
+                    if (shown != null) shown.want(false);
+                    main.want(true);
+                    shown = main;
+                    shownSequence = main.sequence();
+                }
+                if (shown != null) {
+                    shownSequence = shown.copyNewerThan(shownSequence, program);
+                }
+                encoding.video(new VideoFrame(profile.width(), profile.height(), n * frameMicros, program.duplicate()));
+                audioFrames = passSound(audioFrames, (n + 1) * frameMicros);
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.error("Lesson {} failed: {}", record.id, failure, e);
+        } finally {
+            if (audio != null) audio.close();
+            video.values().forEach(SourceReader::close);
+            try {
+                encoding.close();
+            } catch (IOException e) {
+                if (failure == null) failure = e.getMessage();
+            }
+            record.end(Instant.now(), failure == null ? Recording.State.FINISHED : Recording.State.FAILED, failure);
+            listener.ended(this);
+        }
+    }
+
+    /**
+     * Encodes the microphone's queued sound; while the microphone is lost, silence keeps the sound
+     * as long as the picture, so what comes after stays in sync.
+     */
+    private long passSound(long written, long untilMicros) throws IOException {
+        if (audio == null) return written;
+        int rate = audio.sampleRate();
+        int channels = audio.channels();
+        for (short[] chunk : audio.drain()) {
+            encoding.audio(new AudioChunk(rate, channels, written * 1_000_000 / rate, ShortBuffer.wrap(chunk)));
+            written += chunk.length / channels;
+        }
+        long due = untilMicros * rate / 1_000_000;
+        if (audio.problem() != null && written < due) {
+            short[] silence = new short[(int) (due - written) * channels];
+            encoding.audio(new AudioChunk(rate, channels, written * 1_000_000 / rate, ShortBuffer.wrap(silence)));
+            written = due;
+        }
+        return written;
+    }
+
+    private ProgramDecision decide(ProgramDecision decision) {
+        if (!video.containsKey(decision.mainSource())) {
+            LOG.warn("Lesson {}: the director chose {}, which this lesson does not record; the shot stays", record.id,
+                    decision.mainSource());
+            return Optional.ofNullable(record.lastDecision()).orElse(decision);
+        }
+        record.decided(decision);
+        listener.decided(this, decision);
+        return decision;
+    }
+
+    /** Black in I420: Y 16, U and V 128. */
+    private static void blank(ByteBuffer i420) {
+        int luma = i420.capacity() * 2 / 3;
+        for (int i = 0; i < i420.capacity(); i++) i420.put(i, (byte) (i < luma ? 16 : 128));
+    }
+}

@@ -1,0 +1,142 @@
+package org.yike.recording.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.yike.api.device.Source;
+import org.yike.api.director.ProgramDecision;
+import org.yike.api.encoder.Profile;
+import org.yike.api.recording.Recording;
+
+/**
+ * What is known about a lesson, as written to its {@code lesson.json} beside the video: written
+ * when the lesson starts and again when it ends, each time whole (a temporary file renamed over
+ * the last one), so a reader never sees half of it.
+ */
+final class LessonRecord {
+
+    static final String METADATA = "lesson.json";
+    static final String PROGRAM = "program.mp4";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    final String id;
+    final String classroom;
+    final Path folder;
+    private final Metadata m;
+
+    /** The file's shape; field names are the JSON keys. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class Metadata {
+        public String id;
+        public String classroom;
+        public String title;
+        public Recording.State state;
+        public String started;
+        public String ended;
+        public String error;
+        public Profile profile;
+        public List<Recording.RecordedFile> files = new ArrayList<>();
+        public List<SourceEntry> sources = new ArrayList<>();
+        public List<Decision> decisions = new ArrayList<>();
+        public List<SourceState> sourceEvents = new ArrayList<>();
+    }
+
+    record SourceEntry(String key, String device, String role, String label, String locator) {
+    }
+
+    record Decision(long atMillis, String layout, List<String> sources, String cause) {
+    }
+
+    /** A source was lost ({@code problem} says why) or came back ({@code problem} null). */
+    record SourceState(long atMillis, String source, String problem) {
+    }
+
+    LessonRecord(String id, String classroom, String title, Path folder, Profile profile, List<Source> sources) {
+        this.id = id;
+        this.classroom = classroom;
+        this.folder = folder;
+        m = new Metadata();
+        m.id = id;
+        m.classroom = classroom;
+        m.title = title;
+        m.state = Recording.State.RECORDING;
+        m.started = Instant.now().toString();
+        m.profile = profile;
+        m.files.add(new Recording.RecordedFile("program", folder.resolve(PROGRAM).toString(), profile.name()));
+        m.files.add(new Recording.RecordedFile("metadata", folder.resolve(METADATA).toString(), null));
+        for (Source s : sources) {
+            m.sources.add(new SourceEntry(s.key(), s.deviceId(), s.role().name(), s.label(), s.locator().redacted()));
+        }
+    }
+
+    private LessonRecord(Metadata m, Path folder) {
+        this.id = m.id;
+        this.classroom = m.classroom;
+        this.folder = folder;
+        this.m = m;
+    }
+
+    /** A lesson from an earlier run; one that never ended was cut off by a stop of the runtime. */
+    static LessonRecord read(Path folder) throws IOException {
+        Metadata m = JSON.readValue(folder.resolve(METADATA).toFile(), Metadata.class);
+        if (m.id == null || m.classroom == null) throw new IOException(folder.resolve(METADATA) + " names no lesson");
+        if (m.state == Recording.State.RECORDING) {
+            m.state = Recording.State.FAILED;
+            m.error = "interrupted: the runtime stopped during the lesson";
+        }
+        return new LessonRecord(m, folder);
+    }
+
+    Path program() {
+        return folder.resolve(PROGRAM);
+    }
+
+    synchronized void decided(ProgramDecision d) {
+        m.decisions.add(new Decision(d.atMillis(), d.layout().name(), d.sources(), d.cause()));
+    }
+
+    synchronized ProgramDecision lastDecision() {
+        if (m.decisions.isEmpty()) return null;
+        Decision d = m.decisions.get(m.decisions.size() - 1);
+        return new ProgramDecision(d.atMillis(), org.yike.api.director.Layout.valueOf(d.layout()), d.sources(), d.cause());
+    }
+
+    synchronized void sourceEvent(long atMillis, String source, String problem) {
+        m.sourceEvents.add(new SourceState(atMillis, source, problem));
+    }
+
+    synchronized void end(Instant when, Recording.State state, String error) {
+        m.ended = when.toString();
+        m.state = state;
+        m.error = error;
+        write();
+    }
+
+    synchronized Recording toRecording() {
+        return new Recording(m.id, m.classroom, m.title, m.state, Instant.parse(m.started),
+                m.ended == null ? null : Instant.parse(m.ended), m.files, m.error);
+    }
+
+    synchronized void write() {
+        try {
+            Files.createDirectories(folder);
+            Path tmp = folder.resolve(METADATA + ".tmp");
+            JSON.writeValue(tmp.toFile(), m);
+            Files.move(tmp, folder.resolve(METADATA), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + folder.resolve(METADATA) + ": " + e.getMessage(), e);
+        }
+    }
+}

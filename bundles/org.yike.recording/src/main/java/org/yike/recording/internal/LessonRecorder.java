@@ -1,0 +1,290 @@
+package org.yike.recording.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.device.ClassroomEvent;
+import org.yike.api.device.Device;
+import org.yike.api.device.DeviceStatus;
+import org.yike.api.device.Source;
+import org.yike.api.director.Director;
+import org.yike.api.director.DirectorStrategy;
+import org.yike.api.director.ProgramDecision;
+import org.yike.api.director.ProgramSource;
+import org.yike.api.encoder.EncoderBackend;
+import org.yike.api.encoder.Encoding;
+import org.yike.api.encoder.Profile;
+import org.yike.api.recording.Recording;
+import org.yike.api.recording.RecordingEvents;
+import org.yike.api.recording.RecordingService;
+import org.yike.api.runtime.Settings;
+import org.yike.media.MediaRuntime;
+
+/**
+ * The recording service. Devices, director strategies and encoder backends come and go as bundles
+ * are installed; a running lesson keeps what it started with, so installing or removing one never
+ * interrupts it. Lessons live under {@code <data>/recordings/<classroom>/<id>/}.
+ */
+@Component(configurationPid = "org.yike.recording",
+        property = EventConstants.EVENT_TOPIC + "=" + ClassroomEvent.TOPIC_PREFIX + "*")
+@Designate(ocd = RecordingConfig.class)
+public class LessonRecorder implements RecordingService, EventHandler, Lesson.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LessonRecorder.class);
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    final List<Device> devices = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    final List<DirectorStrategy> strategies = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    final List<EncoderBackend> backends = new CopyOnWriteArrayList<>();
+
+    private final EventAdmin events;
+    private final RecordingConfig config;
+    private final Path recordings;
+    private final Map<String, LessonRecord> records = new ConcurrentHashMap<>();
+    private final Map<String, Lesson> running = new ConcurrentHashMap<>();
+
+    @Activate
+    public LessonRecorder(RecordingConfig config, @Reference EventAdmin events, @Reference MediaRuntime media) {
+        this.config = config;
+        this.events = events;
+        this.recordings = Settings.dataFolder().resolve("recordings");
+        loadEarlierLessons();
+    }
+
+    @Deactivate
+    void deactivate() {
+        running.values().forEach(Lesson::stop);
+    }
+
+    private void loadEarlierLessons() {
+        if (!Files.isDirectory(recordings)) return;
+        try (Stream<Path> files = Files.find(recordings, 3, (p, a) -> p.endsWith(LessonRecord.METADATA))) {
+            files.forEach(f -> {
+                try {
+                    LessonRecord r = LessonRecord.read(f.getParent());
+                    records.put(r.id, r);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Skipping unreadable lesson {}: {}", f, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Cannot list earlier lessons in {}: {}", recordings, e.getMessage());
+        }
+    }
+
+    Profile profile() {
+        return new Profile("recording", config.width(), config.height(), config.fps(), config.videoKbps(),
+                config.gopFrames(), config.audioKbps(), 48000, 2, config.backend());
+    }
+
+    @Override
+    public List<String> classrooms() {
+        TreeSet<String> rooms = new TreeSet<>();
+        for (Device d : devices) {
+            if (d.sources().stream().anyMatch(s -> !s.isAudio())) rooms.add(d.classroom());
+        }
+        return new ArrayList<>(rooms);
+    }
+
+    @Override
+    public synchronized Recording start(String classroom, String title) {
+        String room = classroom(classroom);
+        for (Lesson l : running.values()) {
+            if (l.record.classroom.equals(room)) {
+                throw new IllegalStateException("classroom " + room + " is already recording lesson " + l.record.id);
+            }
+        }
+        List<Source> sources = sourcesOf(room);
+        Profile profile = profile();
+        EncoderBackend backend = backend(profile.backend());
+        String id = newId(room);
+        LessonRecord record = new LessonRecord(id, room, title == null || title.isBlank() ? "Lesson " + id : title,
+                recordings.resolve(safe(room)).resolve(id), profile, sources);
+        Encoding encoding;
+        try {
+            record.write();
+            encoding = backend.open(profile, record.program());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot start recording " + id + ": " + e.getMessage(), e);
+        }
+        Lesson lesson = new Lesson(record, profile, sources, director(room, sources), encoding, this);
+        records.put(id, record);
+        running.put(id, lesson);
+        lesson.start();
+        LOG.info("Recording lesson {} of classroom {} to {}", id, room, record.program());
+        post(RecordingEvents.STARTED, record, Map.of(RecordingEvents.FILE, record.program().toString()));
+        return record.toRecording();
+    }
+
+    @Override
+    public Recording stop(String id) {
+        Lesson lesson = running.get(id);
+        if (lesson == null) {
+            if (records.containsKey(id)) return records.get(id).toRecording();
+            throw new IllegalArgumentException("no recording " + id);
+        }
+        lesson.stop();
+        return lesson.record.toRecording();
+    }
+
+    @Override
+    public List<Recording> list() {
+        return records.values().stream().map(LessonRecord::toRecording)
+                .sorted(Comparator.comparing(Recording::started).reversed()).toList();
+    }
+
+    @Override
+    public Optional<Recording> get(String id) {
+        return Optional.ofNullable(records.get(id)).map(LessonRecord::toRecording);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Map<String, Object> properties = new HashMap<>();
+        for (String name : event.getPropertyNames()) properties.put(name, event.getProperty(name));
+        ClassroomEvent e;
+        try {
+            e = ClassroomEvent.fromProperties(properties);
+        } catch (IllegalArgumentException ignored) {
+            LOG.debug("Ignoring malformed classroom event on {}", event.getTopic());
+            return;
+        }
+        for (Lesson l : running.values()) {
+            if (l.record.classroom.equals(e.classroom())) l.offer(e);
+        }
+    }
+
+    @Override
+    public void decided(Lesson lesson, ProgramDecision d) {
+        post(RecordingEvents.PROGRAM_CHANGED, lesson.record, Map.of(RecordingEvents.SOURCES, d.sources(),
+                RecordingEvents.LAYOUT, d.layout().name(), RecordingEvents.REASON, d.cause()));
+    }
+
+    @Override
+    public void sourceChanged(Lesson lesson, Source source, String problem) {
+        post(RecordingEvents.SOURCE_STATE, lesson.record, Map.of(RecordingEvents.SOURCES, List.of(source.key()),
+                RecordingEvents.REASON, problem == null ? "back" : problem));
+    }
+
+    @Override
+    public void ended(Lesson lesson) {
+        running.remove(lesson.record.id);
+        Recording r = lesson.record.toRecording();
+        LOG.info("Lesson {} {}: {}", r.id(), r.state() == Recording.State.FINISHED ? "finished" : "failed",
+                r.error() == null ? lesson.record.program() : r.error());
+        post(r.state() == Recording.State.FINISHED ? RecordingEvents.STOPPED : RecordingEvents.FAILED, lesson.record,
+                r.error() == null ? Map.of(RecordingEvents.FILE, lesson.record.program().toString())
+                        : Map.of(RecordingEvents.REASON, r.error()));
+    }
+
+    private String classroom(String wanted) {
+        List<String> rooms = classrooms();
+        if (wanted == null || wanted.isBlank()) {
+            if (rooms.size() == 1) return rooms.get(0);
+            throw new IllegalArgumentException(rooms.isEmpty() ? "no classroom has a camera yet"
+                    : "name the classroom to record: " + String.join(", ", rooms));
+        }
+        if (!rooms.contains(wanted)) {
+            throw new IllegalArgumentException("no classroom '" + wanted + "' with a camera; classrooms: "
+                    + (rooms.isEmpty() ? "none" : String.join(", ", rooms)));
+        }
+        return wanted;
+    }
+
+    /** The sources of the classroom's devices that are online; each source key once. */
+    private List<Source> sourcesOf(String room) {
+        List<Source> sources = new ArrayList<>();
+        for (Device d : devices) {
+            if (!d.classroom().equals(room)) continue;
+            if (d.status().state() != DeviceStatus.State.ONLINE) {
+                LOG.warn("Classroom {}: device {} is {}, left out", room, d.id(), d.status());
+                continue;
+            }
+            for (Source s : d.sources()) {
+                if (sources.stream().noneMatch(o -> o.key().equals(s.key()))) sources.add(s);
+            }
+        }
+        if (sources.stream().allMatch(Source::isAudio)) {
+            throw new IllegalStateException("classroom " + room + " has no camera online");
+        }
+        return sources;
+    }
+
+    private EncoderBackend backend(String preferred) {
+        EncoderBackend fallback = null;
+        for (EncoderBackend b : backends) {
+            if (!b.available()) continue;
+            if (b.id().equals(preferred)) return b;
+            if (fallback == null) fallback = b;
+        }
+        if (fallback == null) throw new IllegalStateException("no encoder backend is installed and available");
+        LOG.warn("Encoder backend {} is not available; using {}", preferred, fallback.id());
+        return fallback;
+    }
+
+    private Director director(String room, List<Source> sources) {
+        List<ProgramSource> video = sources.stream().filter(s -> !s.isAudio())
+                .map(s -> new ProgramSource(s.key(), s.role(), s.label())).toList();
+        for (DirectorStrategy s : strategies) {
+            if (s.id().equals(config.director())) return s.direct(room, video);
+        }
+        LOG.warn("Director strategy {} is not installed; classroom {} shows {} throughout", config.director(), room,
+                video.get(0).key());
+        return new FixedShot(video.get(0).key());
+    }
+
+    private String newId(String room) {
+        String base = LocalDateTime.now().format(ID_TIME) + "-" + safe(room);
+        String id = base;
+        for (int i = 2; records.containsKey(id); i++) id = base + "-" + i;
+        return id;
+    }
+
+    /** A classroom name as a folder and id part: letters (any script), digits, '-' and '_'. */
+    static String safe(String room) {
+        String s = room.replaceAll("[^\\p{L}\\p{N}_-]", "_");
+        return s.isEmpty() ? "_" : s;
+    }
+
+    private void post(String topic, LessonRecord r, Map<String, Object> more) {
+        Map<String, Object> p = new HashMap<>(more);
+        p.put(RecordingEvents.ID, r.id);
+        p.put(RecordingEvents.CLASSROOM, r.classroom);
+        events.postEvent(new Event(topic, p));
+    }
+}

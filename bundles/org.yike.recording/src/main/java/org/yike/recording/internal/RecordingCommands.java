@@ -1,0 +1,63 @@
+package org.yike.recording.internal;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.yike.api.device.Device;
+import org.yike.api.device.Source;
+import org.yike.api.recording.Recording;
+import org.yike.api.recording.RecordingService;
+
+/** Gogo shell commands: {@code yike:devices}, {@code yike:record}, {@code yike:stop}, {@code yike:recordings}. */
+@Component(service = RecordingCommands.class, property = {"osgi.command.scope=yike",
+        "osgi.command.function=devices", "osgi.command.function=record", "osgi.command.function=stop",
+        "osgi.command.function=recordings"})
+public class RecordingCommands {
+
+    @Reference
+    RecordingService recording;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<Device> devices;
+
+    public String devices() {
+        StringBuilder out = new StringBuilder();
+        for (Device d : devices) {
+            out.append(String.format("%-20s %-12s %-8s %s%n", d.id(), d.driver(), d.classroom(), d.status()));
+            for (Source s : d.sources()) out.append(String.format("    %-12s %-16s %s%n", s.id(), s.role(), s.label()));
+        }
+        return out.toString();
+    }
+
+    public String record() {
+        return describe(recording.start(null, null));
+    }
+
+    public String record(String classroom) {
+        return describe(recording.start(classroom, null));
+    }
+
+    public String record(String classroom, String title) {
+        return describe(recording.start(classroom, title));
+    }
+
+    public String stop(String id) {
+        return describe(recording.stop(id));
+    }
+
+    public String recordings() {
+        StringBuilder out = new StringBuilder();
+        for (Recording r : recording.list()) out.append(describe(r));
+        return out.toString();
+    }
+
+    private static String describe(Recording r) {
+        StringBuilder s = new StringBuilder(String.format("%s  %-9s %s  %s%n", r.id(), r.state(), r.classroom(), r.title()));
+        for (Recording.RecordedFile f : r.files()) s.append("    ").append(f.kind()).append(": ").append(f.path()).append('\n');
+        if (r.error() != null) s.append("    error: ").append(r.error()).append('\n');
+        return s.toString();
+    }
+}

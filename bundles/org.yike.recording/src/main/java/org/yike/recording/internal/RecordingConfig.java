@@ -1,0 +1,32 @@
+package org.yike.recording.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Recording", description = "How lessons are directed and encoded.")
+public @interface RecordingConfig {
+
+    @AttributeDefinition(name = "Director strategy", description = "The id of the director strategy; the basic one when it is missing.")
+    String director() default "basic";
+
+    @AttributeDefinition(name = "Encoder backend", description = "The backend the recording profile prefers; another available one is used when it is missing.")
+    String backend() default "openh264";
+
+    @AttributeDefinition(name = "Width", min = "16", max = "3840")
+    int width() default 1920;
+
+    @AttributeDefinition(name = "Height", min = "16", max = "2160")
+    int height() default 1080;
+
+    @AttributeDefinition(name = "Frames per second", min = "1", max = "60")
+    int fps() default 25;
+
+    @AttributeDefinition(name = "Video bitrate (kbit/s)", min = "50")
+    int videoKbps() default 4000;
+
+    @AttributeDefinition(name = "Key frame every (frames)", min = "1")
+    int gopFrames() default 50;
+
+    @AttributeDefinition(name = "Audio bitrate (kbit/s)", min = "16")
+    int audioKbps() default 128;
+}

@@ -1,0 +1,103 @@
+package org.yike.recording.internal;
+
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.device.Source;
+import org.yike.api.device.StreamLocator;
+
+/**
+ * Reads one source on its own thread for the length of a lesson. When the source fails or ends it
+ * is reopened after a growing pause (0.5 s up to 8 s); each loss and return is reported once.
+ */
+abstract class SourceReader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceReader.class);
+    private static final long FIRST_RETRY_MILLIS = 500;
+    private static final long LONGEST_RETRY_MILLIS = 8000;
+
+    final Source source;
+    private final BiConsumer<Source, String> stateChanges;
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile String problem;
+
+    SourceReader(Source source, BiConsumer<Source, String> stateChanges) {
+        this.source = source;
+        this.stateChanges = stateChanges;
+        this.thread = new Thread(this::run, "yike-source-" + source.key());
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Sets what this reader needs on the grabber (size, pixel or sample format) before it opens. */
+    abstract void configure(FFmpegFrameGrabber grabber);
+
+    /** Reads the next frame; {@code false} when the source has ended. */
+    abstract boolean read(FFmpegFrameGrabber grabber) throws Exception;
+
+    /** Why the source is not delivering right now, or {@code null} while it is. */
+    String problem() {
+        return problem;
+    }
+
+    private void run() {
+        long pause = FIRST_RETRY_MILLIS;
+        while (!closed) {
+            try (FFmpegFrameGrabber grabber = open(source.locator())) {
+                grabber.start();
+                if (problem != null) report(null);
+                pause = FIRST_RETRY_MILLIS;
+                while (!closed && read(grabber)) {
+                    // the reader keeps what it needs
+                }
+                if (!closed) report("the source ended");
+            } catch (Exception | Error e) {
+                if (closed) return;
+                report(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            if (closed) return;
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                return;
+            }
+            pause = Math.min(pause * 2, LONGEST_RETRY_MILLIS);
+        }
+    }
+
+    private FFmpegFrameGrabber open(StreamLocator locator) {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(locator.uri());
+        if (locator.format() != null) grabber.setFormat(locator.format());
+        for (Map.Entry<String, String> option : locator.options().entrySet()) {
+            grabber.setOption(option.getKey(), option.getValue());
+        }
+        configure(grabber);
+        return grabber;
+    }
+
+    private void report(String newProblem) {
+        if (newProblem == null ? problem == null : newProblem.equals(problem)) return;
+        problem = newProblem;
+        if (newProblem == null) LOG.info("Source {} is back", source.key());
+        else LOG.warn("Source {} ({}) is lost: {}", source.key(), source.locator().redacted(), newProblem);
+        stateChanges.accept(source, newProblem);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.yike.web.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.device.Device;
+import org.yike.api.device.Source;
+import org.yike.api.recording.Recording;
+import org.yike.api.recording.RecordingService;
+import org.yike.api.runtime.Settings;
+
+/**
+ * The JSON API. Mistakes a caller can fix answer 4xx with {@code {"error": "..."}}; nothing a
+ * request sends can stop the runtime or a running recording.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/*")
+public class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final int LARGEST_BODY = 64 * 1024;
+
+    @Reference
+    transient RecordingService recording;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    transient volatile List<Device> devices;
+
+    /** A request the caller must change: the status and the reason in words. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Refused(int status, String reason) {
+            super(reason);
+            this.status = status;
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        List<String> parts = new ArrayList<>(List.of(path.replaceAll("^/+|/+$", "").split("/")));
+        try {
+            Object answer = route(req.getMethod(), parts, req);
+            write(resp, "POST".equals(req.getMethod()) && parts.size() == 1 ? 201 : 200, answer);
+        } catch (Refused e) {
+            write(resp, e.status, Map.of("error", e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            write(resp, 404, Map.of("error", e.getMessage()));
+        } catch (IllegalStateException e) {
+            write(resp, 409, Map.of("error", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", req.getMethod(), path, e);
+            write(resp, 500, Map.of("error", "internal error: " + e));
+        }
+    }
+
+    private Object route(String method, List<String> p, HttpServletRequest req) throws IOException {
+        String first = p.get(0);
+        switch (method + " " + first + "/" + p.size()) {
+            case "GET status/1":
+                return status();
+            case "GET devices/1":
+                return devices();
+            case "GET recordings/1":
+                return recording.list();
+            case "POST recordings/1": {
+                JsonNode body = body(req);
+                return recording.start(text(body, "classroom"), text(body, "title"));
+            }
+            case "GET recordings/2":
+                return recording.get(p.get(1)).orElseThrow(() -> new Refused(404, "no recording " + p.get(1)));
+            case "POST recordings/3":
+                if (p.get(2).equals("stop")) return recording.stop(p.get(1));
+                break;
+            default:
+                break;
+        }
+        throw new Refused(404, "no such API: " + method + " /api/" + String.join("/", p));
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("runtime", "yike");
+        s.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        s.put("dataFolder", Settings.dataFolder().toString());
+        s.put("classrooms", recording.classrooms());
+        s.put("devices", devices.size());
+        s.put("recording", recording.list().stream().filter(r -> r.state() == Recording.State.RECORDING)
+                .map(Recording::id).toList());
+        return s;
+    }
+
+    private List<Map<String, Object>> devices() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Device d : devices) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", d.id());
+            m.put("name", d.name());
+            m.put("driver", d.driver());
+            m.put("classroom", d.classroom());
+            m.put("state", d.status().state().name());
+            m.put("reason", d.status().reason());
+            List<Map<String, Object>> sources = new ArrayList<>();
+            for (Source s : d.sources()) {
+                sources.add(Map.of("id", s.id(), "key", s.key(), "label", s.label(), "role", s.role().name()));
+            }
+            m.put("sources", sources);
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The request's JSON object; an empty body is an empty object. */
+    private static JsonNode body(HttpServletRequest req) throws IOException {
+        try (InputStream in = req.getInputStream()) {
+            byte[] bytes = in.readNBytes(LARGEST_BODY + 1);
+            if (bytes.length > LARGEST_BODY) throw new Refused(413, "the body is larger than " + LARGEST_BODY + " bytes");
+            if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) return JSON.createObjectNode();
+            JsonNode node = JSON.readTree(bytes);
+            if (!node.isObject()) throw new Refused(400, "the body must be a JSON object");
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new Refused(400, "the body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) throw new Refused(400, "'" + field + "' must be a string");
+        return v.asText();
+    }
+
+    private static void write(HttpServletResponse resp, int status, Object body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        JSON.writeValue(resp.getOutputStream(), body);
+    }
+}
