@@ -77,6 +77,8 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     private final Path recordings;
     private final Map<String, LessonRecord> records = new ConcurrentHashMap<>();
     private final Map<String, Lesson> running = new ConcurrentHashMap<>();
+    /** A stop of the JVM (SIGTERM from systemd, Ctrl-C) finishes running lessons' files first. */
+    private final Thread finishOnExit = new Thread(this::stopAll, "yike-finish-lessons");
 
     @Activate
     public LessonRecorder(RecordingConfig config, @Reference EventAdmin events, @Reference MediaRuntime media) {
@@ -84,10 +86,20 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         this.events = events;
         this.recordings = Settings.dataFolder().resolve("recordings");
         loadEarlierLessons();
+        Runtime.getRuntime().addShutdownHook(finishOnExit);
     }
 
     @Deactivate
     void deactivate() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(finishOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
+        stopAll();
+    }
+
+    private void stopAll() {
         running.values().forEach(Lesson::stop);
     }
 

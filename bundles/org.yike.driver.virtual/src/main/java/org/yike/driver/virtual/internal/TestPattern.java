@@ -38,18 +38,18 @@ final class TestPattern {
     }
 
     StreamLocator teacher(String label) {
-        return video("testsrc2=size=" + size() + ":rate=" + fps, label, TEACHER_KEY);
+        return video("testsrc2=size=" + size() + ":rate=" + fps, printable(label), TEACHER_KEY);
     }
 
     StreamLocator student(String label) {
         return video("life=size=" + size() + ":rate=" + fps + ":mold=10:ratio=0.2:death_color=0x203040"
-                + ":life_color=0x90C0F0:seed=7", label, STUDENT_KEY);
+                + ":life_color=0x90C0F0:seed=7", printable(label), STUDENT_KEY);
     }
 
     /** A slide deck: the slide number steps every {@code secondsPerSlide} (0: one slide). */
     StreamLocator courseware(String label, int secondsPerSlide) {
         String slide = secondsPerSlide > 0 ? " - slide %{eif\\:floor(t/" + secondsPerSlide + ")+1\\:d}" : "";
-        return video("smptehdbars=size=" + size() + ":rate=" + fps, label + slide, COURSEWARE_KEY);
+        return video("smptehdbars=size=" + size() + ":rate=" + fps, printable(label) + slide, COURSEWARE_KEY);
     }
 
     /** A tone that beeps once a second, so a listener (or a sync test) hears time pass. */
@@ -58,7 +58,8 @@ final class TestPattern {
                 Map.of());
     }
 
-    private StreamLocator video(String source, String label, String key) {
+    /** {@code text} is drawtext's text: printable words, and expansions such as {@code %{pts}}. */
+    private StreamLocator video(String source, String text, String key) {
         int k = Math.max(8, height / KEY_SIZE_DIVISOR) & ~1;
         StringBuilder g = new StringBuilder(source).append(",format=yuv420p");
         g.append(",drawbox=x=iw-").append(k).append(":y=ih-").append(k).append(":w=").append(k).append(":h=")
@@ -68,7 +69,7 @@ final class TestPattern {
             g.append(",drawtext=fontfile=").append(escape(font)).append(":fontsize=").append(size)
                     .append(":fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=").append(size / 4)
                     .append(":x=").append(size / 2).append(":y=").append(size / 2)
-                    .append(":text='").append(printable(label)).append("  %{pts\\:hms}'");
+                    .append(":text='").append(text).append("  %{pts\\:hms}'");
         }
         g.append(",realtime");
         return new StreamLocator(g.toString(), "lavfi", Map.of());

@@ -1,0 +1,69 @@
+package org.yike.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.yike.media.MediaInfo;
+import org.yike.media.MediaRuntime;
+
+/** A driver bundle installed into the running framework mid-lesson: its device appears, the lesson has no gap. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HotInstallTest {
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    MediaRuntime media;
+
+    @Configuration
+    public Option[] config() {
+        return YikeFramework.options("hotinstall");
+    }
+
+    @Test
+    public void installingADriverDuringALessonLeavesNoGap() throws Exception {
+        Api api = new Api().ready();
+        String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
+        long started = System.nanoTime();
+        Thread.sleep(3000);
+
+        Bundle board = context.installBundle(Path.of(System.getProperty("yike.hotinstall")).toUri().toString());
+        board.start();
+        JsonNode device = null;
+        for (int i = 0; i < 50 && device == null; i++) {
+            for (JsonNode d : api.get("devices").body()) if (d.get("driver").asText().equals("virtualboard")) device = d;
+            Thread.sleep(100);
+        }
+        assertTrue("the new driver's device is listed without a restart", device != null);
+        assertEquals("BLACKBOARD", device.get("sources").get(0).get("role").asText());
+
+        Thread.sleep(4000);
+        JsonNode stopped = api.post("recordings/" + id + "/stop", "").body();
+        double recordedSeconds = (System.nanoTime() - started) / 1e9;
+        assertEquals("FINISHED", stopped.get("state").asText());
+
+        MediaInfo info = media.probe(Path.of(stopped.get("files").get(0).get("path").asText()));
+        assertEquals("no frame is missing", 0.04, info.largestVideoGap(), 0.001);
+        int frames = info.videoFrameTimes().size();
+        double last = info.videoFrameTimes().get(frames - 1);
+        assertEquals("frame count matches the timestamps", Math.round(last * 25) + 1, frames, 1);
+        assertEquals("frames for the time recorded", recordedSeconds * 25, frames, 25 * 0.5);
+    }
+}

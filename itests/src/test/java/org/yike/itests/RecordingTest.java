@@ -1,0 +1,134 @@
+package org.yike.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.yike.media.MediaInfo;
+import org.yike.media.MediaRuntime;
+
+/** A lesson recorded through the HTTP API, in the framework, read back by ffprobe. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RecordingTest {
+
+    @Inject
+    MediaRuntime media;
+
+    @Inject
+    ConfigurationAdmin configurations;
+
+    @Configuration
+    public Option[] config() {
+        return YikeFramework.options("recording");
+    }
+
+    @Test
+    public void ffmpegNativesLoadInsideTheFramework() {
+        assertTrue(media.ffmpegVersion(), media.ffmpegVersion().startsWith("8."));
+        assertTrue(media.hasEncoder("libopenh264"));
+        assertTrue(Files.isExecutable(media.ffprobe()));
+        assertTrue("natives extracted under the configured cache, not ~/.javacpp",
+                media.ffprobe().startsWith(System.getProperty("org.bytedeco.javacpp.cachedir")));
+    }
+
+    @Test
+    public void tenSecondLessonIsH264AndAacAtTheConfiguredSize() throws Exception {
+        Dictionary<String, Object> profile = new Hashtable<>();
+        profile.put("width", 1280);
+        profile.put("height", 720);
+        configurations.getConfiguration("org.yike.recording", "?").update(profile);
+        Api api = new Api().ready();
+        Api.Answer devices = api.get("devices");
+        assertEquals(200, devices.status());
+        JsonNode classroom = devices.body().get(0);
+        assertEquals("virtual", classroom.get("driver").asText());
+        assertEquals("ONLINE", classroom.get("state").asText());
+        assertEquals(4, classroom.get("sources").size());
+
+        Api.Answer started = awaitStart(api, "{\"classroom\": \"101\", \"title\": \"Mathematics\"}");
+        String id = started.body().get("id").asText();
+        assertEquals(409, api.post("recordings", "{\"classroom\": \"101\"}").status());
+        Thread.sleep(10_000);
+        Api.Answer stopped = api.post("recordings/" + id + "/stop", "");
+        assertEquals(200, stopped.status());
+        assertEquals("FINISHED", stopped.body().get("state").asText());
+
+        JsonNode lesson = api.get("recordings/" + id).body();
+        Path program = Path.of(lesson.get("files").get(0).get("path").asText());
+        MediaInfo info = media.probe(program);
+        MediaInfo.Stream video = info.video().orElseThrow();
+        assertEquals("h264", video.codec());
+        assertEquals(1280, video.width());
+        assertEquals(720, video.height());
+        assertEquals(25.0, video.frameRate(), 0.01);
+        MediaInfo.Stream audio = info.audio().orElseThrow();
+        assertEquals("aac", audio.codec());
+        assertEquals(48000, audio.sampleRate());
+        assertEquals("duration " + info.durationSeconds(), 10.0, info.durationSeconds(), 0.5);
+
+        JsonNode metadata = new ObjectMapper().readTree(program.resolveSibling("lesson.json").toFile());
+        assertEquals("Mathematics", metadata.get("title").asText());
+        assertEquals("FINISHED", metadata.get("state").asText());
+        assertEquals(4, metadata.get("sources").size());
+        assertEquals("virtual-101/teacher", metadata.get("decisions").get(0).get("sources").get(0).asText());
+        assertNotNull(metadata.get("ended"));
+    }
+
+    @Test
+    public void mistakesAnswerWithReasonsAndTheRuntimeStaysUp() throws Exception {
+        Api api = new Api().ready();
+        Api.Answer unknown = api.post("recordings", "{\"classroom\": \"no-such-room\"}");
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.body().get("error").asText().contains("no-such-room"));
+        assertEquals(400, api.post("recordings", "{not json").status());
+        assertEquals(404, api.get("recordings/nope").status());
+        assertEquals(404, api.post("recordings/nope/stop", "").status());
+
+        // a malformed device configuration: the device is listed offline with the reason
+        org.osgi.service.cm.Configuration bad = configurations
+                .createFactoryConfiguration("org.yike.driver.virtual.classroom", "?");
+        Dictionary<String, Object> p = new Hashtable<>();
+        p.put("id", "broken-cam");
+        p.put("classroom", "102");
+        p.put("width", 1921);
+        bad.update(p);
+        JsonNode broken = null;
+        for (int i = 0; i < 50 && broken == null; i++) {
+            for (JsonNode d : api.get("devices").body()) if (d.get("id").asText().equals("broken-cam")) broken = d;
+            Thread.sleep(100);
+        }
+        assertNotNull("the misconfigured device is listed", broken);
+        assertEquals("OFFLINE", broken.get("state").asText());
+        assertTrue(broken.get("reason").asText(), broken.get("reason").asText().contains("width 1921"));
+        assertEquals(200, api.get("status").status());
+    }
+
+    /** Starting waits for the virtual classroom to register (it may come up after the API). */
+    static Api.Answer awaitStart(Api api, String body) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            Api.Answer a = api.post("recordings", body);
+            if (a.status() == 201) return a;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("could not start a lesson: " + api.post("recordings", body).body());
+    }
+}

@@ -1,0 +1,58 @@
+package org.yike.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The framework every itest runs in: exactly the bundles the distribution resolved and exported,
+ * a data folder of the test's own, a free HTTP port, and no shell.
+ */
+final class YikeFramework {
+
+    private YikeFramework() {
+    }
+
+    static Option[] options(String name) {
+        File runBundles = new File(System.getProperty("yike.runbundles"));
+        File[] jars = runBundles.listFiles((dir, file) -> file.endsWith(".jar") && !file.contains("gogo.shell"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("no run bundles in " + runBundles + "; build the distribution first");
+        }
+        Arrays.sort(jars);
+        File data = new File(System.getProperty("yike.itest.data"), name);
+        List<Option> options = new ArrayList<>();
+        for (File jar : jars) options.add(bundle(jar.toURI().toString()));
+        options.add(junitBundles());
+        options.add(cleanCaches());
+        options.add(frameworkProperty("org.apache.felix.http.enable").value("false"));
+        options.add(systemProperty("yike.data").value(data.getAbsolutePath()));
+        options.add(systemProperty("yike.http.port").value(Integer.toString(freePort())));
+        options.add(systemProperty("yike.hotinstall").value(System.getProperty("yike.hotinstall")));
+        // one native cache for all test classes: FFmpeg is extracted once per build
+        options.add(systemProperty("org.bytedeco.javacpp.cachedir")
+                .value(new File(System.getProperty("yike.itest.data"), "native").getAbsolutePath()));
+        options.add(systemProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty").value("warn"));
+        return options(options.toArray(new Option[0]));
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
