@@ -34,6 +34,8 @@ die() { echo "error: $*" >&2; exit 1; }
 for t in java python3 curl pgrep; do
   command -v "$t" >/dev/null || die "'$t' is required but not on PATH"
 done
+# Resolve the real interpreter once (python3 may be a slow pyenv shim).
+PY="$(python3 -c 'import sys; print(sys.executable)')"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/yike-bench.XXXXXX")"
 DATA="$WORK/data"
@@ -67,17 +69,31 @@ proc_cpu() {
   awk -v hz="$CLK_TCK" '{ printf "%.2f", ($12 + $13) / hz }' <<<"$rest"
 }
 now() { date +%s.%N; }
+# Busy CPU seconds of the whole machine so far (user+nice+system+irq+softirq+steal).
+sys_busy() { awk -v hz="$CLK_TCK" '/^cpu /{ printf "%.2f", ($2+$3+$4+$7+$8+$9) / hz }' /proc/stat; }
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# Run a private copy: the jar may be rebuilt while the benchmark runs.
+cp "$JAR" "$WORK/yike.jar"
+JAR_SHA="$(sha256sum "$WORK/yike.jar" | cut -c1-12)"
+JAR_INFO="$(stat -c '%s bytes, built %y' "$JAR" | cut -d. -f1)"
+
+# Other busy processes skew CPU figures on a small box: record the load.
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+if awk -v l="${LOAD_BEFORE%% *}" 'BEGIN{exit !(l > 0.5)}'; then
+  echo "warning: 1-min load average is ${LOAD_BEFORE%% *} before the benchmark; other work will skew the figures" >&2
+fi
+
+PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 API="http://127.0.0.1:$PORT/api"
 
 # ---------------------------------------------------------------- 1. Yike ----
-log "Yike: starting $JAR (data $DATA, port $PORT), recording ${DURATION}s"
+log "Yike: starting a copy of $JAR (data $DATA, port $PORT), recording ${DURATION}s"
 T0="$(now)"
+BUSY_Y0="$(sys_busy)"
 # shellcheck disable=SC2086
 ( cd "$WORK" && exec /usr/bin/time -o "$WORK/yike.time" -f "%e %U %S %M" \
     java ${YIKE_JAVA_OPTS:-} -Dyike.data="$DATA" -Dyike.http.port="$PORT" \
-    -Dyike.record.on.start=true -jar "$JAR" </dev/null >"$WORK/yike.log" 2>&1 ) &
+    -Dyike.record.on.start=true -jar "$WORK/yike.jar" </dev/null >"$WORK/yike.log" 2>&1 ) &
 TIME_PID=$!
 
 for _ in $(seq 100); do
@@ -96,9 +112,11 @@ while :; do
     die "Yike exited before a lesson started recording"
   fi
   STATUS="$(curl -fsS --max-time 2 "$API/status" 2>/dev/null || true)"
-  if [[ -n "$STATUS" ]]; then
-    LESSON="$(python3 -c 'import json,sys; r=json.loads(sys.argv[1]).get("recording") or []; print(r[0] if r else "")' "$STATUS" 2>/dev/null || true)"
-    [[ -n "$LESSON" ]] && break
+  # No python here: starting an interpreter (pyenv shim) on a 2-core box that
+  # the booting JVM saturates takes seconds and would delay the detection.
+  if [[ "$STATUS" =~ \"recording\"[[:space:]]*:[[:space:]]*\[[[:space:]]*\"([^\"]+)\" ]]; then
+    LESSON="${BASH_REMATCH[1]}"
+    break
   fi
   if awk -v a="$(now)" -v b="$T0" -v l="$BOOT_LIMIT" 'BEGIN{exit !(a-b > l)}'; then
     echo "--- last /api/status: ${STATUS:-<no answer>}" >&2
@@ -125,10 +143,10 @@ HTTP_CODE="$(curl -sS -o "$WORK/stop.json" -w '%{http_code}' --max-time 60 -X PO
 # Wait until the lesson is no longer listed as recording.
 for _ in $(seq 150); do
   STATUS="$(curl -fsS --max-time 2 "$API/status" || true)"
-  python3 -c 'import json,sys; sys.exit(0 if sys.argv[2] not in (json.loads(sys.argv[1]).get("recording") or []) else 1)' "$STATUS" "$LESSON" 2>/dev/null && break
+  [[ -n "$STATUS" && "$STATUS" != *"\"$LESSON\""* ]] && break
   sleep 0.2
 done
-STOP_STATE="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d.get("state"), "error=%s" % d.get("error"))' "$WORK/stop.json" 2>/dev/null || echo '?')"
+STOP_STATE="$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d.get("state"), "error=%s" % d.get("error"))' "$WORK/stop.json" 2>/dev/null || echo '?')"
 log "Yike: stop answered HTTP $HTTP_CODE ($STOP_STATE); stopping the JVM (SIGTERM)"
 
 kill -TERM "$JPID"
@@ -144,6 +162,7 @@ fi
 wait "$TIME_PID" || true
 JPID=""
 T_END="$(now)"
+BUSY_Y1="$(sys_busy)"
 log "Yike: JVM exited ${KILLED}"
 YIKE_TIME_RAW="$(cat "$WORK/yike.time")"
 read -r Y_WALL Y_USER Y_SYS Y_RSS <<<"$(tail -1 "$WORK/yike.time")"
@@ -160,7 +179,7 @@ FFPROBE="$NATIVE/ffprobe"
 [[ -x "$FFMPEG" && -x "$FFPROBE" ]] || die "bundled ffmpeg/ffprobe not found in $NATIVE (Yike extracts them on boot)"
 
 # Sources and profile from lesson.json: prints NUL-separated fields.
-mapfile -d '' SRC < <(python3 - "$LESSON_JSON" <<'PY'
+mapfile -d '' SRC < <("$PY" - "$LESSON_JSON" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 p = d["profile"]
@@ -197,12 +216,13 @@ for a in "${AIDX[@]:1}"; do OUTPUTS+=(-map "$a:a:0" -f null -); done
 FF_ARGS=(-hide_banner -nostdin -nostats -y "${INPUTS[@]}" "${OUTPUTS[@]}")
 FF_CMD_TEXT="LD_LIBRARY_PATH=\$NATIVE ffmpeg$(printf ' %q' "${FF_ARGS[@]}")"
 log "ffmpeg: ${#VIDX[@]} video + ${#AIDX[@]} audio lavfi sources for ${DURATION}s, encoding input ${VIDX[0]} + ${AIDX[0]}"
-FF_T0="$(now)"
+BUSY_F0="$(sys_busy)"
 set +e
 ( export LD_LIBRARY_PATH="$NATIVE${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; cd "$WORK" && \
   exec /usr/bin/time -o "$WORK/ffmpeg.time" -f "%e %U %S %M" "$FFMPEG" "${FF_ARGS[@]}" ) \
   </dev/null >"$WORK/ffmpeg.log" 2>&1
 FF_RC=$?
+BUSY_F1="$(sys_busy)"
 set -e
 if [[ $FF_RC -ne 0 ]]; then
   echo "--- ffmpeg.log (tail) ---" >&2; tail -30 "$WORK/ffmpeg.log" >&2
@@ -220,7 +240,7 @@ probe() {
 probe "$YIKE_MP4" >"$WORK/yike.probe.json"
 probe "$FF_MP4" >"$WORK/ffmpeg.probe.json"
 
-REPORT="$(python3 - "$WORK" <<PY
+REPORT="$("$PY" - "$WORK" <<PY
 import json, sys, os
 work = sys.argv[1]
 def probe(name):
@@ -258,6 +278,7 @@ L.append(f"| process wall time, s | {Y['wall']:.2f} | {F['wall']:.2f} | |")
 L.append(f"| CPU user + sys, s | {Y['user']:.2f} + {Y['sys']:.2f} = {Y['cpu']:.2f} | {F['user']:.2f} + {F['sys']:.2f} = {F['cpu']:.2f} | {ratio(Y['cpu'], F['cpu']):.2f} |")
 L.append(f"| **CPU s per recorded minute** | **{ypm:.1f}** | **{fpm:.1f}** | **{ratio(ypm, fpm):.2f}** |")
 L.append(f"| **peak RSS, MB** | **{Y['rss']:.0f}** | **{F['rss']:.0f}** | **{ratio(Y['rss'], F['rss']):.2f}** |")
+L.append(f"| other processes' CPU during the run, s (machine busy time minus the measured process) | {float('$BUSY_Y1') - float('$BUSY_Y0') - Y['cpu']:.2f} | {float('$BUSY_F1') - float('$BUSY_F0') - F['cpu']:.2f} | |")
 L.append("")
 L.append("Yike CPU breakdown (from /proc/PID/stat; all of it is included above, nothing subtracted):")
 L.append(f"- boot (JVM start until /api/status lists the lesson, {float('$BOOT_WALL'):.1f} s wall): {boot_cpu:.2f} CPU s")
@@ -287,7 +308,8 @@ if [[ "${YIKE_BENCH_NO_RESULTS:-0}" != 1 ]]; then
     echo "- machine: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores, $(free -m | awk '/^Mem:/{print $2}') MiB RAM"
     echo "- java: $(java -version 2>&1 | head -1)"
     echo "- ffmpeg: $(LD_LIBRARY_PATH="$NATIVE" "$FFMPEG" -hide_banner -version | head -1 | cut -d' ' -f1-3) (bundled in the jar)"
-    echo "- jar: $(stat -c '%s bytes, modified %y' "$JAR" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-12); git HEAD $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+    echo "- jar: $JAR_INFO, sha256 $JAR_SHA; git HEAD $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+    echo "- load average before the run: $LOAD_BEFORE"
     echo "- Yike: java ${YIKE_JAVA_OPTS:+$YIKE_JAVA_OPTS }-Dyike.record.on.start=true -jar yike.jar; lesson $LESSON; stop answered HTTP $HTTP_CODE ($STOP_STATE); ${Y_WARN} WARN/ERROR log lines${Y_EXIT_NOTE:+; GNU time: $Y_EXIT_NOTE}${KILLED:+; $KILLED}"
     echo "- ffmpeg: \`${FF_CMD_TEXT}\`"
     echo

@@ -44,6 +44,15 @@ final class Api {
         throw new AssertionError("the API did not answer within 15 s at " + base);
     }
 
+    /** The device with this field's value, once it is listed (within 10 s), or {@code null}. */
+    JsonNode awaitDevice(String field, String value) throws IOException, InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            for (JsonNode d : get("devices").body()) if (d.get(field).asText().equals(value)) return d;
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());

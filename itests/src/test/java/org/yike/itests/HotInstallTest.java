@@ -46,11 +46,7 @@ public class HotInstallTest {
 
         Bundle board = context.installBundle(Path.of(System.getProperty("yike.hotinstall")).toUri().toString());
         board.start();
-        JsonNode device = null;
-        for (int i = 0; i < 50 && device == null; i++) {
-            for (JsonNode d : api.get("devices").body()) if (d.get("driver").asText().equals("virtualboard")) device = d;
-            Thread.sleep(100);
-        }
+        JsonNode device = api.awaitDevice("driver", "virtualboard");
         assertTrue("the new driver's device is listed without a restart", device != null);
         assertEquals("BLACKBOARD", device.get("sources").get(0).get("role").asText());
 

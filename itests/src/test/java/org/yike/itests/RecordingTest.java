@@ -57,9 +57,9 @@ public class RecordingTest {
         profile.put("height", 720);
         configurations.getConfiguration("org.yike.recording", "?").update(profile);
         Api api = new Api().ready();
-        Api.Answer devices = api.get("devices");
-        assertEquals(200, devices.status());
-        JsonNode classroom = devices.body().get(0);
+        assertEquals(200, api.get("devices").status());
+        JsonNode classroom = api.awaitDevice("id", "virtual-101");
+        assertNotNull("the default virtual classroom is listed", classroom);
         assertEquals("virtual", classroom.get("driver").asText());
         assertEquals("ONLINE", classroom.get("state").asText());
         assertEquals(4, classroom.get("sources").size());
@@ -111,15 +111,13 @@ public class RecordingTest {
         p.put("classroom", "102");
         p.put("width", 1921);
         bad.update(p);
-        JsonNode broken = null;
-        for (int i = 0; i < 50 && broken == null; i++) {
-            for (JsonNode d : api.get("devices").body()) if (d.get("id").asText().equals("broken-cam")) broken = d;
-            Thread.sleep(100);
-        }
+        JsonNode broken = api.awaitDevice("id", "broken-cam");
         assertNotNull("the misconfigured device is listed", broken);
         assertEquals("OFFLINE", broken.get("state").asText());
         assertTrue(broken.get("reason").asText(), broken.get("reason").asText().contains("width 1921"));
         assertEquals(200, api.get("status").status());
+        // a configured classroom replaces the default one; removing it brings the default back
+        bad.delete();
     }
 
     /** Starting waits for the virtual classroom to register (it may come up after the API). */

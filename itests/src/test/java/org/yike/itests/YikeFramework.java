@@ -4,7 +4,6 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
@@ -45,7 +44,7 @@ final class YikeFramework {
         options.add(systemProperty("org.bytedeco.javacpp.cachedir")
                 .value(new File(System.getProperty("yike.itest.data"), "native").getAbsolutePath()));
         options.add(systemProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty").value("warn"));
-        return options(options.toArray(new Option[0]));
+        return options.toArray(new Option[0]);
     }
 
     private static int freePort() {

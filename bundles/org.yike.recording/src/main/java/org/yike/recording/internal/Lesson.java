@@ -52,8 +52,9 @@ final class Lesson {
     private final AudioInput audio;
     private final ConcurrentLinkedQueue<ClassroomEvent> events = new ConcurrentLinkedQueue<>();
     private final Thread thread;
-    private volatile boolean stopping;
-    private long startNanos;
+    /** The moment the lesson ends: every frame due before it is encoded, even if the encoder lags. */
+    private volatile long stopNanos = Long.MAX_VALUE;
+    private volatile long startNanos;
 
     Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, Encoding encoding,
             Listener listener) {
@@ -79,7 +80,7 @@ final class Lesson {
 
     /** Ends the lesson and waits until its file is complete. */
     void stop() {
-        stopping = true;
+        stopNanos = System.nanoTime();
         try {
             thread.join();
         } catch (InterruptedException e) {
@@ -113,7 +114,7 @@ final class Lesson {
         startNanos = System.nanoTime();
         if (audio != null) audio.run(true);
         try {
-            for (long n = 0; !stopping; n++) {
+            for (long n = 0; startNanos + n * frameNanos < stopNanos; n++) {
                 LockSupport.parkNanos(startNanos + n * frameNanos - System.nanoTime());
                 long at = n * 1000 / profile.fps();
                 for (ClassroomEvent e; (e = events.poll()) != null;) {
