@@ -138,7 +138,8 @@ sleep "$DURATION"
 kill -0 "$JPID" 2>/dev/null || die "Yike died while recording (see $WORK/yike.log; set YIKE_BENCH_KEEP=1)"
 CPU_STOP="$(proc_cpu "$JPID")"
 T_STOP="$(now)"
-HTTP_CODE="$(curl -sS -o "$WORK/stop.json" -w '%{http_code}' --max-time 60 -X POST "$API/recordings/$LESSON/stop" || echo 000)"
+HTTP_CODE="$(curl -sS -o "$WORK/stop.json" -w '%{http_code}' --max-time 300 -X POST "$API/recordings/$LESSON/stop" || echo 000)"
+T_STOP_DONE="$(now)"
 [[ "$HTTP_CODE" == 200 ]] || { cat "$WORK/stop.json" >&2 2>/dev/null || true; die "POST /api/recordings/$LESSON/stop answered HTTP $HTTP_CODE"; }
 # Wait until the lesson is no longer listed as recording.
 for _ in $(seq 150); do
@@ -234,7 +235,7 @@ read -r F_WALL F_USER F_SYS F_RSS <<<"$(tail -1 "$WORK/ffmpeg.time")"
 # ---------------------------------------------------- 3. ffprobe + report ----
 probe() {
   LD_LIBRARY_PATH="$NATIVE" "$FFPROBE" -v error -count_packets \
-    -show_entries format=duration,size:stream=codec_type,codec_name,width,height,nb_read_packets \
+    -show_entries format=duration,size:stream=codec_type,codec_name,width,height,duration,nb_read_packets \
     -of json "$1"
 }
 probe "$YIKE_MP4" >"$WORK/yike.probe.json"
@@ -248,7 +249,12 @@ def probe(name):
     f = d.get("format", {})
     v = next((s for s in d.get("streams", []) if s.get("codec_type") == "video"), {})
     a = next((s for s in d.get("streams", []) if s.get("codec_type") == "audio"), {})
-    return dict(dur=float(f.get("duration", 0) or 0), size=int(f.get("size", 0) or 0),
+    num = lambda x: float(x) if x not in (None, "", "N/A") else 0.0
+    fdur = num(f.get("duration"))
+    vdur, adur = num(v.get("duration")) or fdur, num(a.get("duration")) or fdur
+    # "recorded duration" = the video stream's duration (the format duration is
+    # the longest stream, which hides an audio/video length mismatch)
+    return dict(dur=vdur, vdur=vdur, adur=adur, fdur=fdur, size=int(f.get("size", 0) or 0),
                 vcodec=v.get("codec_name", "-"), w=v.get("width", 0), h=v.get("height", 0),
                 vframes=int(v.get("nb_read_packets", 0) or 0),
                 acodec=a.get("codec_name", "-"), aframes=int(a.get("nb_read_packets", 0) or 0))
@@ -264,12 +270,17 @@ def ratio(a, b): return a / b if b else float("nan")
 ypm, fpm = per_min(Y["cpu"], y["dur"]), per_min(F["cpu"], f["dur"])
 wpm = per_min(win_cpu, win_wall)
 L = []
+warn = []
 L.append("Sanity (ffprobe):")
 for name, p in (("Yike  ", y), ("ffmpeg", f)):
-    fps = p["vframes"] / p["dur"] if p["dur"] else 0
-    L.append(f"- {name}: {p['vcodec']} {p['w']}x{p['h']}, {p['vframes']} video frames, "
-             f"{p['acodec']} {p['aframes']} audio frames, duration {p['dur']:.3f} s "
-             f"({fps:.2f} fps), {p['size']/1e6:.1f} MB, {p['size']*8/p['dur']/1000 if p['dur'] else 0:.0f} kbit/s")
+    fps = p["vframes"] / p["vdur"] if p["vdur"] else 0
+    L.append(f"- {name}: {p['vcodec']} {p['w']}x{p['h']}, {p['vframes']} video frames in {p['vdur']:.3f} s "
+             f"({fps:.2f} fps); {p['acodec']} {p['aframes']} audio frames in {p['adur']:.3f} s; "
+             f"{p['size']/1e6:.1f} MB, {p['size']*8/p['fdur']/1000 if p['fdur'] else 0:.0f} kbit/s overall")
+    if abs(p["vdur"] - p["adur"]) > 1:
+        warn.append(f"{name.strip()}: audio and video lengths differ by {p['adur'] - p['vdur']:+.1f} s")
+    if p["vdur"] and abs(fps - float("$FPS")) > 0.5:
+        warn.append(f"{name.strip()}: {fps:.2f} fps, profile says $FPS")
 L.append("")
 L.append("| | Yike (JVM) | ffmpeg CLI | Yike/ffmpeg |")
 L.append("|---|---:|---:|---:|")
@@ -278,14 +289,22 @@ L.append(f"| process wall time, s | {Y['wall']:.2f} | {F['wall']:.2f} | |")
 L.append(f"| CPU user + sys, s | {Y['user']:.2f} + {Y['sys']:.2f} = {Y['cpu']:.2f} | {F['user']:.2f} + {F['sys']:.2f} = {F['cpu']:.2f} | {ratio(Y['cpu'], F['cpu']):.2f} |")
 L.append(f"| **CPU s per recorded minute** | **{ypm:.1f}** | **{fpm:.1f}** | **{ratio(ypm, fpm):.2f}** |")
 L.append(f"| **peak RSS, MB** | **{Y['rss']:.0f}** | **{F['rss']:.0f}** | **{ratio(Y['rss'], F['rss']):.2f}** |")
-L.append(f"| other processes' CPU during the run, s (machine busy time minus the measured process) | {float('$BUSY_Y1') - float('$BUSY_Y0') - Y['cpu']:.2f} | {float('$BUSY_F1') - float('$BUSY_F0') - F['cpu']:.2f} | |")
+oy = float('$BUSY_Y1') - float('$BUSY_Y0') - Y['cpu']
+of = float('$BUSY_F1') - float('$BUSY_F0') - F['cpu']
+L.append(f"| other processes' CPU during the run, s (machine busy time minus the measured process) | {oy:.2f} | {of:.2f} | |")
+for name, o, wall in (("Yike", oy, Y["wall"]), ("ffmpeg", of, F["wall"])):
+    if wall and o / wall > 0.10:
+        warn.append(f"other processes used {o:.1f} CPU s ({o / wall * 100:.0f}% of a core) during the {name} run: figures are skewed")
 L.append("")
 L.append("Yike CPU breakdown (from /proc/PID/stat; all of it is included above, nothing subtracted):")
 L.append(f"- boot (JVM start until /api/status lists the lesson, {float('$BOOT_WALL'):.1f} s wall): {boot_cpu:.2f} CPU s")
 L.append(f"- recording window ({win_wall:.1f} s wall): {win_cpu:.2f} CPU s = {wpm:.1f} CPU s/min "
          f"({ratio(wpm, fpm):.2f}x ffmpeg's per-minute figure, {win_cpu/win_wall*100 if win_wall else 0:.0f}% of one core)")
-L.append(f"- stop + JVM shutdown: {tail_cpu:.2f} CPU s")
+L.append(f"- stop + JVM shutdown: {tail_cpu:.2f} CPU s (POST .../stop took {float('$T_STOP_DONE') - float('$T_STOP'):.1f} s to answer)")
 L.append(f"- ffmpeg for comparison: {F['cpu']/F['wall']*100 if F['wall'] else 0:.0f}% of one core over its {F['wall']:.1f} s wall")
+if warn:
+    L.append("")
+    L += ["WARNING: " + w for w in warn]
 print("\n".join(L))
 PY
 )"

@@ -34,6 +34,9 @@ import org.yike.api.recording.Recording;
 final class Lesson {
 
     private static final Logger LOG = LoggerFactory.getLogger(Lesson.class);
+    /** Behind real time by more than this, a lesson says so, at most every {@link #LAG_REPEAT_NANOS}. */
+    private static final long LAG_WARNING_NANOS = 2_000_000_000L;
+    private static final long LAG_REPEAT_NANOS = 10_000_000_000L;
 
     interface Listener {
         void decided(Lesson lesson, ProgramDecision decision);
@@ -81,6 +84,8 @@ final class Lesson {
     /** Ends the lesson and waits until its file is complete. */
     void stop() {
         stopNanos = System.nanoTime();
+        // sound after the stop belongs to no frame, however long the encoder takes to catch up
+        if (audio != null) audio.run(false);
         try {
             thread.join();
         } catch (InterruptedException e) {
@@ -114,8 +119,15 @@ final class Lesson {
         startNanos = System.nanoTime();
         if (audio != null) audio.run(true);
         try {
+            long lagWarned = 0;
             for (long n = 0; startNanos + n * frameNanos < stopNanos; n++) {
-                LockSupport.parkNanos(startNanos + n * frameNanos - System.nanoTime());
+                long late = System.nanoTime() - (startNanos + n * frameNanos);
+                if (late < 0) LockSupport.parkNanos(-late);
+                else if (late > LAG_WARNING_NANOS && System.nanoTime() - lagWarned > LAG_REPEAT_NANOS) {
+                    lagWarned = System.nanoTime();
+                    LOG.warn("Lesson {}: encoding runs {} ms behind real time; the machine is too slow for profile {}",
+                            record.id, late / 1_000_000, profile.name());
+                }
                 long at = n * 1000 / profile.fps();
                 for (ClassroomEvent e; (e = events.poll()) != null;) {
                     decision = director.onEvent(e, at).map(this::decide).orElse(decision);
