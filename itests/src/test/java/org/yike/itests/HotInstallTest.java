@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
 
 import javax.inject.Inject;
 
@@ -11,31 +13,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.yike.media.MediaInfo;
-import org.yike.media.MediaRuntime;
 
-/** A driver bundle installed into the running framework mid-lesson: its device appears, the lesson has no gap. */
+/**
+ * A driver bundle installed and the recording configuration changed in the running framework
+ * mid-lesson: the new device appears, the lesson goes on and its file has no gap.
+ */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class HotInstallTest {
+public class HotInstallTest extends InYike {
 
     @Inject
     BundleContext context;
 
     @Inject
-    MediaRuntime media;
-
-    @Configuration
-    public Option[] config() {
-        return YikeFramework.options("hotinstall");
-    }
+    ConfigurationAdmin configurations;
 
     @Test
     public void installingADriverDuringALessonLeavesNoGap() throws Exception {
@@ -50,7 +48,13 @@ public class HotInstallTest {
         assertTrue("the new driver's device is listed without a restart", device != null);
         assertEquals("BLACKBOARD", device.get("sources").get(0).get("role").asText());
 
+        // changing the recording configuration mid-lesson applies to the next lesson, not this one
+        Dictionary<String, Object> profile = new Hashtable<>();
+        profile.put("videoKbps", 2000);
+        configurations.getConfiguration("org.yike.recording", "?").update(profile);
+
         Thread.sleep(4000);
+        assertEquals("RECORDING", api.get("recordings/" + id).body().get("state").asText());
         JsonNode stopped = api.post("recordings/" + id + "/stop", "").body();
         double recordedSeconds = (System.nanoTime() - started) / 1e9;
         assertEquals("FINISHED", stopped.get("state").asText());

@@ -16,30 +16,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.yike.media.MediaInfo;
-import org.yike.media.MediaRuntime;
 
 /** A lesson recorded through the HTTP API, in the framework, read back by ffprobe. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RecordingTest {
-
-    @Inject
-    MediaRuntime media;
+public class RecordingTest extends InYike {
 
     @Inject
     ConfigurationAdmin configurations;
-
-    @Configuration
-    public Option[] config() {
-        return YikeFramework.options("recording");
-    }
 
     @Test
     public void ffmpegNativesLoadInsideTheFramework() {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.yike.api.device.Source;
+import org.yike.api.director.Layout;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.encoder.Profile;
 import org.yike.api.recording.Recording;
@@ -110,7 +111,7 @@ final class LessonRecord {
     synchronized ProgramDecision lastDecision() {
         if (m.decisions.isEmpty()) return null;
         Decision d = m.decisions.get(m.decisions.size() - 1);
-        return new ProgramDecision(d.atMillis(), org.yike.api.director.Layout.valueOf(d.layout()), d.sources(), d.cause());
+        return new ProgramDecision(d.atMillis(), Layout.valueOf(d.layout()), d.sources(), d.cause());
     }
 
     synchronized void sourceEvent(long atMillis, String source, String problem) {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -52,7 +53,7 @@ import org.yike.media.MediaRuntime;
  * are installed; a running lesson keeps what it started with, so installing or removing one never
  * interrupts it. Lessons live under {@code <data>/recordings/<classroom>/<id>/}.
  */
-@Component(configurationPid = "org.yike.recording",
+@Component(service = {RecordingService.class, EventHandler.class}, configurationPid = "org.yike.recording",
         property = EventConstants.EVENT_TOPIC + "=" + ClassroomEvent.TOPIC_PREFIX + "*")
 @Designate(ocd = RecordingConfig.class)
 public class LessonRecorder implements RecordingService, EventHandler, Lesson.Listener {
@@ -73,7 +74,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     final List<EncoderBackend> backends = new CopyOnWriteArrayList<>();
 
     private final EventAdmin events;
-    private final RecordingConfig config;
+    private volatile RecordingConfig config;
     private final Path recordings;
     private final Map<String, LessonRecord> records = new ConcurrentHashMap<>();
     private final Map<String, Lesson> running = new ConcurrentHashMap<>();
@@ -81,12 +82,19 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     private final Thread finishOnExit = new Thread(this::stopAll, "yike-finish-lessons");
 
     @Activate
+    /** {@code media} is not used here: referencing it starts the recorder only once FFmpeg's natives are loaded. */
     public LessonRecorder(RecordingConfig config, @Reference EventAdmin events, @Reference MediaRuntime media) {
         this.config = config;
         this.events = events;
         this.recordings = Settings.dataFolder().resolve("recordings");
         loadEarlierLessons();
         Runtime.getRuntime().addShutdownHook(finishOnExit);
+    }
+
+    /** A new configuration applies to the next lesson; running lessons keep the profile they started with. */
+    @Modified
+    void modified(RecordingConfig changed) {
+        this.config = changed;
     }
 
     @Deactivate
@@ -120,8 +128,13 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     }
 
     Profile profile() {
-        return new Profile("recording", config.width(), config.height(), config.fps(), config.videoKbps(),
-                config.gopFrames(), config.audioKbps(), 48000, 2, config.backend());
+        RecordingConfig c = config;
+        try {
+            return new Profile("recording", c.width(), c.height(), c.fps(), c.videoKbps(), c.gopFrames(),
+                    c.audioKbps(), 48000, 2, c.backend());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the recording configuration (org.yike.recording) is wrong: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.yike.api.device.StreamLocator;
 /** Decodes real frames from each virtual source and reads its colour key back. */
 public class TestPatternTest {
 
-    private final TestPattern pattern = new TestPattern(320, 180, 25, VirtualClassroomConfigDefaults.FONT);
+    private final TestPattern pattern = new TestPattern(320, 180, 25, Configs.of(Map.of()).font());
 
     @Test
     public void eachCameraShowsItsOwnColourKey() throws Exception {

@@ -13,18 +13,27 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import javax.inject.Inject;
+
+import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.yike.media.MediaRuntime;
 
 /**
- * The framework every itest runs in: exactly the bundles the distribution resolved and exported,
- * a data folder of the test's own, a free HTTP port, and no shell.
+ * What every itest class extends: the framework it runs in holds exactly the bundles the
+ * distribution resolved and exported, a data folder of the class's own, a free HTTP port, no shell.
  */
-final class YikeFramework {
+abstract class InYike {
 
-    private YikeFramework() {
+    @Inject
+    MediaRuntime media;
+
+    @Configuration
+    public Option[] config() {
+        return options(getClass().getSimpleName());
     }
 
-    static Option[] options(String name) {
+    private static Option[] options(String name) {
         File runBundles = new File(System.getProperty("yike.runbundles"));
         File[] jars = runBundles.listFiles((dir, file) -> file.endsWith(".jar") && !file.contains("gogo.shell"));
         if (jars == null || jars.length == 0) {
