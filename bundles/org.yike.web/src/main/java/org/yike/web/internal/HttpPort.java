@@ -29,14 +29,13 @@ public class HttpPort {
         int port = Settings.httpPort();
         Configuration c = configurations.getConfiguration(FELIX_HTTP_PID, "?");
         Dictionary<String, Object> current = c.getProperties();
-        if (current != null && Integer.valueOf(port).equals(current.get("org.osgi.service.http.port"))
-                && Boolean.TRUE.equals(current.get("org.apache.felix.http.enable"))) {
-            return;
+        if (current == null || !Integer.valueOf(port).equals(current.get("org.osgi.service.http.port"))
+                || !Boolean.TRUE.equals(current.get("org.apache.felix.http.enable"))) {
+            Dictionary<String, Object> p = new Hashtable<>();
+            p.put("org.osgi.service.http.port", port);
+            p.put("org.apache.felix.http.enable", true);
+            c.update(p);
         }
-        Dictionary<String, Object> p = new Hashtable<>();
-        p.put("org.osgi.service.http.port", port);
-        p.put("org.apache.felix.http.enable", true);
-        c.update(p);
         LOG.info("Yike API at http://localhost:{}/api/status", port);
     }
 }
