@@ -19,7 +19,17 @@ final class Api {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String base = "http://127.0.0.1:" + System.getProperty("yike.http.port") + "/api/";
+    private final String base;
+
+    /** The API of the runtime this JVM runs. */
+    Api() {
+        this(Integer.getInteger("yike.http.port"));
+    }
+
+    /** The API of a runtime on this port. */
+    Api(int port) {
+        base = "http://127.0.0.1:" + port + "/api/";
+    }
 
     Answer get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());

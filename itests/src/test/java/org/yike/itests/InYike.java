@@ -53,10 +53,11 @@ abstract class InYike {
         options.add(systemProperty("org.bytedeco.javacpp.cachedir")
                 .value(new File(System.getProperty("yike.itest.data"), "native").getAbsolutePath()));
         options.add(systemProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty").value("warn"));
+        options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"));
         return options.toArray(new Option[0]);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.yike.media;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -24,6 +25,15 @@ public interface MediaRuntime {
     /** Reads a media file's streams, duration and frame times with {@link #ffprobe()}. */
     default MediaInfo probe(Path file) throws java.io.IOException {
         return new Probe(ffprobe()).probe(file);
+    }
+
+    /**
+     * Copies a file's streams into a new, ordinary MP4 (index at the front, no fragments), without
+     * decoding: what a lesson cut off by a crash needs to play everywhere. {@code to} is replaced.
+     */
+    default void remux(Path from, Path to) throws java.io.IOException {
+        new Executable(ffmpeg()).run(List.of("-v", "error", "-nostdin", "-y", "-i", from.toString(), "-map", "0",
+                "-c", "copy", "-movflags", "+faststart", "-f", "mp4", to.toString()), 600);
     }
 
     /** Whether this FFmpeg build has an encoder of that name ({@code libopenh264}, {@code aac}). */

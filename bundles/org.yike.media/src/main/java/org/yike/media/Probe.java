@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,10 +14,10 @@ public final class Probe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path ffprobe;
+    private final Executable ffprobe;
 
     public Probe(Path ffprobe) {
-        this.ffprobe = ffprobe;
+        this.ffprobe = new Executable(ffprobe);
     }
 
     public MediaInfo probe(Path file) throws IOException {
@@ -38,24 +37,14 @@ public final class Probe {
     }
 
     private JsonNode run(Path file, String... what) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ffprobe.toString(), "-v", "error", "-of", "json"));
-        command.addAll(List.of(what));
-        command.add(file.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        // The executable's RUNPATH finds FFmpeg's libraries, but not what those need in turn (libva).
-        builder.environment().put("LD_LIBRARY_PATH", ffprobe.getParent().toString());
-        Process p = builder.start();
-        byte[] out = p.getInputStream().readAllBytes();
+        List<String> arguments = new ArrayList<>(List.of("-v", "error", "-of", "json"));
+        arguments.addAll(List.of(what));
+        arguments.add(file.toString());
         try {
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("ffprobe could not read " + file);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while probing " + file, e);
+            return JSON.readTree(new String(ffprobe.run(arguments, 60), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IOException("ffprobe could not read " + file + ": " + e.getMessage(), e);
         }
-        return JSON.readTree(new String(out, StandardCharsets.UTF_8));
     }
 
     /** "25/1" → 25.0; "0/0" → 0. */

@@ -3,9 +3,13 @@ package org.yike.api.recording;
 import java.time.Instant;
 import java.util.List;
 
-/** A lesson being recorded or recorded. {@code error} says what went wrong, in words. */
+/**
+ * A lesson being recorded or recorded. A {@code partial} lesson ended before anyone stopped it (the
+ * runtime stopped, the disk ran low) but its file is complete up to that point; {@code error} says,
+ * in words, what went wrong or why a partial lesson ended.
+ */
 public record Recording(String id, String classroom, String title, State state, Instant started,
-        Instant ended, List<RecordedFile> files, String error) {
+        Instant ended, List<RecordedFile> files, String error, boolean partial) {
 
     public enum State { RECORDING, FINISHED, FAILED }
 

@@ -15,12 +15,19 @@ public final class RecordingEvents {
     /** A source of a running recording was lost or came back; carries {@link #SOURCES} and {@link #REASON}. */
     public static final String SOURCE_STATE = TOPIC_PREFIX + "SOURCE_STATE";
 
+    /**
+     * Free space on the recordings' disk fell below the configured minimum: a lesson was refused
+     * or ended early. Carries {@link #FREE_BYTES} and {@link #REASON}; {@link #ID} when a lesson ended.
+     */
+    public static final String DISK_LOW = TOPIC_PREFIX + "DISK_LOW";
+
     public static final String ID = "recording";
     public static final String CLASSROOM = "classroom";
     public static final String FILE = "file";
     public static final String REASON = "reason";
     public static final String SOURCES = "sources";
     public static final String LAYOUT = "layout";
+    public static final String FREE_BYTES = "freeBytes";
 
     private RecordingEvents() {
     }

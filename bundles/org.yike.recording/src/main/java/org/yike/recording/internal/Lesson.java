@@ -3,7 +3,7 @@ package org.yike.recording.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,9 @@ final class Lesson {
         void sourceChanged(Lesson lesson, Source source, String problem);
 
         void ended(Lesson lesson);
+
+        /** The disk has only {@code freeBytes} left; the lesson ends now. */
+        void diskLow(Lesson lesson, long freeBytes, String reason);
     }
 
     final LessonRecord record;
@@ -51,6 +55,7 @@ final class Lesson {
     private final Director director;
     private final Encoding encoding;
     private final Listener listener;
+    private final LongSupplier minFreeBytes;
     private final Map<String, VideoInput> video = new LinkedHashMap<>();
     private final AudioInput audio;
     private final ConcurrentLinkedQueue<ClassroomEvent> events = new ConcurrentLinkedQueue<>();
@@ -60,8 +65,9 @@ final class Lesson {
     private volatile long startNanos;
 
     Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, Encoding encoding,
-            Listener listener) {
+            Listener listener, LongSupplier minFreeBytes) {
         this.record = record;
+        this.minFreeBytes = minFreeBytes;
         this.profile = profile;
         this.director = director;
         this.encoding = encoding;
@@ -83,14 +89,38 @@ final class Lesson {
 
     /** Ends the lesson and waits until its file is complete. */
     void stop() {
-        stopNanos = System.nanoTime();
-        // sound after the stop belongs to no frame, however long the encoder takes to catch up
-        if (audio != null) audio.run(false);
+        end();
         try {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** From now on no frame is due; the program thread finishes what is. */
+    private void end() {
+        stopNanos = System.nanoTime();
+        // sound after the end belongs to no frame, however long the encoder takes to catch up
+        if (audio != null) audio.run(false);
+    }
+
+    /** Once a second: below the least free space the lesson ends, so its file ends cleanly too. */
+    private void checkDisk() {
+        long free;
+        try {
+            free = Files.getFileStore(record.folder).getUsableSpace();
+        } catch (IOException e) {
+            LOG.warn("Lesson {}: cannot read the free space of {}: {}", record.id, record.folder, e.getMessage());
+            return;
+        }
+        long least = minFreeBytes.getAsLong();
+        if (free >= least) return;
+        String reason = String.format("disk space low: %d MB free, below the least of %d MB; the lesson ended",
+                free >> 20, least >> 20);
+        LOG.error("Lesson {}: {}", record.id, reason);
+        record.endsEarly(reason);
+        end();
+        listener.diskLow(this, free, reason);
     }
 
     void offer(ClassroomEvent event) {
@@ -128,6 +158,7 @@ final class Lesson {
                     LOG.warn("Lesson {}: encoding runs {} ms behind real time; the machine is too slow for profile {}",
                             record.id, late / 1_000_000, profile.name());
                 }
+                if (n % profile.fps() == 0) checkDisk();
                 long at = n * 1000 / profile.fps();
                 for (ClassroomEvent e; (e = events.poll()) != null;) {
                     decision = director.onEvent(e, at).map(this::decide).orElse(decision);

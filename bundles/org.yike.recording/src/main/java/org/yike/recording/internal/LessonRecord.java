@@ -47,6 +47,7 @@ final class LessonRecord {
         public String started;
         public String ended;
         public String error;
+        public boolean partial;
         public Profile profile;
         public List<Recording.RecordedFile> files = new ArrayList<>();
         public List<SourceEntry> sources = new ArrayList<>();
@@ -89,15 +90,40 @@ final class LessonRecord {
         this.m = m;
     }
 
-    /** A lesson from an earlier run; one that never ended was cut off by a stop of the runtime. */
+    /** A lesson from an earlier run, as its metadata says; see {@link #interrupted()}. */
     static LessonRecord read(Path folder) throws IOException {
         Metadata m = JSON.readValue(folder.resolve(METADATA).toFile(), Metadata.class);
         if (m.id == null || m.classroom == null) throw new IOException(folder.resolve(METADATA) + " names no lesson");
-        if (m.state == Recording.State.RECORDING) {
-            m.state = Recording.State.FAILED;
-            m.error = "interrupted: the runtime stopped during the lesson";
-        }
         return new LessonRecord(m, folder);
+    }
+
+    /** Read from an earlier run and still recording: the runtime stopped during the lesson. */
+    synchronized boolean interrupted() {
+        return m.state == Recording.State.RECORDING;
+    }
+
+    /** The lesson ends before anyone stopped it, for this reason; its file stays complete. */
+    synchronized void endsEarly(String reason) {
+        m.partial = true;
+        m.error = reason;
+    }
+
+    /** An interrupted lesson whose file was finished afterwards, {@code seconds} long. */
+    synchronized void recovered(double seconds) {
+        m.partial = true;
+        m.state = Recording.State.FINISHED;
+        m.ended = Instant.parse(m.started).plusMillis(Math.round(seconds * 1000)).toString();
+        m.error = String.format(java.util.Locale.ROOT,
+                "interrupted: the runtime stopped during the lesson; recovered %.1f s on the next start", seconds);
+        write();
+    }
+
+    /** An interrupted lesson whose file could not be read back. */
+    synchronized void lost(String why) {
+        m.partial = true;
+        m.state = Recording.State.FAILED;
+        m.error = "interrupted: the runtime stopped during the lesson, and the file is unreadable: " + why;
+        write();
     }
 
     Path program() {
@@ -118,16 +144,17 @@ final class LessonRecord {
         m.sourceEvents.add(new SourceState(atMillis, source, problem));
     }
 
-    synchronized void end(Instant when, Recording.State state, String error) {
+    /** The lesson ended; {@code failure} (or {@code null}) says what broke it. */
+    synchronized void end(Instant when, Recording.State state, String failure) {
         m.ended = when.toString();
         m.state = state;
-        m.error = error;
+        if (failure != null) m.error = failure;
         write();
     }
 
     synchronized Recording toRecording() {
         return new Recording(m.id, m.classroom, m.title, m.state, Instant.parse(m.started),
-                m.ended == null ? null : Instant.parse(m.ended), m.files, m.error);
+                m.ended == null ? null : Instant.parse(m.ended), m.files, m.error, m.partial);
     }
 
     synchronized void write() {

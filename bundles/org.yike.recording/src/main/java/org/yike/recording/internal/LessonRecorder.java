@@ -3,6 +3,7 @@ package org.yike.recording.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -74,6 +75,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     final List<EncoderBackend> backends = new CopyOnWriteArrayList<>();
 
     private final EventAdmin events;
+    private final MediaRuntime media;
     private volatile RecordingConfig config;
     private final Path recordings;
     private final Map<String, LessonRecord> records = new ConcurrentHashMap<>();
@@ -82,13 +84,19 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     private final Thread finishOnExit = new Thread(this::stopAll, "yike-finish-lessons");
 
     @Activate
-    /** {@code media} is not used here: referencing it starts the recorder only once FFmpeg's natives are loaded. */
     public LessonRecorder(RecordingConfig config, @Reference EventAdmin events, @Reference MediaRuntime media) {
         this.config = config;
         this.events = events;
+        this.media = media;
         this.recordings = Settings.dataFolder().resolve("recordings");
-        loadEarlierLessons();
+        List<LessonRecord> interrupted = loadEarlierLessons();
         Runtime.getRuntime().addShutdownHook(finishOnExit);
+        if (!interrupted.isEmpty()) {
+            // finishing the files of interrupted lessons copies them once; the runtime need not wait
+            Thread recovery = new Thread(() -> interrupted.forEach(this::recover), "yike-recover-lessons");
+            recovery.setDaemon(true);
+            recovery.start();
+        }
     }
 
     /** A new configuration applies to the next lesson; running lessons keep the profile they started with. */
@@ -111,19 +119,43 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         running.values().forEach(Lesson::stop);
     }
 
-    private void loadEarlierLessons() {
-        if (!Files.isDirectory(recordings)) return;
+    /** Lists the lessons of earlier runs; answers those the runtime stopped in the middle of. */
+    private List<LessonRecord> loadEarlierLessons() {
+        List<LessonRecord> interrupted = new ArrayList<>();
+        if (!Files.isDirectory(recordings)) return interrupted;
         try (Stream<Path> files = Files.find(recordings, 3, (p, a) -> p.endsWith(LessonRecord.METADATA))) {
             files.forEach(f -> {
                 try {
                     LessonRecord r = LessonRecord.read(f.getParent());
                     records.put(r.id, r);
+                    if (r.interrupted()) interrupted.add(r);
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("Skipping unreadable lesson {}: {}", f, e.getMessage());
                 }
             });
         } catch (IOException e) {
             LOG.warn("Cannot list earlier lessons in {}: {}", recordings, e.getMessage());
+        }
+        return interrupted;
+    }
+
+    /**
+     * The program file of an interrupted lesson is fragmented MP4, readable up to its last whole
+     * fragment (at most one GOP lost); copying its streams into an ordinary MP4 finishes it.
+     */
+    private void recover(LessonRecord r) {
+        Path program = r.program();
+        Path finished = program.resolveSibling("program.recovered.mp4");
+        try {
+            if (!Files.isRegularFile(program) || Files.size(program) == 0) throw new IOException("no video was written");
+            media.remux(program, finished);
+            double seconds = media.probe(finished).durationSeconds();
+            Files.move(finished, program, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            r.recovered(seconds);
+            LOG.warn("Lesson {} was interrupted; its first {} s are recovered in {}", r.id, Math.round(seconds), program);
+        } catch (IOException | RuntimeException e) {
+            r.lost(e.getMessage());
+            LOG.error("Lesson {} was interrupted and cannot be recovered: {}", r.id, e.getMessage());
         }
     }
 
@@ -156,6 +188,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         }
         List<Source> sources = sourcesOf(room);
         Profile profile = profile();
+        requireFreeSpace();
         EncoderBackend backend = backend(profile.backend());
         String id = newId(room);
         LessonRecord record = new LessonRecord(id, room, title == null || title.isBlank() ? "Lesson " + id : title,
@@ -167,7 +200,8 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot start recording " + id + ": " + e.getMessage(), e);
         }
-        Lesson lesson = new Lesson(record, profile, sources, director(room, sources), encoding, this);
+        Lesson lesson = new Lesson(record, profile, sources, director(room, sources), encoding, this,
+                this::minFreeBytes);
         records.put(id, record);
         running.put(id, lesson);
         lesson.start();
@@ -235,6 +269,32 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         post(r.state() == Recording.State.FINISHED ? RecordingEvents.STOPPED : RecordingEvents.FAILED, lesson.record,
                 r.error() == null ? Map.of(RecordingEvents.FILE, lesson.record.program().toString())
                         : Map.of(RecordingEvents.REASON, r.error()));
+    }
+
+    @Override
+    public void diskLow(Lesson lesson, long freeBytes, String reason) {
+        post(RecordingEvents.DISK_LOW, lesson.record, Map.of(RecordingEvents.FREE_BYTES, freeBytes,
+                RecordingEvents.REASON, reason));
+    }
+
+    private long minFreeBytes() {
+        return config.minFreeMegabytes() << 20;
+    }
+
+    private void requireFreeSpace() {
+        long free;
+        try {
+            Files.createDirectories(recordings);
+            free = Files.getFileStore(recordings).getUsableSpace();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write recordings to " + recordings + ": " + e.getMessage(), e);
+        }
+        if (free >= minFreeBytes()) return;
+        String reason = String.format("only %d MB free for recordings in %s, below the least of %d MB; no lesson starts",
+                free >> 20, recordings, config.minFreeMegabytes());
+        events.postEvent(new Event(RecordingEvents.DISK_LOW, Map.of(RecordingEvents.FREE_BYTES, free,
+                RecordingEvents.REASON, reason)));
+        throw new IllegalStateException(reason);
     }
 
     private String classroom(String wanted) {

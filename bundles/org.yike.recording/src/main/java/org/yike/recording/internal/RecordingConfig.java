@@ -29,4 +29,8 @@ public @interface RecordingConfig {
 
     @AttributeDefinition(name = "Audio bitrate (kbit/s)", min = "16")
     int audioKbps() default 128;
+
+    @AttributeDefinition(name = "Least free disk space (MB)", description = "Below it no lesson starts, and a running "
+            + "lesson ends cleanly with a readable file and a DISK_LOW alert.", min = "0")
+    long minFreeMegabytes() default 1024;
 }

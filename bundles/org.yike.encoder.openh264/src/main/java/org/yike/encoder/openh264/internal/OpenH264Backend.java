@@ -55,9 +55,11 @@ public class OpenH264Backend implements EncoderBackend {
         recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
         recorder.setSampleRate(profile.audioSampleRate());
         recorder.setAudioBitrate(profile.audioKbps() * 1000);
-        // Fragments at every key frame: a file cut off by a crash is readable up to its last fragment.
-        // delay_moov lets the muxer write the edit list that hides AAC priming; without it video starts late.
+        // A fragment every second, flushed to the file at once: a crash loses at most the last second
+        // or two. delay_moov lets the muxer write the edit list that hides AAC priming (else video starts late).
         recorder.setOption("movflags", "+frag_keyframe+empty_moov+delay_moov+default_base_moof");
+        recorder.setOption("frag_duration", "1000000");
+        recorder.setOption("flush_packets", "1");
         try {
             recorder.start();
         } catch (FFmpegFrameRecorder.Exception e) {

@@ -1,0 +1,83 @@
+package org.yike.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.After;
+import org.junit.Test;
+import org.yike.media.MediaInfo;
+import org.yike.media.Probe;
+
+/**
+ * The product jar killed with SIGKILL in the middle of a lesson, then started again on the same
+ * data folder: the lesson is recovered, finished and marked partial, losing at most 2 s.
+ */
+public class CrashRecoveryTest {
+
+    private final Path data = Path.of(System.getProperty("yike.itest.data"), "CrashRecoveryTest");
+    private final int port = InYike.freePort();
+    private Process yike;
+
+    @After
+    public void stopYike() {
+        if (yike != null) yike.destroyForcibly();
+    }
+
+    @Test
+    public void aLessonCutOffByKillIsRecoveredOnTheNextStart() throws Exception {
+        yike = start(true);
+        Api api = new Api(port).ready();
+        String id = awaitRecording(api);
+        long recordingSince = System.nanoTime();
+        Thread.sleep(6000);
+        yike.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+        double recordedSeconds = (System.nanoTime() - recordingSince) / 1e9;
+
+        yike = start(false);
+        api = new Api(port).ready();
+        JsonNode lesson = null;
+        for (int i = 0; i < 300; i++) {
+            lesson = api.get("recordings/" + id).body();
+            if (!lesson.get("state").asText().equals("RECORDING")) break;
+            Thread.sleep(100);
+        }
+        assertEquals(lesson.toString(), "FINISHED", lesson.get("state").asText());
+        assertTrue(lesson.get("partial").asBoolean());
+        assertTrue(lesson.get("error").asText(), lesson.get("error").asText().startsWith("interrupted"));
+
+        Path ffprobe = data.resolve("native/linux-x86_64/ffprobe");
+        MediaInfo info = new Probe(ffprobe).probe(Path.of(lesson.get("files").get(0).get("path").asText()));
+        assertEquals("h264", info.video().orElseThrow().codec());
+        assertTrue("at most 2 s lost: recorded " + recordedSeconds + " s, recovered " + info.durationSeconds() + " s",
+                info.durationSeconds() >= recordedSeconds - 2.5 && info.durationSeconds() <= recordedSeconds + 0.5);
+        assertEquals(0.04, info.largestVideoGap(), 0.001);
+    }
+
+    private Process start(boolean recordOnStart) throws IOException {
+        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java",
+                "-Dyike.data=" + data, "-Dyike.http.port=" + port, "-Dyike.record.on.start=" + recordOnStart,
+                "-jar", System.getProperty("yike.jar")))
+                .redirectErrorStream(true)
+                .redirectOutput(Files.createDirectories(data).resolve("yike.log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+    }
+
+    private static String awaitRecording(Api api) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            JsonNode recording = api.get("status").body().get("recording");
+            if (recording.size() > 0) return recording.get(0).asText();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no lesson started on boot");
+    }
+
+}
