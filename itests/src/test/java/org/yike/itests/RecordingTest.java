@@ -40,10 +40,13 @@ public class RecordingTest extends InYike {
     }
 
     @Test
-    public void tenSecondLessonIsH264AndAacAtTheConfiguredSize() throws Exception {
+    public void tenSecondLessonIsH264AndAacInThreeProfiles() throws Exception {
         Dictionary<String, Object> profile = new Hashtable<>();
         profile.put("width", 1280);
         profile.put("height", 720);
+        profile.put("liveWidth", 854);
+        profile.put("liveHeight", 480);
+        profile.put("liveFps", 15);
         configurations.getConfiguration("org.yike.recording", "?").update(profile);
         Api api = new Api().ready();
         assertEquals(200, api.get("devices").status());
@@ -73,6 +76,10 @@ public class RecordingTest extends InYike {
         assertEquals("aac", audio.codec());
         assertEquals(48000, audio.sampleRate());
         assertEquals("duration " + info.durationSeconds(), 10.0, info.durationSeconds(), 0.5);
+
+        assertEquals("three program files and the metadata", 4, lesson.get("files").size());
+        assertProgram(lesson.get("files").get(1), "live", 854, 480, 15);
+        assertProgram(lesson.get("files").get(2), "mobile", 640, 360, 25);
 
         JsonNode metadata = new ObjectMapper().readTree(program.resolveSibling("lesson.json").toFile());
         assertEquals("Mathematics", metadata.get("title").asText());
@@ -107,6 +114,18 @@ public class RecordingTest extends InYike {
         assertEquals(200, api.get("status").status());
         // a configured classroom replaces the default one; removing it brings the default back
         bad.delete();
+    }
+
+    private void assertProgram(JsonNode file, String profile, int width, int height, double fps) throws Exception {
+        assertEquals(profile, file.get("profile").asText());
+        MediaInfo info = media.probe(Path.of(file.get("path").asText()));
+        MediaInfo.Stream video = info.video().orElseThrow();
+        assertEquals("h264", video.codec());
+        assertEquals(profile + " width", width, video.width());
+        assertEquals(profile + " height", height, video.height());
+        assertEquals(profile + " fps", fps, video.frameRate(), 0.01);
+        assertEquals("aac", info.audio().orElseThrow().codec());
+        assertEquals(profile + " duration " + info.durationSeconds(), 10.0, info.durationSeconds(), 0.5);
     }
 
     /** Starting waits for the virtual classroom to register (it may come up after the API). */

@@ -2,12 +2,13 @@ package org.yike.recording.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -19,8 +20,6 @@ import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.Source;
 import org.yike.api.director.Director;
 import org.yike.api.director.ProgramDecision;
-import org.yike.api.encoder.AudioChunk;
-import org.yike.api.encoder.Encoding;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.api.recording.Recording;
@@ -53,7 +52,7 @@ final class Lesson {
     final LessonRecord record;
     private final Profile profile;
     private final Director director;
-    private final Encoding encoding;
+    private final List<ProfileOutput> outputs;
     private final Listener listener;
     private final LongSupplier minFreeBytes;
     private final Map<String, VideoInput> video = new LinkedHashMap<>();
@@ -64,13 +63,20 @@ final class Lesson {
     private volatile long stopNanos = Long.MAX_VALUE;
     private volatile long startNanos;
 
-    Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, Encoding encoding,
+    /** Program pictures in flight to the encoders; more would only hide an encoder that cannot keep up. */
+    private static final int PICTURES_IN_FLIGHT = 8;
+
+    /**
+     * @param profile the recording profile: the program is made at its size and frame rate
+     * @param outputs one per profile, the recording profile's first
+     */
+    Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, List<ProfileOutput> outputs,
             Listener listener, LongSupplier minFreeBytes) {
         this.record = record;
         this.minFreeBytes = minFreeBytes;
         this.profile = profile;
         this.director = director;
-        this.encoding = encoding;
+        this.outputs = List.copyOf(outputs);
         this.listener = listener;
         AudioInput mic = null;
         for (Source s : sources) {
@@ -82,6 +88,7 @@ final class Lesson {
     }
 
     void start() {
+        outputs.forEach(ProfileOutput::start);
         video.values().forEach(SourceReader::start);
         if (audio != null) audio.start();
         thread.start();
@@ -139,6 +146,7 @@ final class Lesson {
     private void run() {
         ByteBuffer program = ByteBuffer.allocateDirect(VideoFrame.bytes(profile.width(), profile.height()));
         blank(program);
+        ProgramFrame.Pool pictures = new ProgramFrame.Pool(PICTURES_IN_FLIGHT, profile.width(), profile.height());
         long frameNanos = 1_000_000_000L / profile.fps();
         long frameMicros = profile.frameDurationMicros();
         long audioFrames = 0;
@@ -174,21 +182,26 @@ final class Lesson {
                 if (shown != null) {
                     shownSequence = shown.copyNewerThan(shownSequence, program);
                 }
-                encoding.video(new VideoFrame(profile.width(), profile.height(), n * frameMicros, program.duplicate()));
+                ProgramFrame picture = pictures.fill(program, n * frameMicros, outputs.size());
+                outputs.forEach(o -> o.video(picture));
                 audioFrames = passSound(audioFrames, (n + 1) * frameMicros);
+                if (outputs.stream().allMatch(o -> o.failure() != null)) break;
             }
-        } catch (IOException | RuntimeException e) {
-            failure = e.getMessage() == null ? e.toString() : e.getMessage();
+        } catch (InterruptedException e) {
+            failure = "interrupted";
+        } catch (RuntimeException e) {
+            failure = e.toString();
             LOG.error("Lesson {} failed: {}", record.id, failure, e);
         } finally {
             if (audio != null) audio.close();
             video.values().forEach(SourceReader::close);
-            try {
-                encoding.close();
-            } catch (IOException e) {
-                if (failure == null) failure = e.getMessage();
-            }
-            record.end(Instant.now(), failure == null ? Recording.State.FINISHED : Recording.State.FAILED, failure);
+            outputs.forEach(ProfileOutput::finish);
+            List<String> failures = new ArrayList<>();
+            if (failure != null) failures.add(failure);
+            outputs.stream().map(ProfileOutput::failure).filter(Objects::nonNull).forEach(failures::add);
+            boolean programLost = failure != null || outputs.get(0).failure() != null;
+            record.end(Instant.now(), programLost ? Recording.State.FAILED : Recording.State.FINISHED,
+                    failures.isEmpty() ? null : String.join("; ", failures));
             listener.ended(this);
         }
     }
@@ -197,21 +210,24 @@ final class Lesson {
      * Encodes the microphone's queued sound; while the microphone is lost, silence keeps the sound
      * as long as the picture, so what comes after stays in sync.
      */
-    private long passSound(long written, long untilMicros) throws IOException {
+    private long passSound(long written, long untilMicros) {
         if (audio == null) return written;
         int rate = audio.sampleRate();
         int channels = audio.channels();
         for (short[] chunk : audio.drain()) {
-            encoding.audio(new AudioChunk(rate, channels, written * 1_000_000 / rate, ShortBuffer.wrap(chunk)));
-            written += chunk.length / channels;
+            written = sound(written, chunk, rate, channels);
         }
         long due = untilMicros * rate / 1_000_000;
         if (audio.problem() != null && written < due) {
-            short[] silence = new short[(int) (due - written) * channels];
-            encoding.audio(new AudioChunk(rate, channels, written * 1_000_000 / rate, ShortBuffer.wrap(silence)));
-            written = due;
+            written = sound(written, new short[(int) (due - written) * channels], rate, channels);
         }
         return written;
+    }
+
+    /** Gives every profile the same samples (read-only); answers the sample frames written so far. */
+    private long sound(long written, short[] samples, int rate, int channels) {
+        for (ProfileOutput o : outputs) o.audio(rate, channels, written * 1_000_000 / rate, samples);
+        return written + samples.length / channels;
     }
 
     private ProgramDecision decide(ProgramDecision decision) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -30,7 +31,8 @@ final class LessonRecord {
     static final String PROGRAM = "program.mp4";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     final String id;
     final String classroom;
@@ -48,7 +50,7 @@ final class LessonRecord {
         public String ended;
         public String error;
         public boolean partial;
-        public Profile profile;
+        public List<Profile> profiles = new ArrayList<>();
         public List<Recording.RecordedFile> files = new ArrayList<>();
         public List<SourceEntry> sources = new ArrayList<>();
         public List<Decision> decisions = new ArrayList<>();
@@ -65,7 +67,7 @@ final class LessonRecord {
     record SourceState(long atMillis, String source, String problem) {
     }
 
-    LessonRecord(String id, String classroom, String title, Path folder, Profile profile, List<Source> sources) {
+    LessonRecord(String id, String classroom, String title, Path folder, List<Profile> profiles, List<Source> sources) {
         this.id = id;
         this.classroom = classroom;
         this.folder = folder;
@@ -75,8 +77,11 @@ final class LessonRecord {
         m.title = title;
         m.state = Recording.State.RECORDING;
         m.started = Instant.now().toString();
-        m.profile = profile;
-        m.files.add(new Recording.RecordedFile("program", folder.resolve(PROGRAM).toString(), profile.name()));
+        m.profiles.addAll(profiles);
+        for (int i = 0; i < profiles.size(); i++) {
+            String name = i == 0 ? PROGRAM : "program-" + profiles.get(i).name() + ".mp4";
+            m.files.add(new Recording.RecordedFile("program", folder.resolve(name).toString(), profiles.get(i).name()));
+        }
         m.files.add(new Recording.RecordedFile("metadata", folder.resolve(METADATA).toString(), null));
         for (Source s : sources) {
             m.sources.add(new SourceEntry(s.key(), s.deviceId(), s.role().name(), s.label(), s.locator().redacted()));
@@ -126,8 +131,14 @@ final class LessonRecord {
         write();
     }
 
+    /** The program file of the recording profile. */
     Path program() {
         return folder.resolve(PROGRAM);
+    }
+
+    /** The program files, one per profile, in the order of the profiles. */
+    synchronized List<Path> programs() {
+        return m.files.stream().filter(f -> f.kind().equals("program")).map(f -> Path.of(f.path())).toList();
     }
 
     synchronized void decided(ProgramDecision d) {

@@ -41,7 +41,6 @@ import org.yike.api.director.DirectorStrategy;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.director.ProgramSource;
 import org.yike.api.encoder.EncoderBackend;
-import org.yike.api.encoder.Encoding;
 import org.yike.api.encoder.Profile;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingEvents;
@@ -145,12 +144,15 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
      */
     private void recover(LessonRecord r) {
         Path program = r.program();
-        Path finished = program.resolveSibling("program.recovered.mp4");
         try {
             if (!Files.isRegularFile(program) || Files.size(program) == 0) throw new IOException("no video was written");
-            media.remux(program, finished);
-            double seconds = media.probe(finished).durationSeconds();
-            Files.move(finished, program, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            double seconds = 0;
+            for (Path file : r.programs()) {
+                Path done = file.resolveSibling(file.getFileName() + ".recovered.mp4");
+                media.remux(file, done);
+                if (file.equals(program)) seconds = media.probe(done).durationSeconds();
+                Files.move(done, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
             r.recovered(seconds);
             LOG.warn("Lesson {} was interrupted; its first {} s are recovered in {}", r.id, Math.round(seconds), program);
         } catch (IOException | RuntimeException e) {
@@ -159,11 +161,22 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         }
     }
 
-    Profile profile() {
+    /** The recording profile (first: the program is made at its size), then live and mobile where on. */
+    List<Profile> profiles() {
         RecordingConfig c = config;
         try {
-            return new Profile("recording", c.width(), c.height(), c.fps(), c.videoKbps(), c.gopFrames(),
-                    c.audioKbps(), 48000, 2, c.backend());
+            List<Profile> profiles = new ArrayList<>();
+            profiles.add(new Profile("recording", c.width(), c.height(), c.fps(), c.videoKbps(), c.gopFrames(),
+                    c.audioKbps(), 48000, 2, c.backend()));
+            if (c.liveKbps() > 0) {
+                profiles.add(new Profile("live", c.liveWidth(), c.liveHeight(), c.liveFps(), c.liveKbps(),
+                        c.liveGopFrames(), c.audioKbps(), 48000, 2, c.backend()));
+            }
+            if (c.mobileKbps() > 0) {
+                profiles.add(new Profile("mobile", c.mobileWidth(), c.mobileHeight(), c.mobileFps(), c.mobileKbps(),
+                        c.mobileGopFrames(), c.audioKbps(), 48000, 2, c.backend()));
+            }
+            return profiles;
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the recording configuration (org.yike.recording) is wrong: " + e.getMessage(), e);
         }
@@ -187,20 +200,23 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             }
         }
         List<Source> sources = sourcesOf(room);
-        Profile profile = profile();
+        List<Profile> profiles = profiles();
         requireFreeSpace();
-        EncoderBackend backend = backend(profile.backend());
         String id = newId(room);
         LessonRecord record = new LessonRecord(id, room, title == null || title.isBlank() ? "Lesson " + id : title,
-                recordings.resolve(safe(room)).resolve(id), profile, sources);
-        Encoding encoding;
+                recordings.resolve(safe(room)).resolve(id), profiles, sources);
+        List<ProfileOutput> outputs = new ArrayList<>();
         try {
             record.write();
-            encoding = backend.open(profile, record.program());
+            for (int i = 0; i < profiles.size(); i++) {
+                Profile p = profiles.get(i);
+                outputs.add(new ProfileOutput(p, backend(p.backend()).open(p, record.programs().get(i)), record.id));
+            }
         } catch (IOException | RuntimeException e) {
+            outputs.forEach(ProfileOutput::abandon);
             throw new IllegalStateException("cannot start recording " + id + ": " + e.getMessage(), e);
         }
-        Lesson lesson = new Lesson(record, profile, sources, director(room, sources), encoding, this,
+        Lesson lesson = new Lesson(record, profiles.get(0), sources, director(room, sources), outputs, this,
                 this::minFreeBytes);
         records.put(id, record);
         running.put(id, lesson);

@@ -12,7 +12,8 @@ public @interface RecordingConfig {
     @AttributeDefinition(name = "Encoder backend", description = "The backend the recording profile prefers; another available one is used when it is missing.")
     String backend() default "openh264";
 
-    @AttributeDefinition(name = "Width", min = "16", max = "3840")
+    @AttributeDefinition(name = "Recording width", description = "The program is made at the recording profile's size.",
+            min = "16", max = "3840")
     int width() default 1920;
 
     @AttributeDefinition(name = "Height", min = "16", max = "2160")
@@ -27,8 +28,38 @@ public @interface RecordingConfig {
     @AttributeDefinition(name = "Key frame every (frames)", min = "1")
     int gopFrames() default 50;
 
-    @AttributeDefinition(name = "Audio bitrate (kbit/s)", min = "16")
+    @AttributeDefinition(name = "Audio bitrate (kbit/s)", description = "AAC, for every profile.", min = "16")
     int audioKbps() default 128;
+
+    @AttributeDefinition(name = "Live width", min = "16", max = "3840")
+    int liveWidth() default 1280;
+
+    @AttributeDefinition(name = "Live height", min = "16", max = "2160")
+    int liveHeight() default 720;
+
+    @AttributeDefinition(name = "Live frames per second", min = "1", max = "60")
+    int liveFps() default 25;
+
+    @AttributeDefinition(name = "Live video bitrate (kbit/s)", description = "0: no live stream.", min = "0")
+    int liveKbps() default 1500;
+
+    @AttributeDefinition(name = "Live key frame every (frames)", min = "1")
+    int liveGopFrames() default 50;
+
+    @AttributeDefinition(name = "Mobile width", min = "16", max = "3840")
+    int mobileWidth() default 640;
+
+    @AttributeDefinition(name = "Mobile height", min = "16", max = "2160")
+    int mobileHeight() default 360;
+
+    @AttributeDefinition(name = "Mobile frames per second", min = "1", max = "60")
+    int mobileFps() default 25;
+
+    @AttributeDefinition(name = "Mobile video bitrate (kbit/s)", description = "0: no mobile stream.", min = "0")
+    int mobileKbps() default 400;
+
+    @AttributeDefinition(name = "Mobile key frame every (frames)", min = "1")
+    int mobileGopFrames() default 50;
 
     @AttributeDefinition(name = "Least free disk space (MB)", description = "Below it no lesson starts, and a running "
             + "lesson ends cleanly with a readable file and a DISK_LOW alert.", min = "0")

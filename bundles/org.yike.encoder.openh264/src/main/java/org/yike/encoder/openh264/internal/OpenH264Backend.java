@@ -66,6 +66,6 @@ public class OpenH264Backend implements EncoderBackend {
             throw new IOException("cannot start " + ENCODER + " for profile " + profile.name() + " into " + file + ": "
                     + e.getMessage(), e);
         }
-        return new RecorderEncoding(recorder, profile);
+        return new RecorderEncoding(recorder);
     }
 }

@@ -7,26 +7,20 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.yike.api.encoder.AudioChunk;
 import org.yike.api.encoder.Encoding;
-import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 
 /** Feeds I420 frames and PCM to a javacv recorder without converting them in Java. */
 final class RecorderEncoding implements Encoding {
 
     private final FFmpegFrameRecorder recorder;
-    private final Profile profile;
 
-    RecorderEncoding(FFmpegFrameRecorder recorder, Profile profile) {
+    RecorderEncoding(FFmpegFrameRecorder recorder) {
         this.recorder = recorder;
-        this.profile = profile;
     }
 
+    /** A frame of another size than the profile's is scaled to it (swscale, inside the recorder). */
     @Override
     public void video(VideoFrame frame) throws IOException {
-        if (frame.width() != profile.width() || frame.height() != profile.height()) {
-            throw new IOException("frame " + frame.width() + "x" + frame.height() + " does not match profile "
-                    + profile.name() + " " + profile.width() + "x" + profile.height());
-        }
         try {
             // The recorder turns the timestamp into the frame's presentation time (in frames at the profile's rate).
             recorder.setTimestamp(frame.timestampMicros());

@@ -55,12 +55,19 @@ public class OpenH264BackendTest {
         assertEquals(2.0, info.durationSeconds(), 0.1);
     }
 
-    @Test(expected = java.io.IOException.class)
-    public void aFrameOfTheWrongSizeIsRefused() throws Exception {
-        Profile profile = new Profile("test", 320, 240, 25, 500, 50, 64, 48000, 2, "openh264");
-        try (Encoding encoding = new OpenH264Backend(runtime()).open(profile, tmp.getRoot().toPath().resolve("x.mp4"))) {
-            encoding.video(new VideoFrame(160, 120, 0, ByteBuffer.allocateDirect(VideoFrame.bytes(160, 120))));
+    @Test
+    public void framesOfAnotherSizeAreScaledToTheProfile() throws Exception {
+        Profile mobile = new Profile("mobile", 160, 90, 25, 200, 50, 64, 48000, 2, "openh264");
+        Path file = tmp.getRoot().toPath().resolve("mobile.mp4");
+        try (Encoding encoding = new OpenH264Backend(runtime()).open(mobile, file)) {
+            for (int n = 0; n < 10; n++) {
+                ByteBuffer picture = ByteBuffer.allocateDirect(VideoFrame.bytes(320, 240));
+                encoding.video(new VideoFrame(320, 240, n * mobile.frameDurationMicros(), picture));
+            }
         }
+        MediaInfo.Stream video = new Probe(runtime().ffprobe()).probe(file).video().orElseThrow();
+        assertEquals(160, video.width());
+        assertEquals(90, video.height());
     }
 
     private static ShortBuffer tone(int samples, int offset) {

@@ -1,0 +1,56 @@
+package org.yike.recording.internal;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.yike.api.encoder.VideoFrame;
+
+/**
+ * One program picture (I420) shared read-only by every profile's encoder, and returned to its pool
+ * when the last of them is done with it. The pool is small and fixed: when encoders fall behind,
+ * the program thread waits for a free picture instead of filling memory.
+ */
+final class ProgramFrame {
+
+    final int width;
+    final int height;
+    final ByteBuffer i420;
+    long timestampMicros;
+    private final Pool pool;
+    private final AtomicInteger users = new AtomicInteger();
+
+    private ProgramFrame(Pool pool, int width, int height) {
+        this.pool = pool;
+        this.width = width;
+        this.height = height;
+        this.i420 = ByteBuffer.allocateDirect(VideoFrame.bytes(width, height));
+    }
+
+    /** Done with this picture. */
+    void release() {
+        if (users.decrementAndGet() == 0) pool.free.add(this);
+    }
+
+    static final class Pool {
+
+        private final BlockingQueue<ProgramFrame> free;
+
+        Pool(int frames, int width, int height) {
+            free = new ArrayBlockingQueue<>(frames);
+            for (int i = 0; i < frames; i++) free.add(new ProgramFrame(this, width, height));
+        }
+
+        /** A free picture holding a copy of {@code picture}, for {@code users} encoders. */
+        ProgramFrame fill(ByteBuffer picture, long timestampMicros, int users) throws InterruptedException {
+            ProgramFrame f = free.take();
+            f.i420.clear();
+            f.i420.put(picture.duplicate().clear());
+            f.i420.flip();
+            f.timestampMicros = timestampMicros;
+            f.users.set(users);
+            return f;
+        }
+    }
+}
