@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
+import org.bytedeco.javacv.FrameFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.ClassroomEvent;
@@ -62,6 +62,7 @@ final class Lesson {
     /** The moment the lesson ends: every frame due before it is encoded, even if the encoder lags. */
     private volatile long stopNanos = Long.MAX_VALUE;
     private volatile long startNanos;
+    private boolean composeFailed;
 
     /** Program pictures in flight to the encoders; more would only hide an encoder that cannot keep up. */
     private static final int PICTURES_IN_FLIGHT = 8;
@@ -147,12 +148,13 @@ final class Lesson {
         ByteBuffer program = ByteBuffer.allocateDirect(VideoFrame.bytes(profile.width(), profile.height()));
         blank(program);
         ProgramFrame.Pool pictures = new ProgramFrame.Pool(PICTURES_IN_FLIGHT, profile.width(), profile.height());
+        Composer composer = new Composer(profile.width(), profile.height(), profile.fps());
         long frameNanos = 1_000_000_000L / profile.fps();
         long frameMicros = profile.frameDurationMicros();
         long audioFrames = 0;
+        List<ByteBuffer> places = Shot.pictures(profile.width(), profile.height());
         ProgramDecision decision = decide(director.start());
-        VideoInput shown = null;
-        long shownSequence = 0;
+        Shot shot = new Shot(decision, video, places, null);
         String failure = null;
         startNanos = System.nanoTime();
         if (audio != null) audio.run(true);
@@ -168,20 +170,13 @@ final class Lesson {
                 }
                 if (n % profile.fps() == 0) checkDisk();
                 long at = n * 1000 / profile.fps();
+                ProgramDecision before = decision;
                 for (ClassroomEvent e; (e = events.poll()) != null;) {
                     decision = director.onEvent(e, at).map(this::decide).orElse(decision);
                 }
                 decision = director.onTick(at).map(this::decide).orElse(decision);
-                VideoInput main = video.get(decision.mainSource());
-                if (main != shown && main != null) {
-                    if (shown != null) shown.want(false);
-                    main.want(true);
-                    shown = main;
-                    shownSequence = main.sequence();
-                }
-                if (shown != null) {
-                    shownSequence = shown.copyNewerThan(shownSequence, program);
-                }
+                if (decision != before) shot = new Shot(decision, video, places, shot);
+                if (shot.update()) compose(composer, shot, program);
                 ProgramFrame picture = pictures.fill(program, n * frameMicros, outputs.size());
                 outputs.forEach(o -> o.video(picture));
                 audioFrames = passSound(audioFrames, (n + 1) * frameMicros);
@@ -193,6 +188,7 @@ final class Lesson {
             failure = e.toString();
             LOG.error("Lesson {} failed: {}", record.id, failure, e);
         } finally {
+            composer.close();
             if (audio != null) audio.close();
             video.values().forEach(SourceReader::close);
             outputs.forEach(ProfileOutput::finish);
@@ -230,11 +226,30 @@ final class Lesson {
         return written + samples.length / channels;
     }
 
+    /** Puts the shot's pictures into the program; a layout that cannot be composed shows its main picture. */
+    private void compose(Composer composer, Shot shot, ByteBuffer program) {
+        try {
+            composer.compose(shot.layout, shot.pictures(), program);
+        } catch (FrameFilter.Exception | RuntimeException e) {
+            if (!composeFailed) LOG.warn("Lesson {}: cannot compose {}: {}; showing its main picture", record.id, shot.layout,
+                    e.getMessage());
+            composeFailed = true;
+            program.clear();
+            program.put(shot.pictures().get(0).duplicate().clear());
+            program.flip();
+        }
+    }
+
     private ProgramDecision decide(ProgramDecision decision) {
-        if (!video.containsKey(decision.mainSource())) {
+        List<String> missing = decision.sources().subList(0, decision.layout().sources()).stream()
+                .filter(k -> !video.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            ProgramDecision last = record.lastDecision();
             LOG.warn("Lesson {}: the director chose {}, which this lesson does not record; the shot stays", record.id,
-                    decision.mainSource());
-            return Optional.ofNullable(record.lastDecision()).orElse(decision);
+                    missing);
+            if (last != null) return last;
+            // no shot yet: the first source recorded, full screen
+            decision = ProgramDecision.full(decision.atMillis(), video.keySet().iterator().next(), "no such source");
         }
         record.decided(decision);
         listener.decided(this, decision);

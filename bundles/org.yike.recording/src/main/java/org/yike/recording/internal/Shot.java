@@ -1,0 +1,65 @@
+package org.yike.recording.internal;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.yike.api.director.Layout;
+import org.yike.api.director.ProgramDecision;
+import org.yike.api.encoder.VideoFrame;
+
+/**
+ * What the program shows now: a layout and its sources, each with its newest picture. A new shot
+ * is ready once every one of its sources has delivered a picture taken after the cut; until then
+ * the program keeps its last picture, so a cut never shows black or a stale frame.
+ */
+final class Shot {
+
+    final Layout layout;
+    private final List<VideoInput> inputs = new ArrayList<>();
+    private final List<ByteBuffer> pictures;
+    private final long[] seen;
+    private final boolean[] fresh;
+
+    /** {@code pictures} are reused from shot to shot: one buffer per place in the layout. */
+    Shot(ProgramDecision decision, Map<String, VideoInput> video, List<ByteBuffer> pictures, Shot before) {
+        this.layout = decision.layout();
+        for (String key : decision.sources().subList(0, layout.sources())) inputs.add(video.get(key));
+        this.pictures = pictures.subList(0, layout.sources());
+        this.seen = new long[inputs.size()];
+        this.fresh = new boolean[inputs.size()];
+        if (before != null) before.inputs.stream().filter(i -> !inputs.contains(i)).forEach(i -> i.want(false));
+        for (int i = 0; i < inputs.size(); i++) {
+            inputs.get(i).want(true);
+            seen[i] = inputs.get(i).sequence();
+        }
+    }
+
+    /** Room for the largest layout's pictures, at the program's size. */
+    static List<ByteBuffer> pictures(int width, int height) {
+        List<ByteBuffer> p = new ArrayList<>();
+        for (int i = 0; i < Layout.QUAD.sources(); i++) p.add(ByteBuffer.allocateDirect(VideoFrame.bytes(width, height)));
+        return p;
+    }
+
+    /** Takes the newest pictures; answers whether the shot is ready and has something new to show. */
+    boolean update() {
+        boolean changed = false;
+        boolean ready = true;
+        for (int i = 0; i < inputs.size(); i++) {
+            long s = inputs.get(i).copyNewerThan(seen[i], pictures.get(i));
+            if (s != seen[i]) {
+                seen[i] = s;
+                fresh[i] = true;
+                changed = true;
+            }
+            ready &= fresh[i];
+        }
+        return ready && changed;
+    }
+
+    List<ByteBuffer> pictures() {
+        return pictures;
+    }
+}
