@@ -6,12 +6,14 @@ import java.util.Optional;
 import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.Role;
 import org.yike.api.director.Director;
+import org.yike.api.director.Layout;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.director.ProgramSource;
 
 /**
  * Shows the teacher; while a student stands (plus a hold) the students; for a while after the
- * courseware changes the courseware. A standing student wins over the courseware.
+ * courseware changes the courseware, with the teacher in a picture-in-picture corner. A standing
+ * student wins over the courseware.
  */
 final class BasicDirector implements Director {
 
@@ -20,19 +22,22 @@ final class BasicDirector implements Director {
     private final String courseware;
     private final long coursewareHold;
     private final long studentHold;
+    private final Layout coursewareLayout;
 
     private boolean standing;
     private long studentsUntil = -1;
     private long coursewareUntil = -1;
     private ProgramDecision current;
 
-    BasicDirector(List<ProgramSource> sources, long coursewareHoldMillis, long studentHoldMillis) {
+    /** @param coursewareLayout FULL, or a picture-in-picture corner where the teacher appears over the courseware */
+    BasicDirector(List<ProgramSource> sources, long coursewareHoldMillis, long studentHoldMillis, Layout coursewareLayout) {
         String teacherCamera = first(sources, Role.TEACHER_CLOSEUP, Role.TEACHER_WIDE);
         this.teacher = teacherCamera != null ? teacherCamera : sources.get(0).key();
         this.students = first(sources, Role.STUDENT_CLOSEUP, Role.STUDENT_WIDE);
         this.courseware = first(sources, Role.COURSEWARE);
         this.coursewareHold = coursewareHoldMillis;
         this.studentHold = studentHoldMillis;
+        this.coursewareLayout = coursewareLayout;
     }
 
     private static String first(List<ProgramSource> sources, Role... roles) {
@@ -81,11 +86,15 @@ final class BasicDirector implements Director {
     }
 
     private Optional<ProgramDecision> cut(long at, String cause) {
-        String want = teacher;
-        if (students != null && (standing || at < studentsUntil)) want = students;
-        else if (courseware != null && at < coursewareUntil) want = courseware;
-        if (want.equals(current.mainSource())) return Optional.empty();
-        current = ProgramDecision.full(at, want, cause);
+        ProgramDecision want = ProgramDecision.full(at, teacher, cause);
+        if (students != null && (standing || at < studentsUntil)) {
+            want = ProgramDecision.full(at, students, cause);
+        } else if (courseware != null && at < coursewareUntil) {
+            want = coursewareLayout == Layout.FULL || courseware.equals(teacher) ? ProgramDecision.full(at, courseware, cause)
+                    : new ProgramDecision(at, coursewareLayout, List.of(courseware, teacher), cause);
+        }
+        if (want.sameShot(current)) return Optional.empty();
+        current = want;
         return Optional.of(current);
     }
 }

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 import org.yike.api.director.Director;
+import org.yike.api.director.Layout;
 import org.yike.api.director.DirectorStrategy;
 import org.yike.api.director.ProgramSource;
 
@@ -29,6 +30,7 @@ public class BasicStrategy implements DirectorStrategy {
 
     @Override
     public Director direct(String classroom, List<ProgramSource> sources) {
-        return new BasicDirector(sources, config.coursewareHoldMillis(), config.studentHoldMillis());
+        return new BasicDirector(sources, config.coursewareHoldMillis(), config.studentHoldMillis(),
+                Layout.valueOf(config.coursewareLayout()));
     }
 }
