@@ -4,22 +4,35 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.yike.api.recording.RecordingEvents;
 import org.yike.media.MediaInfo;
 
 /** A lesson recorded through the HTTP API, in the framework, read back by ffprobe. */
@@ -29,6 +42,9 @@ public class RecordingTest extends InYike {
 
     @Inject
     ConfigurationAdmin configurations;
+
+    @Inject
+    BundleContext context;
 
     @Test
     public void ffmpegNativesLoadInsideTheFramework() {
@@ -126,6 +142,58 @@ public class RecordingTest extends InYike {
         assertEquals(profile + " fps", fps, video.frameRate(), 0.01);
         assertEquals("aac", info.audio().orElseThrow().codec());
         assertEquals(profile + " duration " + info.durationSeconds(), 10.0, info.durationSeconds(), 0.5);
+    }
+
+    @Test
+    public void microphoneLevelsArePublishedAndAMutedMicrophoneIsSilentInTheFile() throws Exception {
+        BlockingQueue<Event> levels = new LinkedBlockingQueue<>();
+        Dictionary<String, Object> topic = new Hashtable<>();
+        topic.put(EventConstants.EVENT_TOPIC, RecordingEvents.AUDIO_LEVEL);
+        context.registerService(EventHandler.class, levels::add, topic);
+        Dictionary<String, Object> muted = new Hashtable<>();
+        muted.put("microphones", new String[] {"virtual-101/mic=mute"});
+        muted.put("width", 640);
+        muted.put("height", 360);
+        muted.put("liveKbps", 0);
+        muted.put("mobileKbps", 0);
+        configurations.getConfiguration("org.yike.recording", "?").update(muted);
+        Thread.sleep(300);
+
+        Api api = new Api().ready();
+        String id = awaitStart(api, "{}").body().get("id").asText();
+        Thread.sleep(3000);
+        JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
+
+        Event level = levels.poll(1, TimeUnit.SECONDS);
+        assertNotNull("levels are published while recording", level);
+        assertEquals(List.of("virtual-101/mic"), level.getProperty("sources"));
+        double loudest = SILENCE_DB;
+        for (Event e = level; e != null; e = levels.poll()) {
+            loudest = Math.max(loudest, (Double) e.getProperty("rmsDb"));
+        }
+        assertTrue("the microphone hears its tone, muted or not: " + loudest, loudest > -40);
+        assertTrue("but the file is silent", rmsDb(Path.of(lesson.get("files").get(0).get("path").asText())) < -90);
+    }
+
+    private static final double SILENCE_DB = -120;
+
+    /** The decoded sound's RMS level in dBFS. */
+    private static double rmsDb(Path file) throws Exception {
+        double sum = 0;
+        long n = 0;
+        try (FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(file.toFile())) {
+            g.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+            g.start();
+            for (Frame f; (f = g.grabSamples()) != null;) {
+                ShortBuffer s = (ShortBuffer) f.samples[0];
+                while (s.hasRemaining()) {
+                    double v = s.get();
+                    sum += v * v;
+                    n++;
+                }
+            }
+        }
+        return n == 0 || sum == 0 ? SILENCE_DB : 20 * Math.log10(Math.sqrt(sum / n) / 32768.0);
     }
 
     /** Starting waits for the virtual classroom to register (it may come up after the API). */

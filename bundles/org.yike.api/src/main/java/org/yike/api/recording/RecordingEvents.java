@@ -21,6 +21,12 @@ public final class RecordingEvents {
      */
     public static final String DISK_LOW = TOPIC_PREFIX + "DISK_LOW";
 
+    /**
+     * A microphone's level over the last 200 ms, for meters: carries {@link #SOURCES} (the
+     * microphone), {@link #RMS_DB} and {@link #PEAK_DB} (dBFS, -120 is silence).
+     */
+    public static final String AUDIO_LEVEL = TOPIC_PREFIX + "AUDIO_LEVEL";
+
     public static final String ID = "recording";
     public static final String CLASSROOM = "classroom";
     public static final String FILE = "file";
@@ -28,6 +34,8 @@ public final class RecordingEvents {
     public static final String SOURCES = "sources";
     public static final String LAYOUT = "layout";
     public static final String FREE_BYTES = "freeBytes";
+    public static final String RMS_DB = "rmsDb";
+    public static final String PEAK_DB = "peakDb";
 
     private RecordingEvents() {
     }

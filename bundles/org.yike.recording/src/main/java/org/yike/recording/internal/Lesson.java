@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 
 import org.bytedeco.javacv.FrameFilter;
 import org.slf4j.Logger;
@@ -37,6 +38,10 @@ final class Lesson {
     /** Behind real time by more than this, a lesson says so, at most every {@link #LAG_REPEAT_NANOS}. */
     private static final long LAG_WARNING_NANOS = 2_000_000_000L;
     private static final long LAG_REPEAT_NANOS = 10_000_000_000L;
+    /** Sound is mixed this far behind the picture, so microphones' small delays do not become silence. */
+    private static final long MIX_LATENCY_MICROS = 100_000;
+    /** How often microphone levels are published, for meters. */
+    private static final int LEVELS_PER_SECOND = 5;
 
     interface Listener {
         void decided(Lesson lesson, ProgramDecision decision);
@@ -47,6 +52,8 @@ final class Lesson {
 
         /** The disk has only {@code freeBytes} left; the lesson ends now. */
         void diskLow(Lesson lesson, long freeBytes, String reason);
+
+        void levels(Lesson lesson, List<Mixer.Level> levels);
     }
 
     final LessonRecord record;
@@ -56,7 +63,8 @@ final class Lesson {
     private final Listener listener;
     private final LongSupplier minFreeBytes;
     private final Map<String, VideoInput> video = new LinkedHashMap<>();
-    private final AudioInput audio;
+    private final List<AudioInput> microphones = new ArrayList<>();
+    private final Mixer mixer;
     private final ConcurrentLinkedQueue<ClassroomEvent> events = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     /** The moment the lesson ends: every frame due before it is encoded, even if the encoder lags. */
@@ -72,26 +80,30 @@ final class Lesson {
      * @param outputs one per profile, the recording profile's first
      */
     Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, List<ProfileOutput> outputs,
-            Listener listener, LongSupplier minFreeBytes) {
+            Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain) {
         this.record = record;
         this.minFreeBytes = minFreeBytes;
         this.profile = profile;
         this.director = director;
         this.outputs = List.copyOf(outputs);
         this.listener = listener;
-        AudioInput mic = null;
+        this.mixer = new Mixer(profile.audioSampleRate(), profile.audioChannels(), gain);
         for (Source s : sources) {
-            if (!s.isAudio()) video.put(s.key(), new VideoInput(s, profile, this::sourceChanged));
-            else if (mic == null) mic = new AudioInput(s, profile, this::sourceChanged);
+            if (!s.isAudio()) {
+                video.put(s.key(), new VideoInput(s, profile, this::sourceChanged));
+            } else {
+                AudioInput mic = new AudioInput(s, profile, this::sourceChanged);
+                microphones.add(mic);
+                mixer.add(s.key(), mic::drain);
+            }
         }
-        this.audio = mic;
         this.thread = new Thread(this::run, "yike-lesson-" + record.id);
     }
 
     void start() {
         outputs.forEach(ProfileOutput::start);
         video.values().forEach(SourceReader::start);
-        if (audio != null) audio.start();
+        microphones.forEach(SourceReader::start);
         thread.start();
     }
 
@@ -109,7 +121,7 @@ final class Lesson {
     private void end() {
         stopNanos = System.nanoTime();
         // sound after the end belongs to no frame, however long the encoder takes to catch up
-        if (audio != null) audio.run(false);
+        microphones.forEach(m -> m.run(false));
     }
 
     /** Once a second: below the least free space the lesson ends, so its file ends cleanly too. */
@@ -152,12 +164,13 @@ final class Lesson {
         long frameNanos = 1_000_000_000L / profile.fps();
         long frameMicros = profile.frameDurationMicros();
         long audioFrames = 0;
+        long encoded = 0;
         List<ByteBuffer> places = Shot.pictures(profile.width(), profile.height());
         ProgramDecision decision = decide(director.start());
         Shot shot = new Shot(decision, video, places, null);
         String failure = null;
         startNanos = System.nanoTime();
-        if (audio != null) audio.run(true);
+        microphones.forEach(m -> m.run(true));
         try {
             long lagWarned = 0;
             for (long n = 0; startNanos + n * frameNanos < stopNanos; n++) {
@@ -179,9 +192,12 @@ final class Lesson {
                 if (shot.update()) compose(composer, shot, program);
                 ProgramFrame picture = pictures.fill(program, n * frameMicros, outputs.size());
                 outputs.forEach(o -> o.video(picture));
-                audioFrames = passSound(audioFrames, (n + 1) * frameMicros);
+                audioFrames = passSound(audioFrames, (n + 1) * frameMicros - MIX_LATENCY_MICROS);
+                if (n % Math.max(1, profile.fps() / LEVELS_PER_SECOND) == 0 && !microphones.isEmpty()) listener.levels(this, mixer.levels());
                 if (outputs.stream().allMatch(o -> o.failure() != null)) break;
+                encoded = n + 1;
             }
+            passSound(audioFrames, encoded * frameMicros);
         } catch (InterruptedException e) {
             failure = "interrupted";
         } catch (RuntimeException e) {
@@ -189,7 +205,7 @@ final class Lesson {
             LOG.error("Lesson {} failed: {}", record.id, failure, e);
         } finally {
             composer.close();
-            if (audio != null) audio.close();
+            microphones.forEach(SourceReader::close);
             video.values().forEach(SourceReader::close);
             outputs.forEach(ProfileOutput::finish);
             List<String> failures = new ArrayList<>();
@@ -202,22 +218,12 @@ final class Lesson {
         }
     }
 
-    /**
-     * Encodes the microphone's queued sound; while the microphone is lost, silence keeps the sound
-     * as long as the picture, so what comes after stays in sync.
-     */
+    /** Mixes the microphones up to {@code untilMicros} of the lesson and gives the sound to every profile. */
     private long passSound(long written, long untilMicros) {
-        if (audio == null) return written;
-        int rate = audio.sampleRate();
-        int channels = audio.channels();
-        for (short[] chunk : audio.drain()) {
-            written = sound(written, chunk, rate, channels);
-        }
-        long due = untilMicros * rate / 1_000_000;
-        if (audio.problem() != null && written < due) {
-            written = sound(written, new short[(int) (due - written) * channels], rate, channels);
-        }
-        return written;
+        if (microphones.isEmpty()) return written;
+        long due = untilMicros * mixer.sampleRate() / 1_000_000;
+        if (due <= written) return written;
+        return sound(written, mixer.mix((int) (due - written)), mixer.sampleRate(), mixer.channels());
     }
 
     /** Gives every profile the same samples (read-only); answers the sample frames written so far. */

@@ -76,6 +76,8 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     private final EventAdmin events;
     private final MediaRuntime media;
     private volatile RecordingConfig config;
+    /** Linear gain by microphone source key, from the configuration. */
+    private volatile Map<String, Double> gains;
     private final Path recordings;
     private final Map<String, LessonRecord> records = new ConcurrentHashMap<>();
     private final Map<String, Lesson> running = new ConcurrentHashMap<>();
@@ -85,6 +87,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     @Activate
     public LessonRecorder(RecordingConfig config, @Reference EventAdmin events, @Reference MediaRuntime media) {
         this.config = config;
+        this.gains = MicrophoneGains.parse(config.microphones());
         this.events = events;
         this.media = media;
         this.recordings = Settings.dataFolder().resolve("recordings");
@@ -101,6 +104,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     /** A new configuration applies to the next lesson; running lessons keep the profile they started with. */
     @Modified
     void modified(RecordingConfig changed) {
+        this.gains = MicrophoneGains.parse(changed.microphones());
         this.config = changed;
     }
 
@@ -217,7 +221,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             throw new IllegalStateException("cannot start recording " + id + ": " + e.getMessage(), e);
         }
         Lesson lesson = new Lesson(record, profiles.get(0), sources, director(room, sources), outputs, this,
-                this::minFreeBytes);
+                this::minFreeBytes, key -> gains.getOrDefault(key, 1.0));
         records.put(id, record);
         running.put(id, lesson);
         lesson.start();
@@ -291,6 +295,14 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     public void diskLow(Lesson lesson, long freeBytes, String reason) {
         post(RecordingEvents.DISK_LOW, lesson.record, Map.of(RecordingEvents.FREE_BYTES, freeBytes,
                 RecordingEvents.REASON, reason));
+    }
+
+    @Override
+    public void levels(Lesson lesson, List<Mixer.Level> levels) {
+        for (Mixer.Level l : levels) {
+            post(RecordingEvents.AUDIO_LEVEL, lesson.record, Map.of(RecordingEvents.SOURCES, List.of(l.source()),
+                    RecordingEvents.RMS_DB, l.rmsDb(), RecordingEvents.PEAK_DB, l.peakDb()));
+        }
     }
 
     private long minFreeBytes() {

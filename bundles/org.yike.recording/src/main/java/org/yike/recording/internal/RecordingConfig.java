@@ -31,6 +31,10 @@ public @interface RecordingConfig {
     @AttributeDefinition(name = "Audio bitrate (kbit/s)", description = "AAC, for every profile.", min = "16")
     int audioKbps() default 128;
 
+    @AttributeDefinition(name = "Microphone gains", description = "One per microphone: its source key, '=', and a "
+            + "gain in dB or 'mute', e.g. virtual-101/mic=-6. Microphones not named mix at 0 dB. Applies at once.")
+    String[] microphones() default {};
+
     @AttributeDefinition(name = "Live width", min = "16", max = "3840")
     int liveWidth() default 1280;
 
