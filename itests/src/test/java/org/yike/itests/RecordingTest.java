@@ -32,6 +32,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.yike.api.encoder.EncoderBackend;
 import org.yike.api.recording.RecordingEvents;
 import org.yike.media.MediaInfo;
 
@@ -145,13 +146,14 @@ public class RecordingTest extends InYike {
     }
 
     @Test
-    public void microphoneLevelsArePublishedAndAMutedMicrophoneIsSilentInTheFile() throws Exception {
+    public void microphoneLevelsMuteAndEncoderFallback() throws Exception {
         BlockingQueue<Event> levels = new LinkedBlockingQueue<>();
         Dictionary<String, Object> topic = new Hashtable<>();
         topic.put(EventConstants.EVENT_TOPIC, RecordingEvents.AUDIO_LEVEL);
         context.registerService(EventHandler.class, levels::add, topic);
         Dictionary<String, Object> muted = new Hashtable<>();
         muted.put("microphones", new String[] {"virtual-101/mic=mute"});
+        muted.put("backend", "nvenc");
         muted.put("width", 640);
         muted.put("height", 360);
         muted.put("liveKbps", 0);
@@ -172,7 +174,13 @@ public class RecordingTest extends InYike {
             loudest = Math.max(loudest, (Double) e.getProperty("rmsDb"));
         }
         assertTrue("the microphone hears its tone, muted or not: " + loudest, loudest > -40);
-        assertTrue("but the file is silent", rmsDb(Path.of(lesson.get("files").get(0).get("path").asText())) < -90);
+        Path program = Path.of(lesson.get("files").get(0).get("path").asText());
+        assertTrue("but the file is silent", rmsDb(program) < -90);
+
+        boolean nvenc = context.getServiceReferences(EncoderBackend.class, null).stream()
+                .map(context::getService).anyMatch(b -> b.id().equals("nvenc") && b.available());
+        JsonNode used = new ObjectMapper().readTree(program.resolveSibling("lesson.json").toFile()).get("profiles").get(0);
+        assertEquals("NVENC where there is one, else the fallback", nvenc ? "nvenc" : "openh264", used.get("backend").asText());
     }
 
     private static final double SILENCE_DB = -120;

@@ -24,6 +24,11 @@ public record Profile(String name, int width, int height, int fps, int videoKbps
         return new Profile("recording", 1920, 1080, 25, 4000, 50, 128, 48000, 2, "openh264");
     }
 
+    /** This profile, encoded by another backend. */
+    public Profile withBackend(String other) {
+        return new Profile(name, width, height, fps, videoKbps, gopFrames, audioKbps, audioSampleRate, audioChannels, other);
+    }
+
     public long frameDurationMicros() {
         return 1_000_000L / fps;
     }

@@ -59,6 +59,8 @@ import org.yike.media.MediaRuntime;
 public class LessonRecorder implements RecordingService, EventHandler, Lesson.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LessonRecorder.class);
+    /** The backend every build has, preferred when falling back. */
+    private static final String DEFAULT_BACKEND = "openh264";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -204,7 +206,13 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             }
         }
         List<Source> sources = sourcesOf(room);
-        List<Profile> profiles = profiles();
+        List<EncoderBackend> encoders = new ArrayList<>();
+        List<Profile> profiles = new ArrayList<>();
+        for (Profile wanted : profiles()) {
+            EncoderBackend backend = backend(wanted);
+            encoders.add(backend);
+            profiles.add(wanted.withBackend(backend.id()));
+        }
         requireFreeSpace();
         String id = newId(room);
         LessonRecord record = new LessonRecord(id, room, title == null || title.isBlank() ? "Lesson " + id : title,
@@ -214,7 +222,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             record.write();
             for (int i = 0; i < profiles.size(); i++) {
                 Profile p = profiles.get(i);
-                outputs.add(new ProfileOutput(p, backend(p.backend()).open(p, record.programs().get(i)), record.id));
+                outputs.add(new ProfileOutput(p, encoders.get(i).open(p, record.programs().get(i)), record.id));
             }
         } catch (IOException | RuntimeException e) {
             outputs.forEach(ProfileOutput::abandon);
@@ -358,15 +366,17 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         return sources;
     }
 
-    private EncoderBackend backend(String preferred) {
+    /** The backend the profile prefers, else another available one, with a log line saying so. */
+    private EncoderBackend backend(Profile profile) {
         EncoderBackend fallback = null;
         for (EncoderBackend b : backends) {
             if (!b.available()) continue;
-            if (b.id().equals(preferred)) return b;
-            if (fallback == null) fallback = b;
+            if (b.id().equals(profile.backend())) return b;
+            if (fallback == null || b.id().equals(DEFAULT_BACKEND)) fallback = b;
         }
         if (fallback == null) throw new IllegalStateException("no encoder backend is installed and available");
-        LOG.warn("Encoder backend {} is not available; using {}", preferred, fallback.id());
+        LOG.warn("Encoder backend {} is not available for profile {}; using {}", profile.backend(), profile.name(),
+                fallback.id());
         return fallback;
     }
 

@@ -1,4 +1,4 @@
-package org.yike.encoder.openh264.internal;
+package org.yike.media.internal;
 
 import java.io.IOException;
 
@@ -10,11 +10,11 @@ import org.yike.api.encoder.Encoding;
 import org.yike.api.encoder.VideoFrame;
 
 /** Feeds I420 frames and PCM to a javacv recorder without converting them in Java. */
-final class RecorderEncoding implements Encoding {
+public final class RecorderEncoding implements Encoding {
 
     private final FFmpegFrameRecorder recorder;
 
-    RecorderEncoding(FFmpegFrameRecorder recorder) {
+    public RecorderEncoding(FFmpegFrameRecorder recorder) {
         this.recorder = recorder;
     }
 

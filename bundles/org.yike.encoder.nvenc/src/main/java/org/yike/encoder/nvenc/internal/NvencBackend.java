@@ -1,0 +1,57 @@
+package org.yike.encoder.nvenc.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.encoder.EncoderBackend;
+import org.yike.api.encoder.Encoding;
+import org.yike.api.encoder.Profile;
+import org.yike.api.runtime.Settings;
+import org.yike.media.MediaRuntime;
+import org.yike.media.Mp4Encodings;
+
+/**
+ * H.264 on the GPU. Every FFmpeg build has h264_nvenc, but it works only with an NVIDIA GPU that
+ * has NVENC and its driver (data-centre GPUs such as the H100 have none), so availability is a
+ * real attempt to open the encoder, once, at start.
+ */
+@Component
+public class NvencBackend implements EncoderBackend {
+
+    static final String ID = "nvenc";
+    static final String ENCODER = "h264_nvenc";
+    private static final Logger LOG = LoggerFactory.getLogger(NvencBackend.class);
+    /** p4: NVENC's balanced preset; constant bitrate, as the profile asks. */
+    private static final Map<String, String> OPTIONS = Map.of("preset", "p4", "rc", "cbr");
+
+    private final boolean available;
+
+    @Activate
+    public NvencBackend(@Reference MediaRuntime media) {
+        available = media.hasEncoder(ENCODER)
+                && Mp4Encodings.opens(ENCODER, Settings.dataFolder().resolve("native").resolve("nvenc-probe.mp4"));
+        LOG.info(available ? "NVENC encoder available" : "NVENC encoder not available here (no NVIDIA GPU with NVENC)");
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean available() {
+        return available;
+    }
+
+    @Override
+    public Encoding open(Profile profile, Path file) throws IOException {
+        if (!available) throw new IOException("NVENC is not available here: no NVIDIA GPU with a video encoder");
+        return Mp4Encodings.open(profile, file, ENCODER, OPTIONS);
+    }
+}
