@@ -14,9 +14,12 @@ public record MediaInfo(double durationSeconds, List<Stream> streams, List<Doubl
         videoFrameTimes = List.copyOf(videoFrameTimes);
     }
 
-    /** One stream: {@code type} is {@code video} or {@code audio}; {@code frameRate} is frames per second. */
-    public record Stream(String type, String codec, int width, int height, double frameRate, int sampleRate,
-            int channels) {
+    /**
+     * One stream: {@code type} is {@code video} or {@code audio}; {@code codecProfile} as ffprobe names
+     * it ({@code High}, {@code Constrained Baseline}, {@code LC}); {@code frameRate} is frames per second.
+     */
+    public record Stream(String type, String codec, String codecProfile, int width, int height, double frameRate,
+            int sampleRate, int channels) {
     }
 
     public Optional<Stream> video() {

@@ -25,7 +25,7 @@ public final class Probe {
         List<MediaInfo.Stream> streams = new ArrayList<>();
         for (JsonNode s : root.path("streams")) {
             streams.add(new MediaInfo.Stream(s.path("codec_type").asText(), s.path("codec_name").asText(),
-                    s.path("width").asInt(), s.path("height").asInt(), rate(s.path("avg_frame_rate").asText()),
+                    s.path("profile").asText(), s.path("width").asInt(), s.path("height").asInt(), rate(s.path("avg_frame_rate").asText()),
                     s.path("sample_rate").asInt(), s.path("channels").asInt()));
         }
         List<Double> times = new ArrayList<>();
