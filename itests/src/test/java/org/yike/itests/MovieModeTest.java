@@ -12,9 +12,6 @@ import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -60,46 +57,17 @@ public class MovieModeTest extends InYike {
         Path program = Path.of(lesson.get("files").get(0).get("path").asText());
         assertEquals("PIP_TOP_RIGHT", decisionAfterStart(program.resolveSibling("lesson.json")));
 
-        ByteBuffer picture = pictureAt(program, 3.0);
-        assertEquals("the courseware fills the picture", "blue", keyColour(picture, W - 8, H - 8));
+        ByteBuffer picture = Pictures.at(program, 3.0);
+        assertEquals("the courseware fills the picture", "blue", Pictures.keyColour(picture, W, H, W - 8, H - 8));
         int margin = H / 30;
         int pipRight = W - margin;
         int pipBottom = margin + H / 4;
-        assertEquals("the teacher is in the top right corner", "red", keyColour(picture, pipRight - 5, pipBottom - 5));
-        assertTrue("and not full screen", !keyColour(picture, W / 2, H / 2).equals("red"));
+        assertEquals("the teacher is in the top right corner", "red", Pictures.keyColour(picture, W, H, pipRight - 5, pipBottom - 5));
+        assertTrue("and not full screen", !Pictures.keyColour(picture, W, H, W / 2, H / 2).equals("red"));
     }
 
     private static String decisionAfterStart(Path metadata) throws Exception {
         JsonNode decisions = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metadata.toFile()).get("decisions");
         return decisions.get(decisions.size() - 1).get("layout").asText();
-    }
-
-    /** The decoded I420 picture shown at {@code seconds}. */
-    private static ByteBuffer pictureAt(Path file, double seconds) throws Exception {
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
-            g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            g.start();
-            for (Frame f; (f = g.grabImage()) != null;) {
-                if (f.timestamp >= seconds * 1e6) {
-                    ByteBuffer all = ((ByteBuffer) f.image[0]).duplicate();
-                    all.limit(all.capacity()).position(0);
-                    ByteBuffer copy = ByteBuffer.allocate(all.remaining());
-                    copy.put(all);
-                    return copy.flip();
-                }
-            }
-        }
-        throw new AssertionError("the program is shorter than " + seconds + " s");
-    }
-
-    /** The virtual cameras' keys: teacher red, students green, courseware blue (see TestPattern). */
-    private static String keyColour(ByteBuffer b, int x, int y) {
-        int luma = b.get(y * W + x) & 0xFF;
-        int u = b.get(W * H + (y / 2) * (W / 2) + x / 2) & 0xFF;
-        int v = b.get(W * H + (W / 2) * (H / 2) + (y / 2) * (W / 2) + x / 2) & 0xFF;
-        if (v > 200 && u < 128) return "red";
-        if (u > 200 && v < 128) return "blue";
-        if (u < 80 && v < 80 && luma > 100) return "green";
-        return "y=" + luma + " u=" + u + " v=" + v;
     }
 }

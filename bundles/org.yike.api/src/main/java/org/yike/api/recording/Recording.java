@@ -17,7 +17,23 @@ public record Recording(String id, String classroom, String title, State state, 
         files = List.copyOf(files);
     }
 
-    /** A file of the recording: {@code kind} is {@code program} (the directed video) or {@code metadata}. */
-    public record RecordedFile(String kind, String path, String profile) {
+    /**
+     * A file of the recording. {@code kind} is {@code program} (the directed video, in the named
+     * {@code profile}), {@code resource} (one {@code source}'s own video as it arrived, starting
+     * {@code startOffsetMillis} after the lesson), or {@code metadata}. Fields that do not apply are null.
+     */
+    public record RecordedFile(String kind, String path, String profile, String source, Long startOffsetMillis) {
+
+        public static RecordedFile program(String path, String profile) {
+            return new RecordedFile("program", path, profile, null, 0L);
+        }
+
+        public static RecordedFile resource(String path, String source, long startOffsetMillis) {
+            return new RecordedFile("resource", path, null, source, startOffsetMillis);
+        }
+
+        public static RecordedFile metadata(String path) {
+            return new RecordedFile("metadata", path, null, null, null);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.yike.recording.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ final class Lesson {
      * @param outputs one per profile, the recording profile's first
      */
     Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, List<ProfileOutput> outputs,
-            Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain) {
+            Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain, boolean resourceMode) {
         this.record = record;
         this.minFreeBytes = minFreeBytes;
         this.profile = profile;
@@ -90,7 +91,7 @@ final class Lesson {
         this.mixer = new Mixer(profile.audioSampleRate(), profile.audioChannels(), gain);
         for (Source s : sources) {
             if (!s.isAudio()) {
-                video.put(s.key(), new VideoInput(s, profile, this::sourceChanged));
+                video.put(s.key(), new VideoInput(s, profile, this::sourceChanged, resourceMode ? resources : null));
             } else {
                 AudioInput mic = new AudioInput(s, profile, this::sourceChanged);
                 microphones.add(mic);
@@ -150,6 +151,20 @@ final class Lesson {
     long elapsedMillis() {
         return startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1_000_000;
     }
+
+    /** Resource files: {@code resource-<device>_<source>[-<part>].mp4} beside the program. */
+    private final VideoInput.Resources resources = new VideoInput.Resources() {
+        @Override
+        public Path file(Source source, int part) {
+            String name = "resource-" + source.key().replaceAll("[^\\p{L}\\p{N}._-]", "_") + (part > 1 ? "-" + part : "");
+            return record.folder.resolve(name + ".mp4");
+        }
+
+        @Override
+        public void started(Source source, Path file, long nanoTime) {
+            record.resourceStarted(source.key(), file, startNanos == 0 ? 0 : (nanoTime - startNanos) / 1_000_000);
+        }
+    };
 
     private void sourceChanged(Source source, String problem) {
         record.sourceEvent(elapsedMillis(), source.key(), problem);

@@ -80,9 +80,9 @@ final class LessonRecord {
         m.profiles.addAll(profiles);
         for (int i = 0; i < profiles.size(); i++) {
             String name = i == 0 ? PROGRAM : "program-" + profiles.get(i).name() + ".mp4";
-            m.files.add(new Recording.RecordedFile("program", folder.resolve(name).toString(), profiles.get(i).name()));
+            m.files.add(Recording.RecordedFile.program(folder.resolve(name).toString(), profiles.get(i).name()));
         }
-        m.files.add(new Recording.RecordedFile("metadata", folder.resolve(METADATA).toString(), null));
+        m.files.add(Recording.RecordedFile.metadata(folder.resolve(METADATA).toString()));
         for (Source s : sources) {
             m.sources.add(new SourceEntry(s.key(), s.deviceId(), s.role().name(), s.label(), s.locator().redacted()));
         }
@@ -138,7 +138,18 @@ final class LessonRecord {
 
     /** The program files, one per profile, in the order of the profiles. */
     synchronized List<Path> programs() {
-        return m.files.stream().filter(f -> f.kind().equals("program")).map(f -> Path.of(f.path())).toList();
+        return files("program");
+    }
+
+    /** Every video file: the programs, then the sources' resource files. */
+    synchronized List<Path> videos() {
+        List<Path> all = new ArrayList<>(programs());
+        all.addAll(files("resource"));
+        return all;
+    }
+
+    private List<Path> files(String kind) {
+        return m.files.stream().filter(f -> f.kind().equals(kind)).map(f -> Path.of(f.path())).toList();
     }
 
     synchronized void decided(ProgramDecision d) {
@@ -149,6 +160,12 @@ final class LessonRecord {
         if (m.decisions.isEmpty()) return null;
         Decision d = m.decisions.get(m.decisions.size() - 1);
         return new ProgramDecision(d.atMillis(), Layout.valueOf(d.layout()), d.sources(), d.cause());
+    }
+
+    /** A source's resource file began, {@code atMillis} into the lesson; written at once, so a crash keeps it. */
+    synchronized void resourceStarted(String source, Path file, long atMillis) {
+        m.files.add(Recording.RecordedFile.resource(file.toString(), source, atMillis));
+        write();
     }
 
     synchronized void sourceEvent(long atMillis, String source, String problem) {

@@ -153,7 +153,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         try {
             if (!Files.isRegularFile(program) || Files.size(program) == 0) throw new IOException("no video was written");
             double seconds = 0;
-            for (Path file : r.programs()) {
+            for (Path file : r.videos()) {
                 Path done = file.resolveSibling(file.getFileName() + ".recovered.mp4");
                 media.remux(file, done);
                 if (file.equals(program)) seconds = media.probe(done).durationSeconds();
@@ -229,7 +229,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             throw new IllegalStateException("cannot start recording " + id + ": " + e.getMessage(), e);
         }
         Lesson lesson = new Lesson(record, profiles.get(0), sources, director(room, sources), outputs, this,
-                this::minFreeBytes, key -> gains.getOrDefault(key, 1.0));
+                this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config.resourceMode());
         records.put(id, record);
         running.put(id, lesson);
         lesson.start();

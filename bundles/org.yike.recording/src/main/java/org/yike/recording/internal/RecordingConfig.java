@@ -65,6 +65,10 @@ public @interface RecordingConfig {
     @AttributeDefinition(name = "Mobile key frame every (frames)", min = "1")
     int mobileGopFrames() default 50;
 
+    @AttributeDefinition(name = "Resource mode", description = "Also write each camera that sends H.264 or H.265 to "
+            + "its own file, as it came (not decoded, not encoded again).")
+    boolean resourceMode() default true;
+
     @AttributeDefinition(name = "Least free disk space (MB)", description = "Below it no lesson starts, and a running "
             + "lesson ends cleanly with a readable file and a DISK_LOW alert.", min = "0")
     long minFreeMegabytes() default 1024;

@@ -42,6 +42,14 @@ abstract class SourceReader implements AutoCloseable {
     /** Reads the next frame; {@code false} when the source has ended. */
     abstract boolean read(FFmpegFrameGrabber grabber) throws Exception;
 
+    /** The source is open: what it turned out to be is known now. */
+    void opened(FFmpegFrameGrabber grabber) throws Exception {
+    }
+
+    /** The connection that {@link #opened} announced is over, for whatever reason. */
+    void disconnected() {
+    }
+
     /** Why the source is not delivering right now, or {@code null} while it is. */
     String problem() {
         return problem;
@@ -52,6 +60,7 @@ abstract class SourceReader implements AutoCloseable {
         while (!closed) {
             try (FFmpegFrameGrabber grabber = open(source.locator())) {
                 grabber.start();
+                opened(grabber);
                 if (problem != null) report(null);
                 pause = FIRST_RETRY_MILLIS;
                 while (!closed && read(grabber)) {
@@ -59,8 +68,9 @@ abstract class SourceReader implements AutoCloseable {
                 }
                 if (!closed) report("the source ended");
             } catch (Exception | Error e) {
-                if (closed) return;
-                report(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                if (!closed) report(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            } finally {
+                disconnected();
             }
             if (closed) return;
             try {

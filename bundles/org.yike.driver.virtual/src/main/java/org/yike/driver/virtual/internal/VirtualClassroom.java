@@ -22,6 +22,7 @@ import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamLocator;
 
 /**
  * One virtual classroom: teacher camera, student camera, courseware screen and microphone. With no
@@ -61,7 +62,8 @@ public class VirtualClassroom implements Device {
         String id = config.id();
         sources = List.of(
                 new Source(id, "teacher", "Teacher " + config.classroom(), Role.TEACHER_CLOSEUP,
-                        pattern.teacher("TEACHER " + config.classroom())),
+                        config.teacherUrl().isBlank() ? pattern.teacher("TEACHER " + config.classroom())
+                                : StreamLocator.of(config.teacherUrl().trim())),
                 new Source(id, "student", "Students " + config.classroom(), Role.STUDENT_WIDE,
                         pattern.student("STUDENTS " + config.classroom())),
                 new Source(id, "courseware", "Courseware " + config.classroom(), Role.COURSEWARE,

@@ -37,6 +37,9 @@ public @interface VirtualClassroomConfig {
     @AttributeDefinition(name = "%slide.every.name", description = "%slide.every.description", min = "0")
     int coursewareChangesEverySeconds() default 45;
 
+    @AttributeDefinition(name = "%teacherUrl.name", description = "%teacherUrl.description")
+    String teacherUrl() default "";
+
     @AttributeDefinition(name = "%font.name", description = "%font.description")
     String font() default "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 }

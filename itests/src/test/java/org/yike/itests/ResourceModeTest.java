@@ -1,0 +1,145 @@
+package org.yike.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.net.DatagramSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.After;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.yike.api.runtime.Settings;
+import org.yike.media.MediaInfo;
+
+/**
+ * A camera that sends H.264 (the bundled ffmpeg, streaming MPEG-TS over UDP on loopback and
+ * keeping a copy of what it sent): resource mode writes its packets as they came, byte for byte,
+ * while the program decodes the same packets.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ResourceModeTest extends InYike {
+
+    @Inject
+    ConfigurationAdmin configurations;
+
+    private Process camera;
+
+    @After
+    public void stopCamera() {
+        if (camera != null) camera.destroy();
+    }
+
+    @Test
+    public void anH264CameraIsWrittenAsItCameAndShownInTheProgram() throws Exception {
+        Path work = Files.createDirectories(Settings.dataFolder().resolve("camera"));
+        Path sent = work.resolve("sent.ts");
+        int port;
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            port = s.getLocalPort();
+        }
+        camera = ffmpeg(List.of("-v", "error", "-f", "lavfi", "-i",
+                "testsrc2=size=640x360:rate=25,format=yuv420p,drawbox=x=iw-30:y=ih-30:w=30:h=30:color=0xFF0000:t=fill,realtime",
+                "-c:v", "libopenh264", "-b:v", "1000k", "-g", "25", "-map", "0:v", "-f", "tee",
+                "[f=mpegts]udp://127.0.0.1:" + port + "?pkt_size=1316|[f=mpegts]" + sent), work.resolve("camera.log"));
+
+        Dictionary<String, Object> classroom = new Hashtable<>();
+        classroom.put("id", "virtual-101");
+        classroom.put("width", 640);
+        classroom.put("height", 360);
+        classroom.put("studentStandsEverySeconds", 0);
+        classroom.put("coursewareChangesEverySeconds", 0);
+        classroom.put("teacherUrl", "udp://127.0.0.1:" + port + "?overrun_nonfatal=1&fifo_size=50000");
+        configurations.createFactoryConfiguration("org.yike.driver.virtual.classroom", "?").update(classroom);
+        Dictionary<String, Object> recording = new Hashtable<>();
+        recording.put("width", 640);
+        recording.put("height", 360);
+        recording.put("liveKbps", 0);
+        recording.put("mobileKbps", 0);
+        configurations.getConfiguration("org.yike.recording", "?").update(recording);
+        Thread.sleep(1000);
+
+        Api api = new Api().ready();
+        String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
+        Thread.sleep(5000);
+        JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
+        camera.destroy();
+        camera.waitFor();
+
+        JsonNode resource = null;
+        for (JsonNode f : lesson.get("files")) if (f.get("kind").asText().equals("resource")) resource = f;
+        assertNotNull("a resource file for the camera: " + lesson.get("files"), resource);
+        assertEquals("virtual-101/teacher", resource.get("source").asText());
+        assertTrue(resource.get("startOffsetMillis").asLong() >= 0);
+        Path file = Path.of(resource.get("path").asText());
+        MediaInfo info = media.probe(file);
+        assertEquals("h264", info.video().orElseThrow().codec());
+        assertEquals(640, info.video().orElseThrow().width());
+        assertTrue("seconds of it: " + info.durationSeconds(), info.durationSeconds() > 3);
+
+        // NAL units, the packets' contents: MP4 frames them by length, MPEG-TS by start codes
+        List<ByteBuffer> written = nalUnits(annexB(file, work.resolve("written.h264"), true));
+        List<ByteBuffer> original = nalUnits(annexB(sent, work.resolve("sent.h264"), false));
+        assertTrue("written " + written.size() + " NAL units, a run of the " + original.size() + " sent",
+                written.size() > 50 && Collections.indexOfSubList(original, written) >= 0);
+
+        Path programFile = Path.of(lesson.get("files").get(0).get("path").asText());
+        assertEquals(5.0, media.probe(programFile).durationSeconds(), 0.6);
+        assertEquals("the program shows the same camera, decoded from the same packets", "red",
+                Pictures.keyColour(Pictures.at(programFile, 4.0), 640, 360, 640 - 8, 360 - 8));
+    }
+
+    /** The H.264 elementary stream of a file, as start-code separated NAL units. */
+    private byte[] annexB(Path from, Path to, boolean fromMp4) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-v", "error", "-y", "-i", from.toString(), "-map", "0:v",
+                "-c", "copy"));
+        if (fromMp4) args.addAll(List.of("-bsf:v", "h264_mp4toannexb"));
+        args.addAll(List.of("-f", "h264", to.toString()));
+        Process p = ffmpeg(args, to.resolveSibling(to.getFileName() + ".log"));
+        assertEquals(0, p.waitFor());
+        return Files.readAllBytes(to);
+    }
+
+    private Process ffmpeg(List<String> args, Path log) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(media.ffmpeg().toString());
+        command.addAll(args);
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(new File("/dev/null"));
+        b.environment().put("LD_LIBRARY_PATH", media.ffmpeg().getParent().toString());
+        return b.start();
+    }
+
+    /** Splits an H.264 stream at its start codes (00 00 01, or 00 00 00 01). */
+    private static List<ByteBuffer> nalUnits(byte[] stream) {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i + 2 < stream.length; i++) {
+            if (stream[i] == 0 && stream[i + 1] == 0 && stream[i + 2] == 1) starts.add(i + 3);
+        }
+        List<ByteBuffer> units = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            int end = k + 1 < starts.size() ? starts.get(k + 1) - 3 : stream.length;
+            while (end > starts.get(k) && stream[end - 1] == 0) end--; // the zero of a 4-byte start code
+            units.add(ByteBuffer.wrap(stream, starts.get(k), end - starts.get(k)).slice());
+        }
+        return units;
+    }
+}
