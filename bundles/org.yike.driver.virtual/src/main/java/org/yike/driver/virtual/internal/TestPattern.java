@@ -37,8 +37,15 @@ final class TestPattern {
         return font != null;
     }
 
+    /**
+     * The teacher camera also carries a sync marker: a white square in the top-right corner, lit on
+     * the first frame of every second, as the microphone beeps at the start of every second.
+     */
     StreamLocator teacher(String label) {
-        return video("testsrc2=size=" + size() + ":rate=" + fps, printable(label), TEACHER_KEY);
+        int k = keySize();
+        String flash = "testsrc2=size=" + size() + ":rate=" + fps + ",drawbox=x=iw-" + k + ":y=0:w=" + k + ":h=" + k
+                + ":color=white:t=fill:enable='lt(mod(t\\,1)\\," + (1.0 / fps) + ")'";
+        return video(flash, printable(label), TEACHER_KEY);
     }
 
     StreamLocator student(String label) {
@@ -52,7 +59,7 @@ final class TestPattern {
         return video("smptehdbars=size=" + size() + ":rate=" + fps, printable(label) + slide, COURSEWARE_KEY);
     }
 
-    /** A tone that beeps once a second, so a listener (or a sync test) hears time pass. */
+    /** A tone that beeps (twice its pitch, for 40 ms) at the start of every second: the sound of the sync marker. */
     static StreamLocator microphone(int toneHz) {
         return new StreamLocator("sine=frequency=" + toneHz + ":beep_factor=2:sample_rate=48000,arealtime", "lavfi",
                 Map.of());
@@ -60,7 +67,7 @@ final class TestPattern {
 
     /** {@code text} is drawtext's text: printable words, and expansions such as {@code %{pts}}. */
     private StreamLocator video(String source, String text, String key) {
-        int k = Math.max(8, height / KEY_SIZE_DIVISOR) & ~1;
+        int k = keySize();
         StringBuilder g = new StringBuilder(source).append(",format=yuv420p");
         g.append(",drawbox=x=iw-").append(k).append(":y=ih-").append(k).append(":w=").append(k).append(":h=")
                 .append(k).append(":color=").append(key).append(":t=fill");
@@ -73,6 +80,10 @@ final class TestPattern {
         }
         g.append(",realtime");
         return new StreamLocator(g.toString(), "lavfi", Map.of());
+    }
+
+    private int keySize() {
+        return Math.max(8, height / KEY_SIZE_DIVISOR) & ~1;
     }
 
     private String size() {

@@ -27,6 +27,19 @@ public class TestPatternTest {
     }
 
     @Test
+    public void theTeacherFlashesOnTheFirstFrameOfEverySecond() throws Exception {
+        try (FFmpegFrameGrabber g = open(pattern.teacher("T"))) {
+            StringBuilder lit = new StringBuilder();
+            for (int n = 0; n < 30; n++) {
+                Frame f = g.grabImage();
+                int luma = ((ByteBuffer) f.image[0]).get(5 * 320 + 315) & 0xFF;
+                lit.append(luma > 230 ? '*' : '.');
+            }
+            assertEquals("*........................*....", lit.toString());
+        }
+    }
+
+    @Test
     public void sourcesRunInRealTime() throws Exception {
         try (FFmpegFrameGrabber g = open(pattern.teacher("T"))) {
             long start = System.nanoTime();
