@@ -47,6 +47,7 @@ public class MovieModeTest extends InYike {
         recording.put("height", H);
         recording.put("liveKbps", 0);
         recording.put("mobileKbps", 0);
+        recording.put("transitionMillis", 400); // the shot dissolves in, and then stands
         configurations.getConfiguration("org.yike.recording", "?").update(recording);
 
         Api api = new Api().ready();

@@ -61,6 +61,8 @@ final class Lesson {
     private final Profile profile;
     private final Director director;
     private final List<ProfileOutput> outputs;
+    /** Pictures a cut dissolves over; 0: a hard cut. */
+    private final int fadeFrames;
     private final Listener listener;
     private final LongSupplier minFreeBytes;
     private final Map<String, VideoInput> video = new LinkedHashMap<>();
@@ -81,7 +83,9 @@ final class Lesson {
      * @param outputs one per profile, the recording profile's first
      */
     Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, List<ProfileOutput> outputs,
-            Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain, boolean resourceMode) {
+            Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain, boolean resourceMode,
+            int fadeFrames) {
+        this.fadeFrames = fadeFrames;
         this.record = record;
         this.minFreeBytes = minFreeBytes;
         this.profile = profile;
@@ -176,6 +180,7 @@ final class Lesson {
         blank(program);
         ProgramFrame.Pool pictures = new ProgramFrame.Pool(PICTURES_IN_FLIGHT, profile.width(), profile.height());
         Composer composer = new Composer(profile.width(), profile.height(), profile.fps());
+        Fade fade = fadeFrames > 0 ? new Fade(profile.width(), profile.height(), fadeFrames) : null;
         long frameNanos = 1_000_000_000L / profile.fps();
         long frameMicros = profile.frameDurationMicros();
         long audioFrames = 0;
@@ -203,8 +208,16 @@ final class Lesson {
                     decision = director.onEvent(e, at).map(this::decide).orElse(decision);
                 }
                 decision = director.onTick(at).map(this::decide).orElse(decision);
-                if (decision != before) shot = new Shot(decision, video, places, shot);
-                if (shot.update()) compose(composer, shot, program);
+                if (decision != before) {
+                    shot = new Shot(decision, video, places, shot);
+                    if (fade != null) fade.from(program);
+                }
+                if (fade != null && fade.running()) {
+                    if (shot.update()) compose(composer, shot, fade.target());
+                    fade.step(program);
+                } else if (shot.update()) {
+                    compose(composer, shot, program);
+                }
                 ProgramFrame picture = pictures.fill(program, n * frameMicros, outputs.size());
                 outputs.forEach(o -> o.video(picture));
                 audioFrames = passSound(audioFrames, (n + 1) * frameMicros - MIX_LATENCY_MICROS);

@@ -65,6 +65,10 @@ public @interface RecordingConfig {
     @AttributeDefinition(name = "Mobile key frame every (frames)", min = "1")
     int mobileGopFrames() default 50;
 
+    @AttributeDefinition(name = "Transition (ms)", description = "0: a hard cut between shots; otherwise a dissolve "
+            + "this long, starting when the new shot has its first picture.", min = "0", max = "2000")
+    int transitionMillis() default 0;
+
     @AttributeDefinition(name = "Resource mode", description = "Also write each camera that sends H.264 or H.265 to "
             + "its own file, as it came (not decoded, not encoded again).")
     boolean resourceMode() default true;
