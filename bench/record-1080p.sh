@@ -456,20 +456,23 @@ def probe(path):
     f = d.get("format", {})
     v = next((s for s in d.get("streams", []) if s.get("codec_type") == "video"), {})
     a = next((s for s in d.get("streams", []) if s.get("codec_type") == "audio"), {})
-    vbytes = vframes = vkeys = aframes = 0
+    vbytes = vframes = vkeys = aframes = longest = last_key = 0
     for line in pk:
         idx, size, flags = line.split(",")[:3]
         if int(idx) == v.get("index"):
             vframes += 1
             vbytes += int(size)
-            vkeys += "K" in flags
+            if "K" in flags:   # baseline: no B-frames, packet order is picture order
+                vkeys += 1
+                longest = max(longest, vframes - 1 - last_key)
+                last_key = vframes - 1
         elif int(idx) == a.get("index"):
             aframes += 1
     fdur = num(f.get("duration"))
     vdur, adur = num(v.get("duration")) or fdur, num(a.get("duration")) or fdur
     return dict(vdur=vdur, adur=adur, fdur=fdur, size=int(f.get("size", 0) or 0), vbytes=vbytes,
                 vcodec=v.get("codec_name", "-"), vprofile=v.get("profile", ""), w=v.get("width", 0), h=v.get("height", 0),
-                vframes=vframes, vkeys=vkeys, acodec=a.get("codec_name", "-"), aprofile=a.get("profile", ""),
+                vframes=vframes, vkeys=vkeys, longest=max(longest, vframes - last_key), acodec=a.get("codec_name", "-"), aprofile=a.get("profile", ""),
                 arate=a.get("sample_rate", "-"), ach=a.get("channels", 0), aframes=aframes)
 
 warn, L = [], []
@@ -544,9 +547,8 @@ for p in profiles:
         fps = q["vframes"] / q["vdur"] if q["vdur"] else 0
         vk = q["vbytes"] * 8 / q["vdur"] / 1000 if q["vdur"] else 0
         overall = q["size"] * 8 / q["fdur"] / 1000 if q["fdur"] else 0
-        gop = q["vframes"] / q["vkeys"] if q["vkeys"] else 0
         L.append(f"| {target if side == 'yike' else ''} | {name} | {q['vcodec']} {q['vprofile']} {q['w']}x{q['h']} "
-                 f"| {q['vframes']} in {q['vdur']:.2f} ({fps:.2f}), {q['vkeys']} (every {gop:.0f}) "
+                 f"| {q['vframes']} in {q['vdur']:.2f} ({fps:.2f}), {q['vkeys']} (longest gap {q['longest']}) "
                  f"| {q['acodec']} {q['aprofile']} {q['arate']} Hz {q['ach']} ch, {q['adur']:.2f} s "
                  f"| {q['size'] / 1e6:.1f} | {vk:.0f} ({vk / p['videoKbps'] * 100:.0f}%) | {overall:.0f} |")
         who = f"{name} {p['name']}"
@@ -556,8 +558,8 @@ for p in profiles:
             warn.append(f"{who}: {fps:.2f} fps, profile says {p['fps']}")
         if abs(q["vdur"] - q["adur"]) > 1:
             warn.append(f"{who}: audio and video lengths differ by {q['adur'] - q['vdur']:+.1f} s")
-        if q["vkeys"] and abs(gop - p["gopFrames"]) > 2:
-            warn.append(f"{who}: a key frame every {gop:.1f} frames, profile says {p['gopFrames']}")
+        if q["longest"] > p["gopFrames"]:
+            warn.append(f"{who}: {q['longest']} frames without a key frame, profile says {p['gopFrames']}")
         if q["vcodec"] != "h264" or q["acodec"] != "aac":
             warn.append(f"{who}: {q['vcodec']}/{q['acodec']}, expected h264/aac")
 

@@ -22,7 +22,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -40,9 +39,6 @@ public class DiskSpaceTest extends InYike {
 
     @Inject
     BundleContext context;
-
-    @Inject
-    ConfigurationAdmin configurations;
 
     @Test
     public void aLowDiskRefusesNewLessonsAndEndsRunningOnesCleanly() throws Exception {
@@ -90,11 +86,6 @@ public class DiskSpaceTest extends InYike {
     }
 
     private void leastFree(long megabytes) throws Exception {
-        Dictionary<String, Object> p = new Hashtable<>();
-        p.put("minFreeMegabytes", megabytes);
-        p.put("width", 640);
-        p.put("height", 360);
-        configurations.getConfiguration("org.yike.recording", "?").update(p);
-        Thread.sleep(300); // ConfigAdmin delivers asynchronously
+        configureRecording(with(SMALL_PROGRAM, "minFreeMegabytes", megabytes));
     }
 }

@@ -4,8 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -18,7 +17,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.yike.media.MediaInfo;
 
 /**
@@ -31,9 +29,6 @@ public class HotInstallTest extends InYike {
 
     @Inject
     BundleContext context;
-
-    @Inject
-    ConfigurationAdmin configurations;
 
     @Test
     public void installingADriverDuringALessonLeavesNoGap() throws Exception {
@@ -49,9 +44,7 @@ public class HotInstallTest extends InYike {
         assertEquals("BLACKBOARD", device.get("sources").get(0).get("role").asText());
 
         // changing the recording configuration mid-lesson applies to the next lesson, not this one
-        Dictionary<String, Object> profile = new Hashtable<>();
-        profile.put("videoKbps", 2000);
-        configurations.getConfiguration("org.yike.recording", "?").update(profile);
+        configureRecording(Map.of("videoKbps", 2000));
 
         Thread.sleep(4000);
         assertEquals("RECORDING", api.get("recordings/" + id).body().get("state").asText());

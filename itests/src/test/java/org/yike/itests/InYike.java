@@ -13,10 +13,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.Map;
+
 import javax.inject.Inject;
 
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.yike.media.MediaRuntime;
 
 /**
@@ -27,6 +32,34 @@ abstract class InYike {
 
     @Inject
     MediaRuntime media;
+
+    @Inject
+    ConfigurationAdmin configurations;
+
+    /** A small program (640x360) in one profile: what most tests need, at little CPU. */
+    static final Map<String, Object> SMALL_PROGRAM = Map.of("width", 640, "height", 360, "liveKbps", 0,
+            "mobileKbps", 0);
+
+    /** Configures the recording service: these attributes, the others at their defaults. */
+    void configureRecording(Map<String, Object> attributes) throws Exception {
+        configurations.getConfiguration("org.yike.recording", "?").update(new Hashtable<>(attributes));
+        Thread.sleep(300); // ConfigAdmin delivers on its own thread
+    }
+
+    /** Adds a virtual classroom configured so; one with id virtual-101 replaces the default one. */
+    org.osgi.service.cm.Configuration configureClassroom(Map<String, Object> attributes) throws Exception {
+        org.osgi.service.cm.Configuration c = configurations.createFactoryConfiguration(
+                "org.yike.driver.virtual.classroom", "?");
+        c.update(new Hashtable<>(attributes));
+        return c;
+    }
+
+    /** {@code base} with {@code more} added or replaced. */
+    static Map<String, Object> with(Map<String, Object> base, Object... more) {
+        Map<String, Object> all = new HashMap<>(base);
+        for (int i = 0; i < more.length; i += 2) all.put((String) more[i], more[i + 1]);
+        return all;
+    }
 
     @Configuration
     public Option[] config() {

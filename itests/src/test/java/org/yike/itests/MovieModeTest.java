@@ -5,10 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
-
-import javax.inject.Inject;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,7 +14,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The courseware changes: the recorded program shows the courseware with the teacher in the top
@@ -30,25 +26,12 @@ public class MovieModeTest extends InYike {
     private static final int W = 1280;
     private static final int H = 720;
 
-    @Inject
-    ConfigurationAdmin configurations;
-
     @Test
     public void coursewareWithTheTeacherInPictureInPicture() throws Exception {
-        Dictionary<String, Object> classroom = new Hashtable<>();
-        classroom.put("id", "virtual-101");
-        classroom.put("width", W);
-        classroom.put("height", H);
-        classroom.put("coursewareChangesEverySeconds", 1);
-        classroom.put("studentStandsEverySeconds", 0);
-        configurations.createFactoryConfiguration("org.yike.driver.virtual.classroom", "?").update(classroom);
-        Dictionary<String, Object> recording = new Hashtable<>();
-        recording.put("width", W);
-        recording.put("height", H);
-        recording.put("liveKbps", 0);
-        recording.put("mobileKbps", 0);
-        recording.put("transitionMillis", 400); // the shot dissolves in, and then stands
-        configurations.getConfiguration("org.yike.recording", "?").update(recording);
+        configureClassroom(Map.of("id", "virtual-101", "width", W, "height", H, "coursewareChangesEverySeconds", 1,
+                "studentStandsEverySeconds", 0));
+        // the shot dissolves in (400 ms), and then stands
+        configureRecording(Map.of("width", W, "height", H, "liveKbps", 0, "mobileKbps", 0, "transitionMillis", 400));
 
         Api api = new Api().ready();
         Thread.sleep(1500); // the classroom's first courseware change

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -40,9 +40,6 @@ import org.yike.media.MediaInfo;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RecordingTest extends InYike {
-
-    @Inject
-    ConfigurationAdmin configurations;
 
     @Inject
     BundleContext context;
@@ -58,13 +55,7 @@ public class RecordingTest extends InYike {
 
     @Test
     public void tenSecondLessonIsH264AndAacInThreeProfiles() throws Exception {
-        Dictionary<String, Object> profile = new Hashtable<>();
-        profile.put("width", 1280);
-        profile.put("height", 720);
-        profile.put("liveWidth", 854);
-        profile.put("liveHeight", 480);
-        profile.put("liveFps", 15);
-        configurations.getConfiguration("org.yike.recording", "?").update(profile);
+        configureRecording(Map.of("width", 1280, "height", 720, "liveWidth", 854, "liveHeight", 480, "liveFps", 15));
         Api api = new Api().ready();
         assertEquals(200, api.get("devices").status());
         JsonNode classroom = api.awaitDevice("id", "virtual-101");
@@ -117,13 +108,8 @@ public class RecordingTest extends InYike {
         assertEquals(404, api.post("recordings/nope/stop", "").status());
 
         // a malformed device configuration: the device is listed offline with the reason
-        org.osgi.service.cm.Configuration bad = configurations
-                .createFactoryConfiguration("org.yike.driver.virtual.classroom", "?");
-        Dictionary<String, Object> p = new Hashtable<>();
-        p.put("id", "broken-cam");
-        p.put("classroom", "102");
-        p.put("width", 1921);
-        bad.update(p);
+        org.osgi.service.cm.Configuration bad = configureClassroom(Map.of("id", "broken-cam", "classroom", "102",
+                "width", 1921));
         JsonNode broken = api.awaitDevice("id", "broken-cam");
         assertNotNull("the misconfigured device is listed", broken);
         assertEquals("OFFLINE", broken.get("state").asText());
@@ -151,15 +137,7 @@ public class RecordingTest extends InYike {
         Dictionary<String, Object> topic = new Hashtable<>();
         topic.put(EventConstants.EVENT_TOPIC, RecordingEvents.AUDIO_LEVEL);
         context.registerService(EventHandler.class, levels::add, topic);
-        Dictionary<String, Object> muted = new Hashtable<>();
-        muted.put("microphones", new String[] {"virtual-101/mic=mute"});
-        muted.put("backend", "nvenc");
-        muted.put("width", 640);
-        muted.put("height", 360);
-        muted.put("liveKbps", 0);
-        muted.put("mobileKbps", 0);
-        configurations.getConfiguration("org.yike.recording", "?").update(muted);
-        Thread.sleep(300);
+        configureRecording(with(SMALL_PROGRAM, "microphones", new String[] {"virtual-101/mic=mute"}, "backend", "nvenc"));
 
         Api api = new Api().ready();
         String id = awaitStart(api, "{}").body().get("id").asText();

@@ -11,11 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-
-import javax.inject.Inject;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,7 +22,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.yike.api.runtime.Settings;
 import org.yike.media.MediaInfo;
 
@@ -37,9 +33,6 @@ import org.yike.media.MediaInfo;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ResourceModeTest extends InYike {
-
-    @Inject
-    ConfigurationAdmin configurations;
 
     private Process camera;
 
@@ -61,20 +54,10 @@ public class ResourceModeTest extends InYike {
                 "-c:v", "libopenh264", "-b:v", "1000k", "-g", "25", "-map", "0:v", "-f", "tee",
                 "[f=mpegts]udp://127.0.0.1:" + port + "?pkt_size=1316|[f=mpegts]" + sent), work.resolve("camera.log"));
 
-        Dictionary<String, Object> classroom = new Hashtable<>();
-        classroom.put("id", "virtual-101");
-        classroom.put("width", 640);
-        classroom.put("height", 360);
-        classroom.put("studentStandsEverySeconds", 0);
-        classroom.put("coursewareChangesEverySeconds", 0);
-        classroom.put("teacherUrl", "udp://127.0.0.1:" + port + "?overrun_nonfatal=1&fifo_size=50000");
-        configurations.createFactoryConfiguration("org.yike.driver.virtual.classroom", "?").update(classroom);
-        Dictionary<String, Object> recording = new Hashtable<>();
-        recording.put("width", 640);
-        recording.put("height", 360);
-        recording.put("liveKbps", 0);
-        recording.put("mobileKbps", 0);
-        configurations.getConfiguration("org.yike.recording", "?").update(recording);
+        configureClassroom(Map.of("id", "virtual-101", "width", 640, "height", 360, "studentStandsEverySeconds", 0,
+                "coursewareChangesEverySeconds", 0,
+                "teacherUrl", "udp://127.0.0.1:" + port + "?overrun_nonfatal=1&fifo_size=50000"));
+        configureRecording(SMALL_PROGRAM);
         Thread.sleep(1000);
 
         Api api = new Api().ready();

@@ -6,11 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-
-import javax.inject.Inject;
+import java.util.Map;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -20,7 +17,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The virtual classroom's sync marker (the teacher camera flashes, the microphone beeps, at the
@@ -35,24 +31,11 @@ public class SyncTest extends InYike {
     private static final int H = 360;
     private static final int SECONDS = 30;
 
-    @Inject
-    ConfigurationAdmin configurations;
-
     @Test
     public void soundAndPictureDoNotDriftApart() throws Exception {
-        Dictionary<String, Object> classroom = new Hashtable<>();
-        classroom.put("id", "virtual-101");
-        classroom.put("width", W);
-        classroom.put("height", H);
-        classroom.put("studentStandsEverySeconds", 0);
-        classroom.put("coursewareChangesEverySeconds", 0);
-        configurations.createFactoryConfiguration("org.yike.driver.virtual.classroom", "?").update(classroom);
-        Dictionary<String, Object> recording = new Hashtable<>();
-        recording.put("width", W);
-        recording.put("height", H);
-        recording.put("liveKbps", 0);
-        recording.put("mobileKbps", 0);
-        configurations.getConfiguration("org.yike.recording", "?").update(recording);
+        configureClassroom(Map.of("id", "virtual-101", "width", W, "height", H, "studentStandsEverySeconds", 0,
+                "coursewareChangesEverySeconds", 0));
+        configureRecording(SMALL_PROGRAM);
         Thread.sleep(1000);
 
         Api api = new Api().ready();

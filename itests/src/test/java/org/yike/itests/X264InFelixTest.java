@@ -3,8 +3,7 @@ package org.yike.itests;
 import static org.junit.Assert.assertEquals;
 
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -17,7 +16,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.yike.media.MediaInfo;
 
 /**
@@ -31,19 +29,10 @@ public class X264InFelixTest extends InYike {
     @Inject
     BundleContext context;
 
-    @Inject
-    ConfigurationAdmin configurations;
-
     @Test
     public void aLessonEncodedByTheOptionalX264Bundle() throws Exception {
         context.installBundle(Path.of(System.getProperty("yike.x264")).toUri().toString()).start();
-        Dictionary<String, Object> recording = new Hashtable<>();
-        recording.put("backend", "x264");
-        recording.put("width", 640);
-        recording.put("height", 360);
-        recording.put("mobileKbps", 0);
-        configurations.getConfiguration("org.yike.recording", "?").update(recording);
-        Thread.sleep(300);
+        configureRecording(Map.of("backend", "x264", "width", 640, "height", 360, "mobileKbps", 0));
 
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();

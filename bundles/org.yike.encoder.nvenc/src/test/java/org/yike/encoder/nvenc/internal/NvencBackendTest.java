@@ -6,10 +6,8 @@ import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.bytedeco.javacpp.Loader;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -17,6 +15,7 @@ import org.yike.api.encoder.Encoding;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaRuntime;
+import org.yike.media.internal.FfmpegRuntime;
 import org.yike.media.Probe;
 
 /** Runs where it can: without NVENC the backend says so and refuses; with it, it encodes. */
@@ -52,17 +51,8 @@ public class NvencBackendTest {
         assertEquals("h264", new Probe(runtime().ffprobe()).probe(file).video().orElseThrow().codec());
     }
 
-    private static MediaRuntime runtime() {
-        Loader.load(org.bytedeco.ffmpeg.global.avdevice.class);
-        Path ffprobe = Path.of(Loader.load(org.bytedeco.ffmpeg.ffprobe.class));
-        assertTrue(Files.isExecutable(ffprobe));
-        return new MediaRuntime() {
-            public String ffmpegVersion() { return "test"; }
-            public Path ffmpeg() { return null; }
-            public Path ffprobe() { return ffprobe; }
-            public boolean hasEncoder(String name) {
-                return org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name(name) != null;
-            }
-        };
+    /** The media runtime as the framework would give it, made on the plain class path. */
+    private static MediaRuntime runtime() throws java.io.IOException {
+        return new FfmpegRuntime();
     }
 }

@@ -8,7 +8,6 @@ import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.bytedeco.javacpp.Loader;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -18,6 +17,7 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
+import org.yike.media.internal.FfmpegRuntime;
 import org.yike.media.Probe;
 
 public class OpenH264BackendTest {
@@ -76,19 +76,8 @@ public class OpenH264BackendTest {
         return b.flip();
     }
 
-    /** The media runtime as the framework would give it, made from the plain class path. */
-    private static MediaRuntime runtime() {
-        // ffprobe finds its libraries beside it only once they are extracted, as loading them does.
-        Loader.load(org.bytedeco.ffmpeg.global.avdevice.class);
-        Path ffprobe = Path.of(Loader.load(org.bytedeco.ffmpeg.ffprobe.class));
-        assertTrue(Files.isExecutable(ffprobe));
-        return new MediaRuntime() {
-            public String ffmpegVersion() { return "test"; }
-            public Path ffmpeg() { return null; }
-            public Path ffprobe() { return ffprobe; }
-            public boolean hasEncoder(String name) {
-                return org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name(name) != null;
-            }
-        };
+    /** The media runtime as the framework would give it, made on the plain class path. */
+    private static MediaRuntime runtime() throws java.io.IOException {
+        return new FfmpegRuntime();
     }
 }

@@ -9,7 +9,6 @@ import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.bytedeco.javacpp.Loader;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -18,7 +17,7 @@ import org.yike.api.encoder.Encoding;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaInfo;
-import org.yike.media.Probe;
+import org.yike.media.internal.FfmpegRuntime;
 
 public class X264BackendTest {
 
@@ -45,8 +44,7 @@ public class X264BackendTest {
                 e.audio(new AudioChunk(48000, 2, n * 40_000L, tone.flip()));
             }
         }
-        Loader.load(org.bytedeco.ffmpeg.global.avdevice.class);
-        MediaInfo info = new Probe(Path.of(Loader.load(org.bytedeco.ffmpeg.ffprobe.class))).probe(file);
+        MediaInfo info = new FfmpegRuntime().probe(file);
         MediaInfo.Stream video = info.video().orElseThrow();
         assertEquals("h264", video.codec());
         assertEquals("scaled by the process to the profile", 320, video.width());
