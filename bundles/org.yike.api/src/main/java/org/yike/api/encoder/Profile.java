@@ -29,7 +29,18 @@ public record Profile(String name, int width, int height, int fps, int videoKbps
         return new Profile(name, width, height, fps, videoKbps, gopFrames, audioKbps, audioSampleRate, audioChannels, other);
     }
 
+    /** Roughly one frame's duration; for frame times use {@link #frameTimeMicros}, which does not accumulate its rounding. */
     public long frameDurationMicros() {
         return 1_000_000L / fps;
+    }
+
+    /** When frame {@code n} is shown, exact to the microsecond at any frame rate (30 fps: 33 333, 66 666, 100 000...). */
+    public long frameTimeMicros(long n) {
+        return n * 1_000_000L / fps;
+    }
+
+    /** The same in nanoseconds, for clocks. */
+    public long frameTimeNanos(long n) {
+        return n * 1_000_000_000L / fps;
     }
 }

@@ -181,8 +181,6 @@ final class Lesson {
         ProgramFrame.Pool pictures = new ProgramFrame.Pool(PICTURES_IN_FLIGHT, profile.width(), profile.height());
         Composer composer = new Composer(profile.width(), profile.height(), profile.fps());
         Fade fade = fadeFrames > 0 ? new Fade(profile.width(), profile.height(), fadeFrames) : null;
-        long frameNanos = 1_000_000_000L / profile.fps();
-        long frameMicros = profile.frameDurationMicros();
         long audioFrames = 0;
         long encoded = 0;
         List<ByteBuffer> places = Shot.pictures(profile.width(), profile.height());
@@ -193,8 +191,8 @@ final class Lesson {
         microphones.forEach(m -> m.run(true));
         try {
             long lagWarned = 0;
-            for (long n = 0; startNanos + n * frameNanos < stopNanos; n++) {
-                long late = System.nanoTime() - (startNanos + n * frameNanos);
+            for (long n = 0; startNanos + profile.frameTimeNanos(n) < stopNanos; n++) {
+                long late = System.nanoTime() - (startNanos + profile.frameTimeNanos(n));
                 if (late < 0) LockSupport.parkNanos(-late);
                 else if (late > LAG_WARNING_NANOS && System.nanoTime() - lagWarned > LAG_REPEAT_NANOS) {
                     lagWarned = System.nanoTime();
@@ -218,14 +216,14 @@ final class Lesson {
                 } else if (shot.update()) {
                     compose(composer, shot, program);
                 }
-                ProgramFrame picture = pictures.fill(program, n * frameMicros, outputs.size());
+                ProgramFrame picture = pictures.fill(program, profile.frameTimeMicros(n), outputs.size());
                 outputs.forEach(o -> o.video(picture));
-                audioFrames = passSound(audioFrames, (n + 1) * frameMicros - MIX_LATENCY_MICROS);
+                audioFrames = passSound(audioFrames, profile.frameTimeMicros(n + 1) - MIX_LATENCY_MICROS);
                 if (n % Math.max(1, profile.fps() / LEVELS_PER_SECOND) == 0 && !microphones.isEmpty()) listener.levels(this, mixer.levels());
                 if (outputs.stream().allMatch(o -> o.failure() != null)) break;
                 encoded = n + 1;
             }
-            passSound(audioFrames, encoded * frameMicros);
+            passSound(audioFrames, profile.frameTimeMicros(encoded));
         } catch (InterruptedException e) {
             failure = "interrupted";
         } catch (RuntimeException e) {

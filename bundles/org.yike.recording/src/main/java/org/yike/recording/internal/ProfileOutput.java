@@ -80,14 +80,14 @@ final class ProfileOutput {
     }
 
     private void run() {
-        long frameMicros = profile.frameDurationMicros();
         try {
             for (Object item; (item = queue.take()) != END;) {
                 if (item instanceof ProgramFrame f) {
                     try {
                         if (failure == null) {
-                            for (; next * frameMicros <= f.timestampMicros; next++) {
-                                encoding.video(new VideoFrame(f.width, f.height, next * frameMicros, f.i420.duplicate()));
+                            for (; profile.frameTimeMicros(next) <= f.timestampMicros; next++) {
+                                encoding.video(new VideoFrame(f.width, f.height, profile.frameTimeMicros(next),
+                                        f.i420.duplicate()));
                             }
                         }
                     } finally {
