@@ -26,9 +26,9 @@ import org.yike.api.runtime.Settings;
 import org.yike.media.MediaInfo;
 
 /**
- * A camera that sends H.264 (the bundled ffmpeg, streaming MPEG-TS over UDP on loopback and
- * keeping a copy of what it sent): resource mode writes its packets as they came, byte for byte,
- * while the program decodes the same packets.
+ * A camera that sends H.264 and AAC (the bundled ffmpeg, streaming MPEG-TS over UDP on loopback
+ * and keeping a copy of what it sent): resource mode writes its picture's packets as they came,
+ * byte for byte, with its sound, while the program decodes the same packets.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -51,7 +51,8 @@ public class ResourceModeTest extends InYike {
         }
         camera = ffmpeg(List.of("-v", "error", "-f", "lavfi", "-i",
                 "testsrc2=size=640x360:rate=25,format=yuv420p,drawbox=x=iw-30:y=ih-30:w=30:h=30:color=0xFF0000:t=fill,realtime",
-                "-c:v", "libopenh264", "-b:v", "1000k", "-g", "25", "-map", "0:v", "-f", "tee",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000,arealtime",
+                "-c:v", "libopenh264", "-b:v", "1000k", "-g", "25", "-c:a", "aac", "-map", "0:v", "-map", "1:a", "-f", "tee",
                 "[f=mpegts]udp://127.0.0.1:" + port + "?pkt_size=1316|[f=mpegts]" + sent), work.resolve("camera.log"));
 
         configureClassroom(Map.of("id", "virtual-101", "width", 640, "height", 360, "studentStandsEverySeconds", 0,
@@ -76,6 +77,7 @@ public class ResourceModeTest extends InYike {
         MediaInfo info = media.probe(file);
         assertEquals("h264", info.video().orElseThrow().codec());
         assertEquals(640, info.video().orElseThrow().width());
+        assertEquals("the camera's sound, copied", "aac", info.audio().orElseThrow().codec());
         assertTrue("seconds of it: " + info.durationSeconds(), info.durationSeconds() > 3);
 
         // NAL units, the packets' contents: MP4 frames them by length, MPEG-TS by start codes

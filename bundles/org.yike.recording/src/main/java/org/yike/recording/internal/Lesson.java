@@ -81,11 +81,11 @@ final class Lesson {
     /**
      * @param profile the recording profile: the program is made at its size and frame rate
      * @param outputs one per profile, the recording profile's first
+     * @param config the recording settings as the lesson started
      */
     Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, List<ProfileOutput> outputs,
-            Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain, boolean resourceMode,
-            int fadeFrames) {
-        this.fadeFrames = fadeFrames;
+            Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain, RecordingConfig config) {
+        this.fadeFrames = config.transitionMillis() * profile.fps() / 1000;
         this.record = record;
         this.minFreeBytes = minFreeBytes;
         this.profile = profile;
@@ -95,7 +95,8 @@ final class Lesson {
         this.mixer = new Mixer(profile.audioSampleRate(), profile.audioChannels(), gain);
         for (Source s : sources) {
             if (!s.isAudio()) {
-                video.put(s.key(), new VideoInput(s, profile, this::sourceChanged, resourceMode ? resources : null));
+                video.put(s.key(), new VideoInput(s, profile, this::sourceChanged,
+                        config.resourceMode() ? resources : null, config.decodeOffScreen()));
             } else {
                 AudioInput mic = new AudioInput(s, profile, this::sourceChanged);
                 microphones.add(mic);

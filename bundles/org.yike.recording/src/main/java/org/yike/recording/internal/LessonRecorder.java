@@ -229,8 +229,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             throw new IllegalStateException("cannot start recording " + id + ": " + e.getMessage(), e);
         }
         Lesson lesson = new Lesson(record, profiles.get(0), sources, director(room, sources), outputs, this,
-                this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config.resourceMode(),
-                config.transitionMillis() * profiles.get(0).fps() / 1000);
+                this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config);
         records.put(id, record);
         running.put(id, lesson);
         lesson.start();

@@ -1,10 +1,7 @@
 package org.yike.recording.internal;
 
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
@@ -20,11 +17,9 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
@@ -34,15 +29,16 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.ffmpeg.swscale.SwsFilter;
 
 /**
- * Decodes the packets of one compressed video stream into I420 pictures of the program's size,
- * for a source whose packets are also copied as they are (resource mode), so it is read once.
+ * Decodes the packets of one compressed video stream into I420 pictures of the program's size. The
+ * engine reads a camera's packets itself, so that they can also be copied as they are (resource
+ * mode) and so that a camera off screen costs no decoding.
  */
 final class PacketDecoder implements AutoCloseable {
 
     private final int width;
     private final int height;
     private final AVCodecContext context;
-    private final AVFrame frame = av_frame_alloc();
+    private final AVFrame frame;
     private final PointerPointer<BytePointer> planes = new PointerPointer<>(4);
     private final IntPointer lineSizes = new IntPointer(4);
     private SwsContext scaler;
@@ -50,13 +46,13 @@ final class PacketDecoder implements AutoCloseable {
     PacketDecoder(AVCodecParameters stream, int width, int height) throws IOException {
         this.width = width;
         this.height = height;
-        AVCodec codec = avcodec_find_decoder(stream.codec_id());
-        if (codec == null || codec.isNull()) throw new IOException("no decoder for codec " + stream.codec_id());
-        context = avcodec_alloc_context3(codec);
-        if (avcodec_parameters_to_context(context, stream) < 0 || avcodec_open2(context, codec, (AVDictionary) null) < 0) {
-            close();
-            throw new IOException("cannot open the decoder " + codec.name().getString());
-        }
+        context = Decoders.open(stream);
+        frame = av_frame_alloc();
+    }
+
+    /** Forgets what came before: the next packet must start a picture of its own (a key frame). */
+    void restart() {
+        avcodec_flush_buffers(context);
     }
 
     /**
@@ -87,6 +83,6 @@ final class PacketDecoder implements AutoCloseable {
     public void close() {
         if (scaler != null) sws_freeContext(scaler);
         av_frame_free(frame);
-        if (context != null) avcodec_free_context(context);
+        avcodec_free_context(context);
     }
 }

@@ -70,8 +70,13 @@ public @interface RecordingConfig {
     int transitionMillis() default 0;
 
     @AttributeDefinition(name = "Resource mode", description = "Also write each camera that sends H.264 or H.265 to "
-            + "its own file, as it came (not decoded, not encoded again).")
+            + "its own file, as it came (not decoded, not encoded again), with its sound (converted to AAC where MP4 "
+            + "cannot hold it).")
     boolean resourceMode() default true;
+
+    @AttributeDefinition(name = "Decode cameras off screen", description = "Keep decoding cameras the program does "
+            + "not show, so a cut to one is at once instead of at its next key frame; costs a decoder per camera.")
+    boolean decodeOffScreen() default false;
 
     @AttributeDefinition(name = "Least free disk space (MB)", description = "Below it no lesson starts, and a running "
             + "lesson ends cleanly with a readable file and a DISK_LOW alert.", min = "0")

@@ -1,9 +1,12 @@
 package org.yike.recording.internal;
 
+import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -18,10 +21,12 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 
 /**
- * Decodes one video source on its own thread, scaled to the profile in I420, and keeps its newest
- * picture while the program wants it. A source that fails is reopened with backoff; the lesson
- * goes on without it meanwhile. In resource mode a source that arrives compressed (H.264, H.265)
- * is also written to its own file packet by packet, as it came; each connection starts a new part.
+ * Reads one video source on its own thread and keeps its newest picture, scaled to the profile in
+ * I420, while the program wants it. A source that fails is reopened with backoff; the lesson goes
+ * on without it meanwhile. A camera that sends compressed video is read packet by packet: off
+ * screen it is not decoded at all (a cut to it waits for its next key frame), unless
+ * {@code decodeOffScreen}; in resource mode an H.264 or H.265 camera's packets, and its sound,
+ * also go to its own file as they came, each connection starting a new part.
  */
 final class VideoInput extends SourceReader {
 
@@ -39,18 +44,23 @@ final class VideoInput extends SourceReader {
     private final ByteBuffer latest;
     private long sequence;
     private volatile boolean wanted;
+    private final boolean decodeOffScreen;
     private final Resources resources;
     private int parts;
     private int videoStream = -1;
     private PacketDecoder decoder;
+    /** The decoder has had a key frame since it last skipped packets: what it makes is whole. */
+    private boolean decoding;
     private ResourceFile resource;
     private Path resourcePath;
     private ByteBuffer decoded;
 
     /** @param resources {@code null}: no resource file is written */
-    VideoInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges, Resources resources) {
+    VideoInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges, Resources resources,
+            boolean decodeOffScreen) {
         super(source, stateChanges);
         this.resources = resources;
+        this.decodeOffScreen = decodeOffScreen;
         this.width = profile.width();
         this.height = profile.height();
         this.latest = ByteBuffer.allocateDirect(VideoFrame.bytes(width, height));
@@ -65,21 +75,20 @@ final class VideoInput extends SourceReader {
 
     @Override
     void opened(FFmpegFrameGrabber grabber) throws Exception {
-        if (resources == null) return;
         AVFormatContext format = grabber.getFormatContext();
-        for (int i = 0; i < format.nb_streams(); i++) {
-            AVCodecParameters p = format.streams(i).codecpar();
-            if (p.codec_type() == avutil.AVMEDIA_TYPE_VIDEO
-                    && (p.codec_id() == avcodec.AV_CODEC_ID_H264 || p.codec_id() == avcodec.AV_CODEC_ID_HEVC)) {
-                videoStream = i;
-                // a container's tag for the codec (MPEG-TS: 0x1b) means nothing in MP4, which picks its own
-                p.codec_tag(0);
-                decoder = new PacketDecoder(p, width, height);
-                if (decoded == null) decoded = ByteBuffer.allocateDirect(latest.capacity());
-                resourcePath = resources.file(source, ++parts);
-                resource = new ResourceFile(resourcePath, format, p);
-                return;
-            }
+        int video = av_find_best_stream(format, avutil.AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
+        if (video < 0) return;
+        AVCodecParameters p = format.streams(video).codecpar();
+        // pictures made in memory (test sources, capture devices) come decoded already
+        if (p.codec_id() == avcodec.AV_CODEC_ID_RAWVIDEO || p.codec_id() == avcodec.AV_CODEC_ID_WRAPPED_AVFRAME) return;
+        videoStream = video;
+        decoder = new PacketDecoder(p, width, height);
+        decoding = false;
+        if (decoded == null) decoded = ByteBuffer.allocateDirect(latest.capacity());
+        if (resources != null && (p.codec_id() == avcodec.AV_CODEC_ID_H264 || p.codec_id() == avcodec.AV_CODEC_ID_HEVC)) {
+            int audio = av_find_best_stream(format, avutil.AVMEDIA_TYPE_AUDIO, -1, video, (AVCodec) null, 0);
+            resourcePath = resources.file(source, ++parts);
+            resource = new ResourceFile(resourcePath, format, video, audio < 0 ? -1 : audio);
         }
     }
 
@@ -103,19 +112,33 @@ final class VideoInput extends SourceReader {
         return decoder != null ? readPacket(grabber) : readPicture(grabber);
     }
 
-    /** Resource mode: the packet goes to the source's file as it is, and is decoded for the program. */
+    /** A compressed camera: its packet is decoded if the program shows it, and goes to its resource file. */
     private boolean readPacket(FFmpegFrameGrabber grabber) throws Exception {
         AVPacket packet = grabber.grabPacket();
         if (packet == null) return false;
         try {
-            if (packet.stream_index() != videoStream) return true;
-            if (decoder.decode(packet, wanted ? decoded : null) > 0 && wanted) keep(decoded.duplicate().clear());
+            if (packet.stream_index() == videoStream) decode(packet);
             // after decoding: writing rewrites the packet's timestamps for the file
             if (resource != null) writeResource(packet);
             return true;
         } finally {
             avcodec.av_packet_unref(packet);
         }
+    }
+
+    private void decode(AVPacket packet) {
+        boolean show = wanted;
+        if (!show && !decodeOffScreen) {
+            decoding = false;
+            return;
+        }
+        if (!decoding) {
+            // after skipped packets only a key frame makes a whole picture
+            if ((packet.flags() & avcodec.AV_PKT_FLAG_KEY) == 0) return;
+            decoder.restart();
+            decoding = true;
+        }
+        if (decoder.decode(packet, show ? decoded : null) > 0 && show) keep(decoded.duplicate().clear());
     }
 
     /** A resource file that fails is given up for this connection; the program goes on with the source. */
