@@ -16,11 +16,16 @@ public record ClassroomEvent(Type type, String classroom, String deviceId, Strin
     public enum Type {
         STUDENT_STOOD_UP,
         STUDENT_SAT_DOWN,
+        /** Where the teacher is now, in {@code x}, {@code y} of the source's picture. */
+        TEACHER_MOVED,
         TEACHER_LEFT_PODIUM,
         TEACHER_RETURNED,
         COURSEWARE_CHANGED,
         BLACKBOARD_WRITING,
-        MICROPHONE_ACTIVE
+        /** Someone speaks into the microphone {@code sourceId}. */
+        MICROPHONE_ACTIVE,
+        /** The microphone {@code sourceId} has been quiet for a while. */
+        MICROPHONE_QUIET
     }
 
     /** Every classroom event's topic starts with this; subscribe to {@code TOPIC_PREFIX + "*"}. */

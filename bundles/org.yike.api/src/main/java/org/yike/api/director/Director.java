@@ -19,4 +19,12 @@ public interface Director {
 
     /** Called several times a second, so holds and timers can end without an event. */
     Optional<ProgramDecision> onTick(long atMillis);
+
+    /**
+     * An operator asks for this shot (layout, sources, framing; its time and cause are the
+     * operator's). A strategy that takes orders answers with it; the automatic ones ignore it.
+     */
+    default Optional<ProgramDecision> onCommand(ProgramDecision wanted, long atMillis) {
+        return Optional.empty();
+    }
 }
