@@ -16,6 +16,13 @@ public final class Settings {
     /** {@code true}: every classroom starts recording as soon as its devices are there. Default false. */
     public static final String RECORD_ON_START = "yike.record.on.start";
 
+    /**
+     * Lessons and the virtual classroom run this many times faster than real time. Default 1. Only
+     * for simulation: a 45-minute lesson of the virtual classroom checked in minutes; real cameras
+     * and microphones deliver in real time whatever this says.
+     */
+    public static final String CLOCK_SPEED = "yike.clock.speed";
+
     private Settings() {
     }
 
@@ -37,6 +44,18 @@ public final class Settings {
 
     public static boolean recordOnStart() {
         return Boolean.parseBoolean(value(RECORD_ON_START, System.getenv(), "false").trim());
+    }
+
+    public static double clockSpeed() {
+        String speed = value(CLOCK_SPEED, System.getenv(), "1");
+        try {
+            double s = Double.parseDouble(speed.trim());
+            if (!(s >= 0.01 && s <= 100)) throw new NumberFormatException();
+            return s;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(CLOCK_SPEED + " / " + envName(CLOCK_SPEED) + " is '" + speed
+                    + "', not a speed from 0.01 to 100");
+        }
     }
 
     /** {@code yike.http.port} is read from the system property of that name, then from {@code YIKE_HTTP_PORT}. */

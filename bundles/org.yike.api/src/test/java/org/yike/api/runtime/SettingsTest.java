@@ -1,6 +1,8 @@
 package org.yike.api.runtime;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.util.Map;
 
@@ -29,6 +31,23 @@ public class SettingsTest {
             Settings.httpPort();
         } finally {
             System.clearProperty(Settings.HTTP_PORT);
+        }
+    }
+
+    @Test
+    public void theClockRunsInRealTimeUnlessToldOtherwise() {
+        System.clearProperty(Settings.CLOCK_SPEED);
+        if (System.getenv("YIKE_CLOCK_SPEED") == null) assertEquals(1.0, Settings.clockSpeed(), 0);
+        System.setProperty(Settings.CLOCK_SPEED, "12");
+        try {
+            assertEquals(12.0, Settings.clockSpeed(), 0);
+            System.setProperty(Settings.CLOCK_SPEED, "0");
+            Settings.clockSpeed();
+            fail("a clock that stands still is refused");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains(Settings.CLOCK_SPEED));
+        } finally {
+            System.clearProperty(Settings.CLOCK_SPEED);
         }
     }
 }

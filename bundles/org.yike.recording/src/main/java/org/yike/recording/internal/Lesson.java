@@ -25,6 +25,7 @@ import org.yike.api.director.ProgramDecision;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.api.recording.Recording;
+import org.yike.api.runtime.Settings;
 
 /**
  * One lesson being recorded. The program thread runs on the lesson's own clock: frame n is encoded
@@ -73,6 +74,9 @@ final class Lesson {
     /** The moment the lesson ends: every frame due before it is encoded, even if the encoder lags. */
     private volatile long stopNanos = Long.MAX_VALUE;
     private volatile long startNanos;
+    /** How much faster than real time the lesson's clock runs ({@link Settings#CLOCK_SPEED}); 1 but in simulations. */
+    private final double speed = Settings.clockSpeed();
+    private final long origin = System.nanoTime();
     private boolean composeFailed;
 
     /** Program pictures in flight to the encoders; more would only hide an encoder that cannot keep up. */
@@ -125,7 +129,7 @@ final class Lesson {
 
     /** From now on no frame is due; the program thread finishes what is. */
     private void end() {
-        stopNanos = System.nanoTime();
+        stopNanos = now();
         // sound after the end belongs to no frame, however long the encoder takes to catch up
         microphones.forEach(m -> m.run(false));
     }
@@ -154,7 +158,12 @@ final class Lesson {
     }
 
     long elapsedMillis() {
-        return startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1_000_000;
+        return startNanos == 0 ? 0 : (now() - startNanos) / 1_000_000;
+    }
+
+    /** The lesson clock's time in nanoseconds: real time, times {@link #speed}. */
+    private long now() {
+        return (long) ((System.nanoTime() - origin) * speed) + 1;
     }
 
     /** Resource files: {@code resource-<device>_<source>[-<part>].mp4} beside the program. */
@@ -166,8 +175,8 @@ final class Lesson {
         }
 
         @Override
-        public void started(Source source, Path file, long nanoTime) {
-            record.resourceStarted(source.key(), file, startNanos == 0 ? 0 : (nanoTime - startNanos) / 1_000_000);
+        public void started(Source source, Path file) {
+            record.resourceStarted(source.key(), file, elapsedMillis());
         }
     };
 
@@ -188,15 +197,15 @@ final class Lesson {
         ProgramDecision decision = decide(director.start());
         Shot shot = new Shot(decision, video, places, null);
         String failure = null;
-        startNanos = System.nanoTime();
+        startNanos = now();
         microphones.forEach(m -> m.run(true));
         try {
-            long lagWarned = 0;
+            long lagWarned = -LAG_REPEAT_NANOS;
             for (long n = 0; startNanos + profile.frameTimeNanos(n) < stopNanos; n++) {
-                long late = System.nanoTime() - (startNanos + profile.frameTimeNanos(n));
-                if (late < 0) LockSupport.parkNanos(-late);
-                else if (late > LAG_WARNING_NANOS && System.nanoTime() - lagWarned > LAG_REPEAT_NANOS) {
-                    lagWarned = System.nanoTime();
+                long late = now() - (startNanos + profile.frameTimeNanos(n));
+                if (late < 0) LockSupport.parkNanos((long) (-late / speed));
+                else if (late > LAG_WARNING_NANOS && now() - lagWarned > LAG_REPEAT_NANOS) {
+                    lagWarned = now();
                     LOG.warn("Lesson {}: encoding runs {} ms behind real time; the machine is too slow for profile {}",
                             record.id, late / 1_000_000, profile.name());
                 }

@@ -34,7 +34,7 @@ final class VideoInput extends SourceReader {
     interface Resources {
         Path file(Source source, int part);
 
-        void started(Source source, Path file, long nanoTime);
+        void started(Source source, Path file);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoInput.class);
@@ -144,7 +144,7 @@ final class VideoInput extends SourceReader {
     /** A resource file that fails is given up for this connection; the program goes on with the source. */
     private void writeResource(AVPacket packet) {
         try {
-            if (resource.write(packet)) resources.started(source, resourcePath, System.nanoTime());
+            if (resource.write(packet)) resources.started(source, resourcePath);
         } catch (Exception e) {
             LOG.error("Source {}: resource file {} stopped: {}", source.key(), resourcePath, e.getMessage());
             ResourceFile failed = resource;
