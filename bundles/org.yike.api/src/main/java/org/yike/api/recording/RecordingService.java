@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.yike.api.director.ProgramDecision;
 
 /** Records lessons. Errors a caller can fix come as {@link IllegalArgumentException} or {@link IllegalStateException}. */
 @ProviderType
@@ -25,4 +26,13 @@ public interface RecordingService {
     List<Recording> list();
 
     Optional<Recording> get(String id);
+
+    /**
+     * An operator takes over the program of the classroom's running lesson: it shows {@code shot}
+     * (its layout, sources and framing) at once, and holds it until the next cut or {@link #resume}.
+     */
+    void cut(String classroom, ProgramDecision shot);
+
+    /** The classroom's program is directed by its configured strategy again. */
+    void resume(String classroom);
 }

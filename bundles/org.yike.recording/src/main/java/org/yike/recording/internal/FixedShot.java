@@ -6,18 +6,24 @@ import org.yike.api.device.ClassroomEvent;
 import org.yike.api.director.Director;
 import org.yike.api.director.ProgramDecision;
 
-/** The director of last resort, when the configured strategy is not installed: one shot throughout. */
+/**
+ * The director of last resort, while the classroom's strategy is not installed (or failed): one
+ * shot, held.
+ */
 final class FixedShot implements Director {
 
-    private final String source;
+    /** What a lesson directed so names its strategy. */
+    static final String ID = "(hold)";
 
-    FixedShot(String source) {
-        this.source = source;
+    private final ProgramDecision shot;
+
+    FixedShot(ProgramDecision shot) {
+        this.shot = shot;
     }
 
     @Override
     public ProgramDecision start() {
-        return ProgramDecision.full(0, source, "no director installed");
+        return shot.at(0, "no director");
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -22,6 +23,7 @@ import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.Source;
 import org.yike.api.director.Director;
 import org.yike.api.director.ProgramDecision;
+import org.yike.api.director.ProgramSource;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.api.recording.Recording;
@@ -58,9 +60,31 @@ final class Lesson {
         void levels(Lesson lesson, List<Mixer.Level> levels);
     }
 
+    /** What reaches the director, in order, on the program thread. */
+    private sealed interface Input {
+    }
+
+    private record Happened(ClassroomEvent event) implements Input {
+    }
+
+    private record Ordered(ProgramDecision shot) implements Input {
+    }
+
+    private record Handover(Director next, String strategy, String cause) implements Input {
+    }
+
+    /** Time passes; the same for every frame. */
+    private record Tick() implements Input {
+    }
+
+    private static final Tick TICK = new Tick();
+
     final LessonRecord record;
     private final Profile profile;
-    private final Director director;
+    /** Only the program thread uses it; a new one comes as a {@link Handover}. */
+    private Director director;
+    /** The strategy directing now, as the recorder last asked for it. */
+    private volatile String strategy;
     private final List<ProfileOutput> outputs;
     /** Pictures a cut dissolves over; 0: a hard cut. */
     private final int fadeFrames;
@@ -69,7 +93,7 @@ final class Lesson {
     private final Map<String, VideoInput> video = new LinkedHashMap<>();
     private final List<AudioInput> microphones = new ArrayList<>();
     private final Mixer mixer;
-    private final ConcurrentLinkedQueue<ClassroomEvent> events = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Input> inputs = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     /** The moment the lesson ends: every frame due before it is encoded, even if the encoder lags. */
     private volatile long stopNanos = Long.MAX_VALUE;
@@ -87,8 +111,10 @@ final class Lesson {
      * @param outputs one per profile, the recording profile's first
      * @param config the recording settings as the lesson started
      */
-    Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, List<ProfileOutput> outputs,
-            Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain, RecordingConfig config) {
+    Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, String strategy,
+            List<ProfileOutput> outputs, Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain,
+            RecordingConfig config) {
+        this.strategy = strategy;
         this.fadeFrames = config.transitionMillis() * profile.fps() / 1000;
         this.record = record;
         this.minFreeBytes = minFreeBytes;
@@ -154,7 +180,34 @@ final class Lesson {
     }
 
     void offer(ClassroomEvent event) {
-        events.add(event);
+        inputs.add(new Happened(event));
+    }
+
+    /** An operator's shot, for a director that takes orders. */
+    void order(ProgramDecision shot) {
+        inputs.add(new Ordered(shot));
+    }
+
+    /**
+     * From the next frame on {@code next} directs; the program holds its last shot until the new
+     * director's first decision, so the handover shows no gap and no black.
+     */
+    void handOver(Director next, String strategy) {
+        this.strategy = strategy;
+        inputs.add(new Handover(next, strategy, "directed by " + strategy));
+    }
+
+    String strategy() {
+        return strategy;
+    }
+
+    /** The keys of the video sources this lesson records. */
+    List<String> videoSources() {
+        return List.copyOf(video.keySet());
+    }
+
+    List<ProgramSource> programSources() {
+        return LessonRecorder.programSources(video.values().stream().map(v -> v.source).toList());
     }
 
     long elapsedMillis() {
@@ -194,7 +247,9 @@ final class Lesson {
         long audioFrames = 0;
         long encoded = 0;
         List<ByteBuffer> places = Shot.pictures(profile.width(), profile.height());
-        ProgramDecision decision = decide(director.start());
+        ProgramDecision opening = ProgramDecision.full(0, video.keySet().iterator().next(), "lesson started");
+        ProgramDecision decision = decide(direct(new Handover(director, strategy, "lesson started"), 0, opening)
+                .orElse(opening));
         Shot shot = new Shot(decision, video, places, null);
         String failure = null;
         startNanos = now();
@@ -212,10 +267,8 @@ final class Lesson {
                 if (n % profile.fps() == 0) checkDisk();
                 long at = n * 1000 / profile.fps();
                 ProgramDecision before = decision;
-                for (ClassroomEvent e; (e = events.poll()) != null;) {
-                    decision = director.onEvent(e, at).map(this::decide).orElse(decision);
-                }
-                decision = director.onTick(at).map(this::decide).orElse(decision);
+                for (Input i; (i = inputs.poll()) != null;) decision = direct(i, at, decision).map(this::decide).orElse(decision);
+                decision = direct(TICK, at, decision).map(this::decide).orElse(decision);
                 if (decision != before) {
                     shot = new Shot(decision, video, places, shot);
                     if (fade != null) fade.from(program);
@@ -251,6 +304,27 @@ final class Lesson {
             record.end(Instant.now(), programLost ? Recording.State.FAILED : Recording.State.FINISHED,
                     failures.isEmpty() ? null : String.join("; ", failures));
             listener.ended(this);
+        }
+    }
+
+    /**
+     * Passes an input to the director. A director that throws is replaced by one that holds the
+     * shot: a broken strategy bundle must not end the lesson.
+     */
+    private Optional<ProgramDecision> direct(Input input, long at, ProgramDecision current) {
+        try {
+            if (input instanceof Happened h) return director.onEvent(h.event(), at);
+            if (input instanceof Ordered o) return director.onCommand(o.shot().at(at, o.shot().cause()), at);
+            if (input instanceof Tick) return director.onTick(at);
+            Handover h = (Handover) input;
+            director = h.next();
+            LOG.info("Lesson {}: directed by {} from {} ms", record.id, h.strategy(), at);
+            return Optional.of(director.start().at(at, h.cause()));
+        } catch (RuntimeException e) {
+            LOG.error("Lesson {}: director {} failed; the shot holds from now on", record.id, strategy, e);
+            director = new FixedShot(current);
+            strategy = FixedShot.ID;
+            return Optional.empty();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,9 +68,12 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             policyOption = ReferencePolicyOption.GREEDY)
     final List<Device> devices = new CopyOnWriteArrayList<>();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    final List<DirectorStrategy> strategies = new CopyOnWriteArrayList<>();
+    private final List<DirectorStrategy> strategies = new CopyOnWriteArrayList<>();
+    /** Which strategy service directs each running lesson (by lesson id); none while a shot is held. */
+    private final Map<String, DirectorStrategy> directing = new ConcurrentHashMap<>();
+    /** Classrooms an operator has taken over (directed by {@link #MANUAL} until resumed). */
+    private final Set<String> operated = ConcurrentHashMap.newKeySet();
+    static final String MANUAL = "manual";
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -108,6 +112,79 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     void modified(RecordingConfig changed) {
         this.gains = MicrophoneGains.parse(changed.microphones());
         this.config = changed;
+        redirect();
+    }
+
+    /** A strategy bundle installed or updated: lessons that want it are handed over to it at once. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStrategy(DirectorStrategy strategy) {
+        strategies.add(strategy);
+        redirect();
+    }
+
+    /** A strategy bundle going away: its lessons hold their shot until it, or another, is back. */
+    void removeStrategy(DirectorStrategy strategy) {
+        strategies.remove(strategy);
+        redirect();
+    }
+
+    /** The strategy a classroom should be directed by now. */
+    private String strategyFor(String room) {
+        if (operated.contains(room)) return MANUAL;
+        for (String line : config.directors()) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.substring(0, eq).trim().equals(room)) return line.substring(eq + 1).trim();
+        }
+        return config.director();
+    }
+
+    private Optional<DirectorStrategy> strategy(String id) {
+        return strategies.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** Hands each running lesson to the strategy it should have, if that is not the one directing it. */
+    private synchronized void redirect() {
+        for (Lesson l : running.values()) {
+            String wanted = strategyFor(l.record.classroom);
+            DirectorStrategy now = directing.get(l.record.id);
+            Optional<DirectorStrategy> next = strategy(wanted);
+            if (next.isPresent()) {
+                if (next.get() == now) continue;
+                directing.put(l.record.id, next.get());
+                l.handOver(next.get().direct(l.record.classroom, l.programSources()), wanted);
+            } else if (now != null && (!strategies.contains(now) || !now.id().equals(wanted))) {
+                directing.remove(l.record.id);
+                LOG.warn("Director strategy {} is not installed; classroom {} holds its shot", wanted, l.record.classroom);
+                l.handOver(new FixedShot(l.record.lastDecision()), FixedShot.ID);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void cut(String classroom, ProgramDecision shot) {
+        Lesson lesson = runningIn(classroom);
+        List<String> missing = shot.shown().stream().filter(k -> !lesson.videoSources().contains(k)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("classroom " + classroom + " records no " + String.join(", ", missing)
+                    + "; its sources: " + String.join(", ", lesson.videoSources()));
+        }
+        if (strategy(MANUAL).isEmpty()) throw new IllegalStateException("the manual director is not installed");
+        operated.add(classroom);
+        redirect();
+        lesson.order(shot);
+    }
+
+    @Override
+    public synchronized void resume(String classroom) {
+        runningIn(classroom);
+        operated.remove(classroom);
+        redirect();
+    }
+
+    private Lesson runningIn(String classroom) {
+        return running.values().stream().filter(l -> l.record.classroom.equals(classroom)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("classroom " + classroom + " is not recording"));
     }
 
     @Deactivate
@@ -228,8 +305,16 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             outputs.forEach(ProfileOutput::abandon);
             throw new IllegalStateException("cannot start recording " + id + ": " + e.getMessage(), e);
         }
-        Lesson lesson = new Lesson(record, profiles.get(0), sources, director(room, sources), outputs, this,
-                this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config);
+        String strategyId = strategyFor(room);
+        Optional<DirectorStrategy> strategy = strategy(strategyId);
+        Director director = strategy.map(s -> s.direct(room, programSources(sources))).orElseGet(() -> {
+            LOG.warn("Director strategy {} is not installed; classroom {} shows its first camera until it is",
+                    strategyId, room);
+            return new FixedShot(ProgramDecision.full(0, programSources(sources).get(0).key(), "no director"));
+        });
+        Lesson lesson = new Lesson(record, profiles.get(0), sources, director, strategy.isPresent() ? strategyId
+                : FixedShot.ID, outputs, this, this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config);
+        strategy.ifPresent(s -> directing.put(id, s));
         records.put(id, record);
         running.put(id, lesson);
         lesson.start();
@@ -291,6 +376,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     @Override
     public void ended(Lesson lesson) {
         running.remove(lesson.record.id);
+        directing.remove(lesson.record.id);
         Recording r = lesson.record.toRecording();
         LOG.info("Lesson {} {}: {}", r.id(), r.state() == Recording.State.FINISHED ? "finished" : "failed",
                 r.error() == null ? lesson.record.program() : r.error());
@@ -380,15 +466,8 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         return fallback;
     }
 
-    private Director director(String room, List<Source> sources) {
-        List<ProgramSource> video = sources.stream().filter(s -> !s.isAudio())
-                .map(s -> new ProgramSource(s.key(), s.role(), s.label())).toList();
-        for (DirectorStrategy s : strategies) {
-            if (s.id().equals(config.director())) return s.direct(room, video);
-        }
-        LOG.warn("Director strategy {} is not installed; classroom {} shows {} throughout", config.director(), room,
-                video.get(0).key());
-        return new FixedShot(video.get(0).key());
+    static List<ProgramSource> programSources(List<Source> sources) {
+        return sources.stream().filter(s -> !s.isAudio()).map(s -> new ProgramSource(s.key(), s.role(), s.label())).toList();
     }
 
     private String newId(String room) {

@@ -9,6 +9,10 @@ public @interface RecordingConfig {
     @AttributeDefinition(name = "Director strategy", description = "The id of the director strategy; the basic one when it is missing.")
     String director() default "basic";
 
+    @AttributeDefinition(name = "Director strategy per classroom", description = "Lines 'classroom=strategy', e.g. "
+            + "'101=patrol'; classrooms not named use the strategy above. A change applies to running lessons at once.")
+    String[] directors() default {};
+
     @AttributeDefinition(name = "Encoder backend", description = "The backend the recording profile prefers; another available one is used when it is missing.")
     String backend() default "openh264";
 
