@@ -58,6 +58,9 @@ final class Lesson {
         void diskLow(Lesson lesson, long freeBytes, String reason);
 
         void levels(Lesson lesson, List<Mixer.Level> levels);
+
+        /** A microphone started speaking or fell quiet. */
+        void heard(Lesson lesson, ClassroomEvent voice);
     }
 
     /** What reaches the director, in order, on the program thread. */
@@ -93,6 +96,7 @@ final class Lesson {
     private final Map<String, VideoInput> video = new LinkedHashMap<>();
     private final List<AudioInput> microphones = new ArrayList<>();
     private final Mixer mixer;
+    private final VoiceActivity voices;
     private final ConcurrentLinkedQueue<Input> inputs = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     /** The moment the lesson ends: every frame due before it is encoded, even if the encoder lags. */
@@ -123,6 +127,7 @@ final class Lesson {
         this.outputs = List.copyOf(outputs);
         this.listener = listener;
         this.mixer = new Mixer(profile.audioSampleRate(), profile.audioChannels(), gain);
+        this.voices = new VoiceActivity(record.classroom, config.speechDb(), config.quietMillis());
         for (Source s : sources) {
             if (!s.isAudio()) {
                 video.put(s.key(), new VideoInput(s, profile, this::sourceChanged,
@@ -282,7 +287,11 @@ final class Lesson {
                 ProgramFrame picture = pictures.fill(program, profile.frameTimeMicros(n), outputs.size());
                 outputs.forEach(o -> o.video(picture));
                 audioFrames = passSound(audioFrames, profile.frameTimeMicros(n + 1) - MIX_LATENCY_MICROS);
-                if (n % Math.max(1, profile.fps() / LEVELS_PER_SECOND) == 0 && !microphones.isEmpty()) listener.levels(this, mixer.levels());
+                if (n % Math.max(1, profile.fps() / LEVELS_PER_SECOND) == 0 && !microphones.isEmpty()) {
+                    List<Mixer.Level> levels = mixer.levels();
+                    listener.levels(this, levels);
+                    voices.update(levels, at).forEach(v -> listener.heard(this, v));
+                }
                 if (outputs.stream().allMatch(o -> o.failure() != null)) break;
                 encoded = n + 1;
             }

@@ -399,6 +399,12 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         }
     }
 
+    /** Voices go out like any classroom event, and come back to the lesson's director through {@link #handleEvent}. */
+    @Override
+    public void heard(Lesson lesson, ClassroomEvent voice) {
+        events.postEvent(new Event(voice.topic(), voice.properties()));
+    }
+
     private long minFreeBytes() {
         return config.minFreeMegabytes() << 20;
     }

@@ -39,6 +39,14 @@ public @interface RecordingConfig {
             + "gain in dB or 'mute', e.g. virtual-101/mic=-6. Microphones not named mix at 0 dB. Applies at once.")
     String[] microphones() default {};
 
+    @AttributeDefinition(name = "Speech level (dBFS)", description = "A microphone at or above this level counts as "
+            + "someone speaking (MICROPHONE_ACTIVE, for directors that follow the voice).", min = "-90", max = "0")
+    double speechDb() default -40;
+
+    @AttributeDefinition(name = "Quiet after (ms)", description = "Below the speech level this long, a microphone "
+            + "counts as quiet again (MICROPHONE_QUIET).", min = "200")
+    int quietMillis() default 1500;
+
     @AttributeDefinition(name = "Live width", min = "16", max = "3840")
     int liveWidth() default 1280;
 
