@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Activate;
@@ -87,6 +89,12 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     private final Path recordings;
     private final Map<String, LessonRecord> records = new ConcurrentHashMap<>();
     private final Map<String, Lesson> running = new ConcurrentHashMap<>();
+    /** PTZ commands go out one by one, off the program thread. */
+    private final ExecutorService ptz = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "yike-ptz");
+        t.setDaemon(true);
+        return t;
+    });
     /** A stop of the JVM (SIGTERM from systemd, Ctrl-C) finishes running lessons' files first. */
     private final Thread finishOnExit = new Thread(this::stopAll, "yike-finish-lessons");
 
@@ -195,6 +203,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             // the hook is running or has run
         }
         stopAll();
+        ptz.shutdownNow();
     }
 
     private void stopAll() {
@@ -363,6 +372,9 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
 
     @Override
     public void decided(Lesson lesson, ProgramDecision d) {
+        d.framing().forEach((key, framing) -> {
+            if (framing.preset() != null) ptz.execute(() -> gotoPreset(key, framing.preset()));
+        });
         post(RecordingEvents.PROGRAM_CHANGED, lesson.record, Map.of(RecordingEvents.SOURCES, d.sources(),
                 RecordingEvents.LAYOUT, d.layout().name(), RecordingEvents.REASON, d.cause()));
     }
@@ -403,6 +415,20 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     @Override
     public void heard(Lesson lesson, ClassroomEvent voice) {
         events.postEvent(new Event(voice.topic(), voice.properties()));
+    }
+
+    /** A camera that is slow or fails to move costs the shot its framing, never the lesson its program. */
+    private void gotoPreset(String sourceKey, String preset) {
+        String deviceId = sourceKey.substring(0, sourceKey.indexOf('/'));
+        for (Device d : devices) {
+            if (!d.id().equals(deviceId)) continue;
+            try {
+                d.ptz().ifPresentOrElse(p -> p.gotoPreset(preset),
+                        () -> LOG.warn("Device {} has no PTZ; preset {} ignored", deviceId, preset));
+            } catch (RuntimeException e) {
+                LOG.warn("Device {} did not go to preset {}: {}", deviceId, preset, e.getMessage());
+            }
+        }
     }
 
     private long minFreeBytes() {

@@ -29,9 +29,9 @@ final class Shot {
         this.pictures = pictures.subList(0, layout.sources());
         this.seen = new long[inputs.size()];
         this.fresh = new boolean[inputs.size()];
-        if (before != null) before.inputs.stream().filter(i -> !inputs.contains(i)).forEach(i -> i.want(false));
+        if (before != null) before.inputs.stream().filter(i -> !inputs.contains(i)).forEach(i -> i.want(false, null));
         for (int i = 0; i < inputs.size(); i++) {
-            inputs.get(i).want(true);
+            inputs.get(i).want(true, decision.framing().get(decision.sources().get(i)));
             seen[i] = inputs.get(i).sequence();
         }
     }

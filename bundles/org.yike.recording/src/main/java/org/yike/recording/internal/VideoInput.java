@@ -17,6 +17,7 @@ import org.bytedeco.javacv.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.Source;
+import org.yike.api.director.Framing;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 
@@ -44,6 +45,11 @@ final class VideoInput extends SourceReader {
     private final ByteBuffer latest;
     private long sequence;
     private volatile boolean wanted;
+    /** How the program frames this source now; {@code null}: whole. */
+    private volatile Framing framing;
+    /** Crops pictures that come decoded already (raw sources); a compressed camera's decoder crops its own. */
+    private PictureScaler cropper;
+    private ByteBuffer cropped;
     private final boolean decodeOffScreen;
     private final Resources resources;
     private int parts;
@@ -102,6 +108,8 @@ final class VideoInput extends SourceReader {
             }
         }
         if (decoder != null) decoder.close();
+        if (cropper != null) cropper.close();
+        cropper = null;
         resource = null;
         decoder = null;
         videoStream = -1;
@@ -138,7 +146,7 @@ final class VideoInput extends SourceReader {
             decoder.restart();
             decoding = true;
         }
-        if (decoder.decode(packet, show ? decoded : null) > 0 && show) keep(decoded.duplicate().clear());
+        if (decoder.decode(packet, show ? decoded : null, framing) > 0 && show) keep(decoded.duplicate().clear());
     }
 
     /** A resource file that fails is given up for this connection; the program goes on with the source. */
@@ -164,6 +172,15 @@ final class VideoInput extends SourceReader {
             // javacv limits the buffer to the Y plane; U and V follow it in the same allocation.
             ByteBuffer picture = ((ByteBuffer) frame.image[0]).duplicate();
             picture.limit(picture.capacity());
+            Framing f = framing;
+            if (f != null && f.isCrop()) {
+                if (cropper == null) {
+                    cropper = new PictureScaler(width, height);
+                    cropped = ByteBuffer.allocateDirect(latest.capacity());
+                }
+                cropper.scale(picture, f, cropped);
+                picture = cropped.duplicate().clear();
+            }
             keep(picture);
         }
         return true;
@@ -175,8 +192,12 @@ final class VideoInput extends SourceReader {
         sequence++;
     }
 
-    /** While wanted, the newest picture is kept for {@link #copyNewerThan}; otherwise frames are only decoded. */
-    void want(boolean wanted) {
+    /**
+     * While wanted, the newest picture is kept for {@link #copyNewerThan}, framed as asked
+     * ({@code null}: whole); otherwise frames are read and not shown.
+     */
+    void want(boolean wanted, Framing framing) {
+        this.framing = framing;
         this.wanted = wanted;
     }
 
