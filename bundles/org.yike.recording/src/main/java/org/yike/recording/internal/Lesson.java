@@ -88,6 +88,9 @@ final class Lesson {
     private Director director;
     /** The strategy directing now, as the recorder last asked for it. */
     private volatile String strategy;
+    /** The shot the director wants now, and what made it want it; the program thread's own. */
+    private ProgramDecision decision;
+    private String trigger;
     private final List<ProfileOutput> outputs;
     /** Pictures a cut dissolves over; 0: a hard cut. */
     private final int fadeFrames;
@@ -252,10 +255,10 @@ final class Lesson {
         long audioFrames = 0;
         long encoded = 0;
         List<ByteBuffer> places = Shot.pictures(profile.width(), profile.height());
-        ProgramDecision opening = ProgramDecision.full(0, video.keySet().iterator().next(), "lesson started");
-        ProgramDecision decision = decide(direct(new Handover(director, strategy, "lesson started"), 0, opening)
-                .orElse(opening));
-        Shot shot = new Shot(decision, video, places, null);
+        decision = ProgramDecision.full(0, video.keySet().iterator().next(), "lesson started");
+        trigger = "start";
+        apply(new Handover(director, strategy, "lesson started"), 0);
+        Shot shot = new Shot(decision, trigger, strategy, video, places, null);
         String failure = null;
         startNanos = now();
         microphones.forEach(m -> m.run(true));
@@ -272,18 +275,16 @@ final class Lesson {
                 if (n % profile.fps() == 0) checkDisk();
                 long at = n * 1000 / profile.fps();
                 ProgramDecision before = decision;
-                for (Input i; (i = inputs.poll()) != null;) decision = direct(i, at, decision).map(this::decide).orElse(decision);
-                decision = direct(TICK, at, decision).map(this::decide).orElse(decision);
+                for (Input i; (i = inputs.poll()) != null;) apply(i, at);
+                apply(TICK, at);
                 if (decision != before) {
-                    shot = new Shot(decision, video, places, shot);
+                    shot = new Shot(decision, trigger, strategy, video, places, shot);
                     if (fade != null) fade.from(program);
                 }
-                if (fade != null && fade.running()) {
-                    if (shot.update()) compose(composer, shot, fade.target());
-                    fade.step(program);
-                } else if (shot.update()) {
-                    compose(composer, shot, program);
-                }
+                boolean fresh = shot.update();
+                if (fresh) compose(composer, shot, fade != null && fade.running() ? fade.target() : program);
+                if (fade != null && fade.running()) fade.step(program);
+                if (fresh && shot.firstShown()) shown(shot, at);
                 ProgramFrame picture = pictures.fill(program, profile.frameTimeMicros(n), outputs.size());
                 outputs.forEach(o -> o.video(picture));
                 audioFrames = passSound(audioFrames, profile.frameTimeMicros(n + 1) - MIX_LATENCY_MICROS);
@@ -365,20 +366,27 @@ final class Lesson {
         }
     }
 
-    private ProgramDecision decide(ProgramDecision decision) {
-        List<String> missing = decision.sources().subList(0, decision.layout().sources()).stream()
-                .filter(k -> !video.containsKey(k)).toList();
-        if (!missing.isEmpty()) {
-            ProgramDecision last = record.lastDecision();
-            LOG.warn("Lesson {}: the director chose {}, which this lesson does not record; the shot stays", record.id,
-                    missing);
-            if (last != null) return last;
-            // no shot yet: the first source recorded, full screen
-            decision = ProgramDecision.full(decision.atMillis(), video.keySet().iterator().next(), "no such source");
-        }
-        record.decided(decision);
-        listener.decided(this, decision);
-        return decision;
+    /** Gives the director an input; a decision it makes that this lesson can show becomes the one wanted. */
+    private void apply(Input input, long at) {
+        direct(input, at, decision).filter(this::showable).ifPresent(d -> {
+            decision = d;
+            trigger = input instanceof Happened h ? "event:" + h.event().type() : input instanceof Ordered ? "operator"
+                    : input instanceof Tick ? "time" : "handover";
+        });
+    }
+
+    private boolean showable(ProgramDecision d) {
+        List<String> missing = d.shown().stream().filter(k -> !video.containsKey(k)).toList();
+        if (missing.isEmpty()) return true;
+        LOG.warn("Lesson {}: the director chose {}, which this lesson does not record; the shot stays", record.id, missing);
+        return false;
+    }
+
+    /** The shot is on screen from this frame: that is when the timeline says it began. */
+    private void shown(Shot shot, long at) {
+        ProgramDecision d = shot.decision.at(at, shot.decision.cause());
+        record.decided(d, shot.trigger, shot.strategy);
+        listener.decided(this, d);
     }
 
     /** Black in I420: Y 16, U and V 128. */

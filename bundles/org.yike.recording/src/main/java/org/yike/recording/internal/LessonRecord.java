@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.yike.api.device.Source;
 import org.yike.api.director.Layout;
+import org.yike.api.director.Framing;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.encoder.Profile;
 import org.yike.api.recording.Recording;
@@ -60,7 +62,13 @@ final class LessonRecord {
     record SourceEntry(String key, String device, String role, String label, String locator) {
     }
 
-    record Decision(long atMillis, String layout, List<String> sources, String cause) {
+    /**
+     * A shot of the program's timeline: from {@code atMillis} (the first frame that shows it), why
+     * ({@code cause}, in words), what made the director choose it ({@code trigger}: {@code event:<type>},
+     * {@code operator}, {@code time}, {@code handover}, {@code start}) and which strategy did.
+     */
+    record Decision(long atMillis, String layout, List<String> sources, Map<String, Framing> framing, String cause,
+            String trigger, String strategy) {
     }
 
     /** A source was lost ({@code problem} says why) or came back ({@code problem} null). */
@@ -152,14 +160,15 @@ final class LessonRecord {
         return m.files.stream().filter(f -> f.kind().equals(kind)).map(f -> Path.of(f.path())).toList();
     }
 
-    synchronized void decided(ProgramDecision d) {
-        m.decisions.add(new Decision(d.atMillis(), d.layout().name(), d.sources(), d.cause()));
+    synchronized void decided(ProgramDecision d, String trigger, String strategy) {
+        m.decisions.add(new Decision(d.atMillis(), d.layout().name(), d.shown(), d.framing().isEmpty() ? null : d.framing(),
+                d.cause(), trigger, strategy));
     }
 
     synchronized ProgramDecision lastDecision() {
         if (m.decisions.isEmpty()) return null;
         Decision d = m.decisions.get(m.decisions.size() - 1);
-        return new ProgramDecision(d.atMillis(), Layout.valueOf(d.layout()), d.sources(), d.cause());
+        return new ProgramDecision(d.atMillis(), Layout.valueOf(d.layout()), d.sources(), d.cause(), d.framing());
     }
 
     /** A source's resource file began, {@code atMillis} into the lesson; written at once, so a crash keeps it. */

@@ -164,7 +164,9 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             } else if (now != null && (!strategies.contains(now) || !now.id().equals(wanted))) {
                 directing.remove(l.record.id);
                 LOG.warn("Director strategy {} is not installed; classroom {} holds its shot", wanted, l.record.classroom);
-                l.handOver(new FixedShot(l.record.lastDecision()), FixedShot.ID);
+                ProgramDecision last = l.record.lastDecision();
+                l.handOver(new FixedShot(last != null ? last : ProgramDecision.full(0, l.videoSources().get(0), "no director")),
+                        FixedShot.ID);
             }
         }
     }

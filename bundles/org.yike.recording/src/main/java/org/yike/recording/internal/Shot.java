@@ -16,14 +16,24 @@ import org.yike.api.encoder.VideoFrame;
  */
 final class Shot {
 
+    final ProgramDecision decision;
+    /** What made the director choose it: {@code event:<type>}, {@code operator}, {@code time}, {@code handover}. */
+    final String trigger;
+    /** The strategy that chose it. */
+    final String strategy;
     final Layout layout;
+    private boolean shown;
     private final List<VideoInput> inputs = new ArrayList<>();
     private final List<ByteBuffer> pictures;
     private final long[] seen;
     private final boolean[] fresh;
 
     /** {@code pictures} are reused from shot to shot: one buffer per place in the layout. */
-    Shot(ProgramDecision decision, Map<String, VideoInput> video, List<ByteBuffer> pictures, Shot before) {
+    Shot(ProgramDecision decision, String trigger, String strategy, Map<String, VideoInput> video,
+            List<ByteBuffer> pictures, Shot before) {
+        this.decision = decision;
+        this.trigger = trigger;
+        this.strategy = strategy;
         this.layout = decision.layout();
         for (String key : decision.sources().subList(0, layout.sources())) inputs.add(video.get(key));
         this.pictures = pictures.subList(0, layout.sources());
@@ -57,6 +67,13 @@ final class Shot {
             ready &= fresh[i];
         }
         return ready && changed;
+    }
+
+    /** {@code true} once: the first time the shot is ready, when it goes on screen. */
+    boolean firstShown() {
+        if (shown) return false;
+        shown = true;
+        return true;
     }
 
     List<ByteBuffer> pictures() {
