@@ -188,6 +188,7 @@ final class Lesson {
     }
 
     void offer(ClassroomEvent event) {
+        record.heard(elapsedMillis(), event);
         inputs.add(new Happened(event));
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.Source;
 import org.yike.api.director.Layout;
 import org.yike.api.director.Framing;
@@ -57,6 +58,11 @@ final class LessonRecord {
         public List<SourceEntry> sources = new ArrayList<>();
         public List<Decision> decisions = new ArrayList<>();
         public List<SourceState> sourceEvents = new ArrayList<>();
+        public List<Heard> classroomEvents = new ArrayList<>();
+    }
+
+    /** A classroom event the lesson's director heard, {@code atMillis} into the lesson. */
+    record Heard(long atMillis, String type, String device, String source, Double x, Double y) {
     }
 
     record SourceEntry(String key, String device, String role, String label, String locator) {
@@ -175,6 +181,10 @@ final class LessonRecord {
     synchronized void resourceStarted(String source, Path file, long atMillis) {
         m.files.add(Recording.RecordedFile.resource(file.toString(), source, atMillis));
         write();
+    }
+
+    synchronized void heard(long atMillis, ClassroomEvent e) {
+        m.classroomEvents.add(new Heard(atMillis, e.type().name(), e.deviceId(), e.sourceId(), e.x(), e.y()));
     }
 
     synchronized void sourceEvent(long atMillis, String source, String problem) {
