@@ -113,15 +113,22 @@ public final class Scenario {
      * attributes, the others at their defaults.
      */
     public <A extends Annotation> A config(Class<A> type) {
-        Map<String, Object> given = script.config() == null ? Map.of() : script.config();
-        Map<String, Method> attributes = Arrays.stream(type.getDeclaredMethods())
-                .collect(Collectors.toMap(Method::getName, m -> m));
-        for (String key : given.keySet()) {
-            if (!attributes.containsKey(key)) throw new IllegalArgumentException(file + ": " + type.getSimpleName() + " has no " + key);
+        try {
+            return configuration(type, script.config() == null ? Map.of() : script.config());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A configuration annotation with these attributes (JSON-like values), the others at their defaults. */
+    public static <A extends Annotation> A configuration(Class<A> type, Map<String, ?> attributes) {
+        Map<String, Method> methods = Arrays.stream(type.getDeclaredMethods()).collect(Collectors.toMap(Method::getName, m -> m));
+        for (String key : attributes.keySet()) {
+            if (!methods.containsKey(key)) throw new IllegalArgumentException(type.getSimpleName() + " has no " + key);
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        attributes.forEach((key, m) -> values.put(key,
-                given.containsKey(key) ? JSON.convertValue(given.get(key), m.getReturnType()) : m.getDefaultValue()));
+        methods.forEach((key, m) -> values.put(key,
+                attributes.containsKey(key) ? JSON.convertValue(attributes.get(key), m.getReturnType()) : m.getDefaultValue()));
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> switch (m.getName()) {
             case "annotationType" -> type;
             case "toString" -> type.getSimpleName() + values;

@@ -6,8 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Recording", description = "How lessons are directed and encoded.")
 public @interface RecordingConfig {
 
-    @AttributeDefinition(name = "Director strategy", description = "The id of the director strategy; the basic one when it is missing.")
-    String director() default "basic";
+    @AttributeDefinition(name = "Director strategy", description = "The id of the director strategy: classroom (the default), manual, patrol or audio.")
+    String director() default "classroom";
 
     @AttributeDefinition(name = "Encoder backend", description = "The backend the recording profile prefers; another available one is used when it is missing.")
     String backend() default "openh264";
