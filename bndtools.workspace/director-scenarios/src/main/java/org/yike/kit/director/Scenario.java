@@ -77,11 +77,13 @@ public final class Scenario {
     private final String name;
     private final Path file;
     private final Script script;
+    private final String classroom;
 
     private Scenario(Path file) throws IOException {
         this.file = file;
         this.name = file.getFileName().toString().replaceFirst("\\.json$", "");
         this.script = JSON.readValue(file.toFile(), Script.class);
+        this.classroom = script.classroom() == null ? "101" : script.classroom();
         if (script.sources() == null || script.sources().stream().allMatch(s -> s.role().isAudio())) {
             throw new IllegalArgumentException(file + ": a scenario needs video sources");
         }
@@ -97,10 +99,6 @@ public final class Scenario {
             }
         }
         return all;
-    }
-
-    public String name() {
-        return name;
     }
 
     @Override
@@ -144,7 +142,7 @@ public final class Scenario {
      */
     public List<ProgramDecision> run(DirectorStrategy strategy) {
         List<ProgramSource> video = script.sources().stream().filter(s -> !s.role().isAudio()).toList();
-        Director director = strategy.direct(script.classroom() == null ? "101" : script.classroom(), video);
+        Director director = strategy.direct(classroom, video);
         List<Event> events = sorted(script.events(), Event::at);
         List<Command> commands = sorted(script.commands(), Command::at);
         List<ProgramDecision> shots = new ArrayList<>(List.of(director.start()));
@@ -175,8 +173,7 @@ public final class Scenario {
             device = e.source().substring(0, slash);
             source = e.source().substring(slash + 1);
         }
-        return new ClassroomEvent(e.type(), script.classroom() == null ? "101" : script.classroom(), device, source,
-                Instant.ofEpochMilli(e.at()), e.x(), e.y());
+        return new ClassroomEvent(e.type(), classroom, device, source, Instant.ofEpochMilli(e.at()), e.x(), e.y());
     }
 
     private static ProgramDecision decision(Command c, long at) {

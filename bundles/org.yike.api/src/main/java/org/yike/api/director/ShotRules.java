@@ -29,14 +29,6 @@ public final class ShotRules {
         this.holdMillis = holdMillis;
     }
 
-    public long minShotMillis() {
-        return minShotMillis;
-    }
-
-    public long holdMillis() {
-        return holdMillis;
-    }
-
     /** The opening shot, on air at once from its time; returns it for {@link Director#start()}. */
     public ProgramDecision open(ProgramDecision first) {
         current = first;
