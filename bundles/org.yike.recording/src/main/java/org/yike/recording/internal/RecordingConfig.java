@@ -6,8 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Recording", description = "How lessons are directed and encoded.")
 public @interface RecordingConfig {
 
-    @AttributeDefinition(name = "Director strategy", description = "The id of the director strategy; the basic one when it is missing.")
-    String director() default "basic";
+    @AttributeDefinition(name = "Director strategy", description = "The id of the director strategy: classroom (the default), manual, patrol or audio.")
+    String director() default "classroom";
 
     @AttributeDefinition(name = "Director strategy per classroom", description = "Lines 'classroom=strategy', e.g. "
             + "'101=patrol'; classrooms not named use the strategy above. A change applies to running lessons at once.")
