@@ -44,6 +44,8 @@ final class Lesson {
     private static final long LAG_REPEAT_NANOS = 10_000_000_000L;
     /** Sound is mixed this far behind the picture, so microphones' small delays do not become silence. */
     private static final long MIX_LATENCY_MICROS = 100_000;
+    /** The longest a lesson waits for its first pictures before its clock starts anyway. */
+    private static final long OPENING_WAIT_NANOS = 5_000_000_000L;
     /** How often microphone levels are published, for meters. */
     private static final int LEVELS_PER_SECOND = 5;
 
@@ -261,7 +263,12 @@ final class Lesson {
         apply(new Handover(director, strategy, "lesson started"), 0);
         Shot shot = new Shot(decision, trigger, strategy, video, places, null);
         String failure = null;
+        if (awaitOpening(shot)) {
+            compose(composer, shot, program);
+            shot.firstShown();
+        }
         startNanos = now();
+        if (shot.shownYet()) shown(shot, 0);
         microphones.forEach(m -> m.run(true));
         try {
             long lagWarned = -LAG_REPEAT_NANOS;
@@ -365,6 +372,19 @@ final class Lesson {
             program.put(shot.pictures().get(0).duplicate().clear());
             program.flip();
         }
+    }
+
+    /**
+     * The lesson's clock starts once the opening shot has its pictures (or after {@link #OPENING_WAIT_NANOS}),
+     * so a recording begins with the classroom, not with black while cameras connect.
+     */
+    private boolean awaitOpening(Shot shot) {
+        long until = System.nanoTime() + OPENING_WAIT_NANOS;
+        while (stopNanos == Long.MAX_VALUE && System.nanoTime() < until) {
+            if (shot.update()) return true;
+            LockSupport.parkNanos(5_000_000);
+        }
+        return false;
     }
 
     /** Gives the director an input; a decision it makes that this lesson can show becomes the one wanted. */

@@ -76,6 +76,10 @@ final class Shot {
         return true;
     }
 
+    boolean shownYet() {
+        return shown;
+    }
+
     List<ByteBuffer> pictures() {
         return pictures;
     }

@@ -1,0 +1,163 @@
+package org.yike.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.yike.api.device.ClassroomEvent;
+import org.yike.media.MediaInfo;
+
+/**
+ * Directing read back from the decoded program of the virtual classroom, whose cameras carry
+ * colour keys (teacher red, students green, courseware blue): a student standing up is on screen
+ * within two frames, and strategies swapped or updated mid-lesson leave no gap and no black frame.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DirectingTest extends InYike {
+
+    private static final int W = 640;
+    private static final int H = 360;
+    private static final int FRAME_MILLIS = 40;
+
+    @Inject
+    EventAdmin eventAdmin;
+
+    @Inject
+    BundleContext context;
+
+    private void quietClassroom() throws Exception {
+        configureClassroom(Map.of("id", "virtual-101", "width", W, "height", H, "studentStandsEverySeconds", 0,
+                "coursewareChangesEverySeconds", 0));
+        // a student is shown at once, however recent the last cut
+        configurations.getConfiguration("org.yike.director.classroom", "?")
+                .update(new Hashtable<>(Map.of("minShotMillis", 0L, "holdMillis", 1000L)));
+        configurations.getConfiguration("org.yike.director.patrol", "?")
+                .update(new Hashtable<>(Map.of("periodMillis", 700L)));
+        configureRecording(SMALL_PROGRAM);
+        Thread.sleep(1500);
+    }
+
+    @Test
+    public void aStudentStandingUpIsOnScreenWithinTwoFrames() throws Exception {
+        quietClassroom();
+        Api api = new Api().ready();
+        String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
+        Thread.sleep(2500);
+        post(ClassroomEvent.Type.STUDENT_STOOD_UP);
+        Thread.sleep(2500);
+        post(ClassroomEvent.Type.STUDENT_SAT_DOWN);
+        Thread.sleep(2000);
+        JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
+        Path program = Path.of(lesson.get("files").get(0).get("path").asText());
+        JsonNode metadata = new ObjectMapper().readTree(program.resolveSibling("lesson.json").toFile());
+
+        long stood = -1;
+        for (JsonNode e : metadata.get("classroomEvents")) if (e.get("type").asText().equals("STUDENT_STOOD_UP")) stood = e.get("atMillis").asLong();
+        assertTrue("the lesson heard the event: " + metadata.get("classroomEvents"), stood > 0);
+        long cut = -1;
+        for (JsonNode d : metadata.get("decisions")) if (d.get("trigger").asText().equals("event:STUDENT_STOOD_UP")) cut = d.get("atMillis").asLong();
+        assertTrue("a cut for it: " + metadata.get("decisions"), cut > 0);
+
+        long onScreen = -1;
+        for (Shown f : keys(program)) {
+            if (f.millis >= stood - 10 * FRAME_MILLIS && f.key.equals("green")) {
+                onScreen = f.millis;
+                break;
+            }
+        }
+        String seen = "stood up at " + stood + " ms, cut at " + cut + " ms, students on screen from " + onScreen + " ms";
+        System.out.println("DirectingTest: " + seen);
+        assertTrue("not before the event: " + seen, onScreen >= stood);
+        assertTrue("within two frames: " + seen, onScreen - stood <= 2 * FRAME_MILLIS);
+        assertEquals("the timeline says when the file shows it: " + seen, onScreen, cut, 1);
+    }
+
+    @Test
+    public void strategiesSwappedOrUpdatedMidLessonLeaveNoGapAndNoBlack() throws Exception {
+        quietClassroom();
+        Api api = new Api().ready();
+        String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
+        long started = System.nanoTime();
+        Thread.sleep(2000);
+        configureRecording(with(SMALL_PROGRAM, "directors", new String[] {"101=patrol"}));
+        Thread.sleep(2500);
+        Bundle patrol = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.yike.director.patrol")).findFirst().orElseThrow();
+        patrol.update();
+        Thread.sleep(2500);
+        configureRecording(SMALL_PROGRAM);
+        Thread.sleep(2000);
+        JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
+        double recordedSeconds = (System.nanoTime() - started) / 1e9;
+
+        Path program = Path.of(lesson.get("files").get(0).get("path").asText());
+        MediaInfo info = media.probe(program);
+        assertEquals("no frame is missing", 0.04, info.largestVideoGap(), 0.001);
+        assertEquals("frames for the time recorded", recordedSeconds * 25, info.videoFrameTimes().size(), 25 * 0.5);
+
+        List<Shown> frames = keys(program);
+        List<Shown> unkeyed = frames.stream().filter(f -> !List.of("red", "green", "blue").contains(f.key)).toList();
+        assertTrue("every frame shows a camera, none black or blank: " + unkeyed, unkeyed.isEmpty());
+
+        JsonNode metadata = new ObjectMapper().readTree(program.resolveSibling("lesson.json").toFile());
+        List<String> handovers = new ArrayList<>();
+        for (JsonNode d : metadata.get("decisions")) {
+            if (d.get("trigger").asText().equals("handover")) handovers.add(d.get("strategy").asText());
+        }
+        System.out.println("DirectingTest: handovers " + handovers + ", " + frames.size() + " frames");
+        assertTrue("to patrol, to the updated patrol, back to classroom: " + handovers,
+                handovers.indexOf("patrol") >= 0 && handovers.lastIndexOf("patrol") > handovers.indexOf("patrol")
+                        && handovers.get(handovers.size() - 1).equals("classroom"));
+        long patrolShots = 0;
+        for (JsonNode d : metadata.get("decisions")) if (d.get("strategy").asText().equals("patrol")) patrolShots++;
+        assertTrue("patrol went round the cameras: " + patrolShots, patrolShots >= 4);
+    }
+
+    private void post(ClassroomEvent.Type type) {
+        ClassroomEvent e = new ClassroomEvent(type, "101", "virtual-101", "student", null, 0.5, 0.5);
+        eventAdmin.sendEvent(new Event(e.topic(), e.properties()));
+    }
+
+    private record Shown(long millis, String key) {
+    }
+
+    /** The colour key at the bottom right of every frame: the main camera. */
+    private static List<Shown> keys(Path file) throws Exception {
+        List<Shown> shown = new ArrayList<>();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            g.start();
+            for (Frame f; (f = g.grabImage()) != null;) {
+                ByteBuffer picture = ((ByteBuffer) f.image[0]).duplicate();
+                picture.limit(picture.capacity()).position(0);
+                shown.add(new Shown(Math.round(f.timestamp / 1000.0), Pictures.keyColour(picture, W, H, W - 8, H - 8)));
+            }
+        }
+        return shown;
+    }
+}
