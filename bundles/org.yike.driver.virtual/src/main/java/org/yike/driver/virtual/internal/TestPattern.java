@@ -11,6 +11,11 @@ import org.yike.api.device.StreamLocator;
  * FFmpeg test-source graphs that behave like live classroom devices: paced to real time, labelled
  * and time-coded in the picture, and marked in the bottom-right corner with a solid colour key, so
  * a test can tell from decoded output which source the program showed.
+ *
+ * <p>Each graph starts its own clock when it is opened, so the cameras also carry a marker on the
+ * wall clock, which they all share: a white square in the bottom-left corner, lit on the first
+ * frame of every wall-clock second. Where two cameras light it in the program tells how far apart
+ * the recording keeps them.
  */
 final class TestPattern {
 
@@ -39,7 +44,8 @@ final class TestPattern {
 
     /**
      * The teacher camera also carries a sync marker: a white square in the top-right corner, lit on
-     * the first frame of every second, as the microphone beeps at the start of every second.
+     * the first frame of each of its own seconds, as the microphone beeps at the start of each of
+     * its own seconds.
      */
     StreamLocator teacher(String label) {
         int k = keySize();
@@ -78,7 +84,13 @@ final class TestPattern {
                     .append(":x=").append(size / 2).append(":y=").append(size / 2)
                     .append(":text='").append(text).append("  %{pts\\:hms}'");
         }
-        g.append(",realtime");
+        // Once paced, a picture's time becomes the wall clock (the label above keeps the graph's own), in
+        // milliseconds: javacv multiplies timestamps by 10^6, which overflows for wall-clock microseconds.
+        g.append(",realtime,settb=1/1000,setpts=RTCTIME/1000");
+        // t rounded to whole milliseconds: as a double it is a little off, and would light the next frame too
+        g.append(",drawbox=x=0:y=ih-").append(k).append(":w=").append(k).append(":h=").append(k)
+                .append(":color=white:t=fill:enable='lt(mod(round(t*1000)\\,1000)\\,").append(1000.0 / fps)
+                .append(")'");
         return new StreamLocator(g.toString(), "lavfi", Map.of());
     }
 

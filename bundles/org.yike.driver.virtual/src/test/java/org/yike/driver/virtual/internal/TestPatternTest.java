@@ -6,7 +6,14 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -37,6 +44,58 @@ public class TestPatternTest {
             }
             assertEquals("*........................*....", lit.toString());
         }
+    }
+
+    @Test
+    public void camerasOpenedAtDifferentMomentsLightTheirWallClockMarkerTogether() throws Exception {
+        List<StreamLocator> cameras = List.of(pattern.teacher("T"), pattern.student("S"), pattern.courseware("C", 0));
+        long until = System.currentTimeMillis() + 5500;
+        ExecutorService readers = Executors.newFixedThreadPool(cameras.size());
+        List<Future<List<Long>>> reading = new ArrayList<>();
+        try {
+            // each on its own thread and opened 300 ms after the one before, as a lesson reads its sources
+            for (StreamLocator camera : cameras) {
+                reading.add(readers.submit(() -> wallClockMarks(camera, until)));
+                Thread.sleep(300);
+            }
+            TreeMap<Long, List<Long>> bySecond = new TreeMap<>();
+            for (Future<List<Long>> r : reading) {
+                for (long mark : marks(r)) {
+                    assertTrue("lit within the first frame of a wall-clock second: " + mark % 1_000_000 + " us into it",
+                            mark % 1_000_000 < 1_000_000 / 25);
+                    bySecond.computeIfAbsent(mark / 1_000_000, s -> new ArrayList<>()).add(mark);
+                }
+            }
+            long together = bySecond.values().stream().filter(m -> m.size() == cameras.size()).count();
+            assertTrue("all three cameras lit together in at least 3 seconds: " + bySecond, together >= 3);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private static List<Long> marks(Future<List<Long>> reading) throws Exception {
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError a) throw a;
+            throw e;
+        }
+    }
+
+    /** Wall-clock times (microseconds) of the frames with the bottom-left marker lit, read until {@code untilMillis}. */
+    private static List<Long> wallClockMarks(StreamLocator camera, long untilMillis) throws Exception {
+        List<Long> lit = new ArrayList<>();
+        try (FFmpegFrameGrabber g = open(camera)) {
+            for (Frame f; System.currentTimeMillis() < untilMillis && (f = g.grabImage()) != null;) {
+                long now = System.currentTimeMillis() * 1000;
+                assertTrue("stamped with the wall clock: " + f.timestamp + " us, read at " + now,
+                        Math.abs(now - f.timestamp) < 500_000);
+                if ((((ByteBuffer) f.image[0]).get((f.imageHeight - 5) * f.imageStride + 5) & 0xFF) > 230) {
+                    lit.add(f.timestamp);
+                }
+            }
+        }
+        return lit;
     }
 
     @Test
