@@ -37,8 +37,8 @@ public class SourcesInStepTest extends InYike {
         configureClassroom(Map.of("id", "virtual-101", "width", W, "height", H, "coursewareChangesEverySeconds", 1,
                 "studentStandsEverySeconds", 0));
         // the first courseware change puts courseware and teacher side by side for the rest of the lesson
-        configurations.getConfiguration("org.yike.director.basic", "?").update(new Hashtable<>(
-                Map.of("coursewareLayout", "SIDE_BY_SIDE", "coursewareHoldMillis", 600_000L)));
+        configurations.getConfiguration("org.yike.director.classroom", "?").update(new Hashtable<>(
+                Map.of("coursewareLayout", "SIDE_BY_SIDE", "coursewareMillis", 600_000L)));
         configureRecording(SMALL_PROGRAM);
 
         Api api = new Api().ready();
