@@ -54,6 +54,13 @@ abstract class InYike {
         return c;
     }
 
+    /** A virtual classroom where nothing happens, directed to show the teacher camera (and its sync marker) throughout. */
+    void teacherThroughout(int width, int height) throws Exception {
+        configureClassroom(Map.of("id", "virtual-101", "width", width, "height", height, "studentStandsEverySeconds", 0,
+                "coursewareChangesEverySeconds", 0));
+        configurations.getConfiguration("org.yike.director.classroom", "?").update(new Hashtable<>(Map.of("idleMillis", 0L)));
+    }
+
     /** {@code base} with {@code more} added or replaced. */
     static Map<String, Object> with(Map<String, Object> base, Object... more) {
         Map<String, Object> all = new HashMap<>(base);

@@ -42,7 +42,10 @@ final class Lesson {
     /** Behind real time by more than this, a lesson says so, at most every {@link #LAG_REPEAT_NANOS}. */
     private static final long LAG_WARNING_NANOS = 2_000_000_000L;
     private static final long LAG_REPEAT_NANOS = 10_000_000_000L;
-    /** Sound is mixed this far behind the picture, so microphones' small delays do not become silence. */
+    /**
+     * Sound is mixed this far (in real time) behind the picture, so microphones' small delays do not
+     * become silence.
+     */
     private static final long MIX_LATENCY_MICROS = 100_000;
     /** The longest a lesson waits for its first pictures before its clock starts anyway. */
     private static final long OPENING_WAIT_NANOS = 5_000_000_000L;
@@ -110,6 +113,7 @@ final class Lesson {
     /** How much faster than real time the lesson's clock runs ({@link Settings#CLOCK_SPEED}); 1 but in simulations. */
     private final double speed = Settings.clockSpeed();
     private final long origin = System.nanoTime();
+    private final long mixLatencyMicros = Math.round(MIX_LATENCY_MICROS * speed);
     private boolean composeFailed;
 
     /** Program pictures in flight to the encoders; more would only hide an encoder that cannot keep up. */
@@ -295,7 +299,7 @@ final class Lesson {
                 if (fresh && shot.firstShown()) shown(shot, at);
                 ProgramFrame picture = pictures.fill(program, profile.frameTimeMicros(n), outputs.size());
                 outputs.forEach(o -> o.video(picture));
-                audioFrames = passSound(audioFrames, profile.frameTimeMicros(n + 1) - MIX_LATENCY_MICROS);
+                audioFrames = passSound(audioFrames, profile.frameTimeMicros(n + 1) - mixLatencyMicros);
                 if (n % Math.max(1, profile.fps() / LEVELS_PER_SECOND) == 0 && !microphones.isEmpty()) {
                     List<Mixer.Level> levels = mixer.levels();
                     listener.levels(this, levels);

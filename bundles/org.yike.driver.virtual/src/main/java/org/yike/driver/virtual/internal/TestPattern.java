@@ -30,11 +30,14 @@ final class TestPattern {
     private final int height;
     private final int fps;
     private final String font;
+    /** Pictures and sound come this many times faster than real time ({@code Settings.CLOCK_SPEED}). */
+    private final double speed;
 
-    TestPattern(int width, int height, int fps, String font) {
+    TestPattern(int width, int height, int fps, String font, double speed) {
         this.width = width;
         this.height = height;
         this.fps = fps;
+        this.speed = speed;
         this.font = font != null && !font.isBlank() && Files.isReadable(Path.of(font)) ? font : null;
     }
 
@@ -66,9 +69,9 @@ final class TestPattern {
     }
 
     /** A tone that beeps (twice its pitch, for 40 ms) at the start of every second: the sound of the sync marker. */
-    static StreamLocator microphone(int toneHz) {
-        return new StreamLocator("sine=frequency=" + toneHz + ":beep_factor=2:sample_rate=48000,arealtime", "lavfi",
-                Map.of());
+    StreamLocator microphone(int toneHz) {
+        return new StreamLocator("sine=frequency=" + toneHz + ":beep_factor=2:sample_rate=48000,arealtime=speed="
+                + speed, "lavfi", Map.of());
     }
 
     /** {@code text} is drawtext's text: printable words, and expansions such as {@code %{pts}}. */
@@ -86,7 +89,7 @@ final class TestPattern {
         }
         // Once paced, a picture's time becomes the wall clock (the label above keeps the graph's own), in
         // milliseconds: javacv multiplies timestamps by 10^6, which overflows for wall-clock microseconds.
-        g.append(",realtime,settb=1/1000,setpts=RTCTIME/1000");
+        g.append(",realtime=speed=").append(speed).append(",settb=1/1000,setpts=RTCTIME/1000");
         // t rounded to whole milliseconds: as a double it is a little off, and would light the next frame too
         g.append(",drawbox=x=0:y=ih-").append(k).append(":w=").append(k).append(":h=").append(k)
                 .append(":color=white:t=fill:enable='lt(mod(round(t*1000)\\,1000)\\,").append(1000.0 / fps)

@@ -23,6 +23,7 @@ import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamLocator;
+import org.yike.api.runtime.Settings;
 
 /**
  * One virtual classroom: teacher camera, student camera, courseware screen and microphone. With no
@@ -41,6 +42,7 @@ public class VirtualClassroom implements Device {
     private final List<Source> sources;
     private final DeviceStatus status;
     private final ScheduledExecutorService script;
+    private final double speed = Settings.clockSpeed();
 
     @Activate
     public VirtualClassroom(VirtualClassroomConfig config, @Reference EventAdmin events) {
@@ -54,7 +56,7 @@ public class VirtualClassroom implements Device {
             script = null;
             return;
         }
-        TestPattern pattern = new TestPattern(config.width(), config.height(), config.fps(), config.font());
+        TestPattern pattern = new TestPattern(config.width(), config.height(), config.fps(), config.font(), speed);
         if (!pattern.labelled()) {
             LOG.warn("Virtual classroom {}: font {} not readable; pictures carry colour keys only", config.id(),
                     config.font());
@@ -68,13 +70,13 @@ public class VirtualClassroom implements Device {
                         pattern.student("STUDENTS " + config.classroom())),
                 new Source(id, "courseware", "Courseware " + config.classroom(), Role.COURSEWARE,
                         pattern.courseware("COURSEWARE " + config.classroom(), config.coursewareChangesEverySeconds())),
-                new Source(id, "mic", "Classroom microphone", Role.MICROPHONE, TestPattern.microphone(config.toneHz())));
+                new Source(id, "mic", "Classroom microphone", Role.MICROPHONE, pattern.microphone(config.toneHz())));
         status = DeviceStatus.online();
         script = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "yike-virtual-" + id));
         schedule(config.studentStandsEverySeconds(), () -> {
             post(ClassroomEvent.Type.STUDENT_STOOD_UP, "student", 0.3 + Math.random() * 0.4, 0.5);
             script.schedule(() -> post(ClassroomEvent.Type.STUDENT_SAT_DOWN, "student", null, null),
-                    config.studentStandsForSeconds(), TimeUnit.SECONDS);
+                    Math.round(config.studentStandsForSeconds() * 1000 / speed), TimeUnit.MILLISECONDS);
         });
         schedule(config.coursewareChangesEverySeconds(),
                 () -> post(ClassroomEvent.Type.COURSEWARE_CHANGED, "courseware", null, null));
@@ -99,8 +101,10 @@ public class VirtualClassroom implements Device {
         return p.isEmpty() ? null : String.join("; ", p);
     }
 
+    /** Every so many seconds of the lesson's clock, which may run faster than real time. */
     private void schedule(int everySeconds, Runnable action) {
-        if (everySeconds > 0) script.scheduleAtFixedRate(action, everySeconds, everySeconds, TimeUnit.SECONDS);
+        long period = Math.round(everySeconds * 1000 / speed);
+        if (everySeconds > 0) script.scheduleAtFixedRate(action, period, period, TimeUnit.MILLISECONDS);
     }
 
     private void post(ClassroomEvent.Type type, String source, Double x, Double y) {

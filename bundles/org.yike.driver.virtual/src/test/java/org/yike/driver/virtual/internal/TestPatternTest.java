@@ -24,7 +24,7 @@ import org.yike.api.device.StreamLocator;
 /** Decodes real frames from each virtual source and reads its colour key back. */
 public class TestPatternTest {
 
-    private final TestPattern pattern = new TestPattern(320, 180, 25, Configs.of(Map.of()).font());
+    private final TestPattern pattern = new TestPattern(320, 180, 25, Configs.of(Map.of()).font(), 1);
 
     @Test
     public void eachCameraShowsItsOwnColourKey() throws Exception {
@@ -110,7 +110,7 @@ public class TestPatternTest {
 
     @Test
     public void microphoneDeliversAudio() throws Exception {
-        try (FFmpegFrameGrabber g = open(TestPattern.microphone(440))) {
+        try (FFmpegFrameGrabber g = open(pattern.microphone(440))) {
             Frame f = g.grabSamples();
             assertNotNull(f);
             assertEquals(48000, g.getSampleRate());

@@ -1,0 +1,100 @@
+package org.yike.itests;
+
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+
+/**
+ * The virtual classroom's sync marker read back from a recorded program: the times the teacher
+ * camera's top-right square lights (the start of each of its seconds) and the times the microphone
+ * beeps (twice its pitch at the start of each of its seconds).
+ */
+final class SyncMarks {
+
+    final List<Double> flashes;
+    final List<Double> beeps;
+
+    private SyncMarks(List<Double> flashes, List<Double> beeps) {
+        this.flashes = flashes;
+        this.beeps = beeps;
+    }
+
+    /** The marks of a program {@code w} by {@code h} that shows the teacher full screen. */
+    static SyncMarks read(Path file, int w, int h) throws Exception {
+        return new SyncMarks(flashes(file, w, h), beeps(file));
+    }
+
+    /** For each beep with a flash within half a second: the beep's time minus the flash's, in seconds. */
+    List<Double> offsets() {
+        List<Double> offsets = new ArrayList<>();
+        for (double beep : beeps) {
+            double nearest = flashes.stream().min((a, b) -> Double.compare(Math.abs(a - beep), Math.abs(b - beep))).orElseThrow();
+            if (Math.abs(nearest - beep) < 0.5) offsets.add(beep - nearest);
+        }
+        return offsets;
+    }
+
+    static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    @Override
+    public String toString() {
+        return "flashes " + flashes.size() + ", beeps " + beeps.size();
+    }
+
+    /** Times of the pictures where the marker square lights up (after a dark one). */
+    private static List<Double> flashes(Path file, int w, int h) throws Exception {
+        // the square's side, as TestPattern sizes it
+        int side = Math.max(8, h / 12) & ~1;
+        List<Double> times = new ArrayList<>();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            g.start();
+            boolean lit = false;
+            for (Frame f; (f = g.grabImage()) != null;) {
+                boolean now = (((ByteBuffer) f.image[0]).get(side / 2 * f.imageStride + w - side / 2) & 0xFF) > 200;
+                if (now && !lit) times.add(f.timestamp / 1e6);
+                lit = now;
+            }
+        }
+        return times;
+    }
+
+    /** Times where the tone jumps to twice its pitch, found by counting zero crossings in 10 ms. */
+    private static List<Double> beeps(Path file) throws Exception {
+        List<Double> times = new ArrayList<>();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+            g.setAudioChannels(1);
+            g.start();
+            int rate = g.getSampleRate();
+            int window = rate / 100;
+            long index = 0;
+            int crossings = 0;
+            short last = 0;
+            boolean high = false;
+            for (Frame f; (f = g.grabSamples()) != null;) {
+                ShortBuffer s = (ShortBuffer) f.samples[0];
+                while (s.hasRemaining()) {
+                    short v = s.get();
+                    if ((v >= 0) != (last >= 0)) crossings++;
+                    last = v;
+                    if (++index % window == 0) {
+                        boolean now = crossings > 13; // 440 Hz: about 9 in 10 ms, 880 Hz about 18
+                        if (now && !high) times.add((index - window) / (double) rate);
+                        high = now;
+                        crossings = 0;
+                    }
+                }
+            }
+        }
+        return times;
+    }
+}
