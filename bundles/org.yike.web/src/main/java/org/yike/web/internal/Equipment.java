@@ -119,9 +119,9 @@ public class Equipment {
      * Adds a device: a factory configuration of the driver named in {@code body}, from {@code name},
      * {@code classroom}, {@code role}, an optional {@code id} and the {@code config} object, each
      * checked against and converted to the driver's Metatype description. Answers the device as
-     * listed once the driver has made it.
+     * listed once the driver has made it. One at a time, so two requests never pick the same new id.
      */
-    Map<String, Object> add(JsonNode body) throws IOException {
+    synchronized Map<String, Object> add(JsonNode body) throws IOException {
         for (String field : iterable(body.fieldNames())) {
             if (!BODY.contains(field)) {
                 throw new Refused(400, "unknown field '" + field + "'; a device has " + String.join(", ", BODY));
@@ -190,7 +190,7 @@ public class Equipment {
         return answer;
     }
 
-    static Map<String, Object> describe(Device d) {
+    private static Map<String, Object> describe(Device d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("name", d.name());

@@ -2,6 +2,7 @@ package org.yike.driver.rtsp.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,17 +126,25 @@ public class RtspCamera implements Device {
 
     /**
      * The stream as FFmpeg opens it, for a configuration without {@link #problem}: the credentials
-     * percent-encoded into the URL (replacing any there), the transport and the socket timeout as
+     * (configured, else those written into the URL) percent-encoded into the URL, so that
+     * {@link StreamLocator#redacted()} masks all of them; the transport and the socket timeout as
      * the options of the URL's protocol.
      */
     static StreamLocator locator(RtspCameraConfig c) {
-        URI uri = URI.create(text(c.url()));
+        String url = text(c.url());
+        URI uri = URI.create(url);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String authority = uri.getRawAuthority();
-        String rest = text(c.url()).substring(text(c.url()).indexOf("://") + 3 + authority.length());
+        String rest = url.substring(url.indexOf("://") + 3 + authority.length());
         String user = raw(c.username());
-        String credentials = user.isEmpty() ? (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
-                : encode(user) + (raw(c.password()).isEmpty() ? "" : ":" + encode(raw(c.password()))) + "@";
+        String password = raw(c.password());
+        int at = authority.lastIndexOf('@');
+        if (user.isEmpty() && at >= 0) {
+            String[] written = authority.substring(0, at).split(":", 2);
+            user = decode(written[0]);
+            password = written.length > 1 ? decode(written[1]) : "";
+        }
+        String credentials = user.isEmpty() ? "" : encode(user) + (password.isEmpty() ? "" : ":" + encode(password)) + "@";
         Map<String, String> options = new LinkedHashMap<>();
         String micros = Long.toString(Duration.ofSeconds(c.timeoutSeconds()).toNanos() / 1000);
         if (scheme.startsWith("rtsp")) {
@@ -150,6 +159,11 @@ public class RtspCamera implements Device {
     /** The host and port of a URL's authority, without user and password. */
     private static String host(String authority) {
         return authority.substring(authority.lastIndexOf('@') + 1);
+    }
+
+    /** Credentials as written into a URL (its escapes are well-formed: {@link #problem} parsed it). */
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** Percent-encoding for the user-info part; FFmpeg decodes it before authenticating. */

@@ -75,7 +75,19 @@ public class RtspCameraTest {
                 .locator(Configs.of("url", "rtsp://old:pw@cam:554/s?channel=1", "username", "admin", "password", "new"))
                 .uri());
         assertEquals("rtsp://old:pw@cam/s", RtspCamera.locator(Configs.of("url", "rtsp://old:pw@cam/s")).uri());
+        assertEquals("rtsp://admin@cam/s", RtspCamera.locator(Configs.of("url", "rtsp://admin@cam/s")).uri());
         assertEquals("rtsp://cam/s", RtspCamera.locator(Configs.of("url", " rtsp://cam/s ")).uri());
+    }
+
+    @Test
+    public void credentialsWrittenIntoTheUrlAreEncodedSoThatRedactionMasksThemAll() {
+        StreamLocator l = RtspCamera.locator(Configs.of("url", "rtsp://admin:p@ss+1@cam/s"));
+        assertEquals("rtsp://admin:p%40ss%2B1@cam/s", l.uri());
+        assertEquals("rtsp://***@cam/s", l.redacted());
+        assertEquals("already encoded, kept", "rtsp://admin:p%40ss@cam/s",
+                RtspCamera.locator(Configs.of("url", "rtsp://admin:p%40ss@cam/s")).uri());
+        assertEquals("url is not a URL: Malformed escape pair at character 17",
+                RtspCamera.problem(Configs.of("url", "rtsp://admin:100%@cam/s")));
     }
 
     @Test
