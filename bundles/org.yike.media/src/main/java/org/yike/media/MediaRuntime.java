@@ -1,9 +1,12 @@
 package org.yike.media;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.yike.api.device.StreamLocator;
 
 /**
  * Present as a service once FFmpeg's native libraries are loaded in this JVM. Bundles that use
@@ -23,15 +26,23 @@ public interface MediaRuntime {
     Path ffprobe();
 
     /** Reads a media file's streams, duration and frame times with {@link #ffprobe()}. */
-    default MediaInfo probe(Path file) throws java.io.IOException {
+    default MediaInfo probe(Path file) throws IOException {
         return new Probe(ffprobe()).probe(file);
     }
+
+    /**
+     * Opens a live stream in this JVM as the recording engine would (the locator's format and
+     * options) and reads which streams it carries, without duration or frame times. Gives up after
+     * {@code timeout} whatever the server does, and at once when the calling thread is interrupted.
+     * The exception's message is FFmpeg's reason and never holds the URI, which may hold credentials.
+     */
+    MediaInfo probe(StreamLocator locator, Duration timeout) throws IOException;
 
     /**
      * Copies a file's streams into a new, ordinary MP4 (index at the front, no fragments), without
      * decoding: what a lesson cut off by a crash needs to play everywhere. {@code to} is replaced.
      */
-    default void remux(Path from, Path to) throws java.io.IOException {
+    default void remux(Path from, Path to) throws IOException {
         new Executable(ffmpeg()).run(List.of("-v", "error", "-nostdin", "-y", "-i", from.toString(), "-map", "0",
                 "-c", "copy", "-movflags", "+faststart", "-f", "mp4", to.toString()), 600);
     }

@@ -2,6 +2,7 @@ package org.yike.media.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -16,6 +17,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.device.StreamLocator;
+import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
 
 /** Loads every FFmpeg library once at start, so a missing system library shows here, by name. */
@@ -60,6 +63,11 @@ public class FfmpegRuntime implements MediaRuntime {
     @Override
     public Path ffprobe() {
         return ffprobe;
+    }
+
+    @Override
+    public MediaInfo probe(StreamLocator locator, Duration timeout) throws IOException {
+        return StreamProbe.probe(locator, timeout);
     }
 
     @Override

@@ -21,13 +21,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yike.api.device.Device;
-import org.yike.api.device.Source;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingService;
 import org.yike.api.runtime.Settings;
@@ -49,19 +45,8 @@ public class ApiServlet extends HttpServlet {
     @Reference
     transient RecordingService recording;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    transient volatile List<Device> devices;
-
-    /** A request the caller must change: the status and the reason in words. */
-    static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int status;
-
-        Refused(int status, String reason) {
-            super(reason);
-            this.status = status;
-        }
-    }
+    @Reference
+    transient Equipment equipment;
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -88,7 +73,13 @@ public class ApiServlet extends HttpServlet {
             case "GET status/1":
                 return status();
             case "GET devices/1":
-                return devices();
+                return equipment.devices();
+            case "POST devices/1":
+                return equipment.add(body(req));
+            case "DELETE devices/2":
+                return equipment.remove(p.get(1));
+            case "GET drivers/1":
+                return equipment.drivers(req.getLocale());
             case "GET recordings/1":
                 return recording.list();
             case "POST recordings/1": {
@@ -112,30 +103,10 @@ public class ApiServlet extends HttpServlet {
         s.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
         s.put("dataFolder", Settings.dataFolder().toString());
         s.put("classrooms", recording.classrooms());
-        s.put("devices", devices.size());
+        s.put("devices", equipment.devices().size());
         s.put("recording", recording.list().stream().filter(r -> r.state() == Recording.State.RECORDING)
                 .map(Recording::id).toList());
         return s;
-    }
-
-    private List<Map<String, Object>> devices() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Device d : devices) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", d.id());
-            m.put("name", d.name());
-            m.put("driver", d.driver());
-            m.put("classroom", d.classroom());
-            m.put("state", d.status().state().name());
-            m.put("reason", d.status().reason());
-            List<Map<String, Object>> sources = new ArrayList<>();
-            for (Source s : d.sources()) {
-                sources.add(Map.of("id", s.id(), "key", s.key(), "label", s.label(), "role", s.role().name()));
-            }
-            m.put("sources", sources);
-            out.add(m);
-        }
-        return out;
     }
 
     /** The request's JSON object; an empty body is an empty object. */

@@ -1,0 +1,108 @@
+package org.yike.driver.rtsp.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.Test;
+import org.yike.api.device.DeviceStatus;
+import org.yike.api.device.DeviceStatus.State;
+import org.yike.api.device.StreamLocator;
+import org.yike.media.MediaInfo;
+
+public class CameraWatchTest {
+
+    private static final StreamLocator CAMERA = StreamLocator.of("rtsp://admin:s3cret@cam/stream1");
+    private static final MediaInfo H264 = new MediaInfo(0, List.of(
+            new MediaInfo.Stream("video", "h264", "High", 1920, 1080, 25, 0, 0),
+            new MediaInfo.Stream("audio", "aac", "LC", 0, 0, 0, 48000, 1)), List.of());
+
+    @Test
+    public void connectingUntilTheFirstAnswerThenOnline() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), (l, t) -> {
+            try {
+                asked.await();
+            } catch (InterruptedException e) {
+                throw new IOException("interrupted");
+            }
+            return H264;
+        })) {
+            watch.start();
+            assertEquals(new DeviceStatus(State.CONNECTING, "asking rtsp://***@cam/stream1"), watch.status());
+            asked.countDown();
+            assertEquals(new DeviceStatus(State.ONLINE, "h264 1920x1080 25 fps, aac 48000 Hz"),
+                    await(watch, State.ONLINE, 2000));
+        }
+    }
+
+    @Test
+    public void offlineWithTheReasonThenAskedAgainAfterASecond() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), (l, t) -> {
+            if (calls.incrementAndGet() == 1) throw new IOException("Connection refused");
+            return H264;
+        })) {
+            watch.start();
+            assertEquals(DeviceStatus.offline("Connection refused"), await(watch, State.OFFLINE, 2000));
+            long start = System.nanoTime();
+            await(watch, State.ONLINE, 3000);
+            assertTrue((System.nanoTime() - start) / 1e6 > 800);
+        }
+    }
+
+    @Test
+    public void aStreamWithoutPictureIsOffline() throws Exception {
+        MediaInfo soundOnly = new MediaInfo(0, List.of(H264.streams().get(1)), List.of());
+        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), (l, t) -> soundOnly)) {
+            watch.start();
+            assertEquals(DeviceStatus.offline("the stream has no picture: aac 48000 Hz"),
+                    await(watch, State.OFFLINE, 2000));
+        }
+    }
+
+    @Test
+    public void closingInterruptsAProbeUnderWay() throws Exception {
+        CountDownLatch probing = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(30), (l, t) -> {
+            probing.countDown();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            throw new IOException("interrupted");
+        });
+        watch.start();
+        assertTrue(probing.await(2, TimeUnit.SECONDS));
+        long start = System.nanoTime();
+        watch.close();
+        assertTrue(interrupted.await(0, TimeUnit.SECONDS));
+        assertTrue((System.nanoTime() - start) / 1e6 < 1000);
+        assertEquals("the last answer stands", State.CONNECTING, watch.status().state());
+    }
+
+    @Test
+    public void retriesBackOffUpToAMinute() {
+        Duration d = CameraWatch.FIRST_RETRY;
+        StringBuilder steps = new StringBuilder();
+        for (int i = 0; i < 8; i++, d = CameraWatch.longer(d)) steps.append(d.toSeconds()).append(' ');
+        assertEquals("1 2 4 8 16 32 60 60 ", steps.toString());
+    }
+
+    private static DeviceStatus await(CameraWatch watch, State state, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (watch.status().state() != state) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("still " + watch.status());
+            Thread.sleep(20);
+        }
+        return watch.status();
+    }
+}

@@ -1,0 +1,110 @@
+package org.yike.media.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avdevice;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.yike.api.device.StreamLocator;
+import org.yike.media.MediaInfo;
+
+/**
+ * Opens a live stream in this JVM and reads what it carries, within a deadline. FFmpeg's socket
+ * timeouts end a silent server, but not one that answers slowly for ever; the interrupt callback does.
+ */
+final class StreamProbe {
+
+    /**
+     * Gives up once the deadline has passed or the probing thread is interrupted. The deadline
+     * ({@link System#nanoTime()}) is in the native long that {@code opaque} points to, so one
+     * instance serves every probe: JavaCPP allows only a few instances of a callback class.
+     */
+    private static final class Deadline extends AVIOInterruptCB.Callback_Pointer {
+        @Override
+        public int call(Pointer opaque) {
+            boolean over = System.nanoTime() - new LongPointer(opaque).get() > 0;
+            return over || Thread.currentThread().isInterrupted() ? 1 : 0;
+        }
+    }
+
+    private static final Deadline DEADLINE = new Deadline().retainReference();
+
+    static {
+        // lavfi, v4l2, alsa... are devices: javacv's grabber registers them too, the probe must not rely on that
+        avdevice.avdevice_register_all();
+    }
+
+    private StreamProbe() {
+    }
+
+    static MediaInfo probe(StreamLocator locator, Duration timeout) throws IOException {
+        AVInputFormat format = null;
+        if (locator.format() != null && (format = avformat.av_find_input_format(locator.format())) == null) {
+            throw new IOException("FFmpeg has no input format '" + locator.format() + "'");
+        }
+        try (LongPointer deadline = new LongPointer(1)) {
+            deadline.put(System.nanoTime() + timeout.toNanos());
+            AVFormatContext context = avformat.avformat_alloc_context();
+            context.interrupt_callback().callback(DEADLINE).opaque(deadline);
+            AVDictionary options = new AVDictionary(null);
+            for (Map.Entry<String, String> o : locator.options().entrySet()) {
+                avutil.av_dict_set(options, o.getKey(), o.getValue(), 0);
+            }
+            int opened = avformat.avformat_open_input(context, locator.uri(), format, options);
+            avutil.av_dict_free(options);
+            // a failed open has freed the context already
+            if (opened < 0) throw new IOException(reason(opened, deadline.get(), timeout));
+            try {
+                int found = avformat.avformat_find_stream_info(context, (AVDictionary) null);
+                if (found < 0) throw new IOException(reason(found, deadline.get(), timeout));
+                return new MediaInfo(0, streams(context), List.of());
+            } finally {
+                avformat.avformat_close_input(context);
+            }
+        }
+    }
+
+    private static List<MediaInfo.Stream> streams(AVFormatContext context) {
+        List<MediaInfo.Stream> streams = new ArrayList<>();
+        for (int i = 0; i < context.nb_streams(); i++) {
+            AVStream stream = context.streams(i);
+            AVCodecParameters p = stream.codecpar();
+            BytePointer type = avutil.av_get_media_type_string(p.codec_type());
+            BytePointer profile = avcodec.avcodec_profile_name(p.codec_id(), p.profile());
+            streams.add(new MediaInfo.Stream(type == null ? "unknown" : type.getString(),
+                    avcodec.avcodec_get_name(p.codec_id()).getString(), profile == null ? "" : profile.getString(),
+                    p.width(), p.height(), avutil.av_q2d(stream.avg_frame_rate()), p.sample_rate(),
+                    p.ch_layout().nb_channels()));
+        }
+        return streams;
+    }
+
+    /**
+     * Why the probe failed: its own deadline or interrupt (FFmpeg reports those as whatever the
+     * interrupted read turned into), else FFmpeg's words; never the URI, which may hold credentials.
+     */
+    private static String reason(int error, long deadline, Duration timeout) {
+        if (Thread.currentThread().isInterrupted()) return "interrupted";
+        if (System.nanoTime() - deadline > 0) return "no complete answer within " + timeout.toSeconds() + " s";
+        byte[] text = new byte[256];
+        avutil.av_strerror(error, text, text.length);
+        int end = 0;
+        while (end < text.length && text[end] != 0) end++;
+        return new String(text, 0, end, StandardCharsets.UTF_8);
+    }
+}

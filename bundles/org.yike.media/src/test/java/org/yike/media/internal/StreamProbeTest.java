@@ -1,0 +1,95 @@
+package org.yike.media.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.yike.api.device.StreamLocator;
+import org.yike.media.MediaInfo;
+import org.yike.media.MediaRuntime;
+
+public class StreamProbeTest {
+
+    private static MediaRuntime media;
+
+    @BeforeClass
+    public static void loadFfmpeg() throws IOException {
+        media = new FfmpegRuntime();
+    }
+
+    @Test
+    public void readsTheStreamsOfASource() throws IOException {
+        MediaInfo info = media.probe(new StreamLocator("testsrc2=size=320x240:rate=25", "lavfi", Map.of()),
+                Duration.ofSeconds(5));
+        MediaInfo.Stream video = info.video().orElseThrow();
+        assertEquals(320, video.width());
+        assertEquals(240, video.height());
+        assertEquals(25, video.frameRate(), 0.01);
+    }
+
+    @Test
+    public void aRefusedConnectionIsSaidInWordsWithoutTheCredentials() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        String message = failure(new StreamLocator("rtsp://admin:s3cret@127.0.0.1:" + closed + "/stream1", null,
+                Map.of("rtsp_transport", "tcp")), Duration.ofSeconds(5));
+        assertEquals("Connection refused", message);
+    }
+
+    @Test
+    public void aServerThatNeverAnswersIsGivenUpAtTheDeadline() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            long start = System.nanoTime();
+            // no FFmpeg socket timeout: only the probe's own deadline ends the wait
+            String message = failure(StreamLocator.of("rtsp://127.0.0.1:" + silent.getLocalPort() + "/stream1"),
+                    Duration.ofSeconds(1));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals("no complete answer within 1 s", message);
+            assertTrue("gave up after " + seconds + " s", seconds >= 0.9 && seconds < 3);
+        }
+    }
+
+    @Test
+    public void anInterruptedProbeEndsAtOnce() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread caller = Thread.currentThread();
+            Thread interrupter = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    caller.interrupt();
+                } catch (InterruptedException e) {
+                    // the test is over
+                }
+            });
+            interrupter.start();
+            long start = System.nanoTime();
+            String message = failure(StreamLocator.of("rtsp://127.0.0.1:" + silent.getLocalPort() + "/stream1"),
+                    Duration.ofSeconds(30));
+            assertTrue("the interrupt flag stays set", Thread.interrupted());
+            assertEquals("interrupted", message);
+            assertTrue((System.nanoTime() - start) / 1e9 < 3);
+            interrupter.join();
+        }
+    }
+
+    private static String failure(StreamLocator locator, Duration timeout) {
+        try {
+            media.probe(locator, timeout);
+            fail("the probe of " + locator.redacted() + " should fail");
+            return null;
+        } catch (IOException e) {
+            assertFalse(e.getMessage(), e.getMessage().contains("s3cret") || e.getMessage().contains("rtsp://"));
+            return e.getMessage();
+        }
+    }
+}
