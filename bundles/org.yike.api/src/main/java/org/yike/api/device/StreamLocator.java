@@ -22,6 +22,11 @@ public record StreamLocator(String uri, String format, Map<String, String> optio
 
     /** The locator as it may appear in logs and API answers: credentials in the URI are masked. */
     public String redacted() {
-        return uri.replaceAll("://[^/@]*@", "://***@");
+        return redact(uri);
+    }
+
+    /** {@code text} (an error message, say) with the credentials of any URI in it masked. */
+    public static String redact(String text) {
+        return text == null ? null : text.replaceAll("://[^/@\\s]*@", "://***@");
     }
 }

@@ -26,5 +26,7 @@ public class ClassroomEventTest {
     public void locatorHidesCredentials() {
         assertEquals("rtsp://***@10.0.0.5/Streaming/101",
                 StreamLocator.of("rtsp://admin:secret@10.0.0.5/Streaming/101").redacted());
+        assertEquals("an error message keeps its words", "Cannot open rtsp://***@10.0.0.5/1: 401 at http://***@cam/x",
+                StreamLocator.redact("Cannot open rtsp://admin:secret@10.0.0.5/1: 401 at http://u:p@cam/x"));
     }
 }

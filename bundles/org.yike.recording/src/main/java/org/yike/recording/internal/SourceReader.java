@@ -92,7 +92,9 @@ abstract class SourceReader implements AutoCloseable {
         return grabber;
     }
 
-    private void report(String newProblem) {
+    /** Problems are told to people and written to lesson.json: a URI's password must not go with them. */
+    private void report(String problem) {
+        String newProblem = StreamLocator.redact(problem);
         if (newProblem == null ? problem == null : newProblem.equals(problem)) return;
         problem = newProblem;
         if (newProblem == null) LOG.info("Source {} is back", source.key());
