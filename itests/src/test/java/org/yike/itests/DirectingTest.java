@@ -146,6 +146,41 @@ public class DirectingTest extends InYike {
         assertEquals(Bundle.ACTIVE, patrol.getState());
     }
 
+    @Test
+    public void anOperatorCutsAndGivesTheProgramBack() throws Exception {
+        quietClassroom();
+        Api api = new Api().ready();
+        String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
+        Thread.sleep(1500);
+        Api.Answer refused = api.post("classrooms/101/cut", "{\"layout\": \"FULL\", \"sources\": [\"nowhere/cam\"]}");
+        assertTrue("an unknown source is refused with the sources there are: " + refused.body(),
+                refused.status() >= 400 && refused.body().get("error").asText().contains("virtual-101/courseware"));
+        assertEquals(200, api.post("classrooms/101/cut",
+                "{\"layout\": \"FULL\", \"sources\": [\"virtual-101/courseware\"], \"cause\": \"slide 5\"}").status());
+        Thread.sleep(2000);
+        assertEquals(200, api.post("classrooms/101/resume", "").status());
+        Thread.sleep(2000);
+        JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
+        Path program = Path.of(lesson.get("files").get(0).get("path").asText());
+
+        JsonNode timeline = api.get("recordings/" + id + "/timeline").body();
+        JsonNode chapter = timeline.get("chapters").get(0);
+        assertEquals("the operator's cut is a chapter: " + timeline.get("chapters"), "slide 5", chapter.get("title").asText());
+        long cutAt = chapter.get("atMillis").asLong();
+        long resumedAt = -1;
+        for (JsonNode d : timeline.get("decisions")) {
+            if (d.get("atMillis").asLong() > cutAt && d.get("strategy").asText().equals("classroom")) {
+                resumedAt = d.get("atMillis").asLong();
+                break;
+            }
+        }
+        assertTrue("the classroom strategy directs again: " + timeline.get("decisions"), resumedAt > cutAt);
+        for (Shown f : keys(program)) {
+            String expected = f.millis >= cutAt && f.millis < resumedAt ? "blue" : "red";
+            assertEquals("at " + f.millis + " ms (cut " + cutAt + ", resumed " + resumedAt + ")", expected, f.key);
+        }
+    }
+
     private void post(ClassroomEvent.Type type) {
         ClassroomEvent e = new ClassroomEvent(type, "101", "virtual-101", "student", null, 0.5, 0.5);
         eventAdmin.sendEvent(new Event(e.topic(), e.properties()));

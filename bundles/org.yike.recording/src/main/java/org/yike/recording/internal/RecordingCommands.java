@@ -8,13 +8,18 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.yike.api.device.Device;
 import org.yike.api.device.Source;
+import org.yike.api.director.Layout;
+import org.yike.api.director.ProgramDecision;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingService;
 
-/** Gogo shell commands: {@code yike:devices}, {@code yike:record}, {@code yike:stop}, {@code yike:recordings}. */
+/**
+ * Gogo shell commands: {@code yike:devices}, {@code yike:record}, {@code yike:stop}, {@code yike:recordings},
+ * and for an operator {@code yike:cut} and {@code yike:resume}.
+ */
 @Component(service = RecordingCommands.class, property = {"osgi.command.scope=yike",
         "osgi.command.function=devices", "osgi.command.function=record", "osgi.command.function=stop",
-        "osgi.command.function=recordings"})
+        "osgi.command.function=recordings", "osgi.command.function=cut", "osgi.command.function=resume"})
 public class RecordingCommands {
 
     @Reference
@@ -52,6 +57,17 @@ public class RecordingCommands {
         StringBuilder out = new StringBuilder();
         for (Recording r : recording.list()) out.append(describe(r));
         return out.toString();
+    }
+
+    /** {@code cut 101 PIP_TOP_RIGHT virtual-101/courseware virtual-101/teacher}: the operator takes the program. */
+    public String cut(String classroom, String layout, String... sources) {
+        recording.cut(classroom, new ProgramDecision(0, Layout.valueOf(layout), List.of(sources), "operator"));
+        return "classroom " + classroom + ": " + layout + " " + String.join(" ", sources) + " (resume to give it back)";
+    }
+
+    public String resume(String classroom) {
+        recording.resume(classroom);
+        return "classroom " + classroom + " is directed by its strategy again";
     }
 
     private static String describe(Recording r) {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +26,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.director.Framing;
+import org.yike.api.director.Layout;
+import org.yike.api.director.ProgramDecision;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingService;
 import org.yike.api.runtime.Settings;
@@ -91,6 +96,19 @@ public class ApiServlet extends HttpServlet {
             case "POST recordings/3":
                 if (p.get(2).equals("stop")) return recording.stop(p.get(1));
                 break;
+            case "GET recordings/3":
+                if (p.get(2).equals("timeline")) return timeline(p.get(1));
+                break;
+            case "POST classrooms/3":
+                if (p.get(2).equals("cut")) {
+                    recording.cut(p.get(1), shot(body(req)));
+                    return Map.of("classroom", p.get(1), "directedBy", "manual");
+                }
+                if (p.get(2).equals("resume")) {
+                    recording.resume(p.get(1));
+                    return Map.of("classroom", p.get(1), "directedBy", "its strategy");
+                }
+                break;
             default:
                 break;
         }
@@ -107,6 +125,54 @@ public class ApiServlet extends HttpServlet {
         s.put("recording", recording.list().stream().filter(r -> r.state() == Recording.State.RECORDING)
                 .map(Recording::id).toList());
         return s;
+    }
+
+    /** An operator's shot: {@code {"layout": "PIP_TOP_RIGHT", "sources": [...], "framing": {...}, "cause": ...}}. */
+    private static ProgramDecision shot(JsonNode body) {
+        String layout = text(body, "layout");
+        Layout l;
+        try {
+            l = layout == null ? Layout.FULL : Layout.valueOf(layout);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(400, "no layout '" + layout + "'; layouts: " + Arrays.toString(Layout.values()));
+        }
+        JsonNode sources = body.get("sources");
+        if (sources == null || !sources.isArray() || sources.isEmpty()) throw new Refused(400, "'sources' must list source keys");
+        List<String> keys = new ArrayList<>();
+        sources.forEach(k -> keys.add(k.asText()));
+        try {
+            Map<String, Framing> framing = body.has("framing")
+                    ? JSON.convertValue(body.get("framing"), new TypeReference<Map<String, Framing>>() { })
+                    : Map.of();
+            String cause = text(body, "cause");
+            return new ProgramDecision(0, l, keys, cause == null ? "operator" : cause, framing);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(400, e.getMessage());
+        }
+    }
+
+    /**
+     * A lesson's timeline from its metadata: every shot with its cause, the classroom events heard,
+     * and chapters (the shots an event or an operator made) for players.
+     */
+    private Map<String, Object> timeline(String id) throws IOException {
+        Recording r = recording.get(id).orElseThrow(() -> new Refused(404, "no recording " + id));
+        String metadata = r.files().stream().filter(f -> f.kind().equals("metadata")).findFirst()
+                .orElseThrow(() -> new Refused(404, "recording " + id + " has no metadata")).path();
+        JsonNode lesson = JSON.readTree(new java.io.File(metadata));
+        List<Map<String, Object>> chapters = new ArrayList<>();
+        for (JsonNode d : lesson.path("decisions")) {
+            String trigger = d.path("trigger").asText();
+            if (trigger.startsWith("event:") || trigger.equals("operator")) {
+                chapters.add(Map.of("atMillis", d.path("atMillis").asLong(), "title", d.path("cause").asText()));
+            }
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", id);
+        t.put("chapters", chapters);
+        t.put("decisions", lesson.path("decisions"));
+        t.put("classroomEvents", lesson.path("classroomEvents"));
+        return t;
     }
 
     /** The request's JSON object; an empty body is an empty object. */
