@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,11 +55,25 @@ abstract class InYike {
         return c;
     }
 
-    /** A virtual classroom where nothing happens, directed to show the teacher camera (and its sync marker) throughout. */
-    void teacherThroughout(int width, int height) throws Exception {
-        configureClassroom(Map.of("id", "virtual-101", "width", width, "height", height, "studentStandsEverySeconds", 0,
-                "coursewareChangesEverySeconds", 0));
+    /**
+     * A virtual classroom where nothing happens, directed to show the teacher camera (and its sync
+     * marker) throughout; {@code more}: further attributes of the classroom, name and value.
+     */
+    void teacherThroughout(int width, int height, Object... more) throws Exception {
+        configureClassroom(with(Map.of("id", "virtual-101", "width", width, "height", height, "studentStandsEverySeconds", 0,
+                "coursewareChangesEverySeconds", 0), more));
         configurations.getConfiguration("org.yike.director.classroom", "?").update(new Hashtable<>(Map.of("idleMillis", 0L)));
+    }
+
+    /** Runs the bundled ffmpeg executable with {@code args}, its output to {@code log}. */
+    Process ffmpeg(List<String> args, Path log) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(media.ffmpeg().toString());
+        command.addAll(args);
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(new File("/dev/null"));
+        b.environment().put("LD_LIBRARY_PATH", media.ffmpeg().getParent().toString());
+        return b.start();
     }
 
     /** {@code base} with {@code more} added or replaced. */

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.net.DatagramSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -101,16 +100,6 @@ public class ResourceModeTest extends InYike {
         Process p = ffmpeg(args, to.resolveSibling(to.getFileName() + ".log"));
         assertEquals(0, p.waitFor());
         return Files.readAllBytes(to);
-    }
-
-    private Process ffmpeg(List<String> args, Path log) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(media.ffmpeg().toString());
-        command.addAll(args);
-        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(new File("/dev/null"));
-        b.environment().put("LD_LIBRARY_PATH", media.ffmpeg().getParent().toString());
-        return b.start();
     }
 
     /** Splits an H.264 stream at its start codes (00 00 01, or 00 00 00 01). */

@@ -78,10 +78,10 @@ public class RtspCameraTest extends InYike {
         int publish = freePort();
         int clients = freePort();
         startServer(publish, clients, work.resolve("server.log"));
-        ffmpeg(List.of("-v", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-re", "-f", "lavfi",
+        processes.add(ffmpeg(List.of("-v", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-re", "-f", "lavfi",
                 "-i", "sine=frequency=440:sample_rate=48000", "-c:v", "libopenh264", "-b:v", "800k", "-g", "25",
                 "-c:a", "aac", "-b:a", "64k", "-f", "rtsp", "-rtsp_transport", "udp",
-                "rtsp://127.0.0.1:" + publish + "/classroom301"), work.resolve("camera.log"));
+                "rtsp://127.0.0.1:" + publish + "/classroom301"), work.resolve("camera.log")));
         configureRecording(with(SMALL_PROGRAM, "resourceMode", true));
 
         Api api = new Api().ready();
@@ -163,16 +163,6 @@ public class RtspCameraTest extends InYike {
                 Thread.sleep(100);
             }
         }
-    }
-
-    private void ffmpeg(List<String> args, Path log) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(media.ffmpeg().toString());
-        command.addAll(args);
-        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(new File("/dev/null"));
-        b.environment().put("LD_LIBRARY_PATH", media.ffmpeg().getParent().toString());
-        processes.add(b.start());
     }
 
     private static JsonNode driver(JsonNode drivers, String id) {

@@ -27,8 +27,8 @@ final class AudioInput extends SourceReader {
     private final BlockingQueue<short[]> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
     private volatile boolean running;
 
-    AudioInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges) {
-        super(source, stateChanges);
+    AudioInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges, long lostAfterMillis) {
+        super(source, stateChanges, lostAfterMillis);
         this.sampleRate = profile.audioSampleRate();
         this.channels = profile.audioChannels();
     }

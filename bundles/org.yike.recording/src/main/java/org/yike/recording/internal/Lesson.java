@@ -140,9 +140,9 @@ final class Lesson {
         for (Source s : sources) {
             if (!s.isAudio()) {
                 video.put(s.key(), new VideoInput(s, profile, this::sourceChanged,
-                        config.resourceMode() ? resources : null, config.decodeOffScreen()));
+                        config.resourceMode() ? resources : null, config.decodeOffScreen(), config.lostAfterMillis()));
             } else {
-                AudioInput mic = new AudioInput(s, profile, this::sourceChanged);
+                AudioInput mic = new AudioInput(s, profile, this::sourceChanged, config.lostAfterMillis());
                 microphones.add(mic);
                 mixer.add(s.key(), mic::drain);
             }

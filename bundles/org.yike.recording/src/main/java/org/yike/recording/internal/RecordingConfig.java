@@ -86,6 +86,11 @@ public @interface RecordingConfig {
             + "cannot hold it).")
     boolean resourceMode() default true;
 
+    @AttributeDefinition(name = "Lost after (ms)", description = "A network camera or microphone that delivers "
+            + "nothing this long counts as lost: the program shows a slate for it and it is reconnected with backoff.",
+            min = "200")
+    long lostAfterMillis() default 5000;
+
     @AttributeDefinition(name = "Decode cameras off screen", description = "Keep decoding cameras the program does "
             + "not show, so a cut to one is at once instead of at its next key frame; costs a decoder per camera.")
     boolean decodeOffScreen() default false;

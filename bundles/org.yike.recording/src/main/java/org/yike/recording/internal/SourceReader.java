@@ -24,8 +24,11 @@ abstract class SourceReader implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile String problem;
+    private final long lostAfterMillis;
 
-    SourceReader(Source source, BiConsumer<Source, String> stateChanges) {
+    /** @param lostAfterMillis a network source silent this long is lost (FFmpeg's {@code rw_timeout}), then reopened */
+    SourceReader(Source source, BiConsumer<Source, String> stateChanges, long lostAfterMillis) {
+        this.lostAfterMillis = lostAfterMillis;
         this.source = source;
         this.stateChanges = stateChanges;
         this.thread = new Thread(this::run, "yike-source-" + source.key());
@@ -44,6 +47,10 @@ abstract class SourceReader implements AutoCloseable {
 
     /** The source is open: what it turned out to be is known now. */
     void opened(FFmpegFrameGrabber grabber) throws Exception {
+    }
+
+    /** The source has just stopped delivering ({@link #problem()} says why); it is being reconnected. */
+    void lost() {
     }
 
     /** The connection that {@link #opened} announced is over, for whatever reason. */
@@ -85,6 +92,13 @@ abstract class SourceReader implements AutoCloseable {
     private FFmpegFrameGrabber open(StreamLocator locator) {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(locator.uri());
         if (locator.format() != null) grabber.setFormat(locator.format());
+        // a camera whose network goes quiet would otherwise hold its reader for ever; UDP's reading
+        // thread keeps a timeout of its own
+        if (locator.format() == null) {
+            String micros = Long.toString(lostAfterMillis * 1000);
+            grabber.setOption("rw_timeout", micros);
+            if (locator.uri().startsWith("udp:")) grabber.setOption("timeout", micros);
+        }
         for (Map.Entry<String, String> option : locator.options().entrySet()) {
             grabber.setOption(option.getKey(), option.getValue());
         }
@@ -93,12 +107,13 @@ abstract class SourceReader implements AutoCloseable {
     }
 
     /** Problems are told to people and written to lesson.json: a URI's password must not go with them. */
-    private void report(String problem) {
-        String newProblem = StreamLocator.redact(problem);
+    private void report(String reason) {
+        String newProblem = StreamLocator.redact(reason);
         if (newProblem == null ? problem == null : newProblem.equals(problem)) return;
         problem = newProblem;
         if (newProblem == null) LOG.info("Source {} is back", source.key());
         else LOG.warn("Source {} ({}) is lost: {}", source.key(), source.locator().redacted(), newProblem);
+        if (newProblem != null) lost();
         stateChanges.accept(source, newProblem);
     }
 

@@ -50,6 +50,7 @@ final class VideoInput extends SourceReader {
     /** Crops pictures that come decoded already (raw sources); a compressed camera's decoder crops its own. */
     private PictureScaler cropper;
     private ByteBuffer cropped;
+    private ByteBuffer slate;
     private final boolean decodeOffScreen;
     private final Resources resources;
     private int parts;
@@ -63,8 +64,8 @@ final class VideoInput extends SourceReader {
 
     /** @param resources {@code null}: no resource file is written */
     VideoInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges, Resources resources,
-            boolean decodeOffScreen) {
-        super(source, stateChanges);
+            boolean decodeOffScreen, long lostAfterMillis) {
+        super(source, stateChanges, lostAfterMillis);
         this.resources = resources;
         this.decodeOffScreen = decodeOffScreen;
         this.width = profile.width();
@@ -163,6 +164,13 @@ final class VideoInput extends SourceReader {
                 // what was written stays
             }
         }
+    }
+
+    /** Until it is back, the program shows a slate where this source was. */
+    @Override
+    void lost() {
+        if (slate == null) slate = Slate.of(source.label(), width, height);
+        keep(slate.duplicate().clear());
     }
 
     private boolean readPicture(FFmpegFrameGrabber grabber) throws FFmpegFrameGrabber.Exception {
