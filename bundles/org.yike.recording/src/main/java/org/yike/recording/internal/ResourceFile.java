@@ -108,6 +108,16 @@ final class ResourceFile implements AutoCloseable {
     }
 
     /** Makes the file and writes its header; on failure nothing is left open. */
+    /** Whether the file has begun (its first key frame written). */
+    boolean begun() {
+        return startMicros != AV_NOPTS_VALUE;
+    }
+
+    /** A new file for the same source's streams, starting at its next key frame. */
+    ResourceFile another(Path next) {
+        return new ResourceFile(next, input, videoStream, audioStream);
+    }
+
     private void open() throws IOException {
         output = new AVFormatContext(null);
         try {

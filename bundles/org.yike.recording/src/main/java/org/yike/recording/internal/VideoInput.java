@@ -150,18 +150,29 @@ final class VideoInput extends SourceReader {
         if (decoder.decode(packet, show ? decoded : null, framing) > 0 && show) keep(decoded.duplicate().clear());
     }
 
-    /** A resource file that fails is given up for this connection; the program goes on with the source. */
+    /**
+     * A resource file that fails after it began (a camera that restarted its clock without the
+     * connection dropping, say) goes on in a new part from the next key frame; one that fails from
+     * the start is given up for this connection. The program goes on with the source either way.
+     */
     private void writeResource(AVPacket packet) {
         try {
             if (resource.write(packet)) resources.started(source, resourcePath);
         } catch (Exception e) {
-            LOG.error("Source {}: resource file {} stopped: {}", source.key(), resourcePath, e.getMessage());
             ResourceFile failed = resource;
             resource = null;
             try {
                 failed.close();
             } catch (Exception ignored) {
                 // what was written stays
+            }
+            if (failed.begun()) {
+                LOG.warn("Source {}: resource file {} ended ({}); it goes on in a new part", source.key(), resourcePath,
+                        e.getMessage());
+                resourcePath = resources.file(source, ++parts);
+                resource = failed.another(resourcePath);
+            } else {
+                LOG.error("Source {}: resource file {} stopped: {}", source.key(), resourcePath, e.getMessage());
             }
         }
     }

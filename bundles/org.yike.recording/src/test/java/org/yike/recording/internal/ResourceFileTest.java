@@ -43,6 +43,54 @@ public class ResourceFileTest {
         check(written, 44100);
     }
 
+    /** A camera that restarts its clock mid-stream: the file refuses the step back, and another part takes over. */
+    @Test
+    public void aClockThatJumpsBackEndsThePartAndAnotherGoesOn() throws Exception {
+        Path camera = camera("aac", 48000, "matroska");
+        Path first = folder.getRoot().toPath().resolve("part1.mp4");
+        Path second = folder.getRoot().toPath().resolve("part2.mp4");
+        // the same camera read twice: the second time its clock starts again from zero
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(camera.toFile());
+                FFmpegFrameGrabber restarted = new FFmpegFrameGrabber(camera.toFile())) {
+            g.start();
+            restarted.start();
+            ResourceFile part = new ResourceFile(first, g.getFormatContext(), g.getVideoStream(), g.getAudioStream());
+            for (AVPacket p; (p = g.grabPacket()) != null;) {
+                part.write(p);
+                avcodec.av_packet_unref(p);
+            }
+            assertTrue(part.begun());
+            boolean refused = false;
+            for (int i = 0; i < 50 && !refused; i++) {
+                AVPacket back = restarted.grabPacket();
+                try {
+                    part.write(back);
+                } catch (java.io.IOException expected) {
+                    // the muxer's refusal is what the recorder sees
+                    refused = true;
+                } finally {
+                    avcodec.av_packet_unref(back);
+                }
+            }
+            assertTrue("packets from before the last ones are refused", refused);
+            part.close();
+            ResourceFile next = part.another(second);
+            boolean started = false;
+            for (AVPacket p; (p = restarted.grabPacket()) != null;) {
+                started |= next.write(p);
+                avcodec.av_packet_unref(p);
+            }
+            next.close();
+            assertTrue(started);
+        }
+        try (FFmpegFrameGrabber a = new FFmpegFrameGrabber(first.toFile()); FFmpegFrameGrabber b = new FFmpegFrameGrabber(second.toFile())) {
+            a.start();
+            b.start();
+            assertEquals(SECONDS, a.getLengthInTime() / 1e6, 0.15);
+            assertEquals("the second part from the first key frame after the refusal", SECONDS - 1, b.getLengthInTime() / 1e6, 0.15);
+        }
+    }
+
     private static void check(Path file, int rate) throws Exception {
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
             g.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
