@@ -70,6 +70,24 @@ final class Api {
         return null;
     }
 
+    /** The listed device with this id, or {@code null}. */
+    JsonNode device(String id) throws IOException, InterruptedException {
+        for (JsonNode d : get("devices").body()) if (d.get("id").asText().equals(id)) return d;
+        return null;
+    }
+
+    /** The device once its state is {@code state}; fails after {@code millis}. */
+    JsonNode awaitState(String id, String state, long millis) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        JsonNode d = device(id);
+        while (d == null || !d.get("state").asText().equals(state)) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("not " + state + " in time: " + d);
+            Thread.sleep(200);
+            d = device(id);
+        }
+        return d;
+    }
+
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());

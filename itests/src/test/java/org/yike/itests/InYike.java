@@ -9,6 +9,8 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,6 +76,29 @@ abstract class InYike {
                 .redirectInput(new File("/dev/null"));
         b.environment().put("LD_LIBRARY_PATH", media.ffmpeg().getParent().toString());
         return b.start();
+    }
+
+    /**
+     * The NAL units of a file's H.264 or H.265 ({@code codec}) video, the packets' contents whatever
+     * the container frames them in: copied into an elementary stream at {@code work} and split at
+     * its start codes.
+     */
+    List<ByteBuffer> nalUnits(Path file, String codec, Path work) throws Exception {
+        Process p = ffmpeg(List.of("-v", "error", "-y", "-i", file.toString(), "-map", "0:v", "-c", "copy",
+                "-bsf:v", codec + "_mp4toannexb", "-f", codec, work.toString()), work.resolveSibling(work.getFileName() + ".log"));
+        if (p.waitFor() != 0) throw new AssertionError("ffmpeg could not copy the video of " + file);
+        byte[] stream = Files.readAllBytes(work);
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i + 2 < stream.length; i++) {
+            if (stream[i] == 0 && stream[i + 1] == 0 && stream[i + 2] == 1) starts.add(i + 3);
+        }
+        List<ByteBuffer> units = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            int end = k + 1 < starts.size() ? starts.get(k + 1) - 3 : stream.length;
+            while (end > starts.get(k) && stream[end - 1] == 0) end--; // the zero of a 4-byte start code
+            units.add(ByteBuffer.wrap(stream, starts.get(k), end - starts.get(k)).slice());
+        }
+        return units;
     }
 
     /** {@code base} with {@code more} added or replaced. */

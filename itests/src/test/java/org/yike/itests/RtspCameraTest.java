@@ -95,7 +95,7 @@ public class RtspCameraTest extends InYike {
         assertEquals("TEACHER_CLOSEUP", added.body().at("/sources/0/role").asText());
         assertEquals("rtsp://***@127.0.0.1:" + clients + "/classroom301", added.body().at("/sources/0/uri").asText());
 
-        JsonNode camera = awaitState(api, id, "ONLINE", 30_000);
+        JsonNode camera = api.awaitState(id, "ONLINE", 30_000);
         assertTrue(camera.get("reason").asText(), camera.get("reason").asText().startsWith("h264 640x360 25 fps, aac"));
         assertNoPassword(api.get("devices").body());
 
@@ -118,7 +118,7 @@ public class RtspCameraTest extends InYike {
         Api.Answer removed = api.delete("devices/" + id);
         assertEquals(removed.body().toString(), 200, removed.status());
         assertNoPassword(removed.body());
-        assertNull("gone from the list", device(api, id));
+        assertNull("gone from the list", api.device(id));
         assertEquals(404, api.delete("devices/" + id).status());
     }
 
@@ -132,7 +132,7 @@ public class RtspCameraTest extends InYike {
         assertEquals(added.body().toString(), 201, added.status());
         assertNoPassword(added.body());
 
-        JsonNode camera = awaitState(api, "hall-camera", "OFFLINE", 10_000);
+        JsonNode camera = api.awaitState("hall-camera", "OFFLINE", 10_000);
         assertEquals("Connection refused", camera.get("reason").asText());
         assertNoPassword(api.get("devices").body());
         assertEquals("no lesson without a camera online", 409,
@@ -176,21 +176,6 @@ public class RtspCameraTest extends InYike {
         return attributes;
     }
 
-    private static JsonNode device(Api api, String id) throws Exception {
-        for (JsonNode d : api.get("devices").body()) if (d.get("id").asText().equals(id)) return d;
-        return null;
-    }
-
-    private static JsonNode awaitState(Api api, String id, String state, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        JsonNode d = device(api, id);
-        while (d == null || !d.get("state").asText().equals(state)) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("not " + state + " in time: " + d);
-            Thread.sleep(200);
-            d = device(api, id);
-        }
-        return d;
-    }
 
     private static void assertNoPassword(JsonNode answer) {
         assertFalse(answer.toString(), answer.toString().contains("Pa55"));

@@ -1,6 +1,8 @@
 package org.yike.recording.internal;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.BiConsumer;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -18,6 +20,8 @@ abstract class SourceReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceReader.class);
     private static final long FIRST_RETRY_MILLIS = 500;
     private static final long LONGEST_RETRY_MILLIS = 8000;
+    /** How javacv reports FFmpeg's failure to open a source. */
+    private static final Pattern FFMPEG_ERROR = Pattern.compile("avformat_open_input\\(\\) error (-\\d+)");
 
     final Source source;
     private final BiConsumer<Source, String> stateChanges;
@@ -75,7 +79,7 @@ abstract class SourceReader implements AutoCloseable {
                 }
                 if (!closed) report("the source ended");
             } catch (Exception | Error e) {
-                if (!closed) report(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                if (!closed) report(reason(e));
             } finally {
                 disconnected();
             }
@@ -104,6 +108,13 @@ abstract class SourceReader implements AutoCloseable {
         }
         configure(grabber);
         return grabber;
+    }
+
+    /** FFmpeg's error number in words where the message carries one ("error -111" is "Connection refused"). */
+    private static String reason(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Matcher error = FFMPEG_ERROR.matcher(message);
+        return error.find() ? "cannot open: " + Errors.text(Integer.parseInt(error.group(1))) : message;
     }
 
     /** Problems are told to people and written to lesson.json: a URI's password must not go with them. */
