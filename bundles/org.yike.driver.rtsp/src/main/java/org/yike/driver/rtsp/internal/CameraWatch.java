@@ -12,7 +12,7 @@ import org.yike.media.MediaInfo;
 
 /**
  * Whether a camera answers, asked on a daemon thread: CONNECTING until the first answer, then
- * ONLINE (asked again every 30 s) or OFFLINE with the reason (asked again after 1 s, 2 s, 4 s… up
+ * ONLINE (asked again every {@code onlineEvery}) or OFFLINE with the reason (asked again after 1 s, 2 s, 4 s… up
  * to 60 s). A state change is logged once, with the URL's credentials masked.
  */
 final class CameraWatch implements AutoCloseable {
@@ -22,7 +22,6 @@ final class CameraWatch implements AutoCloseable {
         MediaInfo probe(StreamLocator locator, Duration timeout) throws IOException;
     }
 
-    static final Duration ONLINE_EVERY = Duration.ofSeconds(30);
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(CameraWatch.class);
@@ -30,15 +29,17 @@ final class CameraWatch implements AutoCloseable {
     private final String deviceId;
     private final StreamLocator locator;
     private final Duration timeout;
+    private final Duration onlineEvery;
     private final Probe probe;
     private final Thread thread;
     private volatile DeviceStatus status;
     private volatile boolean closed;
 
-    CameraWatch(String deviceId, StreamLocator locator, Duration timeout, Probe probe) {
+    CameraWatch(String deviceId, StreamLocator locator, Duration timeout, Duration onlineEvery, Probe probe) {
         this.deviceId = deviceId;
         this.locator = locator;
         this.timeout = timeout;
+        this.onlineEvery = onlineEvery;
         this.probe = probe;
         this.status = new DeviceStatus(DeviceStatus.State.CONNECTING, "asking " + locator.redacted());
         this.thread = new Thread(this::run, "yike-camera-" + deviceId);
@@ -60,7 +61,7 @@ final class CameraWatch implements AutoCloseable {
             if (closed) return;
             if (!answer.equals(status)) report(answer);
             status = answer;
-            Duration pause = answer.state() == DeviceStatus.State.ONLINE ? ONLINE_EVERY : retry;
+            Duration pause = answer.state() == DeviceStatus.State.ONLINE ? onlineEvery : retry;
             retry = answer.state() == DeviceStatus.State.ONLINE ? FIRST_RETRY : longer(retry);
             try {
                 Thread.sleep(pause.toMillis());

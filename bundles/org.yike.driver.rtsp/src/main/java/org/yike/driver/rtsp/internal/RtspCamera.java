@@ -69,7 +69,7 @@ public class RtspCamera implements Device {
         sources = List.of(new Source(id, "video", name, role(config.role()), locator));
         refused = null;
         watch = new CameraWatch(id, locator, Duration.ofSeconds(config.timeoutSeconds()).plus(STREAM_INFO_TIME),
-                media::probe);
+                Duration.ofSeconds(config.checkSeconds()), media::probe);
         watch.start();
     }
 
@@ -93,6 +93,7 @@ public class RtspCamera implements Device {
             p.add("transport '" + text(c.transport()) + "' must be tcp, udp or auto");
         }
         if (c.timeoutSeconds() < 1 || c.timeoutSeconds() > 60) p.add("timeout " + c.timeoutSeconds() + " s must be 1..60");
+        if (c.checkSeconds() < 1 || c.checkSeconds() > 3600) p.add("check every " + c.checkSeconds() + " s must be 1..3600");
         return p.isEmpty() ? null : String.join("; ", p);
     }
 

@@ -44,4 +44,7 @@ public @interface RtspCameraConfig {
 
     @AttributeDefinition(name = "%timeout.name", description = "%timeout.description", min = "1", max = "60")
     int timeoutSeconds() default 5;
+
+    @AttributeDefinition(name = "%check.name", description = "%check.description", min = "1", max = "3600")
+    int checkSeconds() default 30;
 }

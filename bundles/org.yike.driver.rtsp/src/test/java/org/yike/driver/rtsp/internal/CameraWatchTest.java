@@ -26,7 +26,7 @@ public class CameraWatchTest {
     @Test
     public void connectingUntilTheFirstAnswerThenOnline() throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
-        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), (l, t) -> {
+        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> {
             try {
                 asked.await();
             } catch (InterruptedException e) {
@@ -45,7 +45,7 @@ public class CameraWatchTest {
     @Test
     public void offlineWithTheReasonThenAskedAgainAfterASecond() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), (l, t) -> {
+        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> {
             if (calls.incrementAndGet() == 1) throw new IOException("Connection refused");
             return H264;
         })) {
@@ -60,7 +60,7 @@ public class CameraWatchTest {
     @Test
     public void aStreamWithoutPictureIsOffline() throws Exception {
         MediaInfo soundOnly = new MediaInfo(0, List.of(H264.streams().get(1)), List.of());
-        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), (l, t) -> soundOnly)) {
+        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> soundOnly)) {
             watch.start();
             assertEquals(DeviceStatus.offline("the stream has no picture: aac 48000 Hz"),
                     await(watch, State.OFFLINE, 2000));
@@ -71,7 +71,7 @@ public class CameraWatchTest {
     public void closingInterruptsAProbeUnderWay() throws Exception {
         CountDownLatch probing = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(30), (l, t) -> {
+        CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(30), Duration.ofSeconds(30), (l, t) -> {
             probing.countDown();
             try {
                 Thread.sleep(30_000);

@@ -36,6 +36,7 @@ public class RtspCameraTest {
         assertEquals("transport 'http' must be tcp, udp or auto; timeout 0 s must be 1..60",
                 RtspCamera.problem(Configs.of("transport", "http", "timeoutSeconds", 0)));
         assertEquals("a password needs a username", RtspCamera.problem(Configs.of("password", "s3cret")));
+        assertEquals("check every 0 s must be 1..3600", RtspCamera.problem(Configs.of("checkSeconds", 0)));
     }
 
     @Test

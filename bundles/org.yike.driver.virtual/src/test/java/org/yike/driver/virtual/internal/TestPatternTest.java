@@ -20,11 +20,12 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.junit.Test;
 import org.yike.api.device.StreamLocator;
+import org.yike.kit.driver.ComponentConfig;
 
 /** Decodes real frames from each virtual source and reads its colour key back. */
 public class TestPatternTest {
 
-    private final TestPattern pattern = new TestPattern(320, 180, 25, Configs.of(Map.of()).font(), 1);
+    private final TestPattern pattern = new TestPattern(320, 180, 25, ComponentConfig.of(VirtualClassroomConfig.class, Map.of()).font(), 1);
 
     @Test
     public void eachCameraShowsItsOwnColourKey() throws Exception {
@@ -119,8 +120,8 @@ public class TestPatternTest {
 
     @Test
     public void badConfigurationIsExplainedNotThrown() {
-        assertNull(VirtualClassroom.problem(Configs.of(Map.of())));
-        String p = VirtualClassroom.problem(Configs.of(Map.of("width", 1921, "fps", 0, "id", "a b")));
+        assertNull(VirtualClassroom.problem(ComponentConfig.of(VirtualClassroomConfig.class, Map.of())));
+        String p = VirtualClassroom.problem(ComponentConfig.of(VirtualClassroomConfig.class, Map.of("width", 1921, "fps", 0, "id", "a b")));
         assertTrue(p, p.contains("width 1921") && p.contains("fps 0") && p.contains("id 'a b'"));
     }
 

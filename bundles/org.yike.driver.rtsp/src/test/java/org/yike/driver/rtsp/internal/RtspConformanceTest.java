@@ -1,0 +1,69 @@
+package org.yike.driver.rtsp.internal;
+
+import java.net.ServerSocket;
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Before;
+import org.yike.api.device.Device;
+import org.yike.kit.driver.ComponentConfig;
+import org.yike.kit.driver.DriverConformanceTest;
+import org.yike.kit.driver.LiveStream;
+
+/** The network camera driver against a camera that the bundled ffmpeg plays on loopback (HTTP). */
+public class RtspConformanceTest extends DriverConformanceTest {
+
+    private LiveStream camera;
+
+    @Before
+    public void startCamera() throws Exception {
+        camera = new LiveStream(media());
+        camera.start();
+    }
+
+    @After
+    public void stopCamera() {
+        camera.close();
+    }
+
+    @Override
+    protected Device activate(Map<String, Object> configuration) throws Exception {
+        return new RtspCamera(ComponentConfig.of(RtspCameraConfig.class, configuration), media());
+    }
+
+    @Override
+    protected void deactivate(Device device) {
+        ((RtspCamera) device).deactivate();
+    }
+
+    @Override
+    protected Map<String, Object> workingConfiguration() {
+        // asked again every second, so that the loss shows without a lesson reading the camera
+        return Map.of("id", "conformance", "classroom", "301", "role", "teacher", "url", camera.url(),
+                "timeoutSeconds", 2, "checkSeconds", 1);
+    }
+
+    @Override
+    protected Map<String, Object> wrongConfiguration() throws Exception {
+        try (ServerSocket nobody = new ServerSocket(0)) {
+            return Map.of("id", "conformance", "classroom", "301", "role", "teacher",
+                    "url", "rtsp://127.0.0.1:" + nobody.getLocalPort() + "/stream1", "timeoutSeconds", 2);
+        }
+    }
+
+    @Override
+    protected String threadPrefix() {
+        return "yike-camera-";
+    }
+
+    @Override
+    protected boolean losePeer() {
+        camera.stop();
+        return true;
+    }
+
+    @Override
+    protected void restorePeer() throws Exception {
+        camera.start();
+    }
+}
