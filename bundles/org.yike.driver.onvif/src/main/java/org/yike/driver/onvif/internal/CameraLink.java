@@ -145,11 +145,14 @@ final class CameraLink implements AutoCloseable {
         }
     }
 
-    /** A mapped topic becomes a classroom event, unless its data says the condition ended ({@code IsMotion=false}). */
+    /**
+     * A mapped topic becomes a classroom event, unless its data says the condition ended
+     * ({@code IsMotion=false}). Its time is when it arrived: a camera's own clock may be years off.
+     */
     private void post(OnvifClient.Notification n) {
         ClassroomEvent.Type type = topics.get(n.topic());
         if (type == null || n.data().containsValue("false")) return;
-        events.accept(new ClassroomEvent(type, classroom, deviceId, "video", n.time().minus(client.clockOffset()), null, null));
+        events.accept(new ClassroomEvent(type, classroom, deviceId, "video", null, null, null));
     }
 
     static Duration longer(Duration retry) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +29,8 @@ final class OnvifClient {
         }
     }
 
-    /** One event message: its topic without namespace prefixes, its Data items and when the camera saw it. */
-    record Notification(String topic, Map<String, String> data, Instant time) {
+    /** One event message: its topic without namespace prefixes and its Data items. */
+    record Notification(String topic, Map<String, String> data) {
     }
 
     private final URI deviceService;
@@ -168,8 +167,7 @@ final class OnvifClient {
             for (Element item : Soap.elements(n, "wsnt:Message/tt:Message/tt:Data/tt:SimpleItem")) {
                 data.put(item.getAttribute("Name"), item.getAttribute("Value"));
             }
-            String utc = Soap.text(n, "wsnt:Message/tt:Message/@UtcTime");
-            found.add(new Notification(topic(Soap.text(n, "wsnt:Topic")), data, instant(utc)));
+            found.add(new Notification(topic(Soap.text(n, "wsnt:Topic")), data));
         }
         return found;
     }
@@ -223,14 +221,6 @@ final class OnvifClient {
                 number(Soap.text(time, date + "Day")), number(Soap.text(time, clock + "Hour")),
                 number(Soap.text(time, clock + "Minute")), number(Soap.text(time, clock + "Second")))
                 .toInstant(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(String utc) {
-        try {
-            return utc.isEmpty() ? Instant.now() : Instant.parse(utc);
-        } catch (DateTimeParseException e) {
-            return Instant.now();
-        }
     }
 
     private static int number(String s) {
