@@ -12,6 +12,11 @@ public interface Ptz {
 
     void stop();
 
+    /** Turns to an absolute position (pan, tilt, zoom in [-1, 1]), where the camera knows its position. */
+    default void moveTo(double pan, double tilt, double zoom) {
+        throw new UnsupportedOperationException("this camera has no absolute positions");
+    }
+
     List<String> presets();
 
     void gotoPreset(String preset);

@@ -49,16 +49,16 @@ public class RtspCameraTest {
 
     @Test
     public void rolesAreTheFormsWordsOrTheEnumNames() {
-        assertEquals(Role.TEACHER_CLOSEUP, RtspCamera.role("teacher"));
-        assertEquals(Role.TEACHER_WIDE, RtspCamera.role("teacher_wide"));
-        assertEquals(Role.STUDENT_CLOSEUP, RtspCamera.role("student"));
-        assertEquals(Role.STUDENT_WIDE, RtspCamera.role("student_wide"));
-        assertEquals(Role.COURSEWARE, RtspCamera.role("courseware"));
-        assertEquals(Role.BLACKBOARD, RtspCamera.role("blackboard"));
-        assertEquals(Role.TEACHER_CLOSEUP, RtspCamera.role("TEACHER_CLOSEUP"));
-        assertEquals(Role.STUDENT_WIDE, RtspCamera.role(" Student_Wide "));
-        assertNull(RtspCamera.role("MICROPHONE"));
-        assertNull(RtspCamera.role(null));
+        assertEquals(Role.TEACHER_CLOSEUP, Role.named("teacher"));
+        assertEquals(Role.TEACHER_WIDE, Role.named("teacher_wide"));
+        assertEquals(Role.STUDENT_CLOSEUP, Role.named("student"));
+        assertEquals(Role.STUDENT_WIDE, Role.named("student_wide"));
+        assertEquals(Role.COURSEWARE, Role.named("courseware"));
+        assertEquals(Role.BLACKBOARD, Role.named("blackboard"));
+        assertEquals(Role.TEACHER_CLOSEUP, Role.named("TEACHER_CLOSEUP"));
+        assertEquals(Role.STUDENT_WIDE, Role.named(" Student_Wide "));
+        assertNull(Role.named("MICROPHONE"));
+        assertNull(Role.named(null));
     }
 
     @Test
