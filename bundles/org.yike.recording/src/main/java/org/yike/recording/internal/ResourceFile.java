@@ -48,6 +48,7 @@ import org.bytedeco.ffmpeg.global.avcodec;
 final class ResourceFile implements AutoCloseable {
 
     private static final AVRational MICROS = av_make_q(1, 1_000_000);
+    private static final long LARGEST_STEP_BACK_MICROS = 1_000_000;
 
     private final Path file;
     private final AVFormatContext input;
@@ -59,6 +60,8 @@ final class ResourceFile implements AutoCloseable {
     private AacTranscoder transcoder;
     /** AAC framed for streaming (ADTS, as MPEG-TS and many cameras send it) needs its header moved into the file's description. */
     private AVBSFContext adtsToMp4;
+    /** The last decoding time written, per output stream (in its time base). */
+    private final long[] lastDts = {AV_NOPTS_VALUE, AV_NOPTS_VALUE};
     /** The source's time of the first key frame, in microseconds: the file's zero. */
     private long startMicros = AV_NOPTS_VALUE;
 
@@ -175,15 +178,31 @@ final class ResourceFile implements AutoCloseable {
     }
 
     private void writeAudio(AVPacket packet, AVRational timeBase) throws IOException {
-        packet.stream_index(audioOut.index());
-        av_packet_rescale_ts(packet, timeBase, audioOut.time_base());
-        check(av_interleaved_write_frame(output, packet), "cannot write to " + file);
+        write(packet, timeBase, audioOut);
     }
 
     private void writeAs(AVPacket packet, int index, AVStream out) throws IOException {
         packet.pos(-1);
+        write(packet, timeBase(index), out);
+    }
+
+    /**
+     * A camera's timestamps may step back a little, as when RTP re-bases them on its first RTCP
+     * sender report: such a packet is moved to just after the one before it, as the ffmpeg CLI
+     * does. A step back of more than {@link #LARGEST_STEP_BACK_MICROS} is a new clock: the muxer
+     * refuses it and the recorder starts a new part.
+     */
+    private void write(AVPacket packet, AVRational from, AVStream out) throws IOException {
         packet.stream_index(out.index());
-        av_packet_rescale_ts(packet, timeBase(index), out.time_base());
+        av_packet_rescale_ts(packet, from, out.time_base());
+        int i = out.index();
+        long last = lastDts[i];
+        if (last != AV_NOPTS_VALUE && packet.dts() != AV_NOPTS_VALUE && packet.dts() <= last
+                && av_rescale_q(last - packet.dts(), out.time_base(), MICROS) <= LARGEST_STEP_BACK_MICROS) {
+            packet.dts(last + 1);
+            if (packet.pts() != AV_NOPTS_VALUE && packet.pts() < packet.dts()) packet.pts(packet.dts());
+        }
+        if (packet.dts() != AV_NOPTS_VALUE) lastDts[i] = packet.dts();
         check(av_interleaved_write_frame(output, packet), "cannot write to " + file);
     }
 

@@ -43,6 +43,33 @@ public class ResourceFileTest {
         check(written, 44100);
     }
 
+    /** A camera whose clock steps back a little (RTP re-basing on RTCP): the packets are moved on, the file goes on. */
+    @Test
+    public void aSmallStepBackIsSmoothedOver() throws Exception {
+        Path camera = camera("aac", 48000, "matroska");
+        Path out = folder.getRoot().toPath().resolve("stepped.mp4");
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(camera.toFile())) {
+            g.start();
+            try (ResourceFile file = new ResourceFile(out, g.getFormatContext(), g.getVideoStream(), g.getAudioStream())) {
+                for (AVPacket p; (p = g.grabPacket()) != null;) {
+                    AVStream stream = g.getFormatContext().streams(p.stream_index());
+                    long step = avutil.av_rescale_q(300_000, avutil.av_make_q(1, 1_000_000), stream.time_base());
+                    // from 2 s on, every timestamp 0.3 s earlier
+                    if (p.dts() * avutil.av_q2d(stream.time_base()) >= 2) {
+                        p.dts(p.dts() - step);
+                        p.pts(p.pts() - step);
+                    }
+                    file.write(p);
+                    avcodec.av_packet_unref(p);
+                }
+            }
+        }
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(out.toFile())) {
+            g.start();
+            assertEquals("one file, the step taken out", SECONDS - 0.3, g.getLengthInTime() / 1e6, 0.2);
+        }
+    }
+
     /** A camera that restarts its clock mid-stream: the file refuses the step back, and another part takes over. */
     @Test
     public void aClockThatJumpsBackEndsThePartAndAnotherGoesOn() throws Exception {
