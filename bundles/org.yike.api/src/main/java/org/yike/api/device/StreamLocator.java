@@ -1,5 +1,7 @@
 package org.yike.api.device;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,6 +25,19 @@ public record StreamLocator(String uri, String format, Map<String, String> optio
     /** The locator as it may appear in logs and API answers: credentials in the URI are masked. */
     public String redacted() {
         return redact(uri);
+    }
+
+    /**
+     * The user-info part of a URL, {@code user:password@} (empty without a user), percent-encoded:
+     * FFmpeg decodes it before authenticating, and {@link #redact} masks all of it.
+     */
+    public static String userInfo(String user, String password) {
+        if (user == null || user.isEmpty()) return "";
+        return encode(user) + (password == null || password.isEmpty() ? "" : ":" + encode(password)) + "@";
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** {@code text} (an error message, say) with the credentials of any URI in it masked. */

@@ -3,15 +3,17 @@ package org.yike.driver.rtsp.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,8 +42,6 @@ public class RtspCamera implements Device {
     static final String PID = "org.yike.driver.rtsp.camera";
     private static final Logger LOG = LoggerFactory.getLogger(RtspCamera.class);
     private static final Set<String> SCHEMES = Set.of("rtsp", "rtsps", "rtmp", "srt", "http", "https");
-    /** The roles a configuration names, in the words of the Metatype options; enum names are taken too. */
-    private static final Map<String, Role> ROLES = roles();
     /** Time for reading which streams the camera sends, on top of the socket timeout. */
     private static final Duration STREAM_INFO_TIME = Duration.ofSeconds(10);
 
@@ -84,7 +84,7 @@ public class RtspCamera implements Device {
         if (!text(c.id()).matches("[A-Za-z0-9._-]+")) p.add("id '" + text(c.id()) + "' must be letters, digits, . _ -");
         if (text(c.classroom()).isEmpty()) p.add("classroom is empty");
         if (role(c.role()) == null) {
-            p.add("role '" + text(c.role()) + "' must be one of " + String.join(", ", ROLES.keySet()));
+            p.add("role '" + text(c.role()) + "' must be one of " + Arrays.stream(Role.values()).map(Role::word).filter(Objects::nonNull).collect(Collectors.joining(", ")));
         }
         String url = urlProblem(text(c.url()));
         if (url != null) p.add(url);
@@ -115,13 +115,7 @@ public class RtspCamera implements Device {
 
     /** The role a configuration names: a Metatype option ({@code teacher}) or an enum name, any case. */
     static Role role(String name) {
-        String n = text(name).toLowerCase(Locale.ROOT);
-        Role role = ROLES.get(n);
-        if (role != null) return role;
-        for (Role r : Role.values()) {
-            if (!r.isAudio() && r.name().toLowerCase(Locale.ROOT).equals(n)) return r;
-        }
-        return null;
+        return Role.ofWord(name);
     }
 
     /**
@@ -144,7 +138,6 @@ public class RtspCamera implements Device {
             user = decode(written[0]);
             password = written.length > 1 ? decode(written[1]) : "";
         }
-        String credentials = user.isEmpty() ? "" : encode(user) + (password.isEmpty() ? "" : ":" + encode(password)) + "@";
         Map<String, String> options = new LinkedHashMap<>();
         String micros = Long.toString(Duration.ofSeconds(c.timeoutSeconds()).toNanos() / 1000);
         if (scheme.startsWith("rtsp")) {
@@ -153,7 +146,7 @@ public class RtspCamera implements Device {
         } else {
             options.put("rw_timeout", micros); // rtmp's "timeout" would make it listen
         }
-        return new StreamLocator(scheme + "://" + credentials + host(authority) + rest, null, options);
+        return new StreamLocator(scheme + "://" + StreamLocator.userInfo(user, password) + host(authority) + rest, null, options);
     }
 
     /** The host and port of a URL's authority, without user and password. */
@@ -166,11 +159,6 @@ public class RtspCamera implements Device {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** Percent-encoding for the user-info part; FFmpeg decodes it before authenticating. */
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private static String text(String s) {
         return s == null ? "" : s.trim();
     }
@@ -178,17 +166,6 @@ public class RtspCamera implements Device {
     /** A user name or password as given: spaces may belong to it. */
     private static String raw(String s) {
         return s == null ? "" : s;
-    }
-
-    private static Map<String, Role> roles() {
-        Map<String, Role> roles = new LinkedHashMap<>();
-        roles.put("teacher", Role.TEACHER_CLOSEUP);
-        roles.put("teacher_wide", Role.TEACHER_WIDE);
-        roles.put("student", Role.STUDENT_CLOSEUP);
-        roles.put("student_wide", Role.STUDENT_WIDE);
-        roles.put("courseware", Role.COURSEWARE);
-        roles.put("blackboard", Role.BLACKBOARD);
-        return roles;
     }
 
     @Override
