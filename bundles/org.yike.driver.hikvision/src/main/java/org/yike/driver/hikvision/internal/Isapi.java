@@ -2,7 +2,6 @@ package org.yike.driver.hikvision.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +38,6 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.stream.EntityState;
-import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.w3c.dom.Document;
@@ -111,9 +109,9 @@ final class Isapi implements AutoCloseable {
 
     /**
      * Reads the camera's event push until it ends or fails: a multipart/mixed body that never
-     * finishes, one {@code EventNotificationAlert} document per part. A part is handed on as soon as
-     * its {@code Content-Length} bytes are in, without waiting for the next boundary (the camera
-     * sends that only with the next event).
+     * finishes, one {@code EventNotificationAlert} document per part. The cameras start each message with
+     * the delimiter, so a part is complete (and handed on) when the next message arrives: an event
+     * is heard at the latest with the camera's next heartbeat ({@code videoloss}, inactive).
      */
     void alertStream(Consumer<Alert> alerts) throws IOException {
         HttpGet get = new HttpGet(base.resolve("/ISAPI/Event/notification/alertStream"));
@@ -123,18 +121,10 @@ final class Isapi implements AutoCloseable {
             MimeTokenStream parts = new MimeTokenStream(MimeConfig.PERMISSIVE);
             parts.parseHeadless(response.getEntity().getContent(), response.getFirstHeader("Content-Type").getValue());
             try {
-                int length = -1;
                 for (EntityState s = parts.next(); s != EntityState.T_END_OF_STREAM; s = parts.next()) {
-                    if (s == EntityState.T_FIELD) {
-                        Field f = parts.getField();
-                        if (f.getName().equalsIgnoreCase("Content-Length")) length = Integer.parseInt(f.getBody().trim());
-                    } else if (s == EntityState.T_BODY) {
-                        InputStream body = parts.getDecodedInputStream();
-                        alert(length >= 0 ? body.readNBytes(length) : body.readAllBytes()).ifPresent(alerts);
-                        length = -1;
-                    }
+                    if (s == EntityState.T_BODY) alert(parts.getDecodedInputStream().readAllBytes()).ifPresent(alerts);
                 }
-            } catch (MimeException | NumberFormatException e) {
+            } catch (MimeException e) {
                 throw new IOException("the alertStream is not multipart: " + e.getMessage(), e);
             }
             return null;

@@ -79,7 +79,7 @@ final class FakeIsapiCamera implements AutoCloseable {
         }
     }
 
-    /** As the cameras send it: each part's boundary, headers and document, flushed; the next boundary only with the next part. */
+    /** As the cameras frame it: each message starts with the delimiter, so a part is closed only by the next message. */
     private void alertStream(HttpExchange x) throws IOException {
         record(x);
         alertStreams.incrementAndGet();

@@ -109,7 +109,7 @@ public class LoopbackPeerTest {
                 ptz.stop();
                 fail("nobody answered");
             } catch (UncheckedIOException e) {
-                assertTrue(e.getMessage(), e.getMessage().startsWith("no ACK from the camera at 127.0.0.1:"));
+                assertTrue(e.getMessage(), e.getCause().getMessage().startsWith("no ACK from the camera at 127.0.0.1:"));
             } finally {
                 ptz.deactivate();
             }
