@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,6 +106,7 @@ public class HikvisionCamera implements Device {
         if (Role.ofWord(c.role()) == null) p.add("role '" + text(c.role()) + "' is not a camera's role");
         if (!text(c.host()).matches("[A-Za-z0-9.-]+")) p.add("host '" + text(c.host()) + "' must be a name or IPv4 address");
         if (text(c.username()).isEmpty()) p.add("user is empty");
+        if (c.password() == null || c.password().isEmpty()) p.add("password is empty");
         for (String e : c.events() == null ? new String[0] : c.events()) {
             if (event(e) == null) p.add("event mapping '" + e + "' must be eventType=" + String.join("|", types()));
         }
@@ -146,7 +148,7 @@ public class HikvisionCamera implements Device {
     }
 
     private static List<String> types() {
-        return java.util.Arrays.stream(ClassroomEvent.Type.values()).map(Enum::name).toList();
+        return Arrays.stream(ClassroomEvent.Type.values()).map(Enum::name).toList();
     }
 
     private void run() {

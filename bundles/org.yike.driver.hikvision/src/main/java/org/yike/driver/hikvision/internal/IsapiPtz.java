@@ -44,8 +44,10 @@ final class IsapiPtz implements Ptz {
     @Override
     public void gotoPreset(String preset) {
         try {
-            String id = isapi.presets(channel).stream().filter(p -> p.name().equals(preset)).map(Isapi.Preset::id)
-                    .findFirst().orElse(preset);
+            List<Isapi.Preset> presets = isapi.presets(channel);
+            String id = presets.stream().filter(p -> p.name().equals(preset) || p.id().equals(preset)).map(Isapi.Preset::id)
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no preset '" + preset + "'; the camera has "
+                            + presets.stream().map(Isapi.Preset::name).toList()));
             isapi.gotoPreset(channel, id);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

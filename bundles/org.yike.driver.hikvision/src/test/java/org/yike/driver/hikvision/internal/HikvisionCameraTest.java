@@ -107,6 +107,12 @@ public class HikvisionCameraTest {
         assertEquals(List.of("Blackboard", "Podium"), ptz.presets());
         ptz.gotoPreset("Podium");
         ptz.gotoPreset("1");
+        try {
+            ptz.gotoPreset("../../System/reboot");
+            throw new AssertionError("no such preset");
+        } catch (IllegalArgumentException e) {
+            assertEquals("no preset '../../System/reboot'; the camera has [Blackboard, Podium]", e.getMessage());
+        }
         List<String> ptzRequests = camera.requests.stream().filter(r -> r.contains("PTZCtrl")).toList();
         assertEquals(List.of(
                 "PUT /ISAPI/PTZCtrl/channels/1/continuous <PTZData><pan>50</pan><tilt>-25</tilt><zoom>100</zoom></PTZData>",
@@ -115,7 +121,8 @@ public class HikvisionCameraTest {
                 "GET /ISAPI/PTZCtrl/channels/1/presets",
                 "PUT /ISAPI/PTZCtrl/channels/1/presets/2/goto",
                 "GET /ISAPI/PTZCtrl/channels/1/presets",
-                "PUT /ISAPI/PTZCtrl/channels/1/presets/1/goto"), ptzRequests);
+                "PUT /ISAPI/PTZCtrl/channels/1/presets/1/goto",
+                "GET /ISAPI/PTZCtrl/channels/1/presets"), ptzRequests);
     }
 
     @Test
@@ -188,8 +195,8 @@ public class HikvisionCameraTest {
     @Test
     public void aConfigurationProblemIsSaidInWords() {
         assertNull(HikvisionCamera.problem(config()));
-        assertEquals("role 'janitor' is not a camera's role; host '' must be a name or IPv4 address",
-                HikvisionCamera.problem(config("role", "janitor", "host", " ")));
+        assertEquals("role 'janitor' is not a camera's role; host '' must be a name or IPv4 address; password is empty",
+                HikvisionCamera.problem(config("role", "janitor", "host", " ", "password", null)));
         String problem = HikvisionCamera.problem(config("events", new String[] {"VMD=DANCING"}));
         assertTrue(problem, problem.startsWith("event mapping 'VMD=DANCING' must be eventType=STUDENT_STOOD_UP|"));
         device = new HikvisionCamera(config("id", "a b"), eventAdmin);
