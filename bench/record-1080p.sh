@@ -23,97 +23,24 @@ if ! [[ "$DURATION" =~ ^[1-9][0-9]*$ ]]; then
   exit 2
 fi
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-JAR="${YIKE_JAR:-$ROOT/distribution/target/yike.jar}"
-RESULTS="$BENCH_DIR/RESULTS.md"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 CMDLINE="bench/record-1080p.sh $*"
 [[ $# -eq 0 ]] && CMDLINE="bench/record-1080p.sh"
 
-die() { echo "error: $*" >&2; exit 1; }
-
-[[ -f "$JAR" ]] || die "Yike jar not found at $JAR -- build it first; run: mvn -B -DskipTests install"
-[[ -x /usr/bin/time ]] || die "GNU time not found at /usr/bin/time"
-for t in java python3 curl pgrep; do
-  command -v "$t" >/dev/null || die "'$t' is required but not on PATH"
-done
-# Resolve the real interpreter once (python3 may be a slow pyenv shim).
-PY="$(python3 -c 'import sys; print(sys.executable)')"
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/yike-bench.XXXXXX")"
-DATA="$WORK/data"
-mkdir -p "$DATA"
-TIME_PID=""
-JPID=""
-
-cleanup() {
-  # Only ever signal the processes this script started.
-  if [[ -n "$JPID" ]] && kill -0 "$JPID" 2>/dev/null; then
-    kill -TERM "$JPID" 2>/dev/null || true
-    sleep 3
-    kill -0 "$JPID" 2>/dev/null && kill -KILL "$JPID" 2>/dev/null || true
-  fi
-  if [[ "${YIKE_BENCH_KEEP:-0}" == 1 ]]; then
-    echo "work folder kept: $WORK"
-  else
-    rm -rf "$WORK"
-  fi
-}
-trap cleanup EXIT
-
-log() { echo "[$(date +%H:%M:%S)] $*"; }
-
-CLK_TCK="$(getconf CLK_TCK)"
-# CPU seconds (user+sys) of a live process, from /proc/PID/stat.
-proc_cpu() {
-  local rest
-  rest="$(sed 's/^.*) //' "/proc/$1/stat")"
-  # after "pid (comm) ": field 1 = state ... field 12 = utime, field 13 = stime
-  awk -v hz="$CLK_TCK" '{ printf "%.2f", ($12 + $13) / hz }' <<<"$rest"
-}
-now() { date +%s.%N; }
-# Busy CPU seconds of the whole machine so far (user+nice+system+irq+softirq+steal).
-sys_busy() { awk -v hz="$CLK_TCK" '/^cpu /{ printf "%.2f", ($2+$3+$4+$7+$8+$9) / hz }' /proc/stat; }
-
-# Run a private copy: the jar may be rebuilt while the benchmark runs.
-cp "$JAR" "$WORK/yike.jar"
-JAR_SHA="$(sha256sum "$WORK/yike.jar" | cut -c1-12)"
-JAR_INFO="$(stat -c '%s bytes, built %y' "$JAR" | cut -d. -f1)"
-
-# Other busy processes skew CPU figures on a small box: record the load.
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+bench_start bench
 if awk -v l="${LOAD_BEFORE%% *}" 'BEGIN{exit !(l > 0.5)}'; then
   echo "warning: 1-min load average is ${LOAD_BEFORE%% *} before the benchmark; other work will skew the figures" >&2
 fi
 
-PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-API="http://127.0.0.1:$PORT/api"
-
 # ---------------------------------------------------------------- 1. Yike ----
-log "Yike: starting a copy of $JAR (data $DATA, port $PORT), recording ${DURATION}s"
-T0="$(now)"
-BUSY_Y0="$(sys_busy)"
-# shellcheck disable=SC2086
-( cd "$WORK" && exec /usr/bin/time -o "$WORK/yike.time" -f "%e %U %S %M" \
-    java ${YIKE_JAVA_OPTS:-} -Dyike.data="$DATA" -Dyike.http.port="$PORT" \
-    -Dyike.record.on.start=true -jar "$WORK/yike.jar" </dev/null >"$WORK/yike.log" 2>&1 ) &
-TIME_PID=$!
-
-for _ in $(seq 100); do
-  JPID="$(pgrep -P "$TIME_PID" || true)"
-  [[ -n "$JPID" ]] && break
-  sleep 0.1
-done
-[[ -n "$JPID" ]] || die "could not find the java process under /usr/bin/time (pid $TIME_PID)"
+start_yike -Dyike.record.on.start=true
+log "Yike: recording ${DURATION}s once a lesson starts"
 
 # Wait until a lesson is recording.
 LESSON=""
 BOOT_LIMIT=120
 while :; do
-  if ! kill -0 "$JPID" 2>/dev/null; then
-    echo "--- yike.log (tail) ---" >&2; tail -40 "$WORK/yike.log" >&2
-    die "Yike exited before a lesson started recording"
-  fi
+  yike_alive "before a lesson started recording"
   STATUS="$(curl -fsS --max-time 2 "$API/status" 2>/dev/null || true)"
   # No python here: starting an interpreter (pyenv shim) on a 2-core box that
   # the booting JVM saturates takes seconds and would delay the detection.
@@ -153,18 +80,7 @@ done
 STOP_STATE="$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d.get("state"), "error=%s" % d.get("error"))' "$WORK/stop.json" 2>/dev/null || echo '?')"
 log "Yike: stop answered HTTP $HTTP_CODE ($STOP_STATE); stopping the JVM (SIGTERM)"
 
-kill -TERM "$JPID"
-KILLED=""
-for _ in $(seq 600); do
-  kill -0 "$JPID" 2>/dev/null || break
-  sleep 0.1
-done
-if kill -0 "$JPID" 2>/dev/null; then
-  KILLED="(JVM did not exit 60s after SIGTERM; SIGKILLed)"
-  kill -KILL "$JPID" || true
-fi
-wait "$TIME_PID" || true
-JPID=""
+stop_yike
 T_END="$(now)"
 BUSY_Y1="$(sys_busy)"
 log "Yike: JVM exited ${KILLED}"
@@ -629,17 +545,14 @@ import json, sys
 p = json.load(open(sys.argv[1]))["profiles"]
 words = {1: "one profile", 2: "two profiles", 3: "three profiles", 4: "four profiles"}
 print(words.get(len(p), "%d profiles" % len(p)))' "$WORK/plan.json")"
-  [[ -f "$RESULTS" ]] || printf '# Benchmark results\n\nAppended by `bench/record-1080p.sh`; see bench/README.md.\n' >"$RESULTS"
+  results_file
   {
     echo
     echo "## $(date -u '+%Y-%m-%d %H:%M UTC') -- record-1080p, ${DURATION} s, ${PROFILES_TEXT}, movie mode"
     echo
     echo "Command: \`$CMDLINE\`"
     echo
-    echo "- machine: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores, $(free -m | awk '/^Mem:/{print $2}') MiB RAM"
-    echo "- java: $(java -version 2>&1 | head -1)"
-    echo "- ffmpeg: $(LD_LIBRARY_PATH="$NATIVE" "$FFMPEG" -hide_banner -version | head -1 | cut -d' ' -f1-3) (bundled in the jar)"
-    echo "- jar: $JAR_INFO, sha256 $JAR_SHA; git HEAD $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+    machine_lines "$FFMPEG"
     echo "- load average before the run: $LOAD_BEFORE"
     echo "- Yike: java ${YIKE_JAVA_OPTS:+$YIKE_JAVA_OPTS }-Dyike.record.on.start=true -jar yike.jar; lesson $LESSON; stop answered HTTP $HTTP_CODE ($STOP_STATE); ${Y_WARN} WARN/ERROR log lines${Y_EXIT_NOTE:+; GNU time: $Y_EXIT_NOTE}${KILLED:+; $KILLED}"
     echo "- ffmpeg: \`${FF_CMD_TEXT}\`"

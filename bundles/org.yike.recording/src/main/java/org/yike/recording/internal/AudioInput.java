@@ -12,6 +12,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.yike.api.device.Source;
 import org.yike.api.encoder.Profile;
+import org.yike.api.runtime.Settings;
 
 /**
  * Decodes a microphone to interleaved 16-bit PCM at the profile's rate and channels, and queues it
@@ -24,7 +25,8 @@ final class AudioInput extends SourceReader {
 
     private final int sampleRate;
     private final int channels;
-    private final BlockingQueue<short[]> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+    /** Ten seconds of the lesson's clock, which runs faster than real time in simulations. */
+    private final BlockingQueue<short[]> queue = new ArrayBlockingQueue<>((int) Math.ceil(QUEUED_CHUNKS * Settings.clockSpeed()));
     private volatile boolean running;
 
     AudioInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges, long lostAfterMillis) {
