@@ -117,8 +117,9 @@ log "camera clip: $CLIP_INFO"
 PUB_PORT="$(free_port)"
 CLI_PORT="$(free_port)"
 while [[ "$CLI_PORT" == "$PUB_PORT" ]]; do CLI_PORT="$(free_port)"; done
-# each published stream and each client's takes an RTP/RTCP pair: video + sound, publisher + client
-RTP_COUNT=$(( 8 * NMAX + 40 ))
+# each published stream and each client's takes an RTP/RTCP pair: video + sound, publisher + client,
+# and the server gives a client's pair back only on TEARDOWN: plenty
+RTP_COUNT=$(( 20 * NMAX + 200 ))
 RTP_BASE="$("$PY" - "$RTP_COUNT" <<'PYPORTS'
 import random, socket, sys
 count = int(sys.argv[1])
@@ -195,13 +196,16 @@ devices_up_to() {
 
 # Both sides are measured in the steady state: the window of SECONDS starts once every camera's
 # file has started (the cameras opened and sent a key frame); the opening is reported apart.
-OPEN_LIMIT=60
+# How long N cameras may take to open: Yike opens them one after the other, about 2 s each here.
+open_limit() { echo $(( 30 + 4 * $1 )); }
 
 # ------------------------------------------------------------ ffmpeg run ----
 FF_OUT_ARGS=(-movflags +frag_keyframe+empty_moov+delay_moov+default_base_moof -frag_duration 1000000 -flush_packets 1 -f mp4)
 FF_OUT_TEXT="ffmpeg -hide_banner -nostdin -nostats -v warning -rtsp_transport udp -i rtsp://127.0.0.1:PORT/camK -map 0 -c copy ${FF_OUT_ARGS[*]} camK.mp4"
 run_ffmpeg() {
-  local n=$1 k p f dir="$WORK/ffmpeg-$1" pids=() files=() rcs="" rc t_spawn t_open cpu_open b0 c0 f0 t0 b1 f1 t2 c1 started w0 w1
+  local n=$1 k p f dir="$WORK/ffmpeg-$1" pids=() files=() rcs="" rc t_spawn t_open cpu_open b0 c0 f0 t0 b1 f1 t2 c1 started w0 w1 y0 y1
+  local limit
+  limit="$(open_limit "$n")"
   mkdir -p "$dir"
   log "ffmpeg: $n processes record $n cameras"
   t_spawn="$(now)"
@@ -209,30 +213,32 @@ run_ffmpeg() {
     files+=("$dir/cam$k.mp4")
     # -t: a safety net only; each is stopped with SIGINT (q) after the window
     LD_LIBRARY_PATH="$LIBS" "$FFMPEG" -hide_banner -nostdin -nostats -v warning -rtsp_transport udp \
-      -i "rtsp://127.0.0.1:$CLI_PORT/$(printf 'cam%02d' "$k")" -map 0 -c copy -t $(( DURATION + OPEN_LIMIT + 60 )) \
+      -i "rtsp://127.0.0.1:$CLI_PORT/$(printf 'cam%02d' "$k")" -map 0 -c copy -t $(( DURATION + $limit + 60 )) \
       "${FF_OUT_ARGS[@]}" "$dir/cam$k.mp4" </dev/null >"$dir/cam$k.log" 2>&1 &
     pids+=($!)
     BENCH_PIDS+=($!)
   done
   # recording once its file has data (the muxer writes at the first key frame)
-  for (( k = 0; k < 10 * OPEN_LIMIT; k++ )); do
+  for (( k = 0; k < 10 * $limit; k++ )); do
     started=0
     for f in "${files[@]}"; do [[ -s "$f" ]] && started=$((started + 1)); done
     (( started == n )) && break
     sleep 0.1
   done
   t_open="$(now)"; cpu_open="$(procs_cpu "${pids[@]}")"
-  (( started == n )) || log "ffmpeg: only $started of $n files started in ${OPEN_LIMIT}s"
-  c0="$(cameras_cpu)"; b0="$(sys_busy)"; f0="$(procs_cpu "${pids[@]}")"; t0="$(now)"
+  (( started == n )) || log "ffmpeg: only $started of $n files started in ${limit}s"
+  c0="$(cameras_cpu)"; y0="$(proc_cpu "$JPID")"; b0="$(sys_busy)"; f0="$(procs_cpu "${pids[@]}")"; t0="$(now)"
   w0="$(cat "$dir"/cam*.log | grep -cE "$LOSS" || true)"
   sleep "$DURATION"
-  b1="$(sys_busy)"; f1="$(procs_cpu "${pids[@]}")"; t2="$(now)"; c1="$(cameras_cpu)"
+  b1="$(sys_busy)"; f1="$(procs_cpu "${pids[@]}")"; t2="$(now)"; y1="$(proc_cpu "$JPID")"; c1="$(cameras_cpu)"
   w1="$(cat "$dir"/cam*.log | grep -cE "$LOSS" || true)"
   for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do
+  local failed=()
+  for k in "${!pids[@]}"; do
     rc=0
-    wait "$p" || rc=$?
+    wait "${pids[$k]}" || rc=$?
     rcs+="${rcs:+, }$rc"
+    [[ $rc == 0 || $rc == 255 ]] || failed+=("$dir/cam$((k + 1)).log")
   done
   forget_pids "${pids[@]}"
   helper probe "$dir/probe.json" "${files[@]}"
@@ -241,9 +247,9 @@ run_ffmpeg() {
   cat >"$WORK/steps/$n-ffmpeg.json" <<JSON
 {"n": $n, "side": "ffmpeg", "window": $(awk -v a="$t2" -v b="$t0" 'BEGIN{print a-b}'),
  "open_s": $(awk -v a="$t_open" -v b="$t_spawn" 'BEGIN{print a-b}'), "open_cpu": $cpu_open, "started": $started,
- "cpu0": $f0, "cpu1": $f1, "busy0": $b0, "busy1": $b1, "cameras0": $c0, "cameras1": $c1,
+ "cpu0": $f0, "cpu1": $f1, "busy0": $b0, "busy1": $b1, "cameras0": $c0, "cameras1": $c1, "yike0": $y0, "yike1": $y1,
  "warnings": ${warnings:-0}, "warnings_window": $((w1 - w0)), "warning_lines": $(helper warnings "$LOSS" "$dir"/cam*.log),
- "rcs": [$rcs], "files": $(cat "$dir/probe.json")}
+ "rcs": [$rcs], "errors": $(helper tails "${failed[@]}"), "files": $(cat "$dir/probe.json")}
 JSON
   [[ "${YIKE_BENCH_KEEP:-0}" == 1 ]] || rm -f "$dir"/*.mp4
 }
@@ -254,6 +260,8 @@ LESSON_OK=1
 lesson() {
   local n=$1 secs=$2 measure="${3:-}" dir="$WORK/yike-$1" k off code lesson_id t_post j_post t_open j_open started
   local b0 c0 j0 t0 b1 c1 j1 t2 t3 w0 w1
+  local limit
+  limit="$(open_limit "$n")"
   mkdir -p "$dir"
   off="$(stat -c %s "$WORK/yike.log")"
   t_post="$(now)"; j_post="$(proc_cpu "$JPID")"
@@ -263,13 +271,13 @@ lesson() {
   [[ "$(cat "$dir/start.json")" =~ \"id\"[[:space:]]*:[[:space:]]*\"([^\"]+)\" ]] || die "no lesson id in $(cat "$dir/start.json")"
   lesson_id="${BASH_REMATCH[1]}"
   # recording once the lesson lists a resource file for every camera (written from its first key frame)
-  for (( k = 0; k < 5 * OPEN_LIMIT; k++ )); do
+  for (( k = 0; k < 5 * $limit; k++ )); do
     started="$(curl -fsS --max-time 5 "$API/recordings/$lesson_id" | grep -o '"kind" *: *"resource"' | wc -l || true)"
     (( started == n )) && break
     sleep 0.2
   done
   t_open="$(now)"; j_open="$(proc_cpu "$JPID")"
-  (( started == n )) || log "Yike: only $started of $n resource files started in ${OPEN_LIMIT}s"
+  (( started == n )) || log "Yike: only $started of $n resource files started in ${limit}s"
   log "Yike: lesson $lesson_id with $n cameras, ${secs}s${measure:+ (measured)}"
   [[ -n "$measure" ]] && helper threads "$JPID" "$dir/threads0.json"
   c0="$(cameras_cpu)"; b0="$(sys_busy)"; j0="$(proc_cpu "$JPID")"; t0="$(now)"

@@ -7,6 +7,7 @@
   lesson STOP.json STEP.json [--warm-up]   adds a finished lesson's program and resource files (probed, with
                                 their start offsets) to STEP.json; checks c01 was on screen throughout (the
                                 warm-up: also one 640x360 profile, one resource file); prints the lesson's folder
+  tails FILE...                 the last line of each file, as JSON
   warnings PATTERN FILE...      the lines of the files that match PATTERN, most frequent first, as JSON
   verdict STEP.json             exit 0 if that Yike run kept up with real time, else say why
   report WORK                   the report: reads WORK/run.json and WORK/steps/*.json, prints Markdown
@@ -200,6 +201,15 @@ def warnings(pattern, files):
     print(json.dumps([f"{n}x {text}" for text, n in sorted(seen.items(), key=lambda x: -x[1])[:3]]))
 
 
+def tails(files):
+    out = []
+    for path in files:
+        with open(path, errors="replace") as f:
+            lines = [l.strip() for l in f if l.strip()]
+        out.append(f"{os.path.basename(path)}: {lines[-1][:200] if lines else '(empty log)'}")
+    print(json.dumps(out))
+
+
 def verdict(step):
     why = yike_why(json.load(open(step)))
     for w in why:
@@ -227,9 +237,12 @@ def report(work):
         if f:
             f["cpu"] = f["cpu1"] - f["cpu0"]
             f["pct"] = pct(f["cpu"], f["window"])
-            f["per_camera"] = f["pct"] / n
+            f["per_camera"] = f["pct"] / max(f["started"], 1)   # the processes that recorded
             f["cams_pct"] = pct(f["cameras1"] - f["cameras0"], f["window"])
-            f["others_pct"] = pct(f["busy1"] - f["busy0"] - f["cpu"] - (f["cameras1"] - f["cameras0"]), f["window"])
+            # the Yike JVM waits meanwhile, its devices' status probes going on: ours, not "others"
+            f["yike_pct"] = pct(f.get("yike1", 0) - f.get("yike0", 0), f["window"])
+            f["others_pct"] = pct(f["busy1"] - f["busy0"] - f["cpu"] - (f["cameras1"] - f["cameras0"])
+                                  - (f.get("yike1", 0) - f.get("yike0", 0)), f["window"])
             why = []
             if f["started"] != n:
                 why.append(f"{f['started']} of {n} files started before the window")
@@ -237,6 +250,10 @@ def report(work):
                 name = os.path.basename(q["path"])
                 if rc not in (0, 255):   # 255: stopped by SIGINT, as asked
                     why.append(f"{name}: ffmpeg exited {rc}")
+            for e in f.get("errors", []):
+                why.append(f"`{e}`")
+            for q in f["files"]:
+                name = os.path.basename(q["path"])
                 if not q.get("vframes"):
                     why.append(f"{name}: no video")
                     continue
@@ -298,7 +315,7 @@ def report(work):
         L.append(f"- **Yike, per camera: {y['slope']:.2f} % of one core** ((CPU({top}) - CPU(1)) / {top - 1}: "
                  f"{y['pct']:.1f} % - {base['pct']:.1f} %)" + (f"; least-squares slope over the {len(pts)} real-time runs: {fit:.2f} %" if fit is not None else ""))
         if f:
-            L.append(f"- **ffmpeg CLI, per camera: {f['per_camera']:.2f} % of one core** ({top} processes, `-c copy`); "
+            L.append(f"- **ffmpeg CLI, per camera: {f['per_camera']:.2f} % of one core** ({f['started']} processes recording, `-c copy`); "
                      f"**Yike/ffmpeg: {y['slope'] / f['per_camera']:.2f}**" if f["per_camera"] > 0 else "- ffmpeg: no CPU measured")
         L.append(f"- goal (b), at most 3 % of one core per camera: **{'met' if met else 'NOT met'}** ({y['slope']:.2f} %)")
     if tried:
@@ -353,7 +370,7 @@ def report(work):
                      f"window {f['window']:.1f} s: {f['cpu']:.2f} CPU s; "
                      f"{f['warnings']} RTP/decoder warnings ({f['warnings_window']} in the window)"
                      + (" e.g. " + "; ".join(f"`{w}`" for w in f["warning_lines"]) if f["warning_lines"] else "")
-                     + f"; cameras + RTSP server {f['cams_pct']:.1f} %, "
+                     + f"; cameras + RTSP server {f['cams_pct']:.1f} %, the waiting Yike JVM {f['yike_pct']:.1f} %, "
                      f"others {f['others_pct']:.1f} % of one core")
         if y:
             q = [x for x in y["files"] if x.get("vframes")]
@@ -407,6 +424,8 @@ if __name__ == "__main__":
         probe(sys.argv[2], sys.argv[3:])
     elif cmd == "lesson":
         lesson(sys.argv[2], sys.argv[3], "--warm-up" in sys.argv[4:])
+    elif cmd == "tails":
+        tails(sys.argv[2:])
     elif cmd == "warnings":
         warnings(sys.argv[2], sys.argv[3:])
     elif cmd == "verdict":
