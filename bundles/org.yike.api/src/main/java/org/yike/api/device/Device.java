@@ -29,4 +29,9 @@ public interface Device {
     default Optional<Ptz> ptz() {
         return Optional.empty();
     }
+
+    /** The latest measured figures of the source with this {@link Source#id()}, where the driver measures them. */
+    default Optional<StreamFigures> figures(String sourceId) {
+        return Optional.empty();
+    }
 }
