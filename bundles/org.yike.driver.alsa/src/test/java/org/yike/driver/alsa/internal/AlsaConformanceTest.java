@@ -3,25 +3,34 @@ package org.yike.driver.alsa.internal;
 import java.util.Map;
 
 import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.yike.api.device.Device;
 import org.yike.kit.driver.ComponentConfig;
 import org.yike.kit.driver.DriverConformanceTest;
+import org.yike.kit.driver.LiveMicrophone;
 
-/** The local microphone driver against a capture PCM that libasound plays from a tone file ({@link TonePcm}). */
+/** The local microphone driver against a PulseAudio tone reached through ALSA ({@link LiveMicrophone}). */
 public class AlsaConformanceTest extends DriverConformanceTest {
 
-    private static TonePcm microphone;
+    private static LiveMicrophone microphone;
 
     @BeforeClass
-    public static void installMicrophone() throws Exception {
-        microphone = TonePcm.install(440, 30);
+    public static void startMicrophone() throws Exception {
+        microphone = LiveMicrophone.fromEnvironment(440);
+        microphone.start();
+    }
+
+    @AfterClass
+    public static void stopMicrophone() {
+        microphone.close();
     }
 
     /** A check that failed halfway leaves the next one a microphone. */
     @After
     public void plugBackIn() throws Exception {
-        microphone.plugIn();
+        microphone.stop();
+        microphone.start();
     }
 
     @Override
@@ -37,7 +46,7 @@ public class AlsaConformanceTest extends DriverConformanceTest {
     @Override
     protected Map<String, Object> workingConfiguration() {
         // opened again every second, so that the loss shows without a lesson reading it
-        return Map.of("id", "conformance", "classroom", "301", "device", TonePcm.NAME, "checkSeconds", 1);
+        return Map.of("id", "conformance", "classroom", "301", "device", LiveMicrophone.NAME, "checkSeconds", 1);
     }
 
     @Override
@@ -52,12 +61,12 @@ public class AlsaConformanceTest extends DriverConformanceTest {
 
     @Override
     protected boolean losePeer() throws Exception {
-        microphone.unplug();
+        microphone.stop();
         return true;
     }
 
     @Override
     protected void restorePeer() throws Exception {
-        microphone.plugIn();
+        microphone.start();
     }
 }
