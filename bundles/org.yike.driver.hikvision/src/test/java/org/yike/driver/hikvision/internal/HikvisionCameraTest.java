@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Ptz;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
+import org.yike.kit.driver.ComponentConfig;
 
 /** The driver against an ISAPI camera on loopback (see {@link FakeIsapiCamera}). */
 public class HikvisionCameraTest {
@@ -58,8 +58,7 @@ public class HikvisionCameraTest {
         Map<String, Object> values = new HashMap<>(Map.of("id", "cam1", "classroom", "301", "role", "teacher",
                 "host", "127.0.0.1", "httpPort", camera.port(), "password", FakeIsapiCamera.PASSWORD));
         for (int i = 0; i < attributes.length; i += 2) values.put((String) attributes[i], attributes[i + 1]);
-        return (HikvisionCameraConfig) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HikvisionCameraConfig.class},
-                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName()) : method.getDefaultValue());
+        return ComponentConfig.of(HikvisionCameraConfig.class, values);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -195,7 +194,8 @@ public class HikvisionCameraTest {
     @Test
     public void aConfigurationProblemIsSaidInWords() {
         assertNull(HikvisionCamera.problem(config()));
-        assertEquals("role 'janitor' is not a camera's role; host '' must be a name or IPv4 address; password is empty",
+        assertEquals("role 'janitor' must be one of teacher, teacher_wide, student, student_wide, courseware, blackboard; "
+                + "host '' must be a name or IPv4 address; password is empty",
                 HikvisionCamera.problem(config("role", "janitor", "host", " ", "password", null)));
         String problem = HikvisionCamera.problem(config("events", new String[] {"VMD=DANCING"}));
         assertTrue(problem, problem.startsWith("event mapping 'VMD=DANCING' must be eventType=STUDENT_STOOD_UP|"));

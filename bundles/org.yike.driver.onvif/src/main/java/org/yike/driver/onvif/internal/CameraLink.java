@@ -14,6 +14,7 @@ import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamLocator;
+import org.yike.driver.support.Backoff;
 
 /**
  * The connection to one ONVIF camera, kept on a daemon thread: CONNECTING until the first answer,
@@ -22,8 +23,6 @@ import org.yike.api.device.StreamLocator;
  */
 final class CameraLink implements AutoCloseable {
 
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
     /** How often an ONLINE camera without events is asked whether it is still there. */
     static final Duration ONLINE_EVERY = Duration.ofSeconds(30);
     /** The camera holds a PullMessages this long when it has nothing to say. */
@@ -88,11 +87,11 @@ final class CameraLink implements AutoCloseable {
     }
 
     private void run() {
-        Duration retry = FIRST_RETRY;
+        Duration retry = Backoff.FIRST;
         while (!closed) {
             try {
                 connect();
-                retry = FIRST_RETRY;
+                retry = Backoff.FIRST;
                 if (client.hasEvents() && !topics.isEmpty()) {
                     pullEvents();
                 } else {
@@ -111,7 +110,7 @@ final class CameraLink implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            retry = longer(retry);
+            retry = Backoff.after(retry);
         }
     }
 
@@ -153,11 +152,6 @@ final class CameraLink implements AutoCloseable {
         ClassroomEvent.Type type = topics.get(n.topic());
         if (type == null || n.data().containsValue("false")) return;
         events.accept(new ClassroomEvent(type, classroom, deviceId, "video", null, null, null));
-    }
-
-    static Duration longer(Duration retry) {
-        Duration doubled = retry.multipliedBy(2);
-        return doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
     }
 
     private void report(DeviceStatus answer) {

@@ -1,4 +1,4 @@
-package org.yike.driver.rtsp.internal;
+package org.yike.driver.support;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -16,7 +16,7 @@ import org.yike.api.device.DeviceStatus.State;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
 
-public class CameraWatchTest {
+public class StreamWatchTest {
 
     private static final StreamLocator CAMERA = StreamLocator.of("rtsp://admin:s3cret@cam/stream1");
     private static final MediaInfo H264 = new MediaInfo(0, List.of(
@@ -26,7 +26,7 @@ public class CameraWatchTest {
     @Test
     public void connectingUntilTheFirstAnswerThenOnline() throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
-        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> {
+        try (StreamWatch watch = new StreamWatch("yike-camera-cam1", "cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> {
             try {
                 asked.await();
             } catch (InterruptedException e) {
@@ -45,7 +45,7 @@ public class CameraWatchTest {
     @Test
     public void offlineWithTheReasonThenAskedAgainAfterASecond() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> {
+        try (StreamWatch watch = new StreamWatch("yike-camera-cam1", "cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> {
             if (calls.incrementAndGet() == 1) throw new IOException("Connection refused");
             return H264;
         })) {
@@ -60,7 +60,7 @@ public class CameraWatchTest {
     @Test
     public void aStreamWithoutPictureIsOffline() throws Exception {
         MediaInfo soundOnly = new MediaInfo(0, List.of(H264.streams().get(1)), List.of());
-        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> soundOnly)) {
+        try (StreamWatch watch = new StreamWatch("yike-camera-cam1", "cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> soundOnly)) {
             watch.start();
             assertEquals(DeviceStatus.offline("the stream has no picture: aac 48000 Hz"),
                     await(watch, State.OFFLINE, 2000));
@@ -71,7 +71,7 @@ public class CameraWatchTest {
     public void closingInterruptsAProbeUnderWay() throws Exception {
         CountDownLatch probing = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(30), Duration.ofSeconds(30), (l, t) -> {
+        StreamWatch watch = new StreamWatch("yike-camera-cam1", "cam1", CAMERA, Duration.ofSeconds(30), Duration.ofSeconds(30), (l, t) -> {
             probing.countDown();
             try {
                 Thread.sleep(30_000);
@@ -91,13 +91,13 @@ public class CameraWatchTest {
 
     @Test
     public void retriesBackOffUpToAMinute() {
-        Duration d = CameraWatch.FIRST_RETRY;
+        Duration d = Backoff.FIRST;
         StringBuilder steps = new StringBuilder();
-        for (int i = 0; i < 8; i++, d = CameraWatch.longer(d)) steps.append(d.toSeconds()).append(' ');
+        for (int i = 0; i < 8; i++, d = Backoff.after(d)) steps.append(d.toSeconds()).append(' ');
         assertEquals("1 2 4 8 16 32 60 60 ", steps.toString());
     }
 
-    private static DeviceStatus await(CameraWatch watch, State state, long millis) throws InterruptedException {
+    private static DeviceStatus await(StreamWatch watch, State state, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (watch.status().state() != state) {
             if (System.currentTimeMillis() > deadline) throw new AssertionError("still " + watch.status());

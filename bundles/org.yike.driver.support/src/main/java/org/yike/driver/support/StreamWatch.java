@@ -1,4 +1,4 @@
-package org.yike.driver.rtsp.internal;
+package org.yike.driver.support;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -11,20 +11,18 @@ import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
 
 /**
- * Whether a camera answers, asked on a daemon thread: CONNECTING until the first answer, then
- * ONLINE (asked again every {@code onlineEvery}) or OFFLINE with the reason (asked again after 1 s, 2 s, 4 s… up
- * to 60 s). A state change is logged once, with the URL's credentials masked.
+ * Whether a camera's stream opens, asked on a daemon thread: CONNECTING until the first answer,
+ * then ONLINE (asked again every {@code onlineEvery}) or OFFLINE with the reason (asked again after
+ * the {@link Backoff}). A state change is logged once, with the URL's credentials masked.
  */
-final class CameraWatch implements AutoCloseable {
+public final class StreamWatch implements AutoCloseable {
 
     /** Opens the stream and reads what it carries, or says why not; {@code MediaRuntime::probe}. */
-    interface Probe {
+    public interface Probe {
         MediaInfo probe(StreamLocator locator, Duration timeout) throws IOException;
     }
 
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
-    private static final Logger LOG = LoggerFactory.getLogger(CameraWatch.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StreamWatch.class);
 
     private final String deviceId;
     private final StreamLocator locator;
@@ -35,34 +33,42 @@ final class CameraWatch implements AutoCloseable {
     private volatile DeviceStatus status;
     private volatile boolean closed;
 
-    CameraWatch(String deviceId, StreamLocator locator, Duration timeout, Duration onlineEvery, Probe probe) {
+    /** {@code thread}: the name of the watch's thread, beginning as the driver's threads do. */
+    public StreamWatch(String thread, String deviceId, StreamLocator locator, Duration timeout, Duration onlineEvery,
+            Probe probe) {
         this.deviceId = deviceId;
         this.locator = locator;
         this.timeout = timeout;
         this.onlineEvery = onlineEvery;
         this.probe = probe;
         this.status = new DeviceStatus(DeviceStatus.State.CONNECTING, "asking " + locator.redacted());
-        this.thread = new Thread(this::run, "yike-camera-" + deviceId);
-        thread.setDaemon(true);
+        this.thread = new Thread(this::run, thread);
+        this.thread.setDaemon(true);
     }
 
-    void start() {
+    public StreamWatch start() {
         thread.start();
+        return this;
     }
 
-    DeviceStatus status() {
+    public StreamLocator locator() {
+        return locator;
+    }
+
+    public DeviceStatus status() {
         return status;
     }
 
     private void run() {
-        Duration retry = FIRST_RETRY;
+        Duration retry = Backoff.FIRST;
         while (!closed) {
             DeviceStatus answer = ask();
             if (closed) return;
             if (!answer.equals(status)) report(answer);
             status = answer;
-            Duration pause = answer.state() == DeviceStatus.State.ONLINE ? onlineEvery : retry;
-            retry = answer.state() == DeviceStatus.State.ONLINE ? FIRST_RETRY : longer(retry);
+            boolean online = answer.state() == DeviceStatus.State.ONLINE;
+            Duration pause = online ? onlineEvery : retry;
+            retry = online ? Backoff.FIRST : Backoff.after(retry);
             try {
                 Thread.sleep(pause.toMillis());
             } catch (InterruptedException e) {
@@ -84,8 +90,8 @@ final class CameraWatch implements AutoCloseable {
     }
 
     /** What the camera sends, e.g. {@code h264 1920x1080 25 fps, aac 48000 Hz}. */
-    static String describe(MediaInfo info) {
-        return info.streams().stream().map(CameraWatch::describe).collect(Collectors.joining(", "));
+    public static String describe(MediaInfo info) {
+        return info.streams().stream().map(StreamWatch::describe).collect(Collectors.joining(", "));
     }
 
     private static String describe(MediaInfo.Stream s) {
@@ -96,9 +102,16 @@ final class CameraWatch implements AutoCloseable {
         };
     }
 
-    static Duration longer(Duration retry) {
-        Duration doubled = retry.multipliedBy(2);
-        return doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
+    /**
+     * A camera with a control API (ISAPI, ONVIF) is as online as that API and its picture together:
+     * the API's status unless it is ONLINE, then the picture's, both reasons said when both are ONLINE.
+     */
+    public static DeviceStatus together(DeviceStatus control, DeviceStatus picture) {
+        if (control.state() != DeviceStatus.State.ONLINE) return control;
+        if (picture.state() != DeviceStatus.State.ONLINE) {
+            return new DeviceStatus(picture.state(), "stream: " + picture.reason());
+        }
+        return new DeviceStatus(DeviceStatus.State.ONLINE, control.reason() + "; " + picture.reason());
     }
 
     private void report(DeviceStatus answer) {
@@ -109,6 +122,7 @@ final class CameraWatch implements AutoCloseable {
         }
     }
 
+    /** Stops the watch, interrupting a probe under way; the last answer stands. */
     @Override
     public void close() {
         closed = true;
