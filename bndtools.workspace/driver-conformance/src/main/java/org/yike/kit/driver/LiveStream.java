@@ -22,6 +22,9 @@ import org.yike.media.MediaRuntime;
  */
 public final class LiveStream implements AutoCloseable {
 
+    /** The pictures per second the camera sends. */
+    public static final int FRAMES_PER_SECOND = 25;
+
     private static final byte[] ANSWER = "HTTP/1.0 200 OK\r\nContent-Type: video/mp2t\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII);
 
@@ -48,7 +51,7 @@ public final class LiveStream implements AutoCloseable {
 
     public synchronized void start() throws IOException {
         ProcessBuilder b = new ProcessBuilder(media.ffmpeg().toString(), "-v", "error", "-nostdin", "-re", "-f", "lavfi",
-                "-i", "testsrc2=size=320x180:rate=25", "-c:v", "libopenh264", "-b:v", "300k", "-g", "25",
+                "-i", "testsrc2=size=320x180:rate=" + FRAMES_PER_SECOND, "-c:v", "libopenh264", "-b:v", "300k", "-g", "25",
                 "-f", "mpegts", "pipe:1").redirectError(ProcessBuilder.Redirect.DISCARD);
         b.environment().put("LD_LIBRARY_PATH", media.ffmpeg().getParent().toString());
         encoder = b.start();

@@ -2,25 +2,33 @@ package org.yike.driver.support;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.DeviceStatus;
+import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
+import org.yike.media.StreamSample;
 
 /**
  * Whether a camera's stream opens, asked on a daemon thread: CONNECTING until the first answer,
  * then ONLINE (asked again every {@code onlineEvery}) or OFFLINE with the reason (asked again after
- * the {@link Backoff}). A state change is logged once, with the URL's credentials masked.
+ * the {@link Backoff}). A state change is logged once, with the URL's credentials masked. Each
+ * answer also measures the stream: its packets are read, not decoded, for {@link #WINDOW} of its
+ * time, which adds about that much to a probe that costs a few tenths of a percent of a core.
  */
 public final class StreamWatch implements AutoCloseable {
 
-    /** Opens the stream and reads what it carries, or says why not; {@code MediaRuntime::probe}. */
+    /** Opens the stream, reads what it carries and measures it over {@code window}, or says why not; {@code MediaRuntime::sample}. */
     public interface Probe {
-        MediaInfo probe(StreamLocator locator, Duration timeout) throws IOException;
+        StreamSample sample(StreamLocator locator, Duration timeout, Duration window) throws IOException;
     }
+
+    /** How much of the stream's time each answer measures: 25 pictures of a 25 fps camera. */
+    public static final Duration WINDOW = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamWatch.class);
 
@@ -31,6 +39,7 @@ public final class StreamWatch implements AutoCloseable {
     private final Probe probe;
     private final Thread thread;
     private volatile DeviceStatus status;
+    private volatile StreamFigures figures;
     private volatile boolean closed;
 
     /** {@code thread}: the name of the watch's thread, beginning as the driver's threads do. */
@@ -59,6 +68,11 @@ public final class StreamWatch implements AutoCloseable {
         return status;
     }
 
+    /** What the last answer measured; none while the stream does not answer. */
+    public Optional<StreamFigures> figures() {
+        return Optional.ofNullable(figures);
+    }
+
     private void run() {
         Duration retry = Backoff.FIRST;
         while (!closed) {
@@ -78,15 +92,20 @@ public final class StreamWatch implements AutoCloseable {
     }
 
     private DeviceStatus ask() {
+        StreamSample sample;
         try {
-            MediaInfo info = probe.probe(locator, timeout);
-            return info.video().map(v -> new DeviceStatus(DeviceStatus.State.ONLINE, describe(info)))
-                    .orElseGet(() -> DeviceStatus.offline("the stream has no picture: " + describe(info)));
+            sample = probe.sample(locator, timeout, WINDOW);
         } catch (IOException e) {
+            figures = null;
             return DeviceStatus.offline(e.getMessage());
         } catch (RuntimeException e) {
+            figures = null;
             return DeviceStatus.offline("the probe failed: " + e);
         }
+        MediaInfo info = sample.info();
+        figures = info.video().isPresent() ? sample.figures() : null;
+        return info.video().isPresent() ? new DeviceStatus(DeviceStatus.State.ONLINE, describe(info))
+                : DeviceStatus.offline("the stream has no picture: " + describe(info));
     }
 
     /** What the camera sends, e.g. {@code h264 1920x1080 25 fps, aac 48000 Hz}. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -23,6 +24,7 @@ import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.driver.support.ConfigCheck;
 import org.yike.driver.support.NetworkCamera;
@@ -32,7 +34,7 @@ import org.yike.media.MediaRuntime;
 /**
  * One network camera: a picture at a URL, with credentials put into the URL, where FFmpeg expects
  * them for RTSP, RTMP and HTTP (basic and digest). The recording engine opens the stream itself; the
- * camera only says, from a probe in the background, whether it would open.
+ * camera only says, from a probe in the background, whether it would open, and what it measured.
  */
 @Component(service = Device.class, configurationPid = RtspCamera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = RtspCameraConfig.class, factory = true)
@@ -62,7 +64,7 @@ public class RtspCamera extends NetworkCamera {
         refused = null;
         watch = new StreamWatch("yike-camera-" + id(), id(), locator,
                 Duration.ofSeconds(config.timeoutSeconds()).plus(STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()),
-                media::probe).start();
+                media::sample).start();
     }
 
     @Deactivate
@@ -138,5 +140,10 @@ public class RtspCamera extends NetworkCamera {
     @Override
     public List<Source> sources() {
         return sources;
+    }
+
+    @Override
+    public Optional<StreamFigures> figures(String sourceId) {
+        return watch != null && sources.get(0).id().equals(sourceId) ? watch.figures() : Optional.empty();
     }
 }
