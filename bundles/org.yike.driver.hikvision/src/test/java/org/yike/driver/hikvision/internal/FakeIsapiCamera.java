@@ -79,7 +79,7 @@ final class FakeIsapiCamera implements AutoCloseable {
         }
     }
 
-    /** As the cameras frame it: each message starts with the delimiter, so a part is closed only by the next message. */
+    /** As the cameras frame it: each message starts with the delimiter and holds its Content-Length; nothing follows until the next. */
     private void alertStream(HttpExchange x) throws IOException {
         record(x);
         alertStreams.incrementAndGet();

@@ -126,7 +126,7 @@ public class HikvisionCameraTest {
 
     @Test
     public void alertsBecomeClassroomEventsAndTheStreamIsReopened() throws Exception {
-        // inactive and not mapped: the camera's heartbeat, which also completes the part before it
+        // inactive and not mapped: the camera's heartbeat
         String heartbeat = FakeIsapiCamera.fixture("alert-videoloss.xml");
         online();
         await("the alertStream", () -> camera.alertStreams.get() == 1);
@@ -148,6 +148,17 @@ public class HikvisionCameraTest {
         camera.alerts.add(heartbeat);
         assertEvent(ClassroomEvent.Type.TEACHER_MOVED);
         assertNull(events.poll(200, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    public void anEventIsHeardAsSoonAsItsPartHasComeNotWithTheNextOne() throws Exception {
+        online();
+        await("the alertStream", () -> camera.alertStreams.get() == 1);
+        // the camera sends one part and holds the connection open: no heartbeat behind it
+        camera.alerts.add(FakeIsapiCamera.fixture("alert-VMD.xml"));
+        assertEvent(ClassroomEvent.Type.TEACHER_MOVED);
+        camera.alerts.add(FakeIsapiCamera.fixture("alert-linedetection.xml"));
+        assertEvent(ClassroomEvent.Type.TEACHER_LEFT_PODIUM);
     }
 
     @Test
