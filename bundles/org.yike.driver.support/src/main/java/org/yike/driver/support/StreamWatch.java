@@ -27,6 +27,9 @@ public final class StreamWatch implements AutoCloseable {
         StreamSample sample(StreamLocator locator, Duration timeout, Duration window) throws IOException;
     }
 
+    /** Time for reading which streams a camera sends, on top of its socket timeout. */
+    public static final Duration STREAM_INFO_TIME = Duration.ofSeconds(10);
+
     /** How much of the stream's time each answer measures: 25 pictures of a 25 fps camera. */
     public static final Duration WINDOW = Duration.ofSeconds(1);
 

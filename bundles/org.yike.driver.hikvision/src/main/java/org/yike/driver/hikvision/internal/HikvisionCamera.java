@@ -26,16 +26,20 @@ import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Ptz;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.driver.support.Backoff;
 import org.yike.driver.support.ConfigCheck;
 import org.yike.driver.support.NetworkCamera;
+import org.yike.driver.support.StreamWatch;
+import org.yike.media.MediaRuntime;
 
 /**
- * One Hikvision camera. A daemon thread asks ISAPI for the device information (its answer is the
- * state), then listens to the alertStream and posts the mapped events; when either fails the
- * camera is asked again after 1 s, 2 s, 4 s… up to 60 s. Streams are opened by the recording
- * engine from the RTSP URLs of channels x01 (main) and x02 (sub).
+ * One Hikvision camera. A daemon thread asks ISAPI for the device information, then listens to
+ * the alertStream and posts the mapped events; when either fails the camera is asked again after
+ * 1 s, 2 s, 4 s… up to 60 s. Streams are opened by the recording engine from the RTSP URLs of
+ * channels x01 (main) and x02 (sub); a {@link StreamWatch} probes and measures the main one. The
+ * camera is ONLINE when ISAPI answers and its main stream opens.
  */
 @Component(service = Device.class, configurationPid = HikvisionCamera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = HikvisionCameraConfig.class, factory = true)
@@ -51,12 +55,13 @@ public class HikvisionCamera extends NetworkCamera {
     private final Isapi isapi;
     private final IsapiPtz ptz;
     private final Thread thread;
+    private final StreamWatch watch;
     private volatile DeviceStatus status;
     private volatile String cameraName;
     private volatile boolean closed;
 
     @Activate
-    public HikvisionCamera(HikvisionCameraConfig config, @Reference EventAdmin eventAdmin) {
+    public HikvisionCamera(HikvisionCameraConfig config, @Reference EventAdmin eventAdmin, @Reference MediaRuntime media) {
         super(HikvisionDriver.ID, config.id(), config.name(), config.classroom());
         this.eventAdmin = eventAdmin;
         named = !text(config.name()).isEmpty();
@@ -68,6 +73,7 @@ public class HikvisionCamera extends NetworkCamera {
             isapi = null;
             ptz = null;
             thread = null;
+            watch = null;
             return;
         }
         sources = sources(config);
@@ -79,12 +85,15 @@ public class HikvisionCamera extends NetworkCamera {
         thread = new Thread(this::run, "yike-hikvision-" + id());
         thread.setDaemon(true);
         thread.start();
+        watch = new StreamWatch("yike-hikvision-" + id() + "-stream", id(), sources.get(0).locator(),
+                timeout.plus(StreamWatch.STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()), media::sample).start();
     }
 
     @Deactivate
     void deactivate() {
         if (thread == null) return;
         closed = true;
+        watch.close();
         isapi.close();
         thread.interrupt();
         try {
@@ -100,7 +109,8 @@ public class HikvisionCamera extends NetworkCamera {
                 .require(text(c.host()).matches("[A-Za-z0-9.-]+"), "host '" + text(c.host()) + "' must be a name or IPv4 address")
                 .require(!text(c.username()).isEmpty(), "user is empty")
                 .require(c.password() != null && !c.password().isEmpty(), "password is empty")
-                .events(c.events(), "eventType").problem();
+                .events(c.events(), "eventType").range("timeout", c.timeoutSeconds(), 1, 60, "s")
+                .range("check every", c.checkSeconds(), 1, 3600, "s").problem();
     }
 
     private static List<Source> sources(HikvisionCameraConfig c) {
@@ -173,7 +183,12 @@ public class HikvisionCamera extends NetworkCamera {
 
     @Override
     public DeviceStatus status() {
-        return status;
+        return watch == null ? status : StreamWatch.together(status, watch.status());
+    }
+
+    @Override
+    public Optional<StreamFigures> figures(String sourceId) {
+        return watch != null && sources.get(0).id().equals(sourceId) ? watch.figures() : Optional.empty();
     }
 
     @Override

@@ -28,8 +28,11 @@ import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Ptz;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamFigures;
 import org.yike.driver.support.ConfigCheck;
 import org.yike.driver.support.NetworkCamera;
+import org.yike.driver.support.StreamWatch;
+import org.yike.media.MediaRuntime;
 
 /**
  * One ONVIF camera: its main stream is the device's picture (RTSP, with the credentials put into
@@ -47,11 +50,11 @@ public class OnvifCamera extends NetworkCamera {
     private final CameraLink link;
 
     @Activate
-    public OnvifCamera(OnvifCameraConfig config, @Reference EventAdmin eventAdmin) {
-        this(config, e -> eventAdmin.postEvent(new Event(e.topic(), e.properties())));
+    public OnvifCamera(OnvifCameraConfig config, @Reference EventAdmin eventAdmin, @Reference MediaRuntime media) {
+        this(config, e -> eventAdmin.postEvent(new Event(e.topic(), e.properties())), media::sample);
     }
 
-    OnvifCamera(OnvifCameraConfig config, Consumer<ClassroomEvent> events) {
+    OnvifCamera(OnvifCameraConfig config, Consumer<ClassroomEvent> events, StreamWatch.Probe probe) {
         super(OnvifDriver.ID, config.id(), config.name(), config.classroom());
         String problem = problem(config);
         if (problem != null) {
@@ -62,7 +65,7 @@ public class OnvifCamera extends NetworkCamera {
         refused = null;
         link = new CameraLink(id(), name(), classroom(), Role.named(config.role()), URI.create(text(config.url())),
                 raw(config.username()), raw(config.password()), Duration.ofSeconds(config.timeoutSeconds()),
-                topics(config.events()), events);
+                topics(config.events()), events, Duration.ofSeconds(config.checkSeconds()), probe);
         link.start();
     }
 
@@ -83,7 +86,7 @@ public class OnvifCamera extends NetworkCamera {
                             "url must not hold credentials: user and password have their own fields");
         }
         return check.credentials(c.username(), c.password()).range("timeout", c.timeoutSeconds(), 1, 60, "s")
-                .events(c.events(), "topic").problem();
+                .range("check every", c.checkSeconds(), 1, 3600, "s").events(c.events(), "topic").problem();
     }
 
     /** The configured topics (namespace prefixes dropped, as the camera's are) and the events they make. */
@@ -101,6 +104,11 @@ public class OnvifCamera extends NetworkCamera {
     public List<Source> sources() {
         CameraLink.Streams s = link == null ? null : link.streams();
         return s == null ? List.of() : List.of(s.main());
+    }
+
+    @Override
+    public Optional<StreamFigures> figures(String sourceId) {
+        return link != null && "video".equals(sourceId) ? link.figures() : Optional.empty();
     }
 
     @Override

@@ -42,8 +42,6 @@ public class RtspCamera extends NetworkCamera {
 
     static final String PID = "org.yike.driver.rtsp.camera";
     private static final Set<String> SCHEMES = Set.of("rtsp", "rtsps", "rtmp", "srt", "http", "https");
-    /** Time for reading which streams the camera sends, on top of the socket timeout. */
-    private static final Duration STREAM_INFO_TIME = Duration.ofSeconds(10);
 
     private final List<Source> sources;
     private final DeviceStatus refused;
@@ -63,7 +61,7 @@ public class RtspCamera extends NetworkCamera {
         sources = List.of(new Source(id(), "video", name(), Role.named(config.role()), locator));
         refused = null;
         watch = new StreamWatch("yike-camera-" + id(), id(), locator,
-                Duration.ofSeconds(config.timeoutSeconds()).plus(STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()),
+                Duration.ofSeconds(config.timeoutSeconds()).plus(StreamWatch.STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()),
                 media::sample).start();
     }
 
