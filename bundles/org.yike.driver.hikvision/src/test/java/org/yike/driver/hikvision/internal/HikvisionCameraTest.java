@@ -56,7 +56,8 @@ public class HikvisionCameraTest {
 
     private HikvisionCameraConfig config(Object... attributes) {
         Map<String, Object> values = new HashMap<>(Map.of("id", "cam1", "classroom", "301", "role", "teacher",
-                "host", "127.0.0.1", "httpPort", camera.port(), "password", FakeIsapiCamera.PASSWORD));
+                "host", "127.0.0.1", "httpPort", camera.port(), "rtspPort", camera.stream.port(),
+                "password", FakeIsapiCamera.PASSWORD));
         for (int i = 0; i < attributes.length; i += 2) values.put((String) attributes[i], attributes[i + 1]);
         return ComponentConfig.of(HikvisionCameraConfig.class, values);
     }
@@ -69,8 +70,8 @@ public class HikvisionCameraTest {
         }
     }
 
-    private HikvisionCamera online() throws InterruptedException {
-        device = new HikvisionCamera(config(), eventAdmin);
+    private HikvisionCamera online() throws Exception {
+        device = new HikvisionCamera(config(), eventAdmin, FakeIsapiCamera.media());
         await("online", () -> device.status().state() == DeviceStatus.State.ONLINE);
         return device;
     }
@@ -78,7 +79,8 @@ public class HikvisionCameraTest {
     @Test
     public void deviceInfoMakesItOnlineAndNamesIt() throws Exception {
         online();
-        assertEquals("DS-2DE4A425IW-DE, serial DS-2DE4A425IW-DE20210425AAWRF12345678, firmware V5.7.3", device.status().reason());
+        assertEquals("DS-2DE4A425IW-DE, serial DS-2DE4A425IW-DE20210425AAWRF12345678, firmware V5.7.3; h264 320x180 25 fps",
+                device.status().reason());
         assertEquals("Room 301 front", device.name());
         assertEquals("hikvision", device.driver());
         assertEquals("GET /ISAPI/System/deviceInfo", camera.requests.get(0));
@@ -87,7 +89,7 @@ public class HikvisionCameraTest {
 
     @Test
     public void mainAndSubStreamsWithCredentialsMaskedWhenShown() throws Exception {
-        device = new HikvisionCamera(config("channel", 2, "rtspPort", 8554), eventAdmin);
+        device = new HikvisionCamera(config("channel", 2, "rtspPort", 8554), eventAdmin, FakeIsapiCamera.media());
         List<Source> sources = device.sources();
         assertEquals(2, sources.size());
         assertEquals("rtsp://admin:Pa%3Ass%40w0rd%2Fx@127.0.0.1:8554/Streaming/Channels/201", sources.get(0).locator().uri());
@@ -163,7 +165,7 @@ public class HikvisionCameraTest {
 
     @Test
     public void theEventMappingIsConfigurable() throws Exception {
-        device = new HikvisionCamera(config("events", new String[] {"vmd=STUDENT_STOOD_UP"}), eventAdmin);
+        device = new HikvisionCamera(config("events", new String[] {"vmd=STUDENT_STOOD_UP"}), eventAdmin, FakeIsapiCamera.media());
         await("the alertStream", () -> camera.alertStreams.get() == 1);
         camera.alerts.add(FakeIsapiCamera.fixture("alert-linedetection.xml"));
         camera.alerts.add(FakeIsapiCamera.fixture("alert-VMD.xml"));
@@ -186,7 +188,7 @@ public class HikvisionCameraTest {
 
     @Test
     public void aWrongPasswordIsOfflineWithAReasonThatHoldsNoPassword() throws Exception {
-        device = new HikvisionCamera(config("password", "wrong-s3cret"), eventAdmin);
+        device = new HikvisionCamera(config("password", "wrong-s3cret"), eventAdmin, FakeIsapiCamera.media());
         await("offline", () -> device.status().state() == DeviceStatus.State.OFFLINE);
         assertEquals("OFFLINE: GET /ISAPI/System/deviceInfo: HTTP 401 user or password refused", device.status().toString());
         for (Source s : device.sources()) assertFalse(s.locator().redacted().contains("s3cret"));
@@ -197,20 +199,20 @@ public class HikvisionCameraTest {
     public void aCameraThatIsNotThereIsOffline() throws Exception {
         int port = camera.port();
         camera.close();
-        device = new HikvisionCamera(config("httpPort", port), eventAdmin);
+        device = new HikvisionCamera(config("httpPort", port), eventAdmin, FakeIsapiCamera.media());
         await("offline", () -> device.status().state() == DeviceStatus.State.OFFLINE);
         assertTrue(device.status().reason(), device.status().reason().contains("refused"));
     }
 
     @Test
-    public void aConfigurationProblemIsSaidInWords() {
+    public void aConfigurationProblemIsSaidInWords() throws Exception {
         assertNull(HikvisionCamera.problem(config()));
         assertEquals("role 'janitor' must be one of teacher, teacher_wide, student, student_wide, courseware, blackboard; "
                 + "host '' must be a name or IPv4 address; password is empty",
                 HikvisionCamera.problem(config("role", "janitor", "host", " ", "password", null)));
         String problem = HikvisionCamera.problem(config("events", new String[] {"VMD=DANCING"}));
         assertTrue(problem, problem.startsWith("event mapping 'VMD=DANCING' must be eventType=STUDENT_STOOD_UP|"));
-        device = new HikvisionCamera(config("id", "a b"), eventAdmin);
+        device = new HikvisionCamera(config("id", "a b"), eventAdmin, FakeIsapiCamera.media());
         assertEquals(DeviceStatus.State.OFFLINE, device.status().state());
         assertTrue(device.sources().isEmpty());
         assertTrue(device.ptz().isEmpty());
