@@ -39,6 +39,15 @@ public interface MediaRuntime {
     MediaInfo probe(StreamLocator locator, Duration timeout) throws IOException;
 
     /**
+     * {@link #probe(StreamLocator, Duration) Probes} a live stream, then reads its packets without
+     * decoding them for {@code window} of the stream's own time (its first video stream's
+     * timestamps, else its first stream's): what it carries and its figures over that window. The
+     * window is counted in the stream's time, so packets buffered while probing count as they should;
+     * {@code timeout} bounds it all.
+     */
+    StreamSample sample(StreamLocator locator, Duration timeout, Duration window) throws IOException;
+
+    /**
      * Copies a file's streams into a new, ordinary MP4 (index at the front, no fragments), without
      * decoding: what a lesson cut off by a crash needs to play everywhere. {@code to} is replaced.
      */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.DeviceStatus.State;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamFigures;
 import org.yike.media.MediaRuntime;
 import org.yike.media.internal.FfmpegRuntime;
 
@@ -90,13 +92,14 @@ public abstract class DriverConformanceTest {
         assertFalse("driver", device.driver().isBlank());
         assertFalse("classroom", device.classroom().isBlank());
         assertNotNull("status", device.status());
+        // a camera with a control API (ONVIF) names its streams only once it has answered
+        awaitState(device, State.ONLINE::equals);
         assertFalse("sources", device.sources().isEmpty());
         Set<String> ids = new HashSet<>();
         for (Source s : device.sources()) {
             assertEquals(s.key(), device.id(), s.deviceId());
             assertTrue("unique source id " + s.id(), ids.add(s.id()));
         }
-        awaitState(device, State.ONLINE::equals);
     }
 
     @Test
@@ -104,6 +107,22 @@ public abstract class DriverConformanceTest {
         Device device = make(workingConfiguration());
         awaitState(device, State.ONLINE::equals);
         for (Source s : device.sources()) deliver(s);
+    }
+
+    /** A device list shows each camera's pictures per second and bitrate: the main picture's are measured. */
+    @Test
+    public void theMainPictureIsMeasuredOnceOnline() throws Exception {
+        Device device = make(workingConfiguration());
+        awaitState(device, State.ONLINE::equals);
+        Source picture = device.sources().stream().filter(s -> !s.isAudio()).findFirst()
+                .orElseThrow(() -> new AssertionError("no picture among " + device.sources()));
+        long deadline = System.currentTimeMillis() + timeLimit().toMillis();
+        Optional<StreamFigures> figures;
+        while ((figures = device.figures(picture.id())).isEmpty()) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError(picture.key() + " was never measured");
+            Thread.sleep(100);
+        }
+        assertTrue(picture.key() + ": " + figures.get(), figures.get().framesPerSecond() > 0);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
+import org.yike.media.StreamSample;
 
 /** Loads every FFmpeg library once at start, so a missing system library shows here, by name. */
 @Component(service = MediaRuntime.class)
@@ -67,7 +68,12 @@ public class FfmpegRuntime implements MediaRuntime {
 
     @Override
     public MediaInfo probe(StreamLocator locator, Duration timeout) throws IOException {
-        return StreamProbe.probe(locator, timeout);
+        return StreamProbe.sample(locator, timeout, Duration.ZERO).info();
+    }
+
+    @Override
+    public StreamSample sample(StreamLocator locator, Duration timeout, Duration window) throws IOException {
+        return StreamProbe.sample(locator, timeout, window);
     }
 
     @Override

@@ -3,16 +3,19 @@ package org.yike.media.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
 import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avdevice;
 import org.bytedeco.ffmpeg.global.avformat;
@@ -20,12 +23,15 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
+import org.yike.media.StreamSample;
 
 /**
- * Opens a live stream in this JVM and reads what it carries, within a deadline. FFmpeg's socket
- * timeouts end a silent server, but not one that answers slowly for ever; the interrupt callback does.
+ * Opens a live stream in this JVM, reads what it carries and, for a window of the stream's time,
+ * counts its packets without decoding them, all within a deadline. FFmpeg's socket timeouts end a
+ * silent server, but not one that answers slowly for ever; the interrupt callback does.
  */
 final class StreamProbe {
 
@@ -52,7 +58,10 @@ final class StreamProbe {
     private StreamProbe() {
     }
 
-    static MediaInfo probe(StreamLocator locator, Duration timeout) throws IOException {
+    /** A stream whose timestamps never advance still ends the window after this many packets. */
+    private static final int MOST_PACKETS = 10_000;
+
+    static StreamSample sample(StreamLocator locator, Duration timeout, Duration window) throws IOException {
         AVInputFormat format = null;
         if (locator.format() != null && (format = avformat.av_find_input_format(locator.format())) == null) {
             throw new IOException("FFmpeg has no input format '" + locator.format() + "'");
@@ -72,10 +81,58 @@ final class StreamProbe {
             try {
                 int found = avformat.avformat_find_stream_info(context, (AVDictionary) null);
                 if (found < 0) throw new IOException(reason(found, deadline.get(), timeout));
-                return new MediaInfo(0, streams(context), List.of());
+                MediaInfo info = new MediaInfo(0, streams(context), List.of());
+                StreamFigures figures = window.isZero() ? new StreamFigures(0, 0, Instant.now())
+                        : count(context, window, deadline.get(), timeout);
+                return new StreamSample(info, figures);
             } finally {
                 avformat.avformat_close_input(context);
             }
+        }
+    }
+
+    /**
+     * Reads packets until the clock stream's timestamps span {@code window}: the video packets
+     * (pictures) and the bytes before the packet that closes the window, over the time it spans.
+     */
+    private static StreamFigures count(AVFormatContext context, Duration window, long deadline, Duration timeout)
+            throws IOException {
+        int clock = 0;
+        for (int i = context.nb_streams() - 1; i >= 0; i--) {
+            if (context.streams(i).codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO) clock = i;
+        }
+        boolean video = context.nb_streams() > 0 && context.streams(clock).codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO;
+        AVRational base = context.nb_streams() > 0 ? context.streams(clock).time_base() : avutil.av_make_q(1, 1);
+        long windowTicks = avutil.av_rescale_q(window.toNanos() / 1000, avutil.av_make_q(1, 1_000_000), base);
+        AVPacket packet = avcodec.av_packet_alloc();
+        try {
+            long first = avutil.AV_NOPTS_VALUE;
+            long span = 0;
+            long pictures = 0;
+            long bytes = 0;
+            for (int n = 0; n < MOST_PACKETS; n++) {
+                int read = avformat.av_read_frame(context, packet);
+                if (read < 0) throw new IOException(reason(read, deadline, timeout));
+                try {
+                    if (packet.stream_index() == clock) {
+                        long t = packet.dts() != avutil.AV_NOPTS_VALUE ? packet.dts() : packet.pts();
+                        if (t != avutil.AV_NOPTS_VALUE && first == avutil.AV_NOPTS_VALUE) first = t;
+                        if (t != avutil.AV_NOPTS_VALUE && t - first >= windowTicks) {
+                            span = t - first;
+                            break;
+                        }
+                        if (video) pictures++;
+                    }
+                    if (first != avutil.AV_NOPTS_VALUE) bytes += packet.size();
+                } finally {
+                    avcodec.av_packet_unref(packet);
+                }
+            }
+            double seconds = span * avutil.av_q2d(base);
+            if (seconds <= 0) return new StreamFigures(0, 0, Instant.now()); // no usable timestamps
+            return new StreamFigures(pictures / seconds, Math.round(bytes * 8 / seconds), Instant.now());
+        } finally {
+            avcodec.av_packet_free(packet);
         }
     }
 

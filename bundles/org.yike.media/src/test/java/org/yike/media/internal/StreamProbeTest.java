@@ -15,6 +15,7 @@ import org.junit.Test;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
+import org.yike.media.StreamSample;
 
 public class StreamProbeTest {
 
@@ -33,6 +34,19 @@ public class StreamProbeTest {
         assertEquals(320, video.width());
         assertEquals(240, video.height());
         assertEquals(25, video.frameRate(), 0.01);
+    }
+
+    @Test
+    public void samplesThePicturesPerSecondAndTheBitrateOverAWindowOfTheStreamsTime() throws IOException {
+        StreamSample sample = media.sample(new StreamLocator("testsrc2=size=160x120:rate=25", "lavfi", Map.of()),
+                Duration.ofSeconds(5), Duration.ofSeconds(1));
+        assertEquals(160, sample.info().video().orElseThrow().width());
+        assertEquals(25, sample.figures().framesPerSecond(), 0.01);
+        // lavfi's packets wrap a raw picture in memory: their size is the wrapper's, the same for each
+        assertEquals(0, sample.figures().bitsPerSecond() % 25);
+        assertTrue(sample.figures().bitsPerSecond() > 0);
+        assertEquals("no window, no figures", 0, media.sample(new StreamLocator("testsrc2=rate=25", "lavfi", Map.of()),
+                Duration.ofSeconds(5), Duration.ZERO).figures().framesPerSecond(), 0);
     }
 
     @Test

@@ -51,4 +51,7 @@ public @interface HikvisionCameraConfig {
 
     @AttributeDefinition(name = "%timeout.name", min = "1", max = "60")
     int timeoutSeconds() default 5;
+
+    @AttributeDefinition(name = "%check.name", description = "%check.description", min = "1", max = "3600")
+    int checkSeconds() default 30;
 }

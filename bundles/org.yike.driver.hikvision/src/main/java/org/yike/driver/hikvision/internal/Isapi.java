@@ -32,14 +32,11 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
-import org.apache.james.mime4j.MimeException;
-import org.apache.james.mime4j.stream.EntityState;
-import org.apache.james.mime4j.stream.MimeConfig;
-import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
@@ -109,24 +106,17 @@ final class Isapi implements AutoCloseable {
 
     /**
      * Reads the camera's event push until it ends or fails: a multipart/mixed body that never
-     * finishes, one {@code EventNotificationAlert} document per part. The cameras start each message with
-     * the delimiter, so a part is complete (and handed on) when the next message arrives: an event
-     * is heard at the latest with the camera's next heartbeat ({@code videoloss}, inactive).
+     * finishes, one {@code EventNotificationAlert} document per part, each handed on as soon as it
+     * has come ({@link AlertParts}).
      */
     void alertStream(Consumer<Alert> alerts) throws IOException {
         HttpGet get = new HttpGet(base.resolve("/ISAPI/Event/notification/alertStream"));
         get.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.DISABLED).build());
         http.execute(get, response -> {
             if (response.getCode() != 200) throw refused(get, response);
-            MimeTokenStream parts = new MimeTokenStream(MimeConfig.PERMISSIVE);
-            parts.parseHeadless(response.getEntity().getContent(), response.getFirstHeader("Content-Type").getValue());
-            try {
-                for (EntityState s = parts.next(); s != EntityState.T_END_OF_STREAM; s = parts.next()) {
-                    if (s == EntityState.T_BODY) alert(parts.getDecodedInputStream().readAllBytes()).ifPresent(alerts);
-                }
-            } catch (MimeException e) {
-                throw new IOException("the alertStream is not multipart: " + e.getMessage(), e);
-            }
+            Header type = response.getFirstHeader("Content-Type");
+            AlertParts.read(response.getEntity().getContent(), type == null ? "" : type.getValue(),
+                    xml -> alert(xml).ifPresent(alerts));
             return null;
         });
         throw new IOException("the camera ended the alertStream");

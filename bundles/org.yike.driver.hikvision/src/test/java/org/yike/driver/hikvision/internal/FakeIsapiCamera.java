@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.yike.kit.driver.LiveStream;
+import org.yike.media.MediaRuntime;
+import org.yike.media.internal.FfmpegRuntime;
+
 import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
@@ -29,7 +33,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A Hikvision camera's ISAPI on loopback (the JDK's HTTP server): digest authentication (RFC 7616,
  * MD5, qop=auth) as the cameras ask for it, the recorded replies under {@code /isapi}, and an
- * alertStream that stays open and sends each part the test hands it.
+ * alertStream that stays open and sends each part the test hands it. Its channel 1's main and sub
+ * streams are a live picture on a real RTSP server on loopback (the kit's {@link LiveStream}), behind
+ * the same user and password.
  */
 final class FakeIsapiCamera implements AutoCloseable {
 
@@ -43,10 +49,14 @@ final class FakeIsapiCamera implements AutoCloseable {
     final BlockingQueue<String> alerts = new LinkedBlockingQueue<>();
     final AtomicInteger unauthorized = new AtomicInteger();
     final AtomicInteger alertStreams = new AtomicInteger();
+    private static MediaRuntime media;
+    final LiveStream stream;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     FakeIsapiCamera() throws IOException {
+        stream = LiveStream.rtsp(USER, PASSWORD, "/Streaming/Channels/101", "/Streaming/Channels/102");
+        stream.start();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
         Digest digest = new Digest();
@@ -56,6 +66,12 @@ final class FakeIsapiCamera implements AutoCloseable {
         server.createContext("/ISAPI/PTZCtrl/channels/1/continuous", x -> reply(x, null)).setAuthenticator(digest);
         server.createContext("/ISAPI/Event/notification/alertStream", this::alertStream).setAuthenticator(digest);
         server.start();
+    }
+
+    /** The bundled FFmpeg, loaded once for the test JVM. */
+    static synchronized MediaRuntime media() throws IOException {
+        if (media == null) media = new FfmpegRuntime();
+        return media;
     }
 
     int port() {
@@ -79,7 +95,7 @@ final class FakeIsapiCamera implements AutoCloseable {
         }
     }
 
-    /** As the cameras frame it: each message starts with the delimiter, so a part is closed only by the next message. */
+    /** As the cameras frame it: each message starts with the delimiter and holds its Content-Length; nothing follows until the next. */
     private void alertStream(HttpExchange x) throws IOException {
         record(x);
         alertStreams.incrementAndGet();
@@ -109,6 +125,7 @@ final class FakeIsapiCamera implements AutoCloseable {
         alerts.add(END);
         server.stop(0);
         threads.shutdownNow();
+        stream.close();
     }
 
     private final class Digest extends Authenticator {

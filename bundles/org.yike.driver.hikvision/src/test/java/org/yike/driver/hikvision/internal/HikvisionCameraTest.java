@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Ptz;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
+import org.yike.kit.driver.ComponentConfig;
 
 /** The driver against an ISAPI camera on loopback (see {@link FakeIsapiCamera}). */
 public class HikvisionCameraTest {
@@ -56,10 +56,10 @@ public class HikvisionCameraTest {
 
     private HikvisionCameraConfig config(Object... attributes) {
         Map<String, Object> values = new HashMap<>(Map.of("id", "cam1", "classroom", "301", "role", "teacher",
-                "host", "127.0.0.1", "httpPort", camera.port(), "password", FakeIsapiCamera.PASSWORD));
+                "host", "127.0.0.1", "httpPort", camera.port(), "rtspPort", camera.stream.port(),
+                "password", FakeIsapiCamera.PASSWORD));
         for (int i = 0; i < attributes.length; i += 2) values.put((String) attributes[i], attributes[i + 1]);
-        return (HikvisionCameraConfig) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HikvisionCameraConfig.class},
-                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName()) : method.getDefaultValue());
+        return ComponentConfig.of(HikvisionCameraConfig.class, values);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -70,8 +70,8 @@ public class HikvisionCameraTest {
         }
     }
 
-    private HikvisionCamera online() throws InterruptedException {
-        device = new HikvisionCamera(config(), eventAdmin);
+    private HikvisionCamera online() throws Exception {
+        device = new HikvisionCamera(config(), eventAdmin, FakeIsapiCamera.media());
         await("online", () -> device.status().state() == DeviceStatus.State.ONLINE);
         return device;
     }
@@ -79,7 +79,8 @@ public class HikvisionCameraTest {
     @Test
     public void deviceInfoMakesItOnlineAndNamesIt() throws Exception {
         online();
-        assertEquals("DS-2DE4A425IW-DE, serial DS-2DE4A425IW-DE20210425AAWRF12345678, firmware V5.7.3", device.status().reason());
+        assertEquals("DS-2DE4A425IW-DE, serial DS-2DE4A425IW-DE20210425AAWRF12345678, firmware V5.7.3; h264 320x180 25 fps",
+                device.status().reason());
         assertEquals("Room 301 front", device.name());
         assertEquals("hikvision", device.driver());
         assertEquals("GET /ISAPI/System/deviceInfo", camera.requests.get(0));
@@ -88,7 +89,7 @@ public class HikvisionCameraTest {
 
     @Test
     public void mainAndSubStreamsWithCredentialsMaskedWhenShown() throws Exception {
-        device = new HikvisionCamera(config("channel", 2, "rtspPort", 8554), eventAdmin);
+        device = new HikvisionCamera(config("channel", 2, "rtspPort", 8554), eventAdmin, FakeIsapiCamera.media());
         List<Source> sources = device.sources();
         assertEquals(2, sources.size());
         assertEquals("rtsp://admin:Pa%3Ass%40w0rd%2Fx@127.0.0.1:8554/Streaming/Channels/201", sources.get(0).locator().uri());
@@ -127,7 +128,7 @@ public class HikvisionCameraTest {
 
     @Test
     public void alertsBecomeClassroomEventsAndTheStreamIsReopened() throws Exception {
-        // inactive and not mapped: the camera's heartbeat, which also completes the part before it
+        // inactive and not mapped: the camera's heartbeat
         String heartbeat = FakeIsapiCamera.fixture("alert-videoloss.xml");
         online();
         await("the alertStream", () -> camera.alertStreams.get() == 1);
@@ -152,8 +153,19 @@ public class HikvisionCameraTest {
     }
 
     @Test
+    public void anEventIsHeardAsSoonAsItsPartHasComeNotWithTheNextOne() throws Exception {
+        online();
+        await("the alertStream", () -> camera.alertStreams.get() == 1);
+        // the camera sends one part and holds the connection open: no heartbeat behind it
+        camera.alerts.add(FakeIsapiCamera.fixture("alert-VMD.xml"));
+        assertEvent(ClassroomEvent.Type.TEACHER_MOVED);
+        camera.alerts.add(FakeIsapiCamera.fixture("alert-linedetection.xml"));
+        assertEvent(ClassroomEvent.Type.TEACHER_LEFT_PODIUM);
+    }
+
+    @Test
     public void theEventMappingIsConfigurable() throws Exception {
-        device = new HikvisionCamera(config("events", new String[] {"vmd=STUDENT_STOOD_UP"}), eventAdmin);
+        device = new HikvisionCamera(config("events", new String[] {"vmd=STUDENT_STOOD_UP"}), eventAdmin, FakeIsapiCamera.media());
         await("the alertStream", () -> camera.alertStreams.get() == 1);
         camera.alerts.add(FakeIsapiCamera.fixture("alert-linedetection.xml"));
         camera.alerts.add(FakeIsapiCamera.fixture("alert-VMD.xml"));
@@ -176,7 +188,7 @@ public class HikvisionCameraTest {
 
     @Test
     public void aWrongPasswordIsOfflineWithAReasonThatHoldsNoPassword() throws Exception {
-        device = new HikvisionCamera(config("password", "wrong-s3cret"), eventAdmin);
+        device = new HikvisionCamera(config("password", "wrong-s3cret"), eventAdmin, FakeIsapiCamera.media());
         await("offline", () -> device.status().state() == DeviceStatus.State.OFFLINE);
         assertEquals("OFFLINE: GET /ISAPI/System/deviceInfo: HTTP 401 user or password refused", device.status().toString());
         for (Source s : device.sources()) assertFalse(s.locator().redacted().contains("s3cret"));
@@ -187,19 +199,20 @@ public class HikvisionCameraTest {
     public void aCameraThatIsNotThereIsOffline() throws Exception {
         int port = camera.port();
         camera.close();
-        device = new HikvisionCamera(config("httpPort", port), eventAdmin);
+        device = new HikvisionCamera(config("httpPort", port), eventAdmin, FakeIsapiCamera.media());
         await("offline", () -> device.status().state() == DeviceStatus.State.OFFLINE);
         assertTrue(device.status().reason(), device.status().reason().contains("refused"));
     }
 
     @Test
-    public void aConfigurationProblemIsSaidInWords() {
+    public void aConfigurationProblemIsSaidInWords() throws Exception {
         assertNull(HikvisionCamera.problem(config()));
-        assertEquals("role 'janitor' is not a camera's role; host '' must be a name or IPv4 address; password is empty",
+        assertEquals("role 'janitor' must be one of teacher, teacher_wide, student, student_wide, courseware, blackboard; "
+                + "host '' must be a name or IPv4 address; password is empty",
                 HikvisionCamera.problem(config("role", "janitor", "host", " ", "password", null)));
         String problem = HikvisionCamera.problem(config("events", new String[] {"VMD=DANCING"}));
         assertTrue(problem, problem.startsWith("event mapping 'VMD=DANCING' must be eventType=STUDENT_STOOD_UP|"));
-        device = new HikvisionCamera(config("id", "a b"), eventAdmin);
+        device = new HikvisionCamera(config("id", "a b"), eventAdmin, FakeIsapiCamera.media());
         assertEquals(DeviceStatus.State.OFFLINE, device.status().state());
         assertTrue(device.sources().isEmpty());
         assertTrue(device.ptz().isEmpty());

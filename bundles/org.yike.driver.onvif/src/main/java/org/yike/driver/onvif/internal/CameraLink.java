@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -13,17 +14,20 @@ import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
+import org.yike.driver.support.Backoff;
+import org.yike.driver.support.StreamWatch;
 
 /**
  * The connection to one ONVIF camera, kept on a daemon thread: CONNECTING until the first answer,
  * then ONLINE with its streams (and, where it has an event service, pulling its events) or OFFLINE
- * with the reason, asked again after 1 s, 2 s, 4 s… up to 60 s. State changes are logged once.
+ * with the reason, asked again after 1 s, 2 s, 4 s… up to 60 s. State changes are logged once. Once
+ * the camera has named its main stream, a {@link StreamWatch} probes and measures it; the camera is
+ * ONLINE when it answers and that stream opens.
  */
 final class CameraLink implements AutoCloseable {
 
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
     /** How often an ONLINE camera without events is asked whether it is still there. */
     static final Duration ONLINE_EVERY = Duration.ofSeconds(30);
     /** The camera holds a PullMessages this long when it has nothing to say. */
@@ -47,12 +51,17 @@ final class CameraLink implements AutoCloseable {
     private final Consumer<ClassroomEvent> events;
     private final OnvifClient client;
     private final Thread thread;
+    private final Duration timeout;
+    private final Duration checkEvery;
+    private final StreamWatch.Probe probe;
+    private volatile StreamWatch watch;
     private volatile DeviceStatus status;
     private volatile Streams streams;
     private volatile boolean closed;
 
     CameraLink(String deviceId, String label, String classroom, Role role, URI url, String user, String password,
-            Duration timeout, Map<String, ClassroomEvent.Type> topics, Consumer<ClassroomEvent> events) {
+            Duration timeout, Map<String, ClassroomEvent.Type> topics, Consumer<ClassroomEvent> events,
+            Duration checkEvery, StreamWatch.Probe probe) {
         this.deviceId = deviceId;
         this.label = label;
         this.classroom = classroom;
@@ -62,6 +71,9 @@ final class CameraLink implements AutoCloseable {
         this.password = password;
         this.topics = Map.copyOf(topics);
         this.events = events;
+        this.timeout = timeout;
+        this.checkEvery = checkEvery;
+        this.probe = probe;
         // The PullMessages wait is on top of the network's time.
         this.client = new OnvifClient(url, user, password, timeout.plus(PULL_WAIT));
         this.status = new DeviceStatus(DeviceStatus.State.CONNECTING, "asking " + url);
@@ -73,11 +85,19 @@ final class CameraLink implements AutoCloseable {
         thread.start();
     }
 
+    /** The camera's answer, and once it has answered its main stream's. */
     DeviceStatus status() {
-        return status;
+        StreamWatch w = watch;
+        return w == null ? status : StreamWatch.together(status, w.status());
     }
 
-    /** The streams while ONLINE, else {@code null}. */
+    /** What the main stream's watch measured last. */
+    Optional<StreamFigures> figures() {
+        StreamWatch w = watch;
+        return w == null ? Optional.empty() : w.figures();
+    }
+
+    /** The streams while the camera answers, else {@code null}. */
     Streams streams() {
         return status.state() == DeviceStatus.State.ONLINE ? streams : null;
     }
@@ -88,11 +108,11 @@ final class CameraLink implements AutoCloseable {
     }
 
     private void run() {
-        Duration retry = FIRST_RETRY;
+        Duration retry = Backoff.FIRST;
         while (!closed) {
             try {
                 connect();
-                retry = FIRST_RETRY;
+                retry = Backoff.FIRST;
                 if (client.hasEvents() && !topics.isEmpty()) {
                     pullEvents();
                 } else {
@@ -111,7 +131,7 @@ final class CameraLink implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            retry = longer(retry);
+            retry = Backoff.after(retry);
         }
     }
 
@@ -121,7 +141,9 @@ final class CameraLink implements AutoCloseable {
         OnvifClient.Profile main = profiles.get(0);
         String uri = StreamLocator.withCredentials(client.streamUri(main.token()), user, password);
         String sub = profiles.size() > 1 ? client.streamUri(profiles.get(1).token()) : null;
-        StreamLocator locator = new StreamLocator(uri, null, Map.of("rtsp_transport", "tcp"));
+        StreamLocator locator = new StreamLocator(uri, null,
+                Map.of("rtsp_transport", "tcp", "timeout", Long.toString(timeout.toNanos() / 1000)));
+        watch(locator);
         String snapshot;
         try {
             snapshot = client.snapshotUri(main.token());
@@ -132,6 +154,14 @@ final class CameraLink implements AutoCloseable {
         streams = new Streams(new Source(deviceId, "video", label, role, locator), sub, snapshot);
         report(new DeviceStatus(DeviceStatus.State.ONLINE, "main " + main + (sub == null ? "" : ", sub " + profiles.get(1))
                 + "; snapshot " + snapshot + (client.hasPtz() ? "; PTZ" : "") + (client.hasEvents() ? "; events" : "")));
+    }
+
+    /** Watches the main stream at {@code locator}, in place of a watch on an earlier address. */
+    private synchronized void watch(StreamLocator locator) {
+        if (closed || (watch != null && watch.locator().equals(locator))) return;
+        if (watch != null) watch.close();
+        watch = new StreamWatch("yike-onvif-" + deviceId + "-stream", deviceId, locator,
+                timeout.plus(StreamWatch.STREAM_INFO_TIME), checkEvery, probe).start();
     }
 
     /** Pulls until the camera stops answering (thrown) or the link is closed, subscribing anew before each subscription ends. */
@@ -155,11 +185,6 @@ final class CameraLink implements AutoCloseable {
         events.accept(new ClassroomEvent(type, classroom, deviceId, "video", null, null, null));
     }
 
-    static Duration longer(Duration retry) {
-        Duration doubled = retry.multipliedBy(2);
-        return doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
-    }
-
     private void report(DeviceStatus answer) {
         if (closed || answer.equals(status)) return;
         status = answer;
@@ -173,7 +198,10 @@ final class CameraLink implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+            if (watch != null) watch.close();
+        }
         thread.interrupt();
         try {
             thread.join(2000);

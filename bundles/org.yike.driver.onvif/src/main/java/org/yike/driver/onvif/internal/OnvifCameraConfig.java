@@ -39,6 +39,9 @@ public @interface OnvifCameraConfig {
     @AttributeDefinition(name = "%timeout.name", description = "%timeout.description", min = "1", max = "60")
     int timeoutSeconds() default 5;
 
+    @AttributeDefinition(name = "%check.name", description = "%check.description", min = "1", max = "3600")
+    int checkSeconds() default 30;
+
     @AttributeDefinition(name = "%events.name", description = "%events.description", required = false)
     String[] events() default { "RuleEngine/CellMotionDetector/Motion=TEACHER_MOVED",
             "RuleEngine/LineDetector/Crossed=TEACHER_LEFT_PODIUM" };

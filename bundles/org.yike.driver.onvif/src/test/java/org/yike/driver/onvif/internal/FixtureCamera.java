@@ -23,6 +23,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.yike.kit.driver.LiveStream;
+import org.yike.media.MediaRuntime;
+import org.yike.media.internal.FfmpegRuntime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -33,6 +36,8 @@ import com.sun.net.httpserver.HttpServer;
  * as that package's own mock server chooses them: {@code <service>.<Action>.xml}, else
  * {@code <Action>.xml}. Where a password is set it checks each UsernameToken as a camera does and
  * answers 401 to a wrong one. Its WS-Discovery responder answers probes with the recorded ProbeMatch.
+ * The stream URI it hands out is the recorded camera's path on a real RTSP server on loopback (the
+ * kit's {@link LiveStream}, asking for the same password), so the stream opens.
  */
 final class FixtureCamera implements AutoCloseable {
 
@@ -50,6 +55,8 @@ final class FixtureCamera implements AutoCloseable {
     }
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
+    private static MediaRuntime media;
+    final LiveStream stream;
     private final HttpServer http;
     private final String password;
     private DatagramSocket discovery;
@@ -60,9 +67,17 @@ final class FixtureCamera implements AutoCloseable {
             throw new IllegalStateException(FIXTURES.toAbsolutePath() + " is missing: run ./yike deps");
         }
         this.password = password;
+        stream = LiveStream.rtsp(password == null ? null : "admin", password, "/h264main");
+        stream.start();
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", this::answer);
         http.start();
+    }
+
+    /** The bundled FFmpeg, loaded once for the test JVM. */
+    static synchronized MediaRuntime media() throws IOException {
+        if (media == null) media = new FfmpegRuntime();
+        return media;
     }
 
     String deviceService() {
@@ -102,7 +117,8 @@ final class FixtureCamera implements AutoCloseable {
 
     /** The fixtures are doT templates: the package's mock fills in its address and the time; every optional part is kept. */
     private String expand(String template) {
-        return template.replace("{{=it.hostname}}", "127.0.0.1")
+        return template.replace("rtsp://192.168.68.111/", "rtsp://127.0.0.1:" + stream.port() + "/")
+                .replace("{{=it.hostname}}", "127.0.0.1")
                 .replace("{{=it.port}}", Integer.toString(http.getAddress().getPort()))
                 .replace("{{=it.pullPointUrl}}", "/onvif/subscription?Idx=6")
                 .replaceAll("\\{\\{=new Date\\([^}]*\\)\\.toISOString\\(\\)\\}\\}", Instant.now().toString())
@@ -165,6 +181,7 @@ final class FixtureCamera implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
+        stream.close();
         if (discovery != null) discovery.close();
     }
 }

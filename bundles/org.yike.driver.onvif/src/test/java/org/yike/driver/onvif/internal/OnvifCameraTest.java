@@ -40,17 +40,19 @@ public class OnvifCameraTest {
     @Test
     public void theMainStreamWithCredentialsAndWhatTheCameraOffers() throws Exception {
         fixture = new FixtureCamera("9999");
-        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media()::sample);
         DeviceStatus online = await(DeviceStatus.State.ONLINE);
         Source main = camera.sources().get(0);
-        assertEquals("rtsp://admin:9999@192.168.68.111/h264main", main.locator().uri());
-        assertEquals("rtsp://***@192.168.68.111/h264main", main.locator().redacted());
+        String at = "127.0.0.1:" + fixture.stream.port();
+        assertEquals("rtsp://admin:9999@" + at + "/h264main", main.locator().uri());
+        assertEquals("rtsp://***@" + at + "/h264main", main.locator().redacted());
         assertEquals(Role.TEACHER_CLOSEUP, main.role());
         assertEquals("cam1/video", main.key());
         // The recorded camera has one profile, so no sub stream; its recorded GetSnapshotUri answer is
         // not well-formed XML (the SOAP-ENV prefix is never declared): it stays ONLINE and says so.
         assertEquals("main main h264 1920x1080; snapshot none (GetSnapshotUri: the answer is not XML: "
-                + "The prefix \"SOAP-ENV\" for element \"SOAP-ENV:Envelope\" is not bound.); PTZ; events", online.reason());
+                + "The prefix \"SOAP-ENV\" for element \"SOAP-ENV:Envelope\" is not bound.); PTZ; events; "
+                + "h264 320x180 25 fps", online.reason());
         assertFalse(online.reason().contains("9999"));
         // The camera's clock said 2014-12-24 19:14:37 UTC: the token is made in its time, or it would be refused.
         assertTrue(fixture.last("GetProfiles").text(WSU, "Created").startsWith("2014-12-24T19:1"));
@@ -60,7 +62,7 @@ public class OnvifCameraTest {
     @Test
     public void presetsListedAndGoneTo() throws Exception {
         fixture = new FixtureCamera("9999");
-        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media()::sample);
         await(DeviceStatus.State.ONLINE);
         Ptz ptz = camera.ptz().orElseThrow();
         List<String> presets = ptz.presets();
@@ -83,7 +85,7 @@ public class OnvifCameraTest {
     public void aPulledMotionMessageBecomesTheConfiguredClassroomEvent() throws Exception {
         fixture = new FixtureCamera("9999");
         camera = new OnvifCamera(Configs.camera(fixture.deviceService(),
-                "events", new String[] {"tns1:RuleEngine/CellMotionDetector/Motion=STUDENT_STOOD_UP"}), events::add);
+                "events", new String[] {"tns1:RuleEngine/CellMotionDetector/Motion=STUDENT_STOOD_UP"}), events::add, FixtureCamera.media()::sample);
         ClassroomEvent event = events.poll(10, TimeUnit.SECONDS);
         assertNotNull("no event within 10 s", event);
         assertEquals(ClassroomEvent.Type.STUDENT_STOOD_UP, event.type());
@@ -97,7 +99,7 @@ public class OnvifCameraTest {
     @Test
     public void aWrongPasswordIsOfflineWithTheReasonAndNoPassword() throws Exception {
         fixture = new FixtureCamera("9999");
-        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "password", "wrong-s3cret"), events::add);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "password", "wrong-s3cret"), events::add, FixtureCamera.media()::sample);
         DeviceStatus offline = await(DeviceStatus.State.OFFLINE);
         assertEquals("GetCapabilities: the camera refused the user name or password (HTTP 401)", offline.reason());
         assertTrue(camera.sources().isEmpty());
@@ -111,14 +113,14 @@ public class OnvifCameraTest {
             closed = s.getLocalPort();
         }
         camera = new OnvifCamera(Configs.camera("http://127.0.0.1:" + closed + "/onvif/device_service",
-                "password", "s3cret"), events::add);
+                "password", "s3cret"), events::add, FixtureCamera.media()::sample);
         DeviceStatus offline = await(DeviceStatus.State.OFFLINE);
         assertTrue(offline.reason(), offline.reason().startsWith("GetSystemDateAndTime: cannot connect to 127.0.0.1:" + closed));
         assertFalse(offline.reason().contains("s3cret"));
     }
 
     @Test
-    public void configurationProblemsInWords() {
+    public void configurationProblemsInWords() throws Exception {
         assertEquals(null, OnvifCamera.problem(Configs.camera("http://192.168.1.64/onvif/device_service")));
         assertEquals("url must not hold credentials: user and password have their own fields",
                 OnvifCamera.problem(Configs.camera("http://admin:s3cret@cam/onvif/device_service")));
@@ -128,7 +130,7 @@ public class OnvifCameraTest {
                                 "TEACHER_RETURNED", "COURSEWARE_CHANGED", "BLACKBOARD_WRITING", "MICROPHONE_ACTIVE",
                                 "MICROPHONE_QUIET")),
                 OnvifCamera.problem(Configs.camera("rtsp://cam/x", "events", new String[] {"Motion=DANCING"})));
-        OnvifCamera refused = new OnvifCamera(Configs.camera("", "role", "janitor"), events::add);
+        OnvifCamera refused = new OnvifCamera(Configs.camera("", "role", "janitor"), events::add, FixtureCamera.media()::sample);
         assertEquals(DeviceStatus.offline("configuration: role 'janitor' must be one of teacher, teacher_wide, "
                 + "student, student_wide, courseware, blackboard; url is empty"), refused.status());
         assertEquals(Map.of("RuleEngine/CellMotionDetector/Motion", ClassroomEvent.Type.TEACHER_MOVED,

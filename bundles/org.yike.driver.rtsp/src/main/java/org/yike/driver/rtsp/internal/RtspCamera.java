@@ -1,15 +1,17 @@
 package org.yike.driver.rtsp.internal;
 
+import static org.yike.driver.support.ConfigCheck.raw;
+import static org.yike.driver.support.ConfigCheck.text;
+
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -18,56 +20,49 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
+import org.yike.driver.support.ConfigCheck;
+import org.yike.driver.support.NetworkCamera;
+import org.yike.driver.support.StreamWatch;
 import org.yike.media.MediaRuntime;
 
 /**
  * One network camera: a picture at a URL, with credentials put into the URL, where FFmpeg expects
  * them for RTSP, RTMP and HTTP (basic and digest). The recording engine opens the stream itself; the
- * camera only says, from a probe in the background, whether it would open.
+ * camera only says, from a probe in the background, whether it would open, and what it measured.
  */
-@Component(configurationPid = RtspCamera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = Device.class, configurationPid = RtspCamera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = RtspCameraConfig.class, factory = true)
-public class RtspCamera implements Device {
+public class RtspCamera extends NetworkCamera {
 
     static final String PID = "org.yike.driver.rtsp.camera";
-    private static final Logger LOG = LoggerFactory.getLogger(RtspCamera.class);
     private static final Set<String> SCHEMES = Set.of("rtsp", "rtsps", "rtmp", "srt", "http", "https");
-    /** Time for reading which streams the camera sends, on top of the socket timeout. */
-    private static final Duration STREAM_INFO_TIME = Duration.ofSeconds(10);
 
-    private final String id;
-    private final String name;
-    private final String classroom;
     private final List<Source> sources;
     private final DeviceStatus refused;
-    private final CameraWatch watch;
+    private final StreamWatch watch;
 
     @Activate
     public RtspCamera(RtspCameraConfig config, @Reference MediaRuntime media) {
-        id = text(config.id());
-        name = text(config.name()).isEmpty() ? id : text(config.name());
-        classroom = text(config.classroom());
+        super(RtspDriver.ID, config.id(), config.name(), config.classroom());
         String problem = problem(config);
         if (problem != null) {
-            LOG.error("Camera {}: configuration refused: {}", id, problem);
             sources = List.of();
-            refused = DeviceStatus.offline("configuration: " + problem);
+            refused = refused(problem);
             watch = null;
             return;
         }
         StreamLocator locator = locator(config);
-        sources = List.of(new Source(id, "video", name, Role.named(config.role()), locator));
+        sources = List.of(new Source(id(), "video", name(), Role.named(config.role()), locator));
         refused = null;
-        watch = new CameraWatch(id, locator, Duration.ofSeconds(config.timeoutSeconds()).plus(STREAM_INFO_TIME),
-                Duration.ofSeconds(config.checkSeconds()), media::probe);
-        watch.start();
+        watch = new StreamWatch("yike-camera-" + id(), id(), locator,
+                Duration.ofSeconds(config.timeoutSeconds()).plus(StreamWatch.STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()),
+                media::sample).start();
     }
 
     @Deactivate
@@ -77,38 +72,20 @@ public class RtspCamera implements Device {
 
     /** What is wrong with a configuration, in words that never quote the URL or the password, or {@code null}. */
     static String problem(RtspCameraConfig c) {
-        List<String> p = new ArrayList<>();
-        if (!text(c.id()).matches("[A-Za-z0-9._-]+")) p.add("id '" + text(c.id()) + "' must be letters, digits, . _ -");
-        if (text(c.classroom()).isEmpty()) p.add("classroom is empty");
-        if (Role.named(c.role()) == null) {
-            p.add("role '" + text(c.role()) + "' must be one of " + String.join(", ", Role.OPTIONS));
+        ConfigCheck check = new ConfigCheck().device(c.id(), c.classroom(), c.role());
+        URI uri = check.url(c.url());
+        if (uri != null) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            check.require(SCHEMES.contains(scheme), "url must start with rtsp://, rtsps://, rtmp://, srt://, http:// or https://"
+                    + (scheme.isEmpty() ? "" : ", not " + scheme + "://"));
+            check.require(!SCHEMES.contains(scheme) || (uri.getRawAuthority() != null && !host(uri.getRawAuthority()).isEmpty()),
+                    "url names no host");
         }
-        String url = urlProblem(text(c.url()));
-        if (url != null) p.add(url);
-        if (raw(c.username()).isEmpty() && !raw(c.password()).isEmpty()) p.add("a password needs a username");
-        if (!Set.of("tcp", "udp", "auto").contains(text(c.transport()))) {
-            p.add("transport '" + text(c.transport()) + "' must be tcp, udp or auto");
-        }
-        if (c.timeoutSeconds() < 1 || c.timeoutSeconds() > 60) p.add("timeout " + c.timeoutSeconds() + " s must be 1..60");
-        if (c.checkSeconds() < 1 || c.checkSeconds() > 3600) p.add("check every " + c.checkSeconds() + " s must be 1..3600");
-        return p.isEmpty() ? null : String.join("; ", p);
-    }
-
-    private static String urlProblem(String url) {
-        if (url.isEmpty()) return "url is empty";
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return "url is not a URL: " + e.getReason() + " at character " + (e.getIndex() + 1);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!SCHEMES.contains(scheme)) {
-            return "url must start with rtsp://, rtsps://, rtmp://, srt://, http:// or https://"
-                    + (scheme.isEmpty() ? "" : ", not " + scheme + "://");
-        }
-        if (uri.getRawAuthority() == null || host(uri.getRawAuthority()).isEmpty()) return "url names no host";
-        return null;
+        return check.credentials(c.username(), c.password())
+                .require(Set.of("tcp", "udp", "auto").contains(text(c.transport())),
+                        "transport '" + text(c.transport()) + "' must be tcp, udp or auto")
+                .range("timeout", c.timeoutSeconds(), 1, 60, "s").range("check every", c.checkSeconds(), 1, 3600, "s")
+                .problem();
     }
 
     /**
@@ -153,35 +130,6 @@ public class RtspCamera implements Device {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static String text(String s) {
-        return s == null ? "" : s.trim();
-    }
-
-    /** A user name or password as given: spaces may belong to it. */
-    private static String raw(String s) {
-        return s == null ? "" : s;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String driver() {
-        return RtspDriver.ID;
-    }
-
-    @Override
-    public String classroom() {
-        return classroom;
-    }
-
     @Override
     public DeviceStatus status() {
         return watch == null ? refused : watch.status();
@@ -190,5 +138,10 @@ public class RtspCamera implements Device {
     @Override
     public List<Source> sources() {
         return sources;
+    }
+
+    @Override
+    public Optional<StreamFigures> figures(String sourceId) {
+        return watch != null && sources.get(0).id().equals(sourceId) ? watch.figures() : Optional.empty();
     }
 }

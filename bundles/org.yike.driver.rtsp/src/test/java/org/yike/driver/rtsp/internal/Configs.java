@@ -1,8 +1,9 @@
 package org.yike.driver.rtsp.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
+
+import org.yike.kit.driver.ComponentConfig;
 
 /** A camera configuration with a valid base, these attributes set or replaced, the rest at their defaults. */
 final class Configs {
@@ -14,9 +15,6 @@ final class Configs {
         Map<String, Object> values = new HashMap<>(Map.of("id", "cam1", "classroom", "301", "role", "teacher",
                 "url", "rtsp://192.168.1.64:554/Streaming/Channels/101"));
         for (int i = 0; i < attributes.length; i += 2) values.put((String) attributes[i], attributes[i + 1]);
-        return (RtspCameraConfig) Proxy.newProxyInstance(Configs.class.getClassLoader(),
-                new Class<?>[] {RtspCameraConfig.class},
-                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName())
-                        : method.getDefaultValue());
+        return ComponentConfig.of(RtspCameraConfig.class, values);
     }
 }

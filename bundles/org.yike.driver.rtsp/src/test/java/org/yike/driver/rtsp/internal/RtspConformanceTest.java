@@ -1,11 +1,18 @@
 package org.yike.driver.rtsp.internal;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
+import org.junit.Test;
 import org.yike.api.device.Device;
+import org.yike.api.device.DeviceStatus;
+import org.yike.api.device.StreamFigures;
 import org.yike.kit.driver.ComponentConfig;
 import org.yike.kit.driver.DriverConformanceTest;
 import org.yike.kit.driver.LiveStream;
@@ -24,6 +31,22 @@ public class RtspConformanceTest extends DriverConformanceTest {
     @After
     public void stopCamera() {
         camera.close();
+    }
+
+    @Test
+    public void theCamerasPicturesPerSecondAndBitrateAreMeasured() throws Exception {
+        RtspCamera device = new RtspCamera(ComponentConfig.of(RtspCameraConfig.class, workingConfiguration()), media());
+        try {
+            awaitState(device, DeviceStatus.State.ONLINE::equals);
+            StreamFigures figures = device.figures("video").orElseThrow();
+            assertEquals(LiveStream.FRAMES_PER_SECOND, figures.framesPerSecond(), 1);
+            // 300 kbit/s of H.264 and MPEG-TS's own packets around it
+            assertTrue(figures.bitsPerSecond() + " bit/s", figures.bitsPerSecond() > 100_000 && figures.bitsPerSecond() < 1_000_000);
+            assertTrue(figures.measuredAt().isAfter(Instant.now().minusSeconds(10)));
+            assertTrue("only the picture's source is measured", device.figures("audio").isEmpty());
+        } finally {
+            device.deactivate();
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.yike.driver.virtual.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.api.runtime.Settings;
 
@@ -140,5 +142,17 @@ public class VirtualClassroom implements Device {
     @Override
     public List<Source> sources() {
         return sources;
+    }
+
+    /**
+     * A test picture's figures are known, not measured: the configured pictures per second, and
+     * bitrate 0, as the pictures are raw, made in this JVM, never sent compressed. A configured
+     * teacher URL and the microphone have none.
+     */
+    @Override
+    public Optional<StreamFigures> figures(String sourceId) {
+        boolean pattern = sources.stream().anyMatch(s -> s.id().equals(sourceId) && !s.isAudio()
+                && (!s.id().equals("teacher") || config.teacherUrl().isBlank()));
+        return pattern ? Optional.of(new StreamFigures(config.fps(), 0, Instant.now())) : Optional.empty();
     }
 }

@@ -1,10 +1,12 @@
-package org.yike.driver.rtsp.internal;
+package org.yike.driver.support;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,41 +15,46 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.DeviceStatus.State;
+import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
+import org.yike.media.StreamSample;
 
-public class CameraWatchTest {
+public class StreamWatchTest {
 
     private static final StreamLocator CAMERA = StreamLocator.of("rtsp://admin:s3cret@cam/stream1");
     private static final MediaInfo H264 = new MediaInfo(0, List.of(
             new MediaInfo.Stream("video", "h264", "High", 1920, 1080, 25, 0, 0),
             new MediaInfo.Stream("audio", "aac", "LC", 0, 0, 0, 48000, 1)), List.of());
+    private static final StreamFigures FIGURES = new StreamFigures(25, 4_000_000, Instant.now());
 
     @Test
     public void connectingUntilTheFirstAnswerThenOnline() throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
-        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> {
+        try (StreamWatch watch = new StreamWatch("yike-camera-cam1", "cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t, w) -> {
             try {
                 asked.await();
             } catch (InterruptedException e) {
                 throw new IOException("interrupted");
             }
-            return H264;
+            return new StreamSample(H264, FIGURES);
         })) {
             watch.start();
             assertEquals(new DeviceStatus(State.CONNECTING, "asking rtsp://***@cam/stream1"), watch.status());
+            assertEquals(Optional.empty(), watch.figures());
             asked.countDown();
             assertEquals(new DeviceStatus(State.ONLINE, "h264 1920x1080 25 fps, aac 48000 Hz"),
                     await(watch, State.ONLINE, 2000));
+            assertEquals(Optional.of(FIGURES), watch.figures());
         }
     }
 
     @Test
     public void offlineWithTheReasonThenAskedAgainAfterASecond() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> {
+        try (StreamWatch watch = new StreamWatch("yike-camera-cam1", "cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t, w) -> {
             if (calls.incrementAndGet() == 1) throw new IOException("Connection refused");
-            return H264;
+            return new StreamSample(H264, FIGURES);
         })) {
             watch.start();
             assertEquals(DeviceStatus.offline("Connection refused"), await(watch, State.OFFLINE, 2000));
@@ -60,10 +67,11 @@ public class CameraWatchTest {
     @Test
     public void aStreamWithoutPictureIsOffline() throws Exception {
         MediaInfo soundOnly = new MediaInfo(0, List.of(H264.streams().get(1)), List.of());
-        try (CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t) -> soundOnly)) {
+        try (StreamWatch watch = new StreamWatch("yike-camera-cam1", "cam1", CAMERA, Duration.ofSeconds(1), Duration.ofSeconds(30), (l, t, w) -> new StreamSample(soundOnly, FIGURES))) {
             watch.start();
             assertEquals(DeviceStatus.offline("the stream has no picture: aac 48000 Hz"),
                     await(watch, State.OFFLINE, 2000));
+            assertEquals("figures are a picture's", Optional.empty(), watch.figures());
         }
     }
 
@@ -71,7 +79,7 @@ public class CameraWatchTest {
     public void closingInterruptsAProbeUnderWay() throws Exception {
         CountDownLatch probing = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        CameraWatch watch = new CameraWatch("cam1", CAMERA, Duration.ofSeconds(30), Duration.ofSeconds(30), (l, t) -> {
+        StreamWatch watch = new StreamWatch("yike-camera-cam1", "cam1", CAMERA, Duration.ofSeconds(30), Duration.ofSeconds(30), (l, t, w) -> {
             probing.countDown();
             try {
                 Thread.sleep(30_000);
@@ -90,14 +98,25 @@ public class CameraWatchTest {
     }
 
     @Test
+    public void aCameraWithAControlApiIsOnlineWhenItsPictureIsToo() {
+        DeviceStatus answers = new DeviceStatus(State.ONLINE, "DS-2CD2043G2");
+        DeviceStatus refused = DeviceStatus.offline("HTTP 401");
+        assertEquals(refused, StreamWatch.together(refused, DeviceStatus.online()));
+        assertEquals(DeviceStatus.offline("stream: Connection refused"),
+                StreamWatch.together(answers, DeviceStatus.offline("Connection refused")));
+        assertEquals(new DeviceStatus(State.ONLINE, "DS-2CD2043G2; h264 1920x1080 25 fps"),
+                StreamWatch.together(answers, new DeviceStatus(State.ONLINE, "h264 1920x1080 25 fps")));
+    }
+
+    @Test
     public void retriesBackOffUpToAMinute() {
-        Duration d = CameraWatch.FIRST_RETRY;
+        Duration d = Backoff.FIRST;
         StringBuilder steps = new StringBuilder();
-        for (int i = 0; i < 8; i++, d = CameraWatch.longer(d)) steps.append(d.toSeconds()).append(' ');
+        for (int i = 0; i < 8; i++, d = Backoff.after(d)) steps.append(d.toSeconds()).append(' ');
         assertEquals("1 2 4 8 16 32 60 60 ", steps.toString());
     }
 
-    private static DeviceStatus await(CameraWatch watch, State state, long millis) throws InterruptedException {
+    private static DeviceStatus await(StreamWatch watch, State state, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (watch.status().state() != state) {
             if (System.currentTimeMillis() > deadline) throw new AssertionError("still " + watch.status());
