@@ -63,8 +63,8 @@ final class LessonFiles {
                 }
                 case "resource" -> {
                     if (choice != Choice.RESOURCES) continue;
-                    own.put("stream", f.source());
-                    if (!p.contains("{stream}")) suffix = "-" + f.source();
+                    own.put("stream", segment(f.source()));
+                    if (!p.contains("{stream}")) suffix = "-" + segment(f.source());
                 }
                 default -> own.put("stream", f.kind());
             }

@@ -208,7 +208,7 @@ final class Queue implements AutoCloseable {
             }
         } finally {
             busyTargets.remove(e.target);
-            ticker.execute(this::dispatch);
+            if (!ticker.isShutdown()) ticker.execute(this::dispatch);
         }
     }
 

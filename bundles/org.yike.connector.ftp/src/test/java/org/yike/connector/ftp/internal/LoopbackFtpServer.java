@@ -36,6 +36,7 @@ public final class LoopbackFtpServer implements AutoCloseable {
 
     public final Path root;
     public final List<String> log = new CopyOnWriteArrayList<>();
+    private final List<FtpSession> sessions = new CopyOnWriteArrayList<>();
     private final String tls;
     private final Path keystore;
     private int port;
@@ -72,6 +73,18 @@ public final class LoopbackFtpServer implements AutoCloseable {
         factory.getUserManager().save(user);
         factory.getFtplets().put("log", new DefaultFtplet() {
             @Override
+            public FtpletResult onConnect(FtpSession session) throws FtpException, IOException {
+                sessions.add(session);
+                return super.onConnect(session);
+            }
+
+            @Override
+            public FtpletResult onDisconnect(FtpSession session) throws FtpException, IOException {
+                sessions.remove(session);
+                return super.onDisconnect(session);
+            }
+
+            @Override
             public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
                 log.add(request.getCommand().equals("PASS") ? "PASS ***" : request.getRequestLine());
                 return super.beforeCommand(session, request);
@@ -83,8 +96,10 @@ public final class LoopbackFtpServer implements AutoCloseable {
         return this;
     }
 
-    /** Stops listening and drops every session, as a server going down does. */
+    /** Stops listening and drops every session and transfer, as a server going down does. */
     public void stop() {
+        // FtpServer's stop closes the control connections only; a dying server's transfers break too
+        for (FtpSession s : sessions) s.getDataConnection().closeDataConnection();
         server.stop();
     }
 
