@@ -81,9 +81,7 @@ public class QueueTest {
         server.start();
         await("the job done", () -> state(job) == Job.State.DONE, 60);
 
-        long resumedFrom = server.log.stream().filter(l -> l.startsWith("REST ")).mapToLong(l -> Long.parseLong(l.substring(5)))
-                .max().orElse(0);
-        assertTrue("resumed past the half (REST in the server's log): " + server.log, resumedFrom >= 3_000_000);
+        assertTrue("resumed past the half (REST in the server's log): " + server.log, resumedFrom() >= 3_000_000);
         Path program = remote(lesson, "数学-第一课.mp4");
         assertArrayEquals(sha256(Path.of(lesson.files().get(0).path())), sha256(program));
         assertEquals(List.of("数学-第一课.json", "数学-第一课.mp4"), names(program.getParent()));
@@ -106,8 +104,7 @@ public class QueueTest {
         target.remove("maxMbps");
         queue = queue();
         await("the job done", () -> state(job) == Job.State.DONE, 30);
-        assertTrue("REST past the half: " + server.log, server.log.stream().filter(l -> l.startsWith("REST "))
-                .mapToLong(l -> Long.parseLong(l.substring(5))).max().orElse(0) >= 2_000_000);
+        assertTrue("REST past the half: " + server.log, resumedFrom() >= 2_000_000);
         assertArrayEquals(sha256(Path.of(lesson.files().get(0).path())), sha256(remote(lesson, "数学-第五课.mp4")));
     }
 
@@ -189,6 +186,12 @@ public class QueueTest {
     private Path remote(Recording lesson, String name) {
         String date = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.systemDefault()).format(lesson.started());
         return server.root.resolve("录播/101/" + date + "/" + name);
+    }
+
+    /** The largest offset the server was asked to go on from (its REST commands). */
+    private long resumedFrom() {
+        return server.log.stream().filter(l -> l.startsWith("REST ")).mapToLong(l -> Long.parseLong(l.substring(5))).max()
+                .orElse(0);
     }
 
     private Job.State state(Job job) {
