@@ -49,7 +49,12 @@ final class Api {
 
     /** Waits until the API answers (Felix HTTP starts once the port is configured). */
     Api ready() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
+        return ready(15);
+    }
+
+    /** Waits up to {@code seconds} for the API: a product jar's first start unpacks FFmpeg first. */
+    Api ready(int seconds) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
         while (System.currentTimeMillis() < deadline) {
             try {
                 if (get("status").status() == 200) return this;
@@ -58,7 +63,7 @@ final class Api {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the API did not answer within 15 s at " + base);
+        throw new AssertionError("the API did not answer within " + seconds + " s at " + base);
     }
 
     /** The device with this field's value, once it is listed (within 10 s), or {@code null}. */

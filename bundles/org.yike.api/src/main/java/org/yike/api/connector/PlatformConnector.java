@@ -7,12 +7,23 @@ import java.util.function.LongConsumer;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.yike.api.recording.Recording;
 
-/** Publishes a finished recording to a platform: an FTP server, a district platform, Opencast. */
+/**
+ * Publishes a finished recording to a platform: an FTP server, a district platform, Opencast. A
+ * target (one server, one account) is a ConfigAdmin factory configuration of {@link #factoryPid()},
+ * described by the Metatype of the connector's bundle. A connector that stores files on a server
+ * implements {@link FileServerConnector} instead, and the publishing queue does the resuming,
+ * temporary names and renaming for it.
+ */
 @ConsumerType
 public interface PlatformConnector {
 
     /** Short stable name: {@code ftp}, {@code sftp}, {@code opencast}. */
     String type();
+
+    /** The factory PID of this connector's targets; its Metatype describes their configuration. */
+    default String factoryPid() {
+        return "org.yike.connector." + type() + ".target";
+    }
 
     /**
      * Sends the recording's files to the target described by {@code target} (the connector's own

@@ -23,6 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +55,21 @@ public class ApiServlet extends HttpServlet {
     @Reference
     transient Equipment equipment;
 
+    /** Publishing, where org.yike.publish is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    transient volatile PublishApi publishing;
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         List<String> parts = new ArrayList<>(List.of(path.replaceAll("^/+|/+$", "").split("/")));
         try {
             Object answer = route(req.getMethod(), parts, req);
-            write(resp, "POST".equals(req.getMethod()) && parts.size() == 1 ? 201 : 200, answer);
+            if (answer instanceof Answer a) {
+                write(resp, a.status(), a.body());
+            } else {
+                write(resp, "POST".equals(req.getMethod()) && parts.size() == 1 ? 201 : 200, answer);
+            }
         } catch (Refused e) {
             write(resp, e.status, Map.of("error", e.getMessage()));
         } catch (IllegalArgumentException e) {
@@ -111,6 +121,11 @@ public class ApiServlet extends HttpServlet {
                 break;
             default:
                 break;
+        }
+        PublishApi publish = publishing;
+        if (publish != null && (first.equals("publish") || first.equals("lessons"))) {
+            Object answer = publish.route(method, p, req);
+            if (answer != null) return answer;
         }
         throw new Refused(404, "no such API: " + method + " /api/" + String.join("/", p));
     }
@@ -176,7 +191,7 @@ public class ApiServlet extends HttpServlet {
     }
 
     /** The request's JSON object; an empty body is an empty object. */
-    private static JsonNode body(HttpServletRequest req) throws IOException {
+    static JsonNode body(HttpServletRequest req) throws IOException {
         try (InputStream in = req.getInputStream()) {
             byte[] bytes = in.readNBytes(LARGEST_BODY + 1);
             if (bytes.length > LARGEST_BODY) throw new Refused(413, "the body is larger than " + LARGEST_BODY + " bytes");
@@ -189,7 +204,7 @@ public class ApiServlet extends HttpServlet {
         }
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isTextual()) throw new Refused(400, "'" + field + "' must be a string");

@@ -207,7 +207,7 @@ public class Equipment {
         return m;
     }
 
-    private static Map<String, Object> describe(ObjectClassDefinition ocd) {
+    static Map<String, Object> describe(ObjectClassDefinition ocd) {
         Set<String> required = Stream.of(ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED))
                 .map(AttributeDefinition::getID).collect(Collectors.toSet());
         List<Map<String, Object>> attributes = new ArrayList<>();
@@ -266,7 +266,7 @@ public class Equipment {
     }
 
     /** A JSON value as the attribute's type: one value, an array or a list by its cardinality. */
-    private static Object convert(AttributeDefinition ad, JsonNode value) {
+    static Object convert(AttributeDefinition ad, JsonNode value) {
         if (ad.getCardinality() == 0) return scalar(ad, value);
         if (!value.isArray()) throw new Refused(400, "'" + ad.getID() + "' must be a JSON array");
         List<Object> values = new ArrayList<>();

@@ -1,0 +1,172 @@
+package org.yike.web.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+import org.yike.api.connector.PlatformConnector;
+import org.yike.api.publish.Job;
+import org.yike.api.publish.PublishService;
+
+/**
+ * {@code /api/publish/...} and {@code POST /api/lessons/{id}/publish}: connector types with their
+ * Metatype, targets (never a secret in an answer), rules and jobs.
+ */
+@Component(service = PublishApi.class)
+public class PublishApi {
+
+    private record Connector(PlatformConnector connector, Bundle bundle) {
+    }
+
+    @Reference
+    PublishService publishing;
+
+    @Reference
+    MetaTypeService metatypes;
+
+    private final List<Connector> connectors = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeConnector")
+    void addConnector(PlatformConnector c, ServiceReference<PlatformConnector> reference) {
+        connectors.add(new Connector(c, reference.getBundle()));
+    }
+
+    void removeConnector(PlatformConnector c) {
+        connectors.removeIf(x -> x.connector() == c);
+    }
+
+    /** The answer to a publishing call, or null where {@code p} is none of them. */
+    Object route(String method, List<String> p, HttpServletRequest req) throws IOException {
+        String call = method + " " + String.join("/", p.subList(0, Math.min(2, p.size()))) + "/" + p.size();
+        switch (call) {
+            case "GET publish/types/2":
+                return types(req.getLocale());
+            case "GET publish/targets/2":
+                return publishing.targets();
+            case "POST publish/targets/2":
+                return new Answer(201, putTarget(ApiServlet.body(req)));
+            case "DELETE publish/targets/3":
+                return publishing.removeTarget(p.get(2));
+            case "POST publish/newest/2": {
+                JsonNode body = ApiServlet.body(req);
+                return queued(publishing.publishNewest(required(body, "room"), required(body, "target")));
+            }
+            case "GET publish/rules/2":
+                return publishing.rules();
+            case "POST publish/rules/2": {
+                JsonNode body = ApiServlet.body(req);
+                return new Answer(201, publishing.addRule(required(body, "room"), required(body, "target")));
+            }
+            case "DELETE publish/rules/2": {
+                JsonNode body = ApiServlet.body(req);
+                return publishing.removeRule(required(body, "room"), required(body, "target"));
+            }
+            case "GET publish/jobs/2":
+                return publishing.jobs().stream().map(PublishApi::job).toList();
+            case "GET publish/jobs/3":
+                return job(publishing.job(p.get(2)).orElseThrow(() -> new Refused(404, "no publishing job " + p.get(2))));
+            case "DELETE publish/jobs/3":
+                return job(publishing.cancel(p.get(2)));
+            default:
+                if (call.startsWith("POST lessons/") && p.size() == 3 && p.get(2).equals("publish")) {
+                    return queued(publishing.publish(p.get(1), required(ApiServlet.body(req), "target")));
+                }
+                return null;
+        }
+    }
+
+    private List<Map<String, Object>> types(Locale locale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Connector c : connectors) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", c.connector().type());
+            m.put("factoryPid", c.connector().factoryPid());
+            m.put("configuration", definition(c, locale.toString()) == null ? null
+                    : Equipment.describe(definition(c, locale.toString())));
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** {@code {"type", "name", "config"}}: the config checked against the connector's Metatype. */
+    private Object putTarget(JsonNode body) {
+        String type = required(body, "type");
+        String name = required(body, "name");
+        Connector c = connectors.stream().filter(x -> x.connector().type().equals(type)).findFirst()
+                .orElseThrow(() -> new Refused(404, "no connector '" + type + "'; connectors: "
+                        + connectors.stream().map(x -> x.connector().type()).sorted().toList()));
+        ObjectClassDefinition ocd = definition(c, null);
+        if (ocd == null) throw new IllegalStateException("connector " + type + " describes no configuration");
+        JsonNode config = body.path("config");
+        if (!config.isMissingNode() && !config.isObject()) throw new Refused(400, "'config' must be a JSON object");
+        Map<String, AttributeDefinition> attributes = new LinkedHashMap<>();
+        for (AttributeDefinition ad : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) attributes.put(ad.getID(), ad);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", name);
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) config::fields) {
+            AttributeDefinition ad = attributes.get(e.getKey());
+            if (ad == null || e.getKey().equals("name")) {
+                throw new Refused(400, "connector " + type + " has no setting '" + e.getKey() + "'; it has "
+                        + String.join(", ", attributes.keySet()));
+            }
+            if (!e.getValue().isNull()) values.put(e.getKey(), Equipment.convert(ad, e.getValue()));
+        }
+        List<String> missing = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED))
+                .filter(ad -> !values.containsKey(ad.getID()) && ad.getDefaultValue() == null).map(AttributeDefinition::getID)
+                .toList();
+        if (!missing.isEmpty()) throw new Refused(400, "missing " + String.join(", ", missing));
+        return publishing.putTarget(type, name, values);
+    }
+
+    private ObjectClassDefinition definition(Connector c, String locale) {
+        MetaTypeInformation info = metatypes.getMetaTypeInformation(c.bundle());
+        if (info == null || !Arrays.asList(info.getFactoryPids()).contains(c.connector().factoryPid())) return null;
+        return info.getObjectClassDefinition(c.connector().factoryPid(), locale);
+    }
+
+    private static Answer queued(Job job) {
+        return new Answer(202, Map.of("job", job.id(), "state", job.state().name()));
+    }
+
+    private static Map<String, Object> job(Job j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", j.id());
+        m.put("recording", j.recording());
+        m.put("room", j.room());
+        m.put("target", j.target());
+        m.put("state", j.state().name().toLowerCase(Locale.ROOT));
+        m.put("bytesSent", j.bytesSent());
+        m.put("total", j.total());
+        m.put("percent", j.percent());
+        m.put("attempts", j.attempts());
+        m.put("error", j.error());
+        m.put("created", j.created());
+        m.put("updated", j.updated());
+        return m;
+    }
+
+    private static String required(JsonNode body, String field) {
+        String v = ApiServlet.text(body, field);
+        if (v == null || v.isBlank()) throw new Refused(400, "'" + field + "' is missing");
+        return v;
+    }
+}
