@@ -109,13 +109,14 @@ public abstract class DriverConformanceTest {
         for (Source s : device.sources()) deliver(s);
     }
 
-    /** A device list shows each camera's pictures per second and bitrate: the main picture's are measured. */
+    /** A device list shows each camera's pictures per second and bitrate: the main picture's are measured (cameras only). */
     @Test
     public void theMainPictureIsMeasuredOnceOnline() throws Exception {
         Device device = make(workingConfiguration());
         awaitState(device, State.ONLINE::equals);
-        Source picture = device.sources().stream().filter(s -> !s.isAudio()).findFirst()
-                .orElseThrow(() -> new AssertionError("no picture among " + device.sources()));
+        Optional<Source> main = device.sources().stream().filter(s -> !s.isAudio()).findFirst();
+        assumeTrue("a microphone has no picture to measure", main.isPresent());
+        Source picture = main.get();
         long deadline = System.currentTimeMillis() + timeLimit().toMillis();
         Optional<StreamFigures> figures;
         while ((figures = device.figures(picture.id())).isEmpty()) {

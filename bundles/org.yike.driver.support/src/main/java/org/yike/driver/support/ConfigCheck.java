@@ -13,7 +13,7 @@ import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.Role;
 
 /**
- * The problems of a camera configuration, collected check by check into one sentence a person can
+ * The problems of a device configuration, collected check by check into one sentence a person can
  * act on. No check quotes a password or a URL (which may hold credentials).
  */
 public final class ConfigCheck {
@@ -32,10 +32,14 @@ public final class ConfigCheck {
 
     /** The id (it names files and URLs), the classroom and the role of the camera's picture. */
     public ConfigCheck device(String id, String classroom, String role) {
+        return identity(id, classroom)
+                .require(Role.named(role) != null, "role '" + text(role) + "' must be one of " + String.join(", ", Role.OPTIONS));
+    }
+
+    /** The id (it names files and URLs) and the classroom, for a device whose role is fixed. */
+    public ConfigCheck identity(String id, String classroom) {
         require(text(id).matches("[A-Za-z0-9._-]+"), "id '" + text(id) + "' must be letters, digits, . _ -");
-        require(!text(classroom).isEmpty(), "classroom is empty");
-        require(Role.named(role) != null, "role '" + text(role) + "' must be one of " + String.join(", ", Role.OPTIONS));
-        return this;
+        return require(!text(classroom).isEmpty(), "classroom is empty");
     }
 
     /** {@code url} parsed, or {@code null} with the problem noted when it is empty or no URL. */
@@ -56,9 +60,10 @@ public final class ConfigCheck {
         return require(!raw(user).isEmpty() || raw(password).isEmpty(), "a password needs a username");
     }
 
-    /** {@code what value unit must be min..max}, e.g. {@code timeout 0 s must be 1..60}. */
+    /** {@code what value unit must be min..max}, e.g. {@code timeout 0 s must be 1..60}; {@code unit} may be empty. */
     public ConfigCheck range(String what, int value, int min, int max, String unit) {
-        return require(value >= min && value <= max, what + " " + value + " " + unit + " must be " + min + ".." + max);
+        String amount = unit.isEmpty() ? Integer.toString(value) : value + " " + unit;
+        return require(value >= min && value <= max, what + " " + amount + " must be " + min + ".." + max);
     }
 
     /** Each entry {@code key=EVENT_TYPE}; {@code keyName} says what the key is, e.g. {@code topic}. */

@@ -30,7 +30,7 @@ import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.driver.support.Backoff;
 import org.yike.driver.support.ConfigCheck;
-import org.yike.driver.support.NetworkCamera;
+import org.yike.driver.support.ConfiguredDevice;
 import org.yike.driver.support.StreamWatch;
 import org.yike.media.MediaRuntime;
 
@@ -43,7 +43,7 @@ import org.yike.media.MediaRuntime;
  */
 @Component(service = Device.class, configurationPid = HikvisionCamera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = HikvisionCameraConfig.class, factory = true)
-public class HikvisionCamera extends NetworkCamera {
+public class HikvisionCamera extends ConfiguredDevice {
 
     static final String PID = "org.yike.driver.hikvision.camera";
     private static final Logger LOG = LoggerFactory.getLogger(HikvisionCamera.class);

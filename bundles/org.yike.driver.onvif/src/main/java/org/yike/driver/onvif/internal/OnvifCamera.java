@@ -30,7 +30,7 @@ import org.yike.api.device.Role;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamFigures;
 import org.yike.driver.support.ConfigCheck;
-import org.yike.driver.support.NetworkCamera;
+import org.yike.driver.support.ConfiguredDevice;
 import org.yike.driver.support.StreamWatch;
 import org.yike.media.MediaRuntime;
 
@@ -41,7 +41,7 @@ import org.yike.media.MediaRuntime;
  */
 @Component(service = Device.class, configurationPid = OnvifCamera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = OnvifCameraConfig.class, factory = true)
-public class OnvifCamera extends NetworkCamera {
+public class OnvifCamera extends ConfiguredDevice {
 
     static final String PID = "org.yike.driver.onvif.camera";
     private static final Logger LOG = LoggerFactory.getLogger(OnvifCamera.class);

@@ -27,7 +27,7 @@ import org.yike.api.device.Source;
 import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.driver.support.ConfigCheck;
-import org.yike.driver.support.NetworkCamera;
+import org.yike.driver.support.ConfiguredDevice;
 import org.yike.driver.support.StreamWatch;
 import org.yike.media.MediaRuntime;
 
@@ -38,7 +38,7 @@ import org.yike.media.MediaRuntime;
  */
 @Component(service = Device.class, configurationPid = RtspCamera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = RtspCameraConfig.class, factory = true)
-public class RtspCamera extends NetworkCamera {
+public class RtspCamera extends ConfiguredDevice {
 
     static final String PID = "org.yike.driver.rtsp.camera";
     private static final Set<String> SCHEMES = Set.of("rtsp", "rtsps", "rtmp", "srt", "http", "https");

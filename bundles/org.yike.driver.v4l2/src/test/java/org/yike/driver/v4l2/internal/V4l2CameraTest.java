@@ -61,7 +61,7 @@ public class V4l2CameraTest {
     public void eachProblemIsSaidInWords() {
         assertEquals("device 'video0' must be a device path such as /dev/video0 or /dev/v4l/by-id/…",
                 V4l2Camera.problem(config("device", "video0")));
-        assertEquals("video size '1080p' must be width x height, e.g. 1920x1080; frame rate 0 must be 1..120",
+        assertEquals("video size '1080p' must be width x height, e.g. 1920x1080; frame rate 0 fps must be 1..120",
                 V4l2Camera.problem(config("videoSize", "1080p", "framerate", 0)));
         assertEquals("input format 'yuyv' must be mjpeg, yuyv422 or h264",
                 V4l2Camera.problem(config("inputFormat", "yuyv")));

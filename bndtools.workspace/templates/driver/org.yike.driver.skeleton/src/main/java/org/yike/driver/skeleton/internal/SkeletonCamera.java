@@ -18,7 +18,7 @@ import org.yike.api.device.Source;
 import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.driver.support.ConfigCheck;
-import org.yike.driver.support.NetworkCamera;
+import org.yike.driver.support.ConfiguredDevice;
 import org.yike.driver.support.StreamWatch;
 import org.yike.media.MediaRuntime;
 
@@ -31,7 +31,7 @@ import org.yike.media.MediaRuntime;
  */
 @Component(service = Device.class, configurationPid = SkeletonCamera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SkeletonConfig.class, factory = true)
-public class SkeletonCamera extends NetworkCamera {
+public class SkeletonCamera extends ConfiguredDevice {
 
     static final String PID = "org.yike.driver.skeleton.camera";
     private static final Duration PROBE_TIME = Duration.ofSeconds(5);

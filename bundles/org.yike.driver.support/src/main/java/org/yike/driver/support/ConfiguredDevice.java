@@ -6,29 +6,29 @@ import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
 
 /**
- * A camera made from one factory configuration: its id, name (the id where none is configured),
- * classroom and driver. A DS component extending it names {@code service = Device.class}, as DS
+ * A device (camera, microphone) made from one factory configuration: its id, name (the id where none
+ * is configured), classroom and driver. A DS component extending it names {@code service = Device.class}, as DS
  * registers only the interfaces a component class implements itself.
  */
-public abstract class NetworkCamera implements Device {
+public abstract class ConfiguredDevice implements Device {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NetworkCamera.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConfiguredDevice.class);
 
     private final String driver;
     private final String id;
     private final String name;
     private final String classroom;
 
-    protected NetworkCamera(String driver, String id, String name, String classroom) {
+    protected ConfiguredDevice(String driver, String id, String name, String classroom) {
         this.driver = driver;
         this.id = ConfigCheck.text(id);
         this.name = ConfigCheck.text(name).isEmpty() ? this.id : ConfigCheck.text(name);
         this.classroom = ConfigCheck.text(classroom);
     }
 
-    /** The status of a camera whose configuration has {@code problem}: OFFLINE with it, logged once. */
+    /** The status of a device whose configuration has {@code problem}: OFFLINE with it, logged once. */
     protected DeviceStatus refused(String problem) {
-        LOG.error("Camera {} ({}): configuration refused: {}", id, driver, problem);
+        LOG.error("Device {} ({}): configuration refused: {}", id, driver, problem);
         return DeviceStatus.offline("configuration: " + problem);
     }
 

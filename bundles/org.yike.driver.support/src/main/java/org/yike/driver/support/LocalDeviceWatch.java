@@ -1,4 +1,4 @@
-package org.yike.driver.alsa.internal;
+package org.yike.driver.support;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -10,13 +10,13 @@ import org.yike.api.device.DeviceStatus;
 /**
  * Whether a device on this machine is there and opens, asked on a daemon thread. A missing node is
  * looked for every second, so a camera plugged back is found at once; a node that is there but does
- * not open is tried again after 1 s, 2 s, 4 s… up to 30 s. An online device is not opened again
+ * not open is tried again after the {@link Backoff}. An online device is not opened again
  * while its node is there: a lesson reading it holds it, and a second open would only find it busy.
  */
-final class DeviceWatch implements AutoCloseable {
+public final class LocalDeviceWatch implements AutoCloseable {
 
     /** What the watch asks of the device. */
-    interface Local {
+    public interface Local {
         /** Why the device is not there, {@code ""} when it is, {@code null} when only opening it tells. */
         String absence();
 
@@ -25,16 +25,14 @@ final class DeviceWatch implements AutoCloseable {
     }
 
     /** The device is there but another reader holds it. */
-    static final class Busy extends IOException {
-        Busy(String reason) {
+    public static final class Busy extends IOException {
+        public Busy(String reason) {
             super(reason);
         }
     }
 
     static final Duration LOOK_EVERY = Duration.ofSeconds(1);
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
-    private static final Logger LOG = LoggerFactory.getLogger(DeviceWatch.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDeviceWatch.class);
 
     private final String deviceId;
     private final String what;
@@ -44,8 +42,8 @@ final class DeviceWatch implements AutoCloseable {
     private volatile DeviceStatus status;
     private volatile boolean closed;
 
-    /** @param what the device as logs name it, e.g. {@code /dev/video0} */
-    DeviceWatch(String deviceId, String what, Local device, Duration checkEvery, String threadPrefix) {
+    /** @param what the device as logs name it, e.g. {@code /dev/video0}; {@code threadPrefix} begins the watch thread's name */
+    public LocalDeviceWatch(String deviceId, String what, Local device, Duration checkEvery, String threadPrefix) {
         this.deviceId = deviceId;
         this.what = what;
         this.device = device;
@@ -55,16 +53,17 @@ final class DeviceWatch implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    void start() {
+    public LocalDeviceWatch start() {
         thread.start();
+        return this;
     }
 
-    DeviceStatus status() {
+    public DeviceStatus status() {
         return status;
     }
 
     private void run() {
-        Duration retry = FIRST_RETRY;
+        Duration retry = Backoff.FIRST;
         while (!closed) {
             Duration pause;
             DeviceStatus answer;
@@ -79,18 +78,18 @@ final class DeviceWatch implements AutoCloseable {
                 try {
                     answer = new DeviceStatus(DeviceStatus.State.ONLINE, device.open());
                     pause = checkEvery;
-                    retry = FIRST_RETRY;
+                    retry = Backoff.FIRST;
                 } catch (Busy e) {
                     // busy right after it was online: most likely the lesson that reads it
                     boolean wasOnline = status.state() == DeviceStatus.State.ONLINE;
                     answer = wasOnline ? new DeviceStatus(DeviceStatus.State.ONLINE, "in use: " + e.getMessage())
                             : DeviceStatus.offline(e.getMessage());
                     pause = wasOnline ? checkEvery : retry;
-                    if (!wasOnline) retry = longer(retry);
+                    if (!wasOnline) retry = Backoff.after(retry);
                 } catch (IOException | RuntimeException e) {
                     answer = DeviceStatus.offline(e.getMessage() == null ? e.toString() : e.getMessage());
                     pause = retry;
-                    retry = longer(retry);
+                    retry = Backoff.after(retry);
                 }
             }
             if (closed) return;
@@ -102,11 +101,6 @@ final class DeviceWatch implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    static Duration longer(Duration retry) {
-        Duration doubled = retry.multipliedBy(2);
-        return doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
     }
 
     private void report(DeviceStatus answer) {

@@ -1,4 +1,4 @@
-package org.yike.driver.v4l2.internal;
+package org.yike.driver.support;
 
 import static org.junit.Assert.assertEquals;
 
@@ -11,10 +11,10 @@ import org.junit.Test;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.DeviceStatus.State;
 
-public class DeviceWatchTest {
+public class LocalDeviceWatchTest {
 
     /** A device whose presence and answer the test sets, counting the opens. */
-    private static final class Local implements DeviceWatch.Local {
+    private static final class Local implements LocalDeviceWatch.Local {
         final AtomicReference<String> absence = new AtomicReference<>("");
         final AtomicReference<IOException> failure = new AtomicReference<>();
         final AtomicInteger opens = new AtomicInteger();
@@ -35,7 +35,7 @@ public class DeviceWatchTest {
     @Test
     public void anOnlineDeviceWhoseNodeIsThereIsNotOpenedAgain() throws Exception {
         Local local = new Local();
-        try (DeviceWatch watch = new DeviceWatch("cam1", "/dev/video0", local, Duration.ofMillis(100), "test-")) {
+        try (LocalDeviceWatch watch = new LocalDeviceWatch("cam1", "/dev/video0", local, Duration.ofMillis(100), "test-")) {
             watch.start();
             assertEquals(new DeviceStatus(State.ONLINE, "mjpeg 1280x720 25 fps"), await(watch, State.ONLINE, 2000));
             Thread.sleep(500);
@@ -52,10 +52,10 @@ public class DeviceWatchTest {
     public void busyAfterItWasOnlineIsInUseBusyFromTheStartIsOffline() throws Exception {
         Local local = new Local();
         local.absence.set(null); // only opening tells, as for an ALSA device that names no card
-        try (DeviceWatch watch = new DeviceWatch("mic1", "default", local, Duration.ofMillis(100), "test-")) {
+        try (LocalDeviceWatch watch = new LocalDeviceWatch("mic1", "default", local, Duration.ofMillis(100), "test-")) {
             watch.start();
             await(watch, State.ONLINE, 2000);
-            local.failure.set(new DeviceWatch.Busy("hw:1,0 is held by process 42"));
+            local.failure.set(new LocalDeviceWatch.Busy("hw:1,0 is held by process 42"));
             long deadline = System.currentTimeMillis() + 2000;
             while (!watch.status().reason().startsWith("in use")) {
                 if (System.currentTimeMillis() > deadline) throw new AssertionError("still " + watch.status());
@@ -63,7 +63,7 @@ public class DeviceWatchTest {
             }
             assertEquals(new DeviceStatus(State.ONLINE, "in use: hw:1,0 is held by process 42"), watch.status());
         }
-        try (DeviceWatch watch = new DeviceWatch("mic1", "default", local, Duration.ofMillis(100), "test-")) {
+        try (LocalDeviceWatch watch = new LocalDeviceWatch("mic1", "default", local, Duration.ofMillis(100), "test-")) {
             watch.start();
             assertEquals(DeviceStatus.offline("hw:1,0 is held by process 42"), await(watch, State.OFFLINE, 2000));
         }
@@ -73,19 +73,15 @@ public class DeviceWatchTest {
     public void aFailedOpenIsTriedAgainWithBackoffAndAMissingNodeEverySecond() throws Exception {
         Local local = new Local();
         local.failure.set(new IOException("cannot open /dev/video0: Input/output error"));
-        try (DeviceWatch watch = new DeviceWatch("cam1", "/dev/video0", local, Duration.ofMillis(100), "test-")) {
+        try (LocalDeviceWatch watch = new LocalDeviceWatch("cam1", "/dev/video0", local, Duration.ofMillis(100), "test-")) {
             watch.start();
             assertEquals(DeviceStatus.offline("cannot open /dev/video0: Input/output error"), await(watch, State.OFFLINE, 2000));
             Thread.sleep(2500); // tries at 0, 1 and 3 s
             assertEquals(2, local.opens.get());
         }
-        Duration d = DeviceWatch.FIRST_RETRY;
-        StringBuilder steps = new StringBuilder();
-        for (int i = 0; i < 7; i++, d = DeviceWatch.longer(d)) steps.append(d.toSeconds()).append(' ');
-        assertEquals("1 2 4 8 16 30 30 ", steps.toString());
     }
 
-    private static DeviceStatus await(DeviceWatch watch, State state, long millis) throws InterruptedException {
+    private static DeviceStatus await(LocalDeviceWatch watch, State state, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (watch.status().state() != state) {
             if (System.currentTimeMillis() > deadline) throw new AssertionError("still " + watch.status());
