@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import org.yike.api.device.Device;
 import org.yike.api.device.DeviceDriver;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamFigures;
 
 /**
  * The classroom equipment as the API shows and changes it: the drivers with the configuration each
@@ -200,11 +201,27 @@ public class Equipment {
         m.put("reason", d.status().reason());
         List<Map<String, Object>> sources = new ArrayList<>();
         for (Source s : d.sources()) {
-            sources.add(Map.of("id", s.id(), "key", s.key(), "label", s.label(), "role", s.role().name(), "uri",
-                    s.locator().redacted()));
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("id", s.id());
+            source.put("key", s.key());
+            source.put("label", s.label());
+            source.put("role", s.role().name());
+            source.put("uri", s.locator().redacted());
+            figures(d, s).ifPresent(f -> source.put("figures", f));
+            sources.add(source);
         }
         m.put("sources", sources);
         return m;
+    }
+
+    /** What the driver last measured of the source; a driver that fails to say costs the list nothing. */
+    private static Optional<StreamFigures> figures(Device d, Source s) {
+        try {
+            return d.figures(s.id());
+        } catch (RuntimeException e) {
+            LOG.warn("Device {} did not give the figures of {}: {}", d.id(), s.id(), e.toString());
+            return Optional.empty();
+        }
     }
 
     private static Map<String, Object> describe(ObjectClassDefinition ocd) {

@@ -3,6 +3,7 @@ package org.yike.driver.virtual.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.api.runtime.Settings;
 
@@ -140,5 +142,15 @@ public class VirtualClassroom implements Device {
     @Override
     public List<Source> sources() {
         return sources;
+    }
+
+    /**
+     * The test sources deliver exactly their configured rate (the clock speed's times faster in a
+     * simulation), uncompressed: bit rate 0. A teacher camera at {@code teacherUrl} is not measured.
+     */
+    @Override
+    public Optional<StreamFigures> figures(String sourceId) {
+        return sources.stream().filter(s -> s.id().equals(sourceId) && "lavfi".equals(s.locator().format())).findFirst()
+                .map(s -> new StreamFigures(s.isAudio() ? 0 : config.fps() * speed, 0, Instant.now()));
     }
 }
