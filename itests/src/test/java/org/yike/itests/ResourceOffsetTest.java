@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +39,7 @@ public class ResourceOffsetTest extends InYike {
     @Test
     public void aFileThatBeganBeforeTheLessonsClockHasItsTrueNegativeOffset() throws Exception {
         Path work = Files.createDirectories(Settings.dataFolder().resolve("camera"));
-        int port = udpPort();
+        int port = freeUdpPort();
         camera = ffmpeg(List.of("-v", "error", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25,format=yuv420p,realtime",
                 "-c:v", "libopenh264", "-b:v", "800k", "-g", "25", "-f", "mpegts", "udp://127.0.0.1:" + port + "?pkt_size=1316"),
                 work.resolve("camera.log"));
@@ -48,7 +47,7 @@ public class ResourceOffsetTest extends InYike {
         // the opening shot: classroom 101's teacher close-up, a camera that never sends, so the clock waits its 5 s
         Map<String, Object> quiet = Map.of("width", 640, "height", 360, "studentStandsEverySeconds", 0,
                 "coursewareChangesEverySeconds", 0);
-        configureClassroom(with(quiet, "id", "virtual-101", "teacherUrl", "udp://127.0.0.1:" + udpPort()));
+        configureClassroom(with(quiet, "id", "virtual-101", "teacherUrl", "udp://127.0.0.1:" + freeUdpPort()));
         Api api = new Api().ready();
         assertTrue("the silent teacher camera is there first", awaitTeacherAtUrl(api, "virtual-101"));
         // a second teacher camera in the same room, listed after it, that sends from the start
@@ -75,12 +74,6 @@ public class ResourceOffsetTest extends InYike {
         double own = media.probe(Path.of(resource.get("path").asText())).durationSeconds();
         assertEquals("file " + own + " s, program " + program + " s, offset " + offset + " ms", -offset / 1000.0,
                 own - program, 0.8);
-    }
-
-    private static int udpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** Whether the device is listed with its teacher camera at a URL (its own configuration, not the default). */

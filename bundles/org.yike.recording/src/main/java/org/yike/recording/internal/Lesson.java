@@ -172,6 +172,8 @@ final class Lesson {
         stopNanos = now();
         // sound after the end belongs to no frame, however long the encoder takes to catch up
         microphones.forEach(m -> m.run(false));
+        // and resource files end with the lesson, not when a lagging program is encoded
+        video.values().forEach(SourceReader::closing);
     }
 
     /** Once a second: below the least free space the lesson ends, so its file ends cleanly too. */
@@ -343,7 +345,7 @@ final class Lesson {
             LOG.error("Lesson {} failed: {}", record.id, failure, e);
         } finally {
             composer.close();
-            // every source stops at once, so resource files end with the program, whichever source is slow to close
+            // every source stops at once, whichever is slow to close
             microphones.forEach(SourceReader::closing);
             video.values().forEach(SourceReader::closing);
             microphones.forEach(SourceReader::close);
