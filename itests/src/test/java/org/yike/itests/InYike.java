@@ -137,6 +137,15 @@ abstract class InYike {
         return options.toArray(new Option[0]);
     }
 
+    /** A UDP port nobody listens on now. */
+    static int freeUdpPort() {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

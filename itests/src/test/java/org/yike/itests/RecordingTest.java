@@ -63,6 +63,10 @@ public class RecordingTest extends InYike {
         assertEquals("virtual", classroom.get("driver").asText());
         assertEquals("ONLINE", classroom.get("state").asText());
         assertEquals(4, classroom.get("sources").size());
+        JsonNode teacher = classroom.get("sources").get(0);
+        assertEquals("a test source's figures: its rate", 25.0, teacher.at("/figures/framesPerSecond").asDouble(), 0);
+        assertEquals("uncompressed", 0, teacher.at("/figures/bitsPerSecond").asLong());
+        assertTrue(teacher.toString(), teacher.at("/figures/measuredAt").isTextual());
 
         Api.Answer started = awaitStart(api, "{\"classroom\": \"101\", \"title\": \"Mathematics\"}");
         String id = started.body().get("id").asText();

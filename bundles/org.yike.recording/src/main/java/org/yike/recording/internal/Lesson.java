@@ -172,6 +172,8 @@ final class Lesson {
         stopNanos = now();
         // sound after the end belongs to no frame, however long the encoder takes to catch up
         microphones.forEach(m -> m.run(false));
+        // and resource files end with the lesson, not when a lagging program is encoded
+        video.values().forEach(SourceReader::closing);
     }
 
     /** Once a second: below the least free space the lesson ends, so its file ends cleanly too. */
@@ -242,11 +244,38 @@ final class Lesson {
             return record.folder.resolve(name + ".mp4");
         }
 
+        /**
+         * A camera that is not in the opening shot may begin its file before the lesson's clock
+         * starts: its offset is then negative, known once the clock starts.
+         */
         @Override
         public void started(Source source, Path file) {
-            record.resourceStarted(source.key(), file, elapsedMillis());
+            long at = now();
+            synchronized (earlyFiles) {
+                if (startNanos == 0) {
+                    earlyFiles.add(new EarlyFile(source.key(), file, at));
+                    return;
+                }
+            }
+            record.resourceStarted(source.key(), file, (at - startNanos) / 1_000_000);
         }
     };
+
+    /** A resource file that began before the lesson's clock, at {@code nanos} of {@link #now()}. */
+    private record EarlyFile(String source, Path file, long nanos) {
+    }
+
+    /** Guarded by itself; noted in the record once the clock starts. */
+    private final List<EarlyFile> earlyFiles = new ArrayList<>();
+
+    /** Starts the lesson's clock now; the resource files that began before it get their (negative) offsets. */
+    private void startClock() {
+        synchronized (earlyFiles) {
+            startNanos = now();
+            for (EarlyFile f : earlyFiles) record.resourceStarted(f.source(), f.file(), (f.nanos() - startNanos) / 1_000_000);
+            earlyFiles.clear();
+        }
+    }
 
     private void sourceChanged(Source source, String problem) {
         record.sourceEvent(elapsedMillis(), source.key(), problem);
@@ -271,7 +300,7 @@ final class Lesson {
             compose(composer, shot, program);
             shot.firstShown();
         }
-        startNanos = now();
+        startClock();
         if (shot.shownYet()) shown(shot, 0);
         microphones.forEach(m -> m.run(true));
         try {
@@ -316,6 +345,9 @@ final class Lesson {
             LOG.error("Lesson {} failed: {}", record.id, failure, e);
         } finally {
             composer.close();
+            // every source stops at once, whichever is slow to close
+            microphones.forEach(SourceReader::closing);
+            video.values().forEach(SourceReader::closing);
             microphones.forEach(SourceReader::close);
             video.values().forEach(SourceReader::close);
             outputs.forEach(ProfileOutput::finish);

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
+import org.yike.api.device.Ptz;
 import org.yike.api.device.Source;
 import org.yike.api.director.Director;
 import org.yike.api.director.DirectorStrategy;
@@ -64,11 +65,19 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     private static final Logger LOG = LoggerFactory.getLogger(LessonRecorder.class);
     /** The backend every build has, preferred when falling back. */
     private static final String DEFAULT_BACKEND = "openh264";
+    /** The service property that names the device a separate PTZ service moves. */
+    static final String DEVICE_ID = "deviceId";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     final List<Device> devices = new CopyOnWriteArrayList<>();
+
+    /**
+     * PTZ services of their own (VISCA, Pelco-D: {@code org.yike.ptz.serial}), each for the device
+     * its {@code deviceId} property names: they move a camera whose device has no PTZ.
+     */
+    private final Map<Ptz, String> ptzByDevice = new ConcurrentHashMap<>();
 
     private final List<DirectorStrategy> strategies = new CopyOnWriteArrayList<>();
     /** Which strategy service directs each running lesson (by lesson id); none while a shot is held. */
@@ -121,6 +130,15 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         this.gains = MicrophoneGains.parse(changed.microphones());
         this.config = changed;
         redirect();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, target = "(deviceId=*)")
+    void addPtz(Ptz ptz, Map<String, Object> properties) {
+        ptzByDevice.put(ptz, String.valueOf(properties.get(DEVICE_ID)));
+    }
+
+    void removePtz(Ptz ptz) {
+        ptzByDevice.remove(ptz);
     }
 
     /** A strategy bundle installed or updated: lessons that want it are handed over to it at once. */
@@ -422,15 +440,19 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     /** A camera that is slow or fails to move costs the shot its framing, never the lesson its program. */
     private void gotoPreset(String sourceKey, String preset) {
         String deviceId = sourceKey.substring(0, sourceKey.indexOf('/'));
-        for (Device d : devices) {
-            if (!d.id().equals(deviceId)) continue;
-            try {
-                d.ptz().ifPresentOrElse(p -> p.gotoPreset(preset),
-                        () -> LOG.warn("Device {} has no PTZ; preset {} ignored", deviceId, preset));
-            } catch (RuntimeException e) {
-                LOG.warn("Device {} did not go to preset {}: {}", deviceId, preset, e.getMessage());
-            }
+        try {
+            ptz(deviceId).ifPresentOrElse(p -> p.gotoPreset(preset),
+                    () -> LOG.warn("Device {} has no PTZ; preset {} ignored", deviceId, preset));
+        } catch (RuntimeException e) {
+            LOG.warn("Device {} did not go to preset {}: {}", deviceId, preset, e.getMessage());
         }
+    }
+
+    /** The device's own PTZ, else a PTZ service registered for its id. */
+    Optional<Ptz> ptz(String deviceId) {
+        Optional<Ptz> own = devices.stream().filter(d -> d.id().equals(deviceId)).findFirst().flatMap(Device::ptz);
+        if (own.isPresent()) return own;
+        return ptzByDevice.entrySet().stream().filter(e -> e.getValue().equals(deviceId)).map(Map.Entry::getKey).findFirst();
     }
 
     private long minFreeBytes() {

@@ -70,7 +70,10 @@ abstract class SourceReader implements AutoCloseable {
         long pause = FIRST_RETRY_MILLIS;
         while (!closed) {
             try (FFmpegFrameGrabber grabber = open(source.locator())) {
-                grabber.start();
+                // javacv's start() holds one lock for every grabber in the JVM, so a camera that takes
+                // its timeout to answer would hold back every other source's opening; FFmpeg's own
+                // opening is thread-safe
+                grabber.startUnsafe();
                 opened(grabber);
                 if (problem != null) report(null);
                 pause = FIRST_RETRY_MILLIS;
@@ -128,10 +131,15 @@ abstract class SourceReader implements AutoCloseable {
         stateChanges.accept(source, newProblem);
     }
 
-    @Override
-    public void close() {
+    /** Stops reading after the frame being read, without waiting for it. */
+    void closing() {
         closed = true;
         thread.interrupt();
+    }
+
+    @Override
+    public void close() {
+        closing();
         try {
             thread.join(5000);
         } catch (InterruptedException e) {

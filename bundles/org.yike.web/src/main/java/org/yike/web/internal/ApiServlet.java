@@ -3,6 +3,7 @@ package org.yike.web.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -95,6 +96,9 @@ public class ApiServlet extends HttpServlet {
                 return equipment.remove(p.get(1));
             case "GET drivers/1":
                 return equipment.drivers(req.getLocale());
+            case "GET drivers/3":
+                if (p.get(2).equals("discovered")) return equipment.discover(p.get(1), timeout(req.getParameter("timeout")));
+                break;
             case "GET recordings/1":
                 return recording.list();
             case "POST recordings/1": {
@@ -128,6 +132,18 @@ public class ApiServlet extends HttpServlet {
             if (answer != null) return answer;
         }
         throw new Refused(404, "no such API: " + method + " /api/" + String.join("/", p));
+    }
+
+    /** {@code ?timeout=} in seconds (default 3), how long a discovery waits for answers. */
+    private static Duration timeout(String seconds) {
+        if (seconds == null) return Equipment.DISCOVERY_TIME;
+        try {
+            double s = Double.parseDouble(seconds);
+            if (s >= 0.1 && s <= 30) return Duration.ofMillis(Math.round(s * 1000));
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new Refused(400, "timeout '" + seconds + "' must be seconds from 0.1 to 30");
     }
 
     private Map<String, Object> status() {

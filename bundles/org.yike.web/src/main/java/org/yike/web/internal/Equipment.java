@@ -1,10 +1,15 @@
 package org.yike.web.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.lang.reflect.Array;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,11 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
@@ -38,7 +46,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.Device;
 import org.yike.api.device.DeviceDriver;
+import org.yike.api.device.DeviceDriver.Discovered;
 import org.yike.api.device.Source;
+import org.yike.api.device.StreamFigures;
 
 /**
  * The classroom equipment as the API shows and changes it: the drivers with the configuration each
@@ -51,7 +61,10 @@ public class Equipment {
     /** How long an answer waits for a driver to make or drop the device of a configuration. */
     static final Duration DRIVER_TIME = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(Equipment.class);
-    private static final Set<String> BODY = Set.of("driver", "id", "name", "classroom", "role", "config");
+    private static final Set<String> BODY = Set.of("driver", "id", "name", "classroom", "role", "config", "discovered");
+    /** How long adopting a device the last discovery did not list looks for it again. */
+    static final Duration DISCOVERY_TIME = Duration.ofSeconds(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEVICE_ID = "[A-Za-z0-9._-]+";
 
     private record Registered(Device device, Map<String, Object> properties) {
@@ -65,6 +78,8 @@ public class Equipment {
     /** Guarded by itself; waited on for devices to come and go. */
     private final List<Registered> devices = new ArrayList<>();
     private final List<Driver> drivers = new CopyOnWriteArrayList<>();
+    /** What each driver's last discovery found, by driver id and then by discovered id: what an adoption names. */
+    private final Map<String, Map<String, Discovered>> discovered = new ConcurrentHashMap<>();
 
     @Activate
     public Equipment(@Reference ConfigurationAdmin configurations, @Reference MetaTypeService metatypes) {
@@ -129,15 +144,14 @@ public class Equipment {
         }
         JsonNode driverName = body.path("driver");
         if (!driverName.isTextual()) throw new Refused(400, "'driver' must name one of: " + driverIds());
-        Driver driver = drivers.stream().filter(d -> d.driver().id().equals(driverName.asText())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "no driver '" + driverName.asText() + "'; drivers: " + driverIds()));
+        Driver driver = driver(driverName.asText());
         ObjectClassDefinition ocd = definition(driver, null).orElseThrow(() -> new IllegalStateException(
                 "driver " + driver.driver().id() + " describes no configuration"));
         Map<String, AttributeDefinition> attributes = new LinkedHashMap<>();
         for (AttributeDefinition ad : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) attributes.put(ad.getID(), ad);
 
         Map<String, JsonNode> given = given(body);
+        if (body.has("discovered")) adopt(driver, body.get("discovered"), given);
         Hashtable<String, Object> properties = new Hashtable<>();
         for (Map.Entry<String, JsonNode> e : given.entrySet()) {
             AttributeDefinition ad = attributes.get(e.getKey());
@@ -166,6 +180,105 @@ public class Equipment {
             m.put("reason", "driver " + driver.driver().id() + " has not made the device yet");
             return m;
         });
+    }
+
+    /**
+     * What the driver sees on the network now (waiting {@code timeout} for answers): each with an id
+     * that adopts it, its name, the configuration it would be given (passwords left out) and the
+     * device that adopted it already, if one did.
+     */
+    List<Map<String, Object>> discover(String driverId, Duration timeout) throws IOException {
+        Driver driver = driver(driverId);
+        Map<String, Discovered> found = discoverNow(driver, timeout);
+        Set<String> secret = definition(driver, null).map(Equipment::passwords).orElse(Set.of());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map.Entry<String, Discovered> e : found.entrySet()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.getKey());
+            m.put("name", e.getValue().name());
+            Map<String, Object> configuration = new TreeMap<>(e.getValue().configuration());
+            configuration.keySet().removeAll(secret);
+            m.put("configuration", configuration);
+            Optional<String> adopter = adoptedBy(driver, e.getValue());
+            m.put("adopted", adopter.isPresent());
+            m.put("device", adopter.orElse(null));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Map<String, Discovered> discoverNow(Driver driver, Duration timeout) {
+        List<Discovered> answers;
+        try {
+            answers = driver.driver().discover(timeout);
+        } catch (RuntimeException e) {
+            throw new Refused(502, "driver " + driver.driver().id() + " could not look for devices: " + e.getMessage());
+        }
+        Map<String, Discovered> found = new LinkedHashMap<>();
+        for (Discovered d : answers) found.putIfAbsent(discoveredId(driver.driver().id(), d), d);
+        discovered.put(driver.driver().id(), found);
+        return found;
+    }
+
+    /**
+     * A discovered device's id: a digest of its driver and the configuration that adopts it (the name
+     * aside, which a camera may change), so it stays the same from one discovery to the next while the
+     * device answers at the same address.
+     */
+    static String discoveredId(String driverId, Discovered d) {
+        StringBuilder identity = new StringBuilder(driverId);
+        new TreeMap<>(d.configuration()).forEach((k, v) -> {
+            if (!k.equals("name")) identity.append('\n').append(k).append('=').append(v);
+        });
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * The id of the device whose configuration already holds everything the discovered one would be
+     * given (the name aside), if there is one.
+     */
+    private Optional<String> adoptedBy(Driver driver, Discovered d) throws IOException {
+        Configuration[] made;
+        try {
+            made = configurations.listConfigurations(
+                    "(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + escape(driver.driver().factoryPid()) + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (made == null) return Optional.empty();
+        for (Configuration c : made) {
+            Dictionary<String, Object> p = c.getProperties();
+            if (p == null) continue;
+            boolean same = d.configuration().entrySet().stream().filter(e -> !e.getKey().equals("name"))
+                    .allMatch(e -> p.get(e.getKey()) != null && String.valueOf(p.get(e.getKey())).equals(String.valueOf(e.getValue())));
+            if (same) return Optional.of(String.valueOf(p.get("id") != null ? p.get("id") : c.getPid()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Adds what discovery found for the device {@code chosen} names to what the request gives; what
+     * the request gives wins. Refused if the device is not (or no longer) to be seen, or adopted already.
+     */
+    private void adopt(Driver driver, JsonNode chosen, Map<String, JsonNode> given) throws IOException {
+        if (!chosen.isTextual()) throw new Refused(400, "'discovered' must be the id of a discovered device");
+        String driverId = driver.driver().id();
+        Discovered d = discovered.getOrDefault(driverId, Map.of()).get(chosen.asText());
+        if (d == null) d = discoverNow(driver, DISCOVERY_TIME).get(chosen.asText());
+        if (d == null) {
+            throw new IllegalArgumentException("driver " + driverId + " sees no device '" + chosen.asText()
+                    + "'; GET /api/drivers/" + driverId + "/discovered lists those it sees");
+        }
+        Optional<String> adopter = adoptedBy(driver, d);
+        if (adopter.isPresent()) {
+            throw new IllegalStateException("'" + d.name() + "' is adopted already, as device " + adopter.get());
+        }
+        d.configuration().forEach((k, v) -> given.putIfAbsent(k, JSON.valueToTree(v)));
     }
 
     /** Deletes the configuration that made the device; answers the device as it was listed. */
@@ -200,11 +313,27 @@ public class Equipment {
         m.put("reason", d.status().reason());
         List<Map<String, Object>> sources = new ArrayList<>();
         for (Source s : d.sources()) {
-            sources.add(Map.of("id", s.id(), "key", s.key(), "label", s.label(), "role", s.role().name(), "uri",
-                    s.locator().redacted()));
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("id", s.id());
+            source.put("key", s.key());
+            source.put("label", s.label());
+            source.put("role", s.role().name());
+            source.put("uri", s.locator().redacted());
+            figures(d, s).ifPresent(f -> source.put("figures", f));
+            sources.add(source);
         }
         m.put("sources", sources);
         return m;
+    }
+
+    /** What the driver last measured of the source; a driver that fails to say costs the list nothing. */
+    private static Optional<StreamFigures> figures(Device d, Source s) {
+        try {
+            return d.figures(s.id());
+        } catch (RuntimeException e) {
+            LOG.warn("Device {} did not give the figures of {}: {}", d.id(), s.id(), e.toString());
+            return Optional.empty();
+        }
     }
 
     static Map<String, Object> describe(ObjectClassDefinition ocd) {
@@ -237,6 +366,12 @@ public class Equipment {
         m.put("description", ocd.getDescription());
         m.put("attributes", attributes);
         return m;
+    }
+
+    private static Set<String> passwords(ObjectClassDefinition ocd) {
+        return Stream.of(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
+                .filter(ad -> ad.getType() == AttributeDefinition.PASSWORD).map(AttributeDefinition::getID)
+                .collect(Collectors.toSet());
     }
 
     /** The driver's configuration description from the Metatype of its bundle, if it has one. */
@@ -399,6 +534,11 @@ public class Equipment {
             }
         }
         return find(id).map(Registered::device);
+    }
+
+    private Driver driver(String id) {
+        return drivers.stream().filter(d -> d.driver().id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no driver '" + id + "'; drivers: " + driverIds()));
     }
 
     private String driverIds() {

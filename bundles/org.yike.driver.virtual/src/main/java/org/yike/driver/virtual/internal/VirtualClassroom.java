@@ -145,14 +145,12 @@ public class VirtualClassroom implements Device {
     }
 
     /**
-     * A test picture's figures are known, not measured: the configured pictures per second, and
-     * bitrate 0, as the pictures are raw, made in this JVM, never sent compressed. A configured
-     * teacher URL and the microphone have none.
+     * The test sources deliver exactly their configured rate (the clock speed's times faster in a
+     * simulation), uncompressed: bit rate 0. A teacher camera at {@code teacherUrl} is not measured.
      */
     @Override
     public Optional<StreamFigures> figures(String sourceId) {
-        boolean pattern = sources.stream().anyMatch(s -> s.id().equals(sourceId) && !s.isAudio()
-                && (!s.id().equals("teacher") || config.teacherUrl().isBlank()));
-        return pattern ? Optional.of(new StreamFigures(config.fps(), 0, Instant.now())) : Optional.empty();
+        return sources.stream().filter(s -> s.id().equals(sourceId) && "lavfi".equals(s.locator().format())).findFirst()
+                .map(s -> new StreamFigures(s.isAudio() ? 0 : config.fps() * speed, 0, Instant.now()));
     }
 }

@@ -11,7 +11,7 @@ import org.yike.kit.driver.DriverConformanceTest;
 /** The virtual classroom: its sources are FFmpeg test sources made in-process, so there is no peer to lose. */
 public class VirtualConformanceTest extends DriverConformanceTest {
 
-    private static final EventAdmin NOBODY = new EventAdmin() {
+    static final EventAdmin NOBODY = new EventAdmin() {
         @Override
         public void postEvent(Event event) {
         }
