@@ -18,11 +18,13 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.yike.api.runtime.Settings;
 
 /**
  * ONVIF cameras found and adopted through the API: WS-Discovery probes go to a responder on
  * loopback (never to the multicast group) that answers with a real camera's recorded ProbeMatch,
- * and the adopted camera answers with its recorded SOAP replies.
+ * and the adopted camera answers with its recorded SOAP replies; its main stream is a real RTSP
+ * server on loopback (Debian's GStreamer), with digest authentication.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -40,7 +42,15 @@ public class OnvifDiscoveryTest extends InYike {
 
     @Test
     public void aDiscoveredCameraIsListedAndAdoptedInOneCall() throws Exception {
-        try (OnvifFixtures camera = new OnvifFixtures()) {
+        try (GstRtsp gst = new GstRtsp(Settings.dataFolder().resolve("gst"))) {
+            int port = freePort();
+            gst.serve("camera", port, "admin:" + PASSWORD, "/h264main=" + gst.clip("main", "h264", "aac", 60) + ":h264:aac");
+            adoptTheCameraFound(new OnvifFixtures("rtsp://127.0.0.1:" + port + "/"));
+        }
+    }
+
+    private void adoptTheCameraFound(OnvifFixtures fixtures) throws Exception {
+        try (OnvifFixtures camera = fixtures) {
             configurations.getConfiguration("org.yike.driver.onvif", "?").update(new Hashtable<>(Map.of(
                     "discoveryAddress", "127.0.0.1", "discoveryPort", camera.discoveryPort())));
             Thread.sleep(300); // ConfigAdmin delivers on its own thread

@@ -29,6 +29,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code onvif} 0.6.5 ships ({@code test/serverMockup}, installed by {@code ./yike deps}), answered
  * as that package's mock server answers: SOAP requests by {@code <service>.<Action>.xml}, else
  * {@code <Action>.xml}, and WS-Discovery probes, on a loopback UDP port, with its recorded ProbeMatch.
+ * The stream URIs it hands out lead to {@code streams} (a real RTSP server) instead of the recorded camera.
  */
 final class OnvifFixtures implements AutoCloseable {
 
@@ -36,10 +37,13 @@ final class OnvifFixtures implements AutoCloseable {
     private static final String ADDRESSING = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
 
     private final Path replies = Path.of(System.getProperty("yike.onvif.fixtures"));
+    private final String streams;
     private final HttpServer http;
     private final DatagramSocket discovery;
 
-    OnvifFixtures() throws IOException {
+    /** {@code streams}: where the recorded camera's {@code rtsp://192.168.68.111/} paths are served, e.g. {@code rtsp://127.0.0.1:8554/}. */
+    OnvifFixtures(String streams) throws IOException {
+        this.streams = streams;
         if (!Files.isRegularFile(replies.resolve("Probe.xml"))) {
             throw new IllegalStateException(replies + " is missing: ./yike deps installs the recorded ONVIF replies");
         }
@@ -101,7 +105,7 @@ final class OnvifFixtures implements AutoCloseable {
 
     /** The replies are doT templates: the mock fills in its address and the time; every optional part is kept. */
     private String expand(String template) {
-        return template.replace("{{=it.hostname}}", "127.0.0.1")
+        return template.replace("rtsp://192.168.68.111/", streams).replace("{{=it.hostname}}", "127.0.0.1")
                 .replace("{{=it.port}}", Integer.toString(http.getAddress().getPort()))
                 .replace("{{=it.pullPointUrl}}", "/onvif/subscription?Idx=6")
                 .replaceAll("\\{\\{=new Date\\([^}]*\\)\\.toISOString\\(\\)\\}\\}", Instant.now().toString())

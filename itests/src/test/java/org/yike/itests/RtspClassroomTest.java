@@ -3,10 +3,7 @@ package org.yike.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,30 +38,28 @@ import org.yike.media.MediaInfo;
 @ExamReactorStrategy(PerClass.class)
 public class RtspClassroomTest extends InYike {
 
-    private static final String SERVER = System.getProperty("yike.gstrtsp") + "/server.py";
     private static final String PASSWORD = "Cl4ss-r00m";
 
     @Inject
     EventAdmin eventAdmin;
 
-    private final List<Process> servers = new ArrayList<>();
+    private GstRtsp gst;
 
     @After
     public void stopServers() {
-        servers.forEach(Process::destroy);
+        if (gst != null) gst.close();
     }
 
     @Test
     public void twoCamerasRecordedAsTheyCameDirectedAndOneComesBackAfterItsServerWasPulled() throws Exception {
-        Path work = Files.createDirectories(Settings.dataFolder().resolve("gst"));
-        Path teacherClip = work.resolve("teacher.mkv");
-        Path studentsClip = work.resolve("students.mkv");
-        run(work, "make", teacherClip.toString(), "h264", "aac", "40");
-        run(work, "make", studentsClip.toString(), "h265", "pcmu", "40");
+        gst = new GstRtsp(Settings.dataFolder().resolve("gst"));
+        Path work = gst.work();
+        Path teacherClip = gst.clip("teacher", "h264", "aac", 40);
+        Path studentsClip = gst.clip("students", "h265", "pcmu", 40);
         int teacherPort = freePort();
         int studentsPort = freePort();
-        serve(work, "teacher", teacherPort, "/teacher=" + teacherClip + ":h264:aac");
-        Process students = serve(work, "students", studentsPort, "yike:" + PASSWORD, "/students=" + studentsClip + ":h265:pcmu");
+        gst.serve("teacher", teacherPort, "/teacher=" + teacherClip + ":h264:aac");
+        Process students = gst.serve("students", studentsPort, "yike:" + PASSWORD, "/students=" + studentsClip + ":h265:pcmu");
         configureRecording(SMALL_PROGRAM);
         configurations.getConfiguration("org.yike.director.classroom", "?").update(new java.util.Hashtable<>(
                 java.util.Map.of("minShotMillis", 0L, "idleMillis", 0L)));
@@ -86,7 +81,7 @@ public class RtspClassroomTest extends InYike {
         students.destroy();
         students.waitFor(5, TimeUnit.SECONDS);
         Thread.sleep(7000);
-        serve(work, "students-again", studentsPort, "yike:" + PASSWORD, "/students=" + studentsClip + ":h265:pcmu");
+        gst.serve("students-again", studentsPort, "yike:" + PASSWORD, "/students=" + studentsClip + ":h265:pcmu");
         Thread.sleep(8000);
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         assertEquals("FINISHED", lesson.get("state").asText());
@@ -152,30 +147,5 @@ public class RtspClassroomTest extends InYike {
                 + "\", \"classroom\": \"302\", \"role\": \"" + role + "\", \"config\": {\"url\": \"" + url
                 + "\", \"transport\": \"tcp\"" + more + "}}");
         assertEquals(added.body().toString(), 201, added.status());
-    }
-
-    private static void run(Path work, String... args) throws Exception {
-        Process p = server(work, "make", args);
-        assertEquals("server.py " + String.join(" ", args), 0, p.waitFor());
-    }
-
-    /** Starts a server and waits until it listens. */
-    private Process serve(Path work, String name, int port, String... mounts) throws Exception {
-        List<String> args = new ArrayList<>(List.of("serve", Integer.toString(port)));
-        args.addAll(List.of(mounts));
-        Process p = server(work, name, args.toArray(new String[0]));
-        servers.add(p);
-        Path log = work.resolve(name + ".log");
-        for (long deadline = System.currentTimeMillis() + 15_000; ; Thread.sleep(100)) {
-            if (Files.readString(log).contains("ready")) return p;
-            if (!p.isAlive() || System.currentTimeMillis() > deadline) throw new AssertionError("no RTSP server: " + Files.readString(log));
-        }
-    }
-
-    private static Process server(Path work, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", SERVER));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile())
-                .redirectInput(new File("/dev/null")).start();
     }
 }
