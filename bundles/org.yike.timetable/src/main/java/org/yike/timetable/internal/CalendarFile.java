@@ -27,9 +27,12 @@ import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.Location;
@@ -154,19 +157,20 @@ final class CalendarFile {
      */
     static String write(Collection<Session> sessions) {
         return inBundle(() -> {
-            Calendar c = new Calendar();
-            c.add(new ProdId("-//Yike//Timetable//ZH"));
-            c.add(ImmutableVersion.VERSION_2_0);
-            c.add(ImmutableCalScale.GREGORIAN);
+            // built as lists: iCal4j's add() copies its immutable lists, quadratic over a term's sessions
+            List<CalendarComponent> events = new ArrayList<>();
             for (Session s : sessions) {
                 VEvent e = new VEvent(s.start().toInstant(), s.end().toInstant(), s.course());
-                e.add(new Uid(s.id()));
-                e.add(new Location(s.room()));
-                if (s.teacher() != null) e.add(new XProperty(TEACHER, s.teacher()));
-                if (s.schoolClass() != null) e.add(new XProperty(CLASS, s.schoolClass()));
-                e.add(new XProperty(RECORD, s.record() ? "yes" : "no"));
-                c.add(e);
+                List<Property> p = new ArrayList<>(e.getProperties());
+                p.add(new Uid(s.id()));
+                p.add(new Location(s.room()));
+                if (s.teacher() != null) p.add(new XProperty(TEACHER, s.teacher()));
+                if (s.schoolClass() != null) p.add(new XProperty(CLASS, s.schoolClass()));
+                p.add(new XProperty(RECORD, s.record() ? "yes" : "no"));
+                events.add(new VEvent(new PropertyList(p)));
             }
+            Calendar c = new Calendar(new PropertyList(List.of(new ProdId("-//Yike//Timetable//ZH"), ImmutableVersion.VERSION_2_0,
+                    ImmutableCalScale.GREGORIAN)), new ComponentList<>(events));
             StringWriter out = new StringWriter();
             try {
                 new CalendarOutputter(false).output(c, out);
