@@ -6,15 +6,21 @@ import java.util.List;
 /**
  * A lesson being recorded or recorded. A {@code partial} lesson ended before anyone stopped it (the
  * runtime stopped, the disk ran low) but its file is complete up to that point; {@code error} says,
- * in words, what went wrong or why a partial lesson ended.
+ * in words, what went wrong or why a partial lesson ended. {@code lesson}: the timetable's session
+ * it records, or null for a lesson started by hand.
  */
 public record Recording(String id, String classroom, String title, State state, Instant started,
-        Instant ended, List<RecordedFile> files, String error, boolean partial) {
+        Instant ended, List<RecordedFile> files, String error, boolean partial, ScheduledLesson lesson) {
 
     public enum State { RECORDING, FINISHED, FAILED }
 
     public Recording {
         files = List.copyOf(files);
+    }
+
+    public Recording(String id, String classroom, String title, State state, Instant started, Instant ended,
+            List<RecordedFile> files, String error, boolean partial) {
+        this(id, classroom, title, state, started, ended, files, error, partial, null);
     }
 
     /**

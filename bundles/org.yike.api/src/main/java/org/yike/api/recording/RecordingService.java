@@ -18,6 +18,19 @@ public interface RecordingService {
      */
     Recording start(String classroom, String title);
 
+    /**
+     * Starts recording a lesson of the timetable in its room, titled after it, its id the session's
+     * (with {@code -2}, {@code -3}… for a further recording of the same session); {@code lesson.json}
+     * carries the session. Refused as {@link #start(String, String)} is.
+     */
+    Recording start(ScheduledLesson lesson);
+
+    /**
+     * A lesson of the timetable that could not be recorded ({@code reason}, in words): kept as a
+     * {@link Recording.State#FAILED} lesson without files, so it is found like any other.
+     */
+    Recording fail(ScheduledLesson lesson, String reason);
+
     Recording stop(String id);
 
     /** The classrooms that have at least one video source now, sorted. */

@@ -1,6 +1,8 @@
 package org.yike.api.runtime;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -22,6 +24,9 @@ public final class Settings {
      * and microphones deliver in real time whatever this says.
      */
     public static final String CLOCK_SPEED = "yike.clock.speed";
+
+    /** The school's time zone, an IANA name such as {@code Asia/Shanghai}: the timetable's bells are in it. Default the system's. */
+    public static final String TIME_ZONE = "yike.timezone";
 
     private Settings() {
     }
@@ -55,6 +60,18 @@ public final class Settings {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(CLOCK_SPEED + " / " + envName(CLOCK_SPEED) + " is '" + speed
                     + "', not a speed from 0.01 to 100");
+        }
+    }
+
+    /** The school's time zone; one that is no IANA name is refused with the setting's name. */
+    public static ZoneId timeZone() {
+        String zone = value(TIME_ZONE, System.getenv(), "");
+        if (zone.isBlank()) return ZoneId.systemDefault();
+        try {
+            return ZoneId.of(zone.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(TIME_ZONE + " / " + envName(TIME_ZONE) + " is '" + zone
+                    + "', not a time zone such as Asia/Shanghai");
         }
     }
 

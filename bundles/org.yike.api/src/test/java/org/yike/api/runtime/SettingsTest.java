@@ -50,4 +50,19 @@ public class SettingsTest {
             System.clearProperty(Settings.CLOCK_SPEED);
         }
     }
+
+    @Test
+    public void theSchoolsTimeZoneIsAnIanaNameOrRefusedWithTheSettingsName() {
+        System.setProperty(Settings.TIME_ZONE, "Asia/Shanghai");
+        try {
+            assertEquals(java.time.ZoneId.of("Asia/Shanghai"), Settings.timeZone());
+            System.setProperty(Settings.TIME_ZONE, "Beijing");
+            Settings.timeZone();
+            fail("Beijing is no IANA zone");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("yike.timezone / YIKE_TIMEZONE"));
+        } finally {
+            System.clearProperty(Settings.TIME_ZONE);
+        }
+    }
 }

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,6 +24,7 @@ import org.yike.api.director.Framing;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.encoder.Profile;
 import org.yike.api.recording.Recording;
+import org.yike.api.recording.ScheduledLesson;
 
 /**
  * What is known about a lesson, as written to its {@code lesson.json} beside the video: written
@@ -53,12 +56,29 @@ final class LessonRecord {
         public String ended;
         public String error;
         public boolean partial;
+        /** The timetable's session this lesson records; absent for a lesson started by hand. */
+        public SessionEntry session;
         public List<Profile> profiles = new ArrayList<>();
         public List<Recording.RecordedFile> files = new ArrayList<>();
         public List<SourceEntry> sources = new ArrayList<>();
         public List<Decision> decisions = new ArrayList<>();
         public List<SourceState> sourceEvents = new ArrayList<>();
         public List<Heard> classroomEvents = new ArrayList<>();
+    }
+
+    /** What the timetable says of the lesson, for the catalog: {@link ScheduledLesson} in JSON's own words. */
+    record SessionEntry(String id, String room, String date, int period, String label, String course, String teacher,
+            @JsonProperty("class") String schoolClass, String start, String end, String missed) {
+
+        static SessionEntry of(ScheduledLesson l) {
+            return new SessionEntry(l.session(), l.room(), l.date().toString(), l.period(), l.label(), l.course(), l.teacher(),
+                    l.schoolClass(), l.start().toString(), l.end().toString(), l.missed());
+        }
+
+        ScheduledLesson lesson() {
+            return new ScheduledLesson(id, room, LocalDate.parse(date), period, label, course, teacher, schoolClass,
+                    Instant.parse(start), Instant.parse(end), missed);
+        }
     }
 
     /** A classroom event the lesson's director heard, {@code atMillis} into the lesson. */
@@ -81,7 +101,12 @@ final class LessonRecord {
     record SourceState(long atMillis, String source, String problem) {
     }
 
-    LessonRecord(String id, String classroom, String title, Path folder, List<Profile> profiles, List<Source> sources) {
+    /**
+     * A new lesson; {@code lesson}: the timetable's session it records, or null. A session recorded
+     * from later than its start is partial from the outset, saying what was missed.
+     */
+    LessonRecord(String id, String classroom, String title, Path folder, List<Profile> profiles, List<Source> sources,
+            ScheduledLesson lesson) {
         this.id = id;
         this.classroom = classroom;
         this.folder = folder;
@@ -91,6 +116,13 @@ final class LessonRecord {
         m.title = title;
         m.state = Recording.State.RECORDING;
         m.started = Instant.now().toString();
+        if (lesson != null) {
+            m.session = SessionEntry.of(lesson);
+            if (lesson.missed() != null) {
+                m.partial = true;
+                m.error = lesson.missed();
+            }
+        }
         m.profiles.addAll(profiles);
         for (int i = 0; i < profiles.size(); i++) {
             String name = i == 0 ? PROGRAM : "program-" + profiles.get(i).name() + ".mp4";
@@ -201,7 +233,8 @@ final class LessonRecord {
 
     synchronized Recording toRecording() {
         return new Recording(m.id, m.classroom, m.title, m.state, Instant.parse(m.started),
-                m.ended == null ? null : Instant.parse(m.ended), m.files, m.error, m.partial);
+                m.ended == null ? null : Instant.parse(m.ended), m.files, m.error, m.partial,
+                m.session == null ? null : m.session.lesson());
     }
 
     synchronized void write() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingEvents;
 import org.yike.api.recording.RecordingService;
+import org.yike.api.recording.ScheduledLesson;
 import org.yike.api.runtime.Settings;
 import org.yike.media.MediaRuntime;
 
@@ -306,6 +308,34 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     @Override
     public synchronized Recording start(String classroom, String title) {
         String room = classroom(classroom);
+        return begin(room, title == null || title.isBlank() ? null : title, null);
+    }
+
+    @Override
+    public synchronized Recording start(ScheduledLesson lesson) {
+        return begin(classroom(lesson.room()), lesson.title(), lesson);
+    }
+
+    @Override
+    public synchronized Recording fail(ScheduledLesson lesson, String reason) {
+        String id = sessionId(lesson);
+        LessonRecord record = new LessonRecord(id, lesson.room(), lesson.title(), recordings.resolve(safe(lesson.room())).resolve(id),
+                List.of(), List.of(), lesson);
+        record.end(Instant.now(), Recording.State.FAILED, reason);
+        records.put(id, record);
+        LOG.error("Lesson {} of classroom {} could not be recorded: {}", id, lesson.room(), reason);
+        post(RecordingEvents.FAILED, record, Map.of(RecordingEvents.REASON, reason));
+        return record.toRecording();
+    }
+
+    /** A lesson of the timetable is kept under its session's id; a further recording of it gets -2, -3… */
+    private String sessionId(ScheduledLesson lesson) {
+        String id = lesson.session();
+        for (int i = 2; records.containsKey(id); i++) id = lesson.session() + "-" + i;
+        return id;
+    }
+
+    private Recording begin(String room, String title, ScheduledLesson scheduled) {
         for (Lesson l : running.values()) {
             if (l.record.classroom.equals(room)) {
                 throw new IllegalStateException("classroom " + room + " is already recording lesson " + l.record.id);
@@ -320,9 +350,9 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             profiles.add(wanted.withBackend(backend.id()));
         }
         requireFreeSpace();
-        String id = newId(room);
-        LessonRecord record = new LessonRecord(id, room, title == null || title.isBlank() ? "Lesson " + id : title,
-                recordings.resolve(safe(room)).resolve(id), profiles, sources);
+        String id = scheduled == null ? newId(room) : sessionId(scheduled);
+        LessonRecord record = new LessonRecord(id, room, title == null ? "Lesson " + id : title,
+                recordings.resolve(safe(room)).resolve(id), profiles, sources, scheduled);
         List<ProfileOutput> outputs = new ArrayList<>();
         try {
             record.write();

@@ -1,0 +1,197 @@
+package org.yike.timetable.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.runtime.Settings;
+import org.yike.api.timetable.Imported;
+import org.yike.api.timetable.Session;
+import org.yike.api.timetable.Timetable;
+import org.yike.api.timetable.TimetableRejected;
+
+/**
+ * The timetable service. Its store is the imported files themselves, as UTF-8, in
+ * {@code <data>/timetable/}: the admin's own words stay readable and are the one truth, and a whole
+ * term's sessions are made from them again in milliseconds, so nothing derived is stored. Ids depend
+ * only on room, date and period, which keeps them stable across re-imports and restarts.
+ */
+@Component(service = Timetable.class)
+public class SchoolTimetable implements Timetable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchoolTimetable.class);
+    static final String BELLS = "bells.csv";
+    static final String CALENDAR = "calendar.csv";
+    static final String LESSONS = "lessons.csv";
+    static final String LESSONS_ICS = "lessons.ics";
+
+    /** The lessons as they came: CSV rows or an iCalendar text, one of them. */
+    private record LessonsPart(List<Lessons.Lesson> rows, String ics, int count) {
+    }
+
+    private final Path folder;
+    private final ZoneId zone;
+    private Bells bells;
+    private TermCalendar calendar;
+    private LessonsPart lessons;
+    private volatile NavigableMap<LocalDate, List<Session>> byDate = new TreeMap<>();
+    private volatile Map<String, Session> byId = Map.of();
+    private volatile long revision;
+
+    @Activate
+    public SchoolTimetable() {
+        this(Settings.dataFolder().resolve("timetable"), Settings.timeZone());
+    }
+
+    SchoolTimetable(Path folder, ZoneId zone) {
+        this.folder = folder;
+        this.zone = zone;
+        load();
+    }
+
+    /** The files of an earlier run; one that no longer reads is left out, with the reason logged. */
+    private synchronized void load() {
+        try {
+            if (Files.isRegularFile(folder.resolve(BELLS))) bells = Bells.parse(Files.readAllBytes(folder.resolve(BELLS)));
+            if (Files.isRegularFile(folder.resolve(CALENDAR))) calendar = TermCalendar.parse(Files.readAllBytes(folder.resolve(CALENDAR)));
+            if (Files.isRegularFile(folder.resolve(LESSONS))) lessons = csvLessons(Files.readAllBytes(folder.resolve(LESSONS)));
+            else if (Files.isRegularFile(folder.resolve(LESSONS_ICS))) lessons = icsLessons(Files.readAllBytes(folder.resolve(LESSONS_ICS)));
+            List<Schedule.Problem> problems = new ArrayList<>();
+            Schedule s = schedule(bells, calendar, lessons, problems);
+            if (s == null) throw new TimetableRejected(problems.stream().map(p -> p.as(null)).toList());
+            use(s);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The timetable in {} does not read, no sessions until it is imported again: {}", folder, e.getMessage());
+        }
+    }
+
+    @Override
+    public Imported importBells(byte[] csv) {
+        Bells b = Bells.parse(csv);
+        return replace("bells", b.rows, Schedule.Part.BELLS, b, calendar, lessons, BELLS, csv, null);
+    }
+
+    @Override
+    public Imported importCalendar(byte[] csv) {
+        TermCalendar c = TermCalendar.parse(csv);
+        return replace("calendar", c.rows, Schedule.Part.CALENDAR, bells, c, lessons, CALENDAR, csv, null);
+    }
+
+    @Override
+    public Imported importLessons(byte[] csv) {
+        LessonsPart l = csvLessons(csv);
+        return replace("lessons", l.count, Schedule.Part.LESSONS, bells, calendar, l, LESSONS, csv, LESSONS_ICS);
+    }
+
+    @Override
+    public Imported importCalendarFile(byte[] ics) {
+        LessonsPart l = icsLessons(ics);
+        return replace("ical", l.count, Schedule.Part.LESSONS, bells, calendar, l, LESSONS_ICS, ics, LESSONS);
+    }
+
+    private static LessonsPart csvLessons(byte[] csv) {
+        List<Lessons.Lesson> rows = Lessons.parse(csv);
+        return new LessonsPart(rows, null, rows.size());
+    }
+
+    private static LessonsPart icsLessons(byte[] ics) {
+        String text = Text.decode(ics);
+        return new LessonsPart(null, text, (int) text.lines().filter(l -> l.strip().equalsIgnoreCase("BEGIN:VEVENT")).count());
+    }
+
+    /** Makes the schedule of the parts with one replaced; keeps it, and the file, only if whole. */
+    private synchronized Imported replace(String what, int rows, Schedule.Part part, Bells b, TermCalendar c, LessonsPart l,
+            String file, byte[] bytes, String instead) {
+        List<Schedule.Problem> problems = new ArrayList<>();
+        Schedule s = schedule(b, c, l, problems);
+        if (s == null) throw new TimetableRejected(problems.stream().map(p -> p.as(part)).toList());
+        Map<String, Session> before = byId;
+        try {
+            Files.createDirectories(folder);
+            Path tmp = folder.resolve(file + ".tmp");
+            Files.writeString(tmp, Text.decode(bytes), StandardCharsets.UTF_8);
+            Files.move(tmp, folder.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (instead != null) Files.deleteIfExists(folder.resolve(instead));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep " + file + " in " + folder + ": " + e.getMessage(), e);
+        }
+        bells = b;
+        calendar = c;
+        lessons = l;
+        int added = 0;
+        int changed = 0;
+        for (Session n : s.sessions.values()) {
+            Session old = before.get(n.id());
+            if (old == null) added++;
+            else if (!old.equals(n)) changed++;
+        }
+        int removed = (int) before.keySet().stream().filter(id -> !s.sessions.containsKey(id)).count();
+        use(s);
+        if (added + changed + removed > 0) revision++;
+        LOG.info("Timetable: {} imported ({} rows); {} sessions, {} new, {} changed, {} gone", what, rows,
+                s.sessions.size(), added, changed, removed);
+        return new Imported(what, rows, s.sessions.size(), added, changed, removed);
+    }
+
+    /** The schedule of these parts (empty while one is missing), or null with the problems added. */
+    private Schedule schedule(Bells b, TermCalendar c, LessonsPart l, List<Schedule.Problem> problems) {
+        if (b != null && c != null) problems.addAll(Schedule.check(b, c));
+        if (b == null || c == null || l == null || !problems.isEmpty()) return problems.isEmpty() ? Schedule.EMPTY : null;
+        List<Schedule.Made> made = l.rows != null ? Schedule.of(b, c, l.rows, zone, problems)
+                : CalendarFile.sessions(l.ics, b, c, zone, problems);
+        return problems.isEmpty() ? Schedule.of(made, problems) : null;
+    }
+
+    private void use(Schedule s) {
+        NavigableMap<LocalDate, List<Session>> dates = new TreeMap<>();
+        for (Session x : s.sessions.values()) dates.computeIfAbsent(x.date(), d -> new ArrayList<>()).add(x);
+        byDate = dates;
+        byId = s.sessions;
+    }
+
+    @Override
+    public String exportCalendarFile() {
+        return CalendarFile.write(byId.values());
+    }
+
+    @Override
+    public List<Session> sessions(LocalDate from, LocalDate to, String room) {
+        if (to.isBefore(from)) throw new IllegalArgumentException("from " + from + " is after to " + to);
+        List<Session> out = new ArrayList<>();
+        for (List<Session> day : byDate.subMap(from, true, to, true).values()) {
+            for (Session s : day) if (room == null || room.equals(s.room())) out.add(s);
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Session> session(String id) {
+        return Optional.ofNullable(byId.get(Objects.requireNonNull(id)));
+    }
+
+    @Override
+    public long revision() {
+        return revision;
+    }
+
+    Collection<Session> all() {
+        return byId.values();
+    }
+}

@@ -1,0 +1,141 @@
+package org.yike.web.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.timetable.Imported;
+import org.yike.api.timetable.Session;
+import org.yike.api.timetable.Timetable;
+import org.yike.api.timetable.TimetableRejected;
+
+/**
+ * The timetable's part of the API: {@code PUT /api/timetable/bells|calendar|lessons} (CSV),
+ * {@code PUT /api/timetable} (iCalendar), {@code GET /api/timetable} (the sessions as iCalendar) and
+ * {@code GET /api/schedule}. Changing needs the admin token; reading does not. A refused import
+ * answers 422 with every bad row.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/timetable", "/api/timetable/*", "/api/schedule"})
+public class TimetableServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TimetableServlet.class);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** A 60-room school's term is far below this. */
+    private static final int LARGEST_FILE = 16 * 1024 * 1024;
+
+    @Reference
+    transient Timetable timetable;
+
+    private final transient AdminToken admin = new AdminToken();
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        try {
+            switch (req.getMethod() + " " + path.replaceAll("/+$", "")) {
+                case "GET /api/schedule" -> write(resp, 200, schedule(req));
+                case "GET /api/timetable" -> {
+                    resp.setContentType("text/calendar");
+                    resp.setCharacterEncoding("UTF-8");
+                    resp.getOutputStream().write(timetable.exportCalendarFile().getBytes(StandardCharsets.UTF_8));
+                }
+                case "PUT /api/timetable" -> write(resp, 200, answer(timetable.importCalendarFile(body(req, "text/calendar"))));
+                case "PUT /api/timetable/bells" -> write(resp, 200, answer(timetable.importBells(body(req, "text/csv"))));
+                case "PUT /api/timetable/calendar" -> write(resp, 200, answer(timetable.importCalendar(body(req, "text/csv"))));
+                case "PUT /api/timetable/lessons" -> write(resp, 200, answer(timetable.importLessons(body(req, "text/csv"))));
+                default -> throw new Refused(404, "no such API: " + req.getMethod() + " " + path);
+            }
+        } catch (Refused e) {
+            write(resp, e.status, Map.of("error", e.getMessage()));
+        } catch (TimetableRejected e) {
+            write(resp, 422, Map.of("errors", e.errors()));
+        } catch (IllegalArgumentException e) {
+            write(resp, 400, Map.of("error", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", req.getMethod(), path, e);
+            write(resp, 500, Map.of("error", "internal error: " + e));
+        }
+    }
+
+    private static Map<String, Object> answer(Imported i) {
+        return Map.of("imported", i);
+    }
+
+    /** The body of an import, after the admin token and the content type are checked. */
+    private byte[] body(HttpServletRequest req, String type) throws IOException {
+        admin.require(req);
+        String given = req.getContentType();
+        if (given != null && !given.toLowerCase(java.util.Locale.ROOT).startsWith(type)
+                && !given.startsWith("text/plain") && !given.startsWith("application/octet-stream")) {
+            throw new Refused(415, "send the file as " + type + ", not " + given);
+        }
+        try (InputStream in = req.getInputStream()) {
+            byte[] bytes = in.readNBytes(LARGEST_FILE + 1);
+            if (bytes.length > LARGEST_FILE) throw new Refused(413, "the file is larger than " + LARGEST_FILE + " bytes");
+            return bytes;
+        }
+    }
+
+    /** {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD&room=}: from defaults to today, to to from. */
+    private List<Map<String, Object>> schedule(HttpServletRequest req) {
+        LocalDate from = date(req, "from", LocalDate.now());
+        LocalDate to = date(req, "to", from);
+        return timetable.sessions(from, to, req.getParameter("room")).stream().map(TimetableServlet::json).toList();
+    }
+
+    private static LocalDate date(HttpServletRequest req, String name, LocalDate fallback) {
+        String v = req.getParameter(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw new Refused(400, name + " '" + v + "' is not a date such as 2025-09-01");
+        }
+    }
+
+    static Map<String, Object> json(Session s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("room", s.room());
+        m.put("date", s.date());
+        m.put("period", s.period());
+        m.put("label", s.label());
+        m.put("start", s.start());
+        m.put("end", s.end());
+        m.put("course", s.course());
+        m.put("teacher", s.teacher());
+        m.put("class", s.schoolClass());
+        m.put("record", s.record());
+        m.put("week", s.week());
+        return m;
+    }
+
+    private static void write(HttpServletResponse resp, int status, Object body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        JSON.writeValue(resp.getOutputStream(), body);
+    }
+}

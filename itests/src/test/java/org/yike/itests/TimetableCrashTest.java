@@ -1,0 +1,125 @@
+package org.yike.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The product jar killed with SIGKILL inside a lesson of the timetable, then started again: the cut-off
+ * recording is recovered as partial, and the rest of the lesson is recorded with no call, marked
+ * partial, carrying the same session, and stops at the lesson's end bell.
+ */
+public class TimetableCrashTest {
+
+    private final Path data = Path.of(System.getProperty("yike.itest.data"), "TimetableCrashTest");
+    private final int port = InYike.freePort();
+    private Process yike;
+
+    @After
+    public void stopYike() {
+        if (yike != null) yike.destroyForcibly();
+    }
+
+    @Test
+    public void aRuntimeKilledInsideALessonRecordsTheRestOfItAsPartial() throws Exception {
+        clean(data);
+        LocalTime first = LocalTime.now().plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, String> files = TimetableRecordingTest.today(first, 40);
+        // the timetable's store is its files: a school's folder put in place before the start
+        Path timetable = Files.createDirectories(data.resolve("timetable"));
+        Files.writeString(timetable.resolve("bells.csv"), files.get("bells"));
+        Files.writeString(timetable.resolve("calendar.csv"), files.get("calendar"));
+        Files.writeString(timetable.resolve("lessons.csv"), files.get("lessons").lines()
+                .filter(l -> !l.startsWith("999") && !l.contains(",2,all,")).reduce("", (a, b) -> a + b + "\n"));
+        Instant end = LocalDate.now().atTime(first.plusSeconds(40)).atZone(ZoneId.systemDefault()).toInstant();
+
+        yike = start();
+        Api api = new Api(port).ready();
+        String session = api.get("schedule?room=101").body().get(0).get("id").asText();
+        JsonNode cut = awaitRecording(api, session, 40);
+        assertTrue("recorded from its start: " + cut, !cut.get("partial").asBoolean());
+        Thread.sleep(6000);
+        yike.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+        Instant killed = Instant.now();
+
+        yike = start();
+        api = new Api(port).ready();
+        JsonNode recovered = null;
+        for (int i = 0; i < 300; i++) {
+            recovered = api.get("recordings/" + cut.get("id").asText()).body();
+            if (!recovered.get("state").asText().equals("RECORDING")) break;
+            Thread.sleep(100);
+        }
+        assertEquals(recovered.toString(), "FINISHED", recovered.get("state").asText());
+        assertTrue(recovered.get("partial").asBoolean());
+
+        JsonNode rest = awaitRecording(api, session + "-2", 20);
+        assertTrue(rest.toString(), rest.get("partial").asBoolean());
+        assertTrue(rest.toString(), rest.get("error").asText().startsWith("recorded from"));
+        assertEquals(session, rest.get("lesson").get("session").asText());
+        assertTrue(Instant.parse(rest.get("started").asText()).isAfter(killed));
+        Thread.sleep(Math.max(0, end.toEpochMilli() - System.currentTimeMillis()));
+        for (int i = 0; i < 200 && rest.get("state").asText().equals("RECORDING"); i++) { // a busy machine finishes its backlog
+            Thread.sleep(100);
+            rest = api.get("recordings/" + session + "-2").body();
+        }
+        assertEquals(rest.toString(), "FINISHED", rest.get("state").asText());
+        assertTrue("still partial after its end: " + rest, rest.get("partial").asBoolean());
+        long endedOff = Instant.parse(rest.get("ended").asText()).toEpochMilli() - end.toEpochMilli();
+        assertTrue("stopped at the end bell, " + endedOff + " ms off", endedOff > -1000 && endedOff < 5000);
+    }
+
+    /** The recording of this id once it is listed, within {@code seconds}. */
+    private static JsonNode awaitRecording(Api api, String id, int seconds) throws Exception {
+        for (int i = 0; i < seconds * 10; i++) {
+            for (JsonNode r : api.get("recordings").body()) {
+                if (r.get("id").asText().equals(id) || r.path("lesson").path("session").asText().equals(id)
+                        && r.get("state").asText().equals("RECORDING")) {
+                    return r;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no recording " + id + " within " + seconds + " s");
+    }
+
+    private Process start() throws IOException {
+        Path cm = Files.createDirectories(data.resolve("cm/org/yike"));
+        Files.writeString(cm.resolve("recording.config"), String.join("\n", "service.pid=\"org.yike.recording\"",
+                "width=I\"640\"", "height=I\"360\"", "liveKbps=I\"0\"", "mobileKbps=I\"0\"", ""));
+        Files.writeString(cm.resolve("scheduler.config"), String.join("\n", "service.pid=\"org.yike.scheduler\"",
+                "preRollSeconds=I\"1\"", ""));
+        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java",
+                "-Dyike.data=" + data, "-Dyike.http.port=" + port, "-Dfelix.cm.dir=" + data.resolve("cm"),
+                "-jar", System.getProperty("yike.jar")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+    }
+
+    private static void clean(Path folder) throws IOException {
+        if (!Files.exists(folder)) return;
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(folder)).forEach(p -> p.toFile().delete());
+        }
+    }
+}
