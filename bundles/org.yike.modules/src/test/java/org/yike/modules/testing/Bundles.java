@@ -17,6 +17,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import aQute.bnd.osgi.Builder;
+import aQute.bnd.osgi.FileResource;
 import aQute.bnd.osgi.Jar;
 
 /** Bundles for tests, made by bnd from Java sources compiled on the spot, or from a bundle with another version. */
@@ -32,19 +33,7 @@ public final class Bundles {
      */
     public static Path build(Path target, String bsn, String version, Map<String, String> sources,
             Map<String, String> instructions) throws Exception {
-        Path work = Files.createTempDirectory(target.getParent(), "bundle-");
-        Path src = work.resolve("src");
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-classpath",
-                System.getProperty("java.class.path")));
-        for (Map.Entry<String, String> s : sources.entrySet()) {
-            Path file = src.resolve(s.getKey().replace('.', '/') + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, s.getValue());
-            args.add(file.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac.run(null, null, null, args.toArray(new String[0])) != 0) throw new IllegalStateException("javac failed");
+        Path classes = compile(target, sources);
         try (Builder b = new Builder()) {
             b.setProperty("Bundle-SymbolicName", bsn);
             b.setProperty("Bundle-Version", version);
@@ -63,17 +52,46 @@ public final class Bundles {
         return target;
     }
 
-    /** A copy of a bundle with another Bundle-Version and these main attributes added or replaced. */
-    public static Path reversion(Path bundle, String version, Path target, Map<String, String> attributes) throws Exception {
+    /**
+     * A copy of a bundle with another Bundle-Version, these main attributes added or replaced, and
+     * the classes of {@code sources} (compiled against this JVM's class path) added.
+     */
+    public static Path reversion(Path bundle, String version, Path target, Map<String, String> attributes,
+            Map<String, String> sources) throws Exception {
         try (Jar jar = new Jar(bundle.toFile())) {
             Manifest m = jar.getManifest();
             Attributes main = m.getMainAttributes();
             main.putValue("Bundle-Version", version);
             attributes.forEach(main::putValue);
             jar.setManifest(m);
+            if (!sources.isEmpty()) {
+                Path classes = compile(target, sources);
+                try (var files = Files.walk(classes)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        jar.putResource(classes.relativize(f).toString(), new FileResource(f));
+                    }
+                }
+            }
             jar.write(target.toFile());
         }
         return target;
+    }
+
+    private static Path compile(Path target, Map<String, String> sources) throws IOException {
+        Path work = Files.createTempDirectory(target.toAbsolutePath().getParent(), "bundle-");
+        Path src = work.resolve("src");
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-classpath",
+                System.getProperty("java.class.path")));
+        for (Map.Entry<String, String> s : sources.entrySet()) {
+            Path file = src.resolve(s.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, s.getValue());
+            args.add(file.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac.run(null, null, null, args.toArray(new String[0])) != 0) throw new IllegalStateException("javac failed");
+        return classes;
     }
 
     /** A copy of a signed jar with one byte of {@code entry} changed, signature files kept: a tampered jar. */
