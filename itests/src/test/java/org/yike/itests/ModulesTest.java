@@ -205,10 +205,10 @@ public class ModulesTest extends InYike {
         Files.delete(Settings.dataFolder().resolve("modules/driver.jar"));
 
         Files.copy(ModuleFixtures.jar("driver-1.0.0.jar"), Settings.dataFolder().resolve("modules/driver.jar"));
-        for (int i = 0; i < 100 && bundle(ModuleFixtures.DRIVER) == null; i++) Thread.sleep(100);
+        for (int i = 0; i < 300 && bundle(ModuleFixtures.DRIVER) == null; i++) Thread.sleep(100);
         assertNotNull("a signed jar dropped in installs", bundle(ModuleFixtures.DRIVER));
         Files.delete(Settings.dataFolder().resolve("modules/driver.jar"));
-        for (int i = 0; i < 100 && bundle(ModuleFixtures.DRIVER) != null; i++) Thread.sleep(100);
+        for (int i = 0; i < 300 && bundle(ModuleFixtures.DRIVER) != null; i++) Thread.sleep(100);
         assertEquals("a jar taken out uninstalls", null, bundle(ModuleFixtures.DRIVER));
     }
 }

@@ -2,6 +2,7 @@ package org.yike.web.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +42,17 @@ final class JsonAnswers {
         if (v == null || v.isNull()) return null;
         if (!v.isTextual()) throw new Refused(400, "'" + field + "' must be a string");
         return v.asText();
+    }
+
+    /** The path below the servlet's pattern, in its parts. */
+    static List<String> parts(HttpServletRequest req) {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo().replaceAll("^/+|/+$", "");
+        return path.isEmpty() ? List.of() : List.of(path.split("/"));
+    }
+
+    /** Who a change is audited as: the token's holder, from where. */
+    static String who(HttpServletRequest req) {
+        return "admin@" + req.getRemoteAddr();
     }
 
     /** The HTTP status a refusal answers with. */

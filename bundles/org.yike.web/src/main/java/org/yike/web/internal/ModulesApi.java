@@ -37,10 +37,9 @@ public class ModulesApi extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo() == null ? "" : req.getPathInfo().replaceAll("^/+|/+$", "");
-        List<String> p = path.isEmpty() ? List.of() : List.of(path.split("/"));
+        List<String> p = JsonAnswers.parts(req);
         String method = req.getMethod();
-        String who = "admin@" + req.getRemoteAddr();
+        String who = JsonAnswers.who(req);
         if (method.equals("GET") && p.isEmpty()) {
             JsonAnswers.answer(resp, 200, this::list);
         } else if (method.equals("POST") && p.isEmpty()) {

@@ -40,10 +40,9 @@ public class RepositoryApi extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo() == null ? "" : req.getPathInfo().replaceAll("^/+|/+$", "");
-        List<String> p = path.isEmpty() ? List.of() : List.of(path.split("/"));
+        List<String> p = JsonAnswers.parts(req);
         String method = req.getMethod();
-        String who = "admin@" + req.getRemoteAddr();
+        String who = JsonAnswers.who(req);
         if (p.isEmpty() || !p.get(0).equals("bundles")) {
             JsonAnswers.write(resp, 404, Map.of("error", "no such API: " + method + " " + req.getRequestURI()));
         } else if (method.equals("GET") && p.size() == 1) {
