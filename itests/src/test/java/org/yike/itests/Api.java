@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,26 +34,34 @@ final class Api {
 
     /** GET, with request headers given as name, value, name, value… */
     Answer get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        return send(headers(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers));
+    }
+
+    /** POST a JSON body, with request headers given as name, value, name, value… */
+    Answer post(String path, String json, String... headers) throws IOException, InterruptedException {
+        return send(headers(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers));
+    }
+
+    /** POST a file as the body. */
+    Answer post(String path, Path file, String contentType, String... headers) throws IOException, InterruptedException {
+        return send(headers(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofFile(file)), headers));
+    }
+
+    Answer delete(String path, String... headers) throws IOException, InterruptedException {
+        return send(headers(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers));
+    }
+
+    private static HttpRequest.Builder headers(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
-        return send(request);
+        return request;
     }
 
-    Answer post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    /** PUT of a file, with request headers given as name, value, name, value… */
+    /** PUT of a text body, with request headers given as name, value, name, value… */
     Answer put(String path, String contentType, String body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
-        return send(request);
-    }
-
-    Answer delete(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        return send(headers(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), headers));
     }
 
     /** Waits until the API answers (Felix HTTP starts once the port is configured). */

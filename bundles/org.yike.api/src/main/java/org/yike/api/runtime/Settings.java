@@ -3,7 +3,10 @@ package org.yike.api.runtime;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a plain start of Yike takes its few settings from: a system property, else an environment
@@ -27,6 +30,10 @@ public final class Settings {
 
     /** The school's time zone, an IANA name such as {@code Asia/Shanghai}: the timetable's bells are in it. Default the system's. */
     public static final String TIME_ZONE = "yike.timezone";
+    /** Comma-separated OSGi Repository index URLs modules are installed from. Default none. */
+    public static final String REPOSITORIES = "yike.repositories";
+    /** A PEM file of the certificates whose signatures make a module trusted. Default none. */
+    public static final String TRUST = "yike.trust";
 
     private Settings() {
     }
@@ -49,6 +56,18 @@ public final class Settings {
 
     public static boolean recordOnStart() {
         return Boolean.parseBoolean(value(RECORD_ON_START, System.getenv(), "false").trim());
+    }
+
+    /** The index URLs of {@code yike.repositories} / {@code YIKE_REPOSITORIES}. */
+    public static List<String> repositories() {
+        return Arrays.stream(value(REPOSITORIES, System.getenv(), "").split(",")).map(String::trim)
+                .filter(u -> !u.isEmpty()).toList();
+    }
+
+    /** The PEM file of {@code yike.trust} / {@code YIKE_TRUST}, if set. */
+    public static Optional<Path> trust() {
+        String file = value(TRUST, System.getenv(), "");
+        return file.isBlank() ? Optional.empty() : Optional.of(Path.of(file.trim()).toAbsolutePath());
     }
 
     public static double clockSpeed() {

@@ -1,7 +1,6 @@
 package org.yike.web.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +46,6 @@ public class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final int LARGEST_BODY = 64 * 1024;
 
     @Reference
     transient RecordingService recording;
@@ -206,25 +203,12 @@ public class ApiServlet extends HttpServlet {
         return t;
     }
 
-    /** The request's JSON object; an empty body is an empty object. */
     static JsonNode body(HttpServletRequest req) throws IOException {
-        try (InputStream in = req.getInputStream()) {
-            byte[] bytes = in.readNBytes(LARGEST_BODY + 1);
-            if (bytes.length > LARGEST_BODY) throw new Refused(413, "the body is larger than " + LARGEST_BODY + " bytes");
-            if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) return JSON.createObjectNode();
-            JsonNode node = JSON.readTree(bytes);
-            if (!node.isObject()) throw new Refused(400, "the body must be a JSON object");
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new Refused(400, "the body is not JSON: " + e.getOriginalMessage());
-        }
+        return JsonAnswers.body(req);
     }
 
     static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) return null;
-        if (!v.isTextual()) throw new Refused(400, "'" + field + "' must be a string");
-        return v.asText();
+        return JsonAnswers.text(body, field);
     }
 
     private static void write(HttpServletResponse resp, int status, Object body) throws IOException {

@@ -48,7 +48,8 @@ public class TimetableServlet extends HttpServlet {
     @Reference
     transient Timetable timetable;
 
-    private final transient AdminToken admin = new AdminToken();
+    @Reference
+    transient AdminToken admin;
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -1,0 +1,79 @@
+package org.yike.web.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.yike.api.modules.Module;
+import org.yike.api.modules.Modules;
+import org.yike.api.modules.Offer;
+
+/**
+ * {@code /api/modules}: what is installed, offered and updatable; install or update, uninstall,
+ * roll back. Changes need the admin token.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/modules/*")
+public class ModulesApi extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Reference
+    transient Modules modules;
+
+    @Reference
+    transient AdminToken admin;
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> p = JsonAnswers.parts(req);
+        String method = req.getMethod();
+        String who = JsonAnswers.who(req);
+        if (method.equals("GET") && p.isEmpty()) {
+            JsonAnswers.answer(resp, 200, this::list);
+        } else if (method.equals("POST") && p.isEmpty()) {
+            JsonAnswers.answer(resp, 201, () -> {
+                admin.require(req);
+                JsonNode body = JsonAnswers.body(req);
+                String bsn = JsonAnswers.text(body, "bsn");
+                if (bsn == null) throw new Refused(400, "'bsn' names the module to install");
+                return modules.install(bsn, JsonAnswers.text(body, "version"), who);
+            });
+        } else if (method.equals("DELETE") && p.size() == 1) {
+            JsonAnswers.answer(resp, 200, () -> {
+                admin.require(req);
+                return modules.uninstall(p.get(0), who);
+            });
+        } else if (method.equals("POST") && p.size() == 2 && p.get(1).equals("rollback")) {
+            JsonAnswers.answer(resp, 200, () -> {
+                admin.require(req);
+                return modules.rollback(p.get(0), who);
+            });
+        } else {
+            JsonAnswers.write(resp, 404, Map.of("error", "no such API: " + method + " " + req.getRequestURI()));
+        }
+    }
+
+    private Map<String, Object> list() {
+        List<Module> installed = modules.installed();
+        List<Offer> available = modules.available();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("installed", installed);
+        answer.put("available", available);
+        answer.put("updates", available.stream().filter(o -> o.installedVersion() != null
+                && org.osgi.framework.Version.parseVersion(o.version()).compareTo(org.osgi.framework.Version.parseVersion(o.installedVersion())) > 0)
+                .toList());
+        return answer;
+    }
+}
