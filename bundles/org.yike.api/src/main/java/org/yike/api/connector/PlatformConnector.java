@@ -30,4 +30,12 @@ public interface PlatformConnector {
      * configuration keys), reporting bytes sent so far. Throws with a reason a person can act on.
      */
     void publish(Recording recording, Map<String, Object> target, LongConsumer bytesSent) throws IOException;
+
+    /**
+     * This connector's targets by name, each configuration with its secrets opened, whenever one is
+     * added, changed or removed: for a connector that keeps in touch with its platform between
+     * publications (an Opencast capture agent's state and schedule). Most connectors ignore it.
+     */
+    default void targets(Map<String, Map<String, Object>> byName) {
+    }
 }

@@ -68,6 +68,7 @@ public class Publisher implements PublishService, EventHandler {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeConnector")
     void addConnector(PlatformConnector connector, ServiceReference<PlatformConnector> reference) {
         targets.installed(connector, reference.getBundle());
+        tell(connector.type());
     }
 
     void removeConnector(PlatformConnector connector) {
@@ -88,12 +89,26 @@ public class Publisher implements PublishService, EventHandler {
     public Target putTarget(String type, String name, Map<String, Object> config) {
         Target t = targets.put(type, name, config);
         LOG.info("Publishing target {} ({}) configured", name, type);
+        tell(type);
         return t;
     }
 
     @Override
     public Target removeTarget(String name) {
-        return targets.remove(name);
+        Target t = targets.remove(name);
+        tell(t.type());
+        return t;
+    }
+
+    /** Hands a connector its targets as they are now; a connector that fails at it harms no other. */
+    private void tell(String type) {
+        targets.connector(type).ifPresent(c -> {
+            try {
+                c.targets(targets.opened(type));
+            } catch (RuntimeException e) {
+                LOG.error("Connector {} could not take its targets", type, e);
+            }
+        });
     }
 
     @Override

@@ -54,6 +54,10 @@ final class Targets implements Queue.Destinations {
         connectors.put(c.type(), new Installed(c, bundle));
     }
 
+    Optional<PlatformConnector> connector(String type) {
+        return Optional.ofNullable(connectors.get(type)).map(Installed::connector);
+    }
+
     void removed(PlatformConnector c) {
         connectors.computeIfPresent(c.type(), (type, installed) -> installed.connector() == c ? null : installed);
     }
@@ -122,6 +126,17 @@ final class Targets implements Queue.Destinations {
             config.put(key, v);
         }
         return Optional.of(new Queue.Destination(target, connector.connector(), config, secrets));
+    }
+
+    /** The targets of connector {@code type} by name, their secrets opened, for {@link PlatformConnector#targets}. */
+    Map<String, Map<String, Object>> opened(String type) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Configuration c : all()) {
+            if (!type.equals(c.getProperties().get(TYPE))) continue;
+            String name = String.valueOf(c.getProperties().get(NAME));
+            find(name).ifPresent(d -> out.put(name, d.config()));
+        }
+        return out;
     }
 
     /** A target as listed: its settings with no secret, and which secrets are set. */

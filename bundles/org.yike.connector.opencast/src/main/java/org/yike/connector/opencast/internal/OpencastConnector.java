@@ -1,0 +1,176 @@
+package org.yike.connector.opencast.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.yike.api.connector.CaptureCalendar;
+import org.yike.api.connector.PlatformConnector;
+import org.yike.api.device.Device;
+import org.yike.api.device.Source;
+import org.yike.api.recording.Recording;
+import org.yike.api.recording.RecordingService;
+import org.yike.api.runtime.Settings;
+
+/**
+ * Opencast targets: each finished lesson is ingested (createMediaPackage, addDCCatalog, addTrack
+ * per file with its flavor, ingest with the target's workflow); a target with an {@code agentName}
+ * also makes its room a capture agent ({@link CaptureAgent}) whose calendar is offered as a
+ * {@link CaptureCalendar} service.
+ */
+@Component(service = PlatformConnector.class)
+public class OpencastConnector implements PlatformConnector {
+
+    static final String FACTORY_PID = "org.yike.connector.opencast.target";
+
+    /** What the agents need of the runtime: whether a room records, and its sources. */
+    interface Rooms {
+        boolean recording(String room);
+
+        String sources(String room);
+    }
+
+    private final Rooms rooms;
+    private final Path cacheFolder;
+    private final Consumer<CaptureAgent> calendarChanged;
+    private final Consumer<CaptureAgent> agentGone;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "yike-opencast-agents");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, CaptureAgent> agents = new ConcurrentHashMap<>();
+    private final Map<CaptureAgent, ServiceRegistration<CaptureCalendar>> calendars = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<Device> devices = List.of();
+
+    @Activate
+    public OpencastConnector(@Reference RecordingService recordings, BundleContext context) {
+        this.rooms = new Rooms() {
+            @Override
+            public boolean recording(String room) {
+                return recordings.list().stream().anyMatch(r -> r.classroom().equals(room) && r.state() == Recording.State.RECORDING);
+            }
+
+            @Override
+            public String sources(String room) {
+                return devices.stream().filter(d -> room.equals(d.classroom())).flatMap(d -> d.sources().stream())
+                        .map(Source::id).distinct().sorted().collect(Collectors.joining(","));
+            }
+        };
+        this.cacheFolder = Settings.dataFolder().resolve("publish").resolve("opencast");
+        // registered at the first calendar, modified at each new one so that the timetable hears of it
+        this.calendarChanged = agent -> calendars.compute(agent, (a, r) -> {
+            if (r == null) return context.registerService(CaptureCalendar.class, a, properties(a));
+            r.setProperties(properties(a));
+            return r;
+        });
+        this.agentGone = agent -> {
+            ServiceRegistration<CaptureCalendar> r = calendars.remove(agent);
+            if (r != null) r.unregister();
+        };
+    }
+
+    OpencastConnector(Rooms rooms, Path cacheFolder, Consumer<CaptureAgent> calendarChanged) {
+        this.rooms = rooms;
+        this.cacheFolder = cacheFolder;
+        this.calendarChanged = calendarChanged;
+        this.agentGone = agent -> { };
+    }
+
+    @Override
+    public String type() {
+        return "opencast";
+    }
+
+    @Override
+    public String factoryPid() {
+        return FACTORY_PID;
+    }
+
+    /** An agent for each target that names one; agents of changed or removed targets stop. */
+    @Override
+    public synchronized void targets(Map<String, Map<String, Object>> byName) {
+        Map<String, OpencastSettings> wanted = new HashMap<>();
+        byName.forEach((name, config) -> {
+            OpencastSettings s = OpencastSettings.of(config);
+            if (!s.agent().isEmpty()) wanted.put(name, s);
+        });
+        agents.entrySet().removeIf(e -> {
+            if (Objects.equals(wanted.get(e.getKey()), e.getValue().settings())) return false;
+            e.getValue().close();
+            agentGone.accept(e.getValue());
+            return true;
+        });
+        wanted.forEach((name, s) -> agents.computeIfAbsent(name, n -> new CaptureAgent(s, cacheFolder,
+                () -> rooms.recording(s.room()), () -> rooms.sources(s.room()), calendarChanged, timer)));
+    }
+
+    @Override
+    public void publish(Recording lesson, Map<String, Object> target, LongConsumer bytesSent) throws IOException {
+        OpencastSettings s = OpencastSettings.of(target);
+        List<Recording.RecordedFile> programs = lesson.files().stream().filter(f -> f.kind().equals("program")).toList();
+        if (programs.isEmpty()) throw new IllegalStateException("lesson " + lesson.id() + " has no program file");
+        try (Opencast oc = new Opencast(s)) {
+            // asked before each ingest: the ingest node may move
+            URI ingest = oc.endpoint(Opencast.INGEST);
+            String mp = oc.createMediaPackage(ingest);
+            mp = oc.addDCCatalog(ingest, mp, DublinCore.episode(lesson, s.agent().isEmpty() ? lesson.classroom() : s.agent()),
+                    "dublincore/episode");
+            AtomicLong sent = new AtomicLong();
+            // the recording profile (the first program file) is the presenter; a configured source's own file the presentation
+            mp = oc.addTrack(ingest, mp, Path.of(programs.get(0).path()), s.flavor(), sent, bytesSent);
+            for (Recording.RecordedFile f : lesson.files()) {
+                if (f.kind().equals("resource") && f.source().equals(s.presentationSource())) {
+                    mp = oc.addTrack(ingest, mp, Path.of(f.path()), "presentation/source", sent, bytesSent);
+                }
+            }
+            oc.ingest(ingest, mp, s.workflow(), null);
+        }
+    }
+
+    @Deactivate
+    void close() {
+        agents.values().forEach(a -> {
+            a.close();
+            agentGone.accept(a);
+        });
+        agents.clear();
+        timer.shutdownNow();
+    }
+
+    private static Dictionary<String, Object> properties(CaptureAgent agent) {
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put(CaptureCalendar.ROOM, agent.room());
+        p.put("yike.connector", "opencast");
+        p.put("yike.opencast.agent", agent.settings().agent());
+        return p;
+    }
+
+    /** For tests: the agent of a target. */
+    CaptureAgent agent(String target) {
+        return agents.get(target);
+    }
+}

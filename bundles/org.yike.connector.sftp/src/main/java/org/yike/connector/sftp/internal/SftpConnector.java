@@ -1,0 +1,58 @@
+package org.yike.connector.sftp.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.apache.sshd.client.SshClient;
+import org.yike.api.connector.FileServerConnector;
+import org.yike.api.connector.PlatformConnector;
+import org.yike.api.connector.RemoteFolder;
+import org.yike.api.runtime.Settings;
+
+/**
+ * Publishing targets on SFTP servers; see {@link SftpTarget} for a target's configuration. The
+ * servers' host keys are pinned in the data folder's {@code publish/sftp_known_hosts} (OpenSSH's
+ * format) the first time each is met.
+ */
+@Component(service = PlatformConnector.class)
+public class SftpConnector implements FileServerConnector {
+
+    static final String FACTORY_PID = "org.yike.connector.sftp.target";
+
+    private final SshClient client;
+
+    @Activate
+    public SftpConnector() {
+        this(Settings.dataFolder().resolve("publish").resolve("sftp_known_hosts"));
+    }
+
+    SftpConnector(Path knownHosts) {
+        this.client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(new PinnedHostKeys(knownHosts));
+        client.start();
+    }
+
+    @Override
+    public String type() {
+        return "sftp";
+    }
+
+    @Override
+    public String factoryPid() {
+        return FACTORY_PID;
+    }
+
+    @Override
+    public RemoteFolder open(Map<String, Object> target) throws IOException {
+        return SftpFolder.open(client, SftpSettings.of(target));
+    }
+
+    @Deactivate
+    void close() {
+        client.stop();
+    }
+}
