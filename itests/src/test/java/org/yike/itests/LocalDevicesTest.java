@@ -8,6 +8,7 @@ import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,16 +90,27 @@ public class LocalDevicesTest extends InYike {
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         Path program = Path.of(lesson.get("files").get(0).get("path").asText());
 
+        // the pitch over the 10 ms blocks that sound: on a loaded machine the mixer may fill a late
+        // microphone's moments with silence, which is no question of which microphone is heard
         short[] heard = secondBeforeLast(program);
-        double hz = 0;
-        double sum = 0;
-        for (int i = 1; i < heard.length; i++) {
-            if (heard[i - 1] < 0 && heard[i] >= 0) hz++;
-            sum += (double) heard[i] * heard[i];
+        int block = 480;
+        boolean[] sounding = new boolean[heard.length];
+        int loud = 0;
+        for (int b = 0; b + block <= heard.length; b += block) {
+            double sum = 0;
+            for (int i = b; i < b + block; i++) sum += (double) heard[i] * heard[i];
+            if (20 * Math.log10(Math.sqrt(sum / block) / 32768.0) > -30) {
+                Arrays.fill(sounding, b, b + block, true);
+                loud += block;
+            }
         }
-        double db = 20 * Math.log10(Math.sqrt(sum / heard.length) / 32768.0);
-        assertTrue("the program's second before the last is loud: " + db + " dBFS", db > -30);
-        assertEquals("the program's sound is the local microphone's tone", TONE_HZ, hz, 20);
+        double crossings = 0;
+        for (int i = 1; i < heard.length; i++) {
+            if (sounding[i - 1] && sounding[i] && heard[i - 1] < 0 && heard[i] >= 0) crossings++;
+        }
+        assertTrue("the program's second before the last is mostly loud: " + loud + " of " + heard.length + " samples",
+                loud > heard.length / 2);
+        assertEquals("the program's sound is the local microphone's tone", TONE_HZ, crossings * 48000.0 / loud, 20);
     }
 
     /**
