@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -320,7 +319,7 @@ public class LessonCatalog implements Catalog, EventHandler {
         if (l.state() == LessonState.RECORDING) throw new IllegalStateException("lesson " + id + " is recording; stop it first");
         try {
             Optional<Path> folder = store.folder(id);
-            if (folder.isPresent()) deleteTree(folder.get());
+            if (folder.isPresent()) LessonFolder.deleteTree(folder.get());
             store.delete(id);
             index.delete(id);
             index.commit();
@@ -335,13 +334,6 @@ public class LessonCatalog implements Catalog, EventHandler {
         p.put(CatalogEvents.REASON, why);
         if (freeBytes >= 0) p.put(CatalogEvents.FREE_BYTES, freeBytes);
         post.accept(new Event(CatalogEvents.DELETED, p));
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) return;
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 
     @Override
