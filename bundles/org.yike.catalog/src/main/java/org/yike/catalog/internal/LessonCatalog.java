@@ -217,14 +217,13 @@ public class LessonCatalog implements Catalog, EventHandler {
                 CatalogStore.Entry e = read(new LessonFolder(folder));
                 if (e == null) continue;
                 batch.add(e);
-                index.put(e.lesson());
                 n++;
                 if (batch.size() == BATCH) {
-                    store.putAll(batch);
+                    add(batch);
                     batch.clear();
                 }
             }
-            store.putAll(batch);
+            add(batch);
             index.commit();
             return n;
         } catch (IOException e) {
@@ -232,6 +231,17 @@ public class LessonCatalog implements Catalog, EventHandler {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot rebuild the catalog: " + e.getMessage(), e);
         }
+    }
+
+    /** Puts these lessons into the store and the index; visible to searches from the next {@link LessonIndex#commit()}. */
+    synchronized void add(List<CatalogStore.Entry> entries) throws IOException, SQLException {
+        store.putAll(entries);
+        for (CatalogStore.Entry e : entries) index.put(e.lesson());
+    }
+
+    /** Makes what was added visible to searches. */
+    synchronized void commit() throws IOException {
+        index.commit();
     }
 
     /** Reads lessons whose metadata is new or changed since the catalog read it, and forgets those gone. */
@@ -247,8 +257,7 @@ public class LessonCatalog implements Catalog, EventHandler {
             CatalogStore.Entry e = read(f);
             if (e != null) changed.add(e);
         }
-        for (CatalogStore.Entry e : changed) index.put(e.lesson());
-        store.putAll(changed);
+        add(changed);
         for (String gone : known.values()) {
             store.delete(gone);
             index.delete(gone);

@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.catalog.Chapter;
 import org.yike.api.director.Framing;
 import org.yike.api.director.Layout;
 import org.yike.api.director.ProgramDecision;
@@ -163,7 +164,7 @@ public class ApiServlet extends HttpServlet {
         List<Map<String, Object>> chapters = new ArrayList<>();
         for (JsonNode d : lesson.path("decisions")) {
             String trigger = d.path("trigger").asText();
-            if (trigger.startsWith("event:") || trigger.equals("operator")) {
+            if (Chapter.madeBy(trigger)) {
                 chapters.add(Map.of("atMillis", d.path("atMillis").asLong(), "title", d.path("cause").asText()));
             }
         }
@@ -176,7 +177,7 @@ public class ApiServlet extends HttpServlet {
     }
 
     /** The request's JSON object; an empty body is an empty object. */
-    private static JsonNode body(HttpServletRequest req) throws IOException {
+    static JsonNode body(HttpServletRequest req) throws IOException {
         try (InputStream in = req.getInputStream()) {
             byte[] bytes = in.readNBytes(LARGEST_BODY + 1);
             if (bytes.length > LARGEST_BODY) throw new Refused(413, "the body is larger than " + LARGEST_BODY + " bytes");
@@ -196,7 +197,7 @@ public class ApiServlet extends HttpServlet {
         return v.asText();
     }
 
-    private static void write(HttpServletResponse resp, int status, Object body) throws IOException {
+    static void write(HttpServletResponse resp, int status, Object body) throws IOException {
         resp.setStatus(status);
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");

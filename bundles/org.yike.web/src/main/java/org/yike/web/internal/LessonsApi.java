@@ -1,7 +1,6 @@
 package org.yike.web.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,11 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -49,9 +44,6 @@ public class LessonsApi extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LessonsApi.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final int LARGEST_BODY = 64 * 1024;
 
     @Reference
     transient Catalog catalog;
@@ -72,14 +64,14 @@ public class LessonsApi extends HttpServlet {
         try {
             if (!route(method, p, req, resp)) throw new Refused(404, "no such API: " + req.getMethod() + " " + path);
         } catch (Refused e) {
-            write(resp, e.status, Map.of("error", e.getMessage()));
+            ApiServlet.write(resp, e.status, Map.of("error", e.getMessage()));
         } catch (IllegalArgumentException e) {
-            write(resp, 400, Map.of("error", e.getMessage()));
+            ApiServlet.write(resp, 400, Map.of("error", e.getMessage()));
         } catch (IllegalStateException e) {
-            write(resp, 409, Map.of("error", e.getMessage()));
+            ApiServlet.write(resp, 409, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", req.getMethod(), path, e);
-            write(resp, 500, Map.of("error", "internal error: " + e));
+            ApiServlet.write(resp, 500, Map.of("error", "internal error: " + e));
         }
     }
 
@@ -87,13 +79,13 @@ public class LessonsApi extends HttpServlet {
     private boolean route(String method, List<String> p, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String call = method + " " + p.get(0) + "/" + p.size();
         if (call.equals("POST catalog/2") && p.get(1).equals("rebuild")) {
-            write(resp, 200, Map.of("lessons", catalog.rebuild()));
+            ApiServlet.write(resp, 200, Map.of("lessons", catalog.rebuild()));
             return true;
         }
         if (!p.get(0).equals("lessons")) return false;
         if (call.equals("GET lessons/1")) {
             var page = catalog.find(query(req));
-            write(resp, 200, Map.of("total", page.total(), "items", page.items().stream().map(this::view).toList()));
+            ApiServlet.write(resp, 200, Map.of("total", page.total(), "items", page.items().stream().map(this::view).toList()));
             return true;
         }
         if (p.size() < 2) return false;
@@ -101,15 +93,15 @@ public class LessonsApi extends HttpServlet {
         Lesson lesson = catalog.get(id).orElseThrow(() -> new Refused(404, "no lesson " + id));
         switch (call) {
             case "GET lessons/2":
-                write(resp, 200, view(lesson));
+                ApiServlet.write(resp, 200, view(lesson));
                 return true;
             case "PATCH lessons/2":
-                write(resp, 200, view(catalog.edit(id, edit(body(req)))));
+                ApiServlet.write(resp, 200, view(catalog.edit(id, edit(ApiServlet.body(req)))));
                 return true;
             case "DELETE lessons/2":
                 admin.require(req);
                 catalog.delete(id, "deleted through the API from " + req.getRemoteAddr());
-                write(resp, 200, Map.of("deleted", id));
+                ApiServlet.write(resp, 200, Map.of("deleted", id));
                 return true;
             case "GET lessons/3":
                 if (!p.get(2).equals("poster.jpg")) return false;
@@ -266,25 +258,5 @@ public class LessonsApi extends HttpServlet {
     /** {@code <title>.mp4} for the program, {@code <title> - <file>} for the others. */
     private static String downloadName(Lesson l, String file) {
         return file.equals("program.mp4") ? l.title() + ".mp4" : l.title() + " - " + file;
-    }
-
-    private static JsonNode body(HttpServletRequest req) throws IOException {
-        try (InputStream in = req.getInputStream()) {
-            byte[] bytes = in.readNBytes(LARGEST_BODY + 1);
-            if (bytes.length > LARGEST_BODY) throw new Refused(413, "the body is larger than " + LARGEST_BODY + " bytes");
-            JsonNode node = JSON.readTree(bytes);
-            if (node == null || !node.isObject()) throw new Refused(400, "the body must be a JSON object");
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new Refused(400, "the body is not JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private static void write(HttpServletResponse resp, int status, Object body) throws IOException {
-        resp.setStatus(status);
-        if (status == 401) resp.setHeader("WWW-Authenticate", "Bearer");
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        JSON.writeValue(resp.getOutputStream(), body);
     }
 }
