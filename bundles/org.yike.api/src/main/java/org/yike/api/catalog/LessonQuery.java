@@ -3,7 +3,7 @@ package org.yike.api.catalog;
 import java.time.LocalDate;
 
 /**
- * What to find: {@code q} words in the title, course, teacher, class or chapter names (Chinese by
+ * What to find: {@code q} words in the title, course, teacher, class, chapter names or tags (Chinese by
  * words and by characters), and exact filters; every field may be null. {@code page} counts from 0.
  */
 public record LessonQuery(String q, String room, String teacher, String course, String schoolClass, LocalDate from,

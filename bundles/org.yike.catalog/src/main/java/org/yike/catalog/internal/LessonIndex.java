@@ -37,7 +37,7 @@ import org.yike.api.catalog.LessonQuery;
 
 /**
  * The search index of the catalog (Lucene, under {@code <data>/catalog/index}): the words and
- * character pairs of each lesson's title, course, teacher, class and chapter names, and its filters.
+ * character pairs of each lesson's title, course, teacher, class, chapter names and tags, and its filters.
  * It holds ids only; the lessons themselves come from the store.
  */
 final class LessonIndex implements AutoCloseable {
@@ -97,6 +97,7 @@ final class LessonIndex implements AutoCloseable {
         List<String> texts = new ArrayList<>(List.of(l.title()));
         Stream.of(l.course(), l.teacher(), l.schoolClass()).filter(t -> t != null).forEach(texts::add);
         l.chapters().stream().map(Chapter::title).forEach(texts::add);
+        texts.addAll(l.tags());
         for (String text : texts) {
             d.add(new TextField(WORDS, text, Field.Store.NO));
             d.add(new TextField(PAIRS, text, Field.Store.NO));

@@ -124,6 +124,7 @@ public class LessonCatalogTest {
         assertTrue(edited.protectedFromRetention());
         assertEquals("学生板演", edited.chapters().get(1).title());
         assertEquals(List.of("s-101-0901-1"), ids("板演"));
+        assertEquals("a tag", List.of("s-101-0901-1"), ids("公开课"));
         assertTrue(Files.readString(data.resolve("recordings/101/s-101-0901-1/lesson.json")).contains("学生板演"));
         try {
             catalog.edit("s-101-0901-1", new LessonEdit(null, null, null, Map.of(5L, "no such")));
