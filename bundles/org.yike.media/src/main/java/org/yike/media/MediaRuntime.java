@@ -56,6 +56,26 @@ public interface MediaRuntime {
                 "-c", "copy", "-movflags", "+faststart", "-f", "mp4", to.toString()), 600);
     }
 
+    /**
+     * Cuts a file's video and sound into an HLS VOD playlist ({@code index.m3u8}, {@code init.mp4} and
+     * fMP4 segments of about {@code segmentSeconds}, each starting at a key frame) in {@code folder},
+     * without decoding: what hls.js and Safari play.
+     */
+    default void hls(Path from, Path folder, int segmentSeconds) throws IOException {
+        new Executable(ffmpeg()).run(List.of("-v", "error", "-nostdin", "-y", "-i", from.toString(), "-map", "0:v",
+                "-map", "0:a?", "-c", "copy", "-f", "hls", "-hls_time", Integer.toString(segmentSeconds),
+                "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4",
+                "-hls_segment_filename", folder.resolve("segment-%05d.m4s").toString(),
+                folder.resolve("index.m3u8").toString()), 600);
+    }
+
+    /** The picture {@code atSeconds} into a video, {@code width} pixels wide, as a JPEG; {@code to} is replaced. */
+    default void still(Path video, double atSeconds, int width, Path to) throws IOException {
+        new Executable(ffmpeg()).run(List.of("-v", "error", "-nostdin", "-y", "-ss",
+                String.format(java.util.Locale.ROOT, "%.3f", atSeconds), "-i", video.toString(), "-frames:v", "1",
+                "-vf", "scale=" + width + ":-2", "-q:v", "4", "-f", "image2", to.toString()), 60);
+    }
+
     /** Whether this FFmpeg build has an encoder of that name ({@code libopenh264}, {@code aac}). */
     boolean hasEncoder(String name);
 }

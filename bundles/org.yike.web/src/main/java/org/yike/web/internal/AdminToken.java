@@ -20,7 +20,7 @@ import org.yike.api.runtime.Settings;
 
 /**
  * The administrator's token, which calls that change code (modules, repository) or the school's
- * setup (the timetable) must carry as
+ * setup and lessons (timetable, catalog deletes) must carry as
  * {@code Authorization: Bearer <token>}. Made on the first start into {@code <data>/admin.token},
  * readable by its owner only, and shown on the console that once.
  */

@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.catalog.Chapter;
 import org.yike.api.director.Framing;
 import org.yike.api.director.Layout;
 import org.yike.api.director.ProgramDecision;
@@ -124,7 +125,7 @@ public class ApiServlet extends HttpServlet {
                 break;
         }
         PublishApi publish = publishing;
-        if (publish != null && (first.equals("publish") || first.equals("lessons"))) {
+        if (publish != null && first.equals("publish")) {
             Object answer = publish.route(method, p, req);
             if (answer != null) return answer;
         }
@@ -191,7 +192,7 @@ public class ApiServlet extends HttpServlet {
         List<Map<String, Object>> chapters = new ArrayList<>();
         for (JsonNode d : lesson.path("decisions")) {
             String trigger = d.path("trigger").asText();
-            if (trigger.startsWith("event:") || trigger.equals("operator")) {
+            if (Chapter.madeBy(trigger)) {
                 chapters.add(Map.of("atMillis", d.path("atMillis").asLong(), "title", d.path("cause").asText()));
             }
         }
@@ -211,7 +212,7 @@ public class ApiServlet extends HttpServlet {
         return JsonAnswers.text(body, field);
     }
 
-    private static void write(HttpServletResponse resp, int status, Object body) throws IOException {
+    static void write(HttpServletResponse resp, int status, Object body) throws IOException {
         resp.setStatus(status);
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");

@@ -1,0 +1,33 @@
+package org.yike.api.catalog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A lesson of the catalog (its id is the recording's). {@code period} is null for a lesson started
+ * by hand; {@code durationMillis} is null while it records. {@code protectedFromRetention}: never
+ * deleted to make room; {@code published}: a platform connector has it, so retention leaves it too.
+ */
+public record Lesson(String id, String school, String room, String teacher, String course, String schoolClass,
+        LocalDate date, Integer period, String title, LessonState state, Instant started, Instant ended,
+        Long durationMillis, long sizeBytes, List<LessonFile> files, List<Chapter> chapters, List<String> tags,
+        boolean protectedFromRetention, boolean published) {
+
+    public Lesson {
+        files = List.copyOf(files);
+        chapters = List.copyOf(chapters);
+        tags = List.copyOf(tags);
+    }
+
+    /** {@code 课程 · 班级 · 教师 · 日期 第N节}, leaving out what is empty (and the period when there is none). */
+    public static String defaultTitle(String course, String schoolClass, String teacher, LocalDate date, Integer period) {
+        StringBuilder t = new StringBuilder();
+        for (String part : new String[] {course, schoolClass, teacher}) {
+            if (part != null && !part.isBlank()) t.append(part).append(" · ");
+        }
+        t.append(date);
+        if (period != null) t.append(" 第").append(period).append("节");
+        return t.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package org.yike.catalog.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Lesson catalog", description = "The catalog of recorded lessons and how long they are kept.")
+public @interface CatalogConfig {
+
+    @AttributeDefinition(name = "School", description = "The school's name, given to every lesson of this runtime.")
+    String school() default "";
+
+    @AttributeDefinition(name = "Retention", description = "Delete the oldest lessons, neither protected nor published, "
+            + "when free space runs low.")
+    boolean retention() default true;
+
+    @AttributeDefinition(name = "Keep free beyond the recorder's least (MB)", description = "Retention starts when "
+            + "free space falls below the recording service's least free disk space plus this, so lessons never "
+            + "stop for want of space.", min = "0")
+    long retentionMarginMegabytes() default 20480;
+
+    @AttributeDefinition(name = "Check free space every (s)", min = "5")
+    int retentionCheckSeconds() default 60;
+}

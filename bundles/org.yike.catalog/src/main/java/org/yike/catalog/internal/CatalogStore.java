@@ -1,0 +1,321 @@
+package org.yike.catalog.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.flywaydb.core.Flyway;
+import org.yike.api.catalog.Chapter;
+import org.yike.api.catalog.Lesson;
+import org.yike.api.catalog.LessonFile;
+import org.yike.api.catalog.LessonState;
+
+/**
+ * The catalog's rows in Derby embedded, under {@code <data>/catalog/db}; Flyway migrates the schema
+ * (the scripts in {@code org/yike/catalog/migration}) before anything else touches it. One
+ * connection, used by one caller at a time.
+ */
+final class CatalogStore implements AutoCloseable {
+
+    /** A lesson's folder and when its metadata was last changed, as the catalog last read it. */
+    record Seen(Path folder, long modified) {
+    }
+
+    /** The oldest lessons retention may delete: neither protected, published, scheduled nor recording. */
+    private static final String DELETABLE = "SELECT id FROM lesson WHERE NOT is_protected AND NOT published"
+            + " AND state NOT IN ('RECORDING', 'SCHEDULED') ORDER BY started NULLS FIRST, id";
+    private static final String LESSON_COLUMNS = "id, school, room, teacher, course, school_class, lesson_date, period,"
+            + " title, state, started, ended, duration_ms, size_bytes, is_protected, published";
+
+    private final EmbeddedDataSource ds = new EmbeddedDataSource();
+    private final Connection db;
+
+    CatalogStore(Path folder) throws SQLException {
+        ds.setDatabaseName(folder.toAbsolutePath().toString());
+        ds.setCreateDatabase("create");
+        Flyway.configure(CatalogStore.class.getClassLoader()).dataSource(ds)
+                .locations("classpath:org/yike/catalog/migration").load().migrate();
+        db = ds.getConnection();
+    }
+
+    synchronized void put(Lesson l, Path folder, long modified) throws SQLException {
+        putAll(List.of(new Entry(l, folder, modified)));
+    }
+
+    record Entry(Lesson lesson, Path folder, long modified) {
+    }
+
+    /** Replaces these lessons (children and all) in one transaction. */
+    synchronized void putAll(Collection<Entry> entries) throws SQLException {
+        db.setAutoCommit(false);
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM lesson WHERE id = ?");
+                PreparedStatement lesson = db.prepareStatement("INSERT INTO lesson (" + LESSON_COLUMNS
+                        + ", folder, metadata_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement file = db.prepareStatement("INSERT INTO lesson_file VALUES (?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement chapter = db.prepareStatement("INSERT INTO chapter VALUES (?, ?, ?, ?)");
+                PreparedStatement tag = db.prepareStatement("INSERT INTO lesson_tag VALUES (?, ?, ?)")) {
+            for (Entry e : entries) {
+                Lesson l = e.lesson();
+                delete.setString(1, l.id());
+                delete.executeUpdate();
+                int c = 1;
+                lesson.setString(c++, l.id());
+                lesson.setString(c++, l.school());
+                lesson.setString(c++, l.room());
+                lesson.setString(c++, l.teacher());
+                lesson.setString(c++, l.course());
+                lesson.setString(c++, l.schoolClass());
+                lesson.setDate(c++, Date.valueOf(l.date()));
+                setInt(lesson, c++, l.period());
+                lesson.setString(c++, l.title());
+                lesson.setString(c++, l.state().name());
+                setLong(lesson, c++, l.started() == null ? null : l.started().toEpochMilli());
+                setLong(lesson, c++, l.ended() == null ? null : l.ended().toEpochMilli());
+                setLong(lesson, c++, l.durationMillis());
+                lesson.setLong(c++, l.sizeBytes());
+                lesson.setBoolean(c++, l.protectedFromRetention());
+                lesson.setBoolean(c++, l.published());
+                lesson.setString(c++, e.folder().toString());
+                lesson.setLong(c, e.modified());
+                lesson.executeUpdate();
+                for (int i = 0; i < l.files().size(); i++) {
+                    LessonFile f = l.files().get(i);
+                    file.setString(1, l.id());
+                    file.setInt(2, i);
+                    file.setString(3, f.name());
+                    file.setString(4, f.role() == null ? "unknown" : f.role());
+                    file.setString(5, f.profile());
+                    file.setString(6, f.source());
+                    file.setLong(7, f.sizeBytes());
+                    file.addBatch();
+                }
+                for (int i = 0; i < l.chapters().size(); i++) {
+                    chapter.setString(1, l.id());
+                    chapter.setInt(2, i);
+                    chapter.setLong(3, l.chapters().get(i).atMillis());
+                    chapter.setString(4, l.chapters().get(i).title());
+                    chapter.addBatch();
+                }
+                for (int i = 0; i < l.tags().size(); i++) {
+                    tag.setString(1, l.id());
+                    tag.setInt(2, i);
+                    tag.setString(3, l.tags().get(i));
+                    tag.addBatch();
+                }
+            }
+            file.executeBatch();
+            chapter.executeBatch();
+            tag.executeBatch();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    synchronized void delete(String id) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("DELETE FROM lesson WHERE id = ?")) {
+            s.setString(1, id);
+            s.executeUpdate();
+        }
+    }
+
+    synchronized void clear() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate("DELETE FROM lesson");
+        }
+    }
+
+    synchronized long count() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM lesson")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    synchronized Optional<Lesson> get(String id) throws SQLException {
+        return get(List.of(id)).stream().findFirst();
+    }
+
+    /** These lessons, in this order; ids the catalog does not have are left out. */
+    synchronized List<Lesson> get(List<String> ids) throws SQLException {
+        if (ids.isEmpty()) return List.of();
+        String in = " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        Map<String, Lesson> found = new HashMap<>();
+        read("SELECT " + LESSON_COLUMNS + " FROM lesson WHERE id" + in + " ORDER BY id",
+                "SELECT * FROM lesson_file WHERE lesson_id" + in + " ORDER BY lesson_id, position",
+                "SELECT * FROM chapter WHERE lesson_id" + in + " ORDER BY lesson_id, position",
+                "SELECT * FROM lesson_tag WHERE lesson_id" + in + " ORDER BY lesson_id, position",
+                ids, l -> found.put(l.id(), l));
+        return ids.stream().map(found::get).filter(l -> l != null).toList();
+    }
+
+    /** Every lesson, by id. */
+    synchronized void forEach(Consumer<Lesson> each) throws SQLException {
+        read("SELECT " + LESSON_COLUMNS + " FROM lesson ORDER BY id",
+                "SELECT * FROM lesson_file ORDER BY lesson_id, position",
+                "SELECT * FROM chapter ORDER BY lesson_id, position",
+                "SELECT * FROM lesson_tag ORDER BY lesson_id, position", List.of(), each);
+    }
+
+    /** Where each lesson is and when its metadata was read. */
+    synchronized Map<String, Seen> seen() throws SQLException {
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("SELECT id, folder, metadata_modified FROM lesson")) {
+            while (r.next()) seen.put(r.getString(1), new Seen(Path.of(r.getString(2)), r.getLong(3)));
+        }
+        return seen;
+    }
+
+    synchronized Optional<Path> folder(String id) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("SELECT folder FROM lesson WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(Path.of(r.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The ids of the oldest lessons retention may delete, at most {@code n}. */
+    synchronized List<String> oldestDeletable(int n) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement(DELETABLE)) {
+            s.setMaxRows(n);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) ids.add(r.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** The ids of lessons in this state. */
+    synchronized List<String> inState(LessonState state) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement("SELECT id FROM lesson WHERE state = ?")) {
+            s.setString(1, state.name());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) ids.add(r.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Reads lessons and their files, chapters and tags from four queries ordered by lesson id, merged
+     * as they come (no query per lesson).
+     */
+    private void read(String lessons, String files, String chapters, String tags, List<String> params,
+            Consumer<Lesson> each) throws SQLException {
+        try (Children f = new Children(files, params); Children c = new Children(chapters, params);
+                Children t = new Children(tags, params);
+                PreparedStatement s = db.prepareStatement(lessons)) {
+            bind(s, params);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString("id");
+                    List<LessonFile> fs = new ArrayList<>();
+                    f.of(id, x -> fs.add(new LessonFile(x.getString("name"), x.getString("role"), x.getString("profile"),
+                            x.getString("source"), x.getLong("size_bytes"))));
+                    List<Chapter> cs = new ArrayList<>();
+                    c.of(id, x -> cs.add(new Chapter(x.getLong("at_ms"), x.getString("title"))));
+                    List<String> ts = new ArrayList<>();
+                    t.of(id, x -> ts.add(x.getString("tag")));
+                    Integer period = (Integer) r.getObject("period");
+                    each.accept(new Lesson(id, r.getString("school"), r.getString("room"), r.getString("teacher"),
+                            r.getString("course"), r.getString("school_class"), r.getDate("lesson_date").toLocalDate(),
+                            period, r.getString("title"), LessonState.valueOf(r.getString("state")),
+                            instant(r, "started"), instant(r, "ended"), (Long) r.getObject("duration_ms"),
+                            r.getLong("size_bytes"), fs, cs, ts, r.getBoolean("is_protected"), r.getBoolean("published")));
+                }
+            }
+        }
+    }
+
+    /** A child table's rows ordered by lesson id, read along with the lessons. */
+    private final class Children implements AutoCloseable {
+        interface Row {
+            void accept(ResultSet r) throws SQLException;
+        }
+
+        private final PreparedStatement s;
+        private final ResultSet r;
+        private boolean more;
+
+        Children(String sql, List<String> params) throws SQLException {
+            s = db.prepareStatement(sql);
+            bind(s, params);
+            r = s.executeQuery();
+            more = r.next();
+        }
+
+        /** Hands over the rows of lesson {@code id}, skipping those of lessons before it. */
+        void of(String id, Row row) throws SQLException {
+            while (more && r.getString("lesson_id").compareTo(id) < 0) more = r.next();
+            while (more && r.getString("lesson_id").equals(id)) {
+                row.accept(r);
+                more = r.next();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            r.close();
+            s.close();
+        }
+    }
+
+    private static void bind(PreparedStatement s, List<String> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) s.setString(i + 1, params.get(i));
+    }
+
+    private static Instant instant(ResultSet r, String column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static void setInt(PreparedStatement s, int i, Integer v) throws SQLException {
+        if (v == null) s.setNull(i, Types.INTEGER);
+        else s.setInt(i, v);
+    }
+
+    private static void setLong(PreparedStatement s, int i, Long v) throws SQLException {
+        if (v == null) s.setNull(i, Types.BIGINT);
+        else s.setLong(i, v);
+    }
+
+    /** Closes the connection and shuts the database down, so its files are whole and its lock let go. */
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // shutting down anyway
+        }
+        try {
+            ds.setCreateDatabase(null);
+            ds.setShutdownDatabase("shutdown");
+            ds.getConnection().close();
+        } catch (SQLException expected) {
+            // Derby answers a clean shutdown with SQLState 08006
+        }
+    }
+}

@@ -1,0 +1,400 @@
+package org.yike.catalog.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.catalog.Catalog;
+import org.yike.api.catalog.CatalogEvents;
+import org.yike.api.catalog.Lesson;
+import org.yike.api.catalog.LessonEdit;
+import org.yike.api.catalog.LessonFile;
+import org.yike.api.catalog.LessonPage;
+import org.yike.api.catalog.LessonQuery;
+import org.yike.api.catalog.LessonState;
+import org.yike.api.recording.RecordingEvents;
+import org.yike.api.runtime.Settings;
+
+/**
+ * The catalog: follows the recording service's events, reads each lesson's {@code lesson.json} into
+ * the store and the search index, and rebuilds both from the data folder when asked or when it
+ * starts empty. On a start with a catalog it reads again only the lessons whose metadata changed
+ * while it was away. Lessons still recording are read again every check, in case an event was missed
+ * (a lesson recovered after a crash is finished without one).
+ */
+@Component(service = {Catalog.class, EventHandler.class}, configurationPid = "org.yike.catalog", property = {
+        EventConstants.EVENT_TOPIC + "=" + RecordingEvents.STARTED,
+        EventConstants.EVENT_TOPIC + "=" + RecordingEvents.STOPPED,
+        EventConstants.EVENT_TOPIC + "=" + RecordingEvents.FAILED,
+        EventConstants.EVENT_TOPIC + "=" + LessonCatalog.PUBLISHED})
+@Designate(ocd = CatalogConfig.class)
+public class LessonCatalog implements Catalog, EventHandler {
+
+    /** Publishing's topic for a job done (org.yike.api.publish), carrying the lesson as {@code recording}. */
+    static final String PUBLISHED = "org/yike/publish/DONE";
+    private static final String RECORDING_PID = "org.yike.recording";
+    /** The recording service's own default for its least free disk space. */
+    private static final long RECORDER_MIN_FREE_MB = 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(LessonCatalog.class);
+    private static final int BATCH = 500;
+
+    private final Path recordings;
+    private final String school;
+    private final ZoneId zone;
+    private final Consumer<Event> post;
+    private final CatalogStore store;
+    private final LessonIndex index;
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "yike-catalog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public LessonCatalog(CatalogConfig config, @Reference EventAdmin events, @Reference ConfigurationAdmin configs)
+            throws IOException, SQLException {
+        this(Settings.dataFolder(), config.school(), Settings.timeZone(), events::postEvent);
+        background.execute(this::load);
+        if (config.retention()) {
+            Retention retention = retention(this::freeBytes,
+                    () -> (recorderMinFreeMegabytes(configs) + config.retentionMarginMegabytes()) << 20);
+            background.scheduleWithFixedDelay(() -> {
+                try {
+                    retention.run();
+                    refresh(store.inState(LessonState.RECORDING));
+                } catch (Exception e) {
+                    LOG.error("Retention check failed: {}", e.getMessage(), e);
+                }
+            }, config.retentionCheckSeconds(), config.retentionCheckSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** A catalog of the lessons under {@code <data>/recordings}, kept in {@code <data>/catalog}. */
+    LessonCatalog(Path data, String school, ZoneId zone, Consumer<Event> post) throws IOException, SQLException {
+        this.recordings = data.resolve("recordings");
+        this.school = school == null || school.isBlank() ? null : school.strip();
+        this.zone = zone;
+        this.post = post;
+        Path home = data.resolve("catalog");
+        Files.createDirectories(home);
+        store = new CatalogStore(home.resolve("db"));
+        try {
+            index = new LessonIndex(home.resolve("index"));
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** An empty catalog is rebuilt; otherwise lessons changed while the catalog was away are read again. */
+    synchronized void load() {
+        try {
+            if (store.count() == 0) {
+                int n = rebuild();
+                if (n > 0) LOG.info("Catalog rebuilt from {}: {} lessons", recordings, n);
+            } else {
+                sync();
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.error("Cannot load the catalog from {}: {}", recordings, e.getMessage(), e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
+    synchronized void close() {
+        try {
+            index.close();
+        } catch (IOException e) {
+            LOG.warn("Closing the search index: {}", e.getMessage());
+        }
+        store.close();
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Object id = event.getProperty(event.getTopic().equals(PUBLISHED) ? "recording" : RecordingEvents.ID);
+        if (!(id instanceof String lesson)) return;
+        try {
+            if (event.getTopic().equals(PUBLISHED)) {
+                Optional<LessonFolder> f = locate(lesson);
+                if (f.isPresent()) f.get().published();
+            }
+            refresh(List.of(lesson));
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.warn("Cannot catalog lesson {} after {}: {}", lesson, event.getTopic(), e.getMessage());
+        }
+    }
+
+    /** Reads these lessons' metadata again; one whose folder has gone leaves the catalog. */
+    synchronized void refresh(List<String> ids) throws IOException, SQLException {
+        if (ids.isEmpty()) return;
+        for (String id : ids) {
+            Optional<LessonFolder> f = locate(id);
+            if (f.isPresent()) {
+                Lesson l = f.get().read(school, zone);
+                store.put(l, f.get().folder, f.get().modified());
+                index.put(l);
+            } else {
+                store.delete(id);
+                index.delete(id);
+            }
+        }
+        index.commit();
+    }
+
+    /** The lesson's folder: where the catalog has it, else {@code recordings/<room>/<id>} for any room. */
+    private Optional<LessonFolder> locate(String id) throws IOException, SQLException {
+        Optional<Path> known = store.folder(id);
+        if (known.isPresent() && Files.isRegularFile(known.get().resolve(LessonFolder.METADATA))) {
+            return Optional.of(new LessonFolder(known.get()));
+        }
+        if (!Files.isDirectory(recordings) || id.contains("/") || id.contains("\\") || id.startsWith(".")) return Optional.empty();
+        try (DirectoryStream<Path> rooms = Files.newDirectoryStream(recordings, Files::isDirectory)) {
+            for (Path room : rooms) {
+                if (Files.isRegularFile(room.resolve(id).resolve(LessonFolder.METADATA))) {
+                    return Optional.of(new LessonFolder(room.resolve(id)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every lesson folder under the recordings: {@code <room>/<id>/lesson.json}. */
+    private List<Path> folders() throws IOException {
+        if (!Files.isDirectory(recordings)) return List.of();
+        try (Stream<Path> files = Files.find(recordings, 3, (p, a) -> a.isRegularFile()
+                && p.getFileName().toString().equals(LessonFolder.METADATA))) {
+            return files.map(Path::getParent).sorted().toList();
+        }
+    }
+
+    @Override
+    public synchronized int rebuild() {
+        try {
+            store.clear();
+            index.clear();
+            List<CatalogStore.Entry> batch = new ArrayList<>();
+            int n = 0;
+            for (Path folder : folders()) {
+                CatalogStore.Entry e = read(new LessonFolder(folder));
+                if (e == null) continue;
+                batch.add(e);
+                n++;
+                if (batch.size() == BATCH) {
+                    add(batch);
+                    batch.clear();
+                }
+            }
+            add(batch);
+            index.commit();
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rebuild the catalog from " + recordings + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot rebuild the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** Puts these lessons into the store and the index; visible to searches from the next {@link LessonIndex#commit()}. */
+    synchronized void add(List<CatalogStore.Entry> entries) throws IOException, SQLException {
+        store.putAll(entries);
+        for (CatalogStore.Entry e : entries) index.put(e.lesson());
+    }
+
+    /** Makes what was added visible to searches. */
+    synchronized void commit() throws IOException {
+        index.commit();
+    }
+
+    /** Reads lessons whose metadata is new or changed since the catalog read it, and forgets those gone. */
+    private void sync() throws IOException, SQLException {
+        Map<Path, String> known = new HashMap<>();
+        Map<String, CatalogStore.Seen> seen = store.seen();
+        seen.forEach((id, s) -> known.put(s.folder(), id));
+        List<CatalogStore.Entry> changed = new ArrayList<>();
+        for (Path folder : folders()) {
+            String id = known.remove(folder);
+            LessonFolder f = new LessonFolder(folder);
+            if (id != null && seen.get(id).modified() == f.modified()) continue;
+            CatalogStore.Entry e = read(f);
+            if (e != null) changed.add(e);
+        }
+        add(changed);
+        for (String gone : known.values()) {
+            store.delete(gone);
+            index.delete(gone);
+        }
+        index.commit();
+        if (!changed.isEmpty() || !known.isEmpty()) {
+            LOG.info("Catalog: {} lessons read again, {} gone", changed.size(), known.size());
+        }
+    }
+
+    /** The lesson in a folder, or null (with a warning) where its metadata cannot be read. */
+    private CatalogStore.Entry read(LessonFolder f) {
+        try {
+            return new CatalogStore.Entry(f.read(school, zone), f.folder, f.modified());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Skipping lesson {}: {}", f.metadata(), e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public LessonPage find(LessonQuery query) {
+        try {
+            LessonIndex.Hits hits = index.find(query);
+            return new LessonPage(hits.total(), store.get(hits.ids()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the catalog: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Lesson> get(String id) {
+        try {
+            return store.get(id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private Lesson existing(String id) {
+        return get(id).orElseThrow(() -> new IllegalArgumentException("no lesson " + id));
+    }
+
+    @Override
+    public synchronized Lesson edit(String id, LessonEdit edit) {
+        existing(id);
+        try {
+            LessonFolder f = locate(id).orElseThrow(() -> new IllegalArgumentException("lesson " + id + " has no folder"));
+            f.edit(edit);
+            refresh(List.of(id));
+            return existing(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot change lesson " + id + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change lesson " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String id, String why) {
+        delete(id, why, -1);
+    }
+
+    private synchronized void delete(String id, String why, long freeBytes) {
+        Lesson l = existing(id);
+        if (l.state() == LessonState.RECORDING) throw new IllegalStateException("lesson " + id + " is recording; stop it first");
+        try {
+            Optional<Path> folder = store.folder(id);
+            if (folder.isPresent()) LessonFolder.deleteTree(folder.get());
+            store.delete(id);
+            index.delete(id);
+            index.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete lesson " + id + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete lesson " + id + ": " + e.getMessage(), e);
+        }
+        LOG.warn("Deleted lesson {} ({}, {} MB): {}", id, l.title(), l.sizeBytes() >> 20, why);
+        Map<String, Object> p = new HashMap<>();
+        p.put(CatalogEvents.ID, id);
+        p.put(CatalogEvents.REASON, why);
+        if (freeBytes >= 0) p.put(CatalogEvents.FREE_BYTES, freeBytes);
+        post.accept(new Event(CatalogEvents.DELETED, p));
+    }
+
+    @Override
+    public Optional<Path> file(String id, String name) {
+        Optional<Lesson> l = get(id);
+        if (l.isEmpty() || l.get().files().stream().map(LessonFile::name).noneMatch(name::equals)) return Optional.empty();
+        return folder(id).map(f -> f.resolve(name)).filter(Files::isRegularFile);
+    }
+
+    @Override
+    public Optional<Path> folder(String id) {
+        try {
+            return store.folder(id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** Retention checks by this: usable space where the lessons are. */
+    private long freeBytes() {
+        try {
+            Files.createDirectories(recordings);
+            return Files.getFileStore(recordings).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Retention of this catalog, measuring free space and the threshold by these. */
+    Retention retention(LongSupplier freeBytes, LongSupplier thresholdBytes) {
+        return new Retention(new Retention.Lessons() {
+            @Override
+            public List<String> oldestDeletable(int n) throws SQLException {
+                return store.oldestDeletable(n);
+            }
+
+            @Override
+            public void delete(String id, String why, long free) {
+                LessonCatalog.this.delete(id, why, free);
+            }
+        }, freeBytes, thresholdBytes);
+    }
+
+    /** The recording service's least free disk space, from its configuration, or its default. */
+    private static long recorderMinFreeMegabytes(ConfigurationAdmin configs) {
+        try {
+            Configuration[] c = configs.listConfigurations("(service.pid=" + RECORDING_PID + ")");
+            Object v = c == null || c[0].getProperties() == null ? null : c[0].getProperties().get("minFreeMegabytes");
+            return v == null ? RECORDER_MIN_FREE_MB : Long.parseLong(v.toString().trim());
+        } catch (IOException | org.osgi.framework.InvalidSyntaxException | NumberFormatException e) {
+            LOG.warn("Cannot read the recording service's least free space, taking {} MB: {}", RECORDER_MIN_FREE_MB, e.getMessage());
+            return RECORDER_MIN_FREE_MB;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.yike.catalog.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.osgi.service.event.Event;
+import org.yike.api.catalog.CatalogEvents;
+import org.yike.api.catalog.Chapter;
+import org.yike.api.catalog.Lesson;
+import org.yike.api.catalog.LessonEdit;
+import org.yike.api.catalog.LessonPage;
+import org.yike.api.catalog.LessonQuery;
+import org.yike.api.catalog.LessonState;
+import org.yike.api.recording.RecordingEvents;
+
+public class LessonCatalogTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private Path data;
+    private final List<Event> posted = new ArrayList<>();
+    private LessonCatalog catalog;
+    private static final LocalDate MONDAY = LocalDate.of(2025, 9, 1);
+
+    @Before
+    public void lessons() throws Exception {
+        data = tmp.getRoot().toPath();
+        Folders.lesson(data, "s-101-0901-1", "101", "数学", "王芳", "初二(3)班", MONDAY, 1, 1000, "勾股定理", "学生回答问题");
+        Folders.lesson(data, "s-101-0901-2", "101", "语文", "李明", "初二(3)班", MONDAY, 2, 2000, "朗读课文");
+        Folders.lesson(data, "s-102-0902-1", "102", "物理", "张伟", "初三(1)班", MONDAY.plusDays(1), 1, 3000, "牛顿第二定律");
+        Folders.lesson(data, "s-102-0903-3", "102", "数学", "王芳", "初三(1)班", MONDAY.plusDays(2), 3, 4000, "二次函数");
+        Folders.lesson(data, "s-103-0904-1", "103", "英语", "Lucy Smith", "初一(2)班", MONDAY.plusDays(3), 1, 5000,
+                "Reading aloud");
+        catalog = open();
+        catalog.load();
+    }
+
+    private LessonCatalog open() throws Exception {
+        return new LessonCatalog(data, "实验中学", Folders.SHANGHAI, posted::add);
+    }
+
+    @After
+    public void close() {
+        catalog.close();
+    }
+
+    private List<String> ids(String q) {
+        return catalog.find(LessonQuery.words(q)).items().stream().map(Lesson::id).toList();
+    }
+
+    @Test
+    public void anEmptyCatalogIsBuiltFromTheFolders() throws IOException {
+        LessonPage all = catalog.find(new LessonQuery(null, null, null, null, null, null, null, null, 0, 10));
+        assertEquals(5, all.total());
+        assertEquals("newest first", List.of("s-103-0904-1", "s-102-0903-3", "s-102-0902-1", "s-101-0901-2", "s-101-0901-1"),
+                all.items().stream().map(Lesson::id).toList());
+        Lesson l = catalog.get("s-101-0901-1").orElseThrow();
+        assertEquals("实验中学", l.school());
+        assertEquals("101", l.room());
+        assertEquals("数学 · 初二(3)班 · 王芳 · 2025-09-01 第1节", l.title());
+        assertEquals(Integer.valueOf(1), l.period());
+        assertEquals(MONDAY, l.date());
+        assertEquals(LessonState.FINISHED, l.state());
+        assertEquals(Long.valueOf(45 * 60_000L), l.durationMillis());
+        assertEquals("the program and the metadata", 1000 + Files.size(data.resolve("recordings/101/s-101-0901-1/lesson.json")),
+                l.sizeBytes());
+        assertEquals(List.of(new Chapter(60_000, "勾股定理"), new Chapter(120_000, "学生回答问题")), l.chapters());
+        assertEquals("program.mp4", l.files().get(0).name());
+        assertEquals("recording", l.files().get(0).profile());
+    }
+
+    @Test
+    public void chineseWordsAndPartsOfWordsAreFound() {
+        assertEquals("a part of a word the segmenter keeps whole", List.of("s-101-0901-1"), ids("定理"));
+        assertEquals(List.of("s-101-0901-1"), ids("勾股定理"));
+        assertEquals(List.of("s-101-0901-1"), ids("勾股"));
+        assertEquals("a two-character word", List.of("s-102-0903-3", "s-101-0901-1"), ids("数学"));
+        assertEquals("a teacher", List.of("s-102-0903-3", "s-101-0901-1"), ids("王芳"));
+        assertEquals("a class", List.of("s-101-0901-2", "s-101-0901-1"), ids("初二(3)班"));
+        assertEquals("two words: both must be there", List.of("s-101-0901-1"), ids("数学 勾股"));
+        assertEquals("a chapter name", List.of("s-102-0902-1"), ids("牛顿"));
+        assertEquals("English, any case", List.of("s-103-0904-1"), ids("reading"));
+        assertEquals("characters in another order are no match", List.of(), ids("理定"));
+        assertEquals(List.of(), ids("化学"));
+        assertEquals("punctuation alone asks nothing", 5, catalog.find(LessonQuery.words("·")).total());
+    }
+
+    @Test
+    public void filtersNarrowTheWords() {
+        LessonPage p = catalog.find(new LessonQuery("数学", "102", null, null, null, null, null, null, 0, 10));
+        assertEquals(List.of("s-102-0903-3"), p.items().stream().map(Lesson::id).toList());
+        p = catalog.find(new LessonQuery(null, null, "王芳", null, null, MONDAY, MONDAY, null, 0, 10));
+        assertEquals(List.of("s-101-0901-1"), p.items().stream().map(Lesson::id).toList());
+        p = catalog.find(new LessonQuery(null, null, null, "数学", "初三(1)班", null, null, LessonState.FINISHED, 0, 10));
+        assertEquals(List.of("s-102-0903-3"), p.items().stream().map(Lesson::id).toList());
+        p = catalog.find(new LessonQuery(null, null, null, null, null, MONDAY.plusDays(1), null, null, 1, 2));
+        assertEquals("page 2 of 2 by 2", 3, p.total());
+        assertEquals(List.of("s-102-0902-1"), p.items().stream().map(Lesson::id).toList());
+        assertEquals(0, catalog.find(new LessonQuery(null, null, null, null, null, null, null, LessonState.FAILED, 0, 10)).total());
+    }
+
+    @Test
+    public void editsGoIntoTheMetadataAndSurviveARebuild() throws Exception {
+        Lesson edited = catalog.edit("s-101-0901-1", new LessonEdit("勾股定理的证明", List.of("公开课", "优质课"), true,
+                Map.of(120_000L, "学生板演")));
+        assertEquals("勾股定理的证明", edited.title());
+        assertEquals(List.of("公开课", "优质课"), edited.tags());
+        assertTrue(edited.protectedFromRetention());
+        assertEquals("学生板演", edited.chapters().get(1).title());
+        assertEquals(List.of("s-101-0901-1"), ids("板演"));
+        assertEquals("a tag", List.of("s-101-0901-1"), ids("公开课"));
+        assertTrue(Files.readString(data.resolve("recordings/101/s-101-0901-1/lesson.json")).contains("学生板演"));
+        try {
+            catalog.edit("s-101-0901-1", new LessonEdit(null, null, null, Map.of(5L, "no such")));
+            fail("a chapter that is not there");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("60000"));
+        }
+        catalog.handleEvent(new Event(LessonCatalog.PUBLISHED, Map.of("recording", "s-101-0901-2")));
+
+        List<Lesson> before = everything();
+        assertEquals(5, catalog.rebuild());
+        assertEquals("the catalog rebuilt from disk equals the one it replaced", before, everything());
+        catalog.close();
+        Files.walk(data.resolve("catalog")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        catalog = open();
+        catalog.load();
+        assertEquals("a first start with an empty catalog rebuilds it", before, everything());
+        assertTrue(catalog.get("s-101-0901-2").orElseThrow().published());
+        assertEquals("back to the default title", "数学 · 初二(3)班 · 王芳 · 2025-09-01 第1节",
+                catalog.edit("s-101-0901-1", new LessonEdit("", null, null, null)).title());
+    }
+
+    private List<Lesson> everything() {
+        return catalog.find(new LessonQuery(null, null, null, null, null, null, null, null, 0, 200)).items();
+    }
+
+    @Test
+    public void theCatalogFollowsTheRecorder() throws Exception {
+        Path folder = Folders.lesson(data, "20250905-080000-104", "104", "化学", "赵磊", "初三(2)班", MONDAY.plusDays(4), 1, 10);
+        Folders.set(folder, "state", "RECORDING");
+        catalog.handleEvent(new Event(RecordingEvents.STARTED, Map.of(RecordingEvents.ID, "20250905-080000-104",
+                RecordingEvents.CLASSROOM, "104")));
+        assertEquals(LessonState.RECORDING, catalog.get("20250905-080000-104").orElseThrow().state());
+        try {
+            catalog.edit("20250905-080000-104", new LessonEdit("x", null, null, null));
+            fail("the recorder would write over it");
+        } catch (IllegalStateException expected) {
+            // refused
+        }
+        Folders.set(folder, "state", "FINISHED");
+        Folders.set(folder, "partial", "true");
+        catalog.handleEvent(new Event(RecordingEvents.STOPPED, Map.of(RecordingEvents.ID, "20250905-080000-104",
+                RecordingEvents.CLASSROOM, "104")));
+        assertEquals(LessonState.PARTIAL, catalog.get("20250905-080000-104").orElseThrow().state());
+        assertEquals(List.of("20250905-080000-104"), ids("化学"));
+    }
+
+    @Test
+    public void aRestartReadsOnlyWhatChangedAndForgetsWhatWentAway() throws Exception {
+        catalog.close();
+        Folders.set(data.resolve("recordings/101/s-101-0901-2"), "title", "古诗两首");
+        Files.setLastModifiedTime(data.resolve("recordings/101/s-101-0901-2/lesson.json"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        for (Path p : Files.walk(data.resolve("recordings/103")).sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+        }
+        catalog = open();
+        catalog.load();
+        assertEquals(List.of("s-101-0901-2"), ids("古诗"));
+        assertFalse(catalog.get("s-103-0904-1").isPresent());
+    }
+
+    @Test
+    public void deletingALessonTakesItsFilesAndIsAnnounced() throws IOException {
+        catalog.delete("s-102-0902-1", "asked by admin@127.0.0.1");
+        assertFalse(Files.exists(data.resolve("recordings/102/s-102-0902-1")));
+        assertFalse(catalog.get("s-102-0902-1").isPresent());
+        assertEquals(List.of(), ids("牛顿"));
+        assertEquals(CatalogEvents.DELETED, posted.get(0).getTopic());
+        assertEquals("s-102-0902-1", posted.get(0).getProperty(CatalogEvents.ID));
+    }
+
+    @Test
+    public void retentionDeletesTheOldestUnprotectedUnpublishedLessonsUntilThereIsRoom() throws Exception {
+        catalog.edit("s-101-0901-1", new LessonEdit(null, null, true, null));
+        catalog.handleEvent(new Event(LessonCatalog.PUBLISHED, Map.of("recording", "s-101-0901-2")));
+        long[] free = {1000};
+        // the disk gains what each deletion frees
+        Retention r = catalog.retention(() -> free[0] + deletedBytes(), () -> 1000 + 3000 + 4000);
+        assertEquals(2, r.run());
+        assertEquals("the oldest first, the protected and the published left",
+                List.of("s-102-0902-1", "s-102-0903-3"), posted.stream().map(e -> (String) e.getProperty(CatalogEvents.ID)).toList());
+        assertTrue(((String) posted.get(0).getProperty(CatalogEvents.REASON)).startsWith("retention"));
+        assertTrue(catalog.get("s-101-0901-1").isPresent());
+        assertTrue(catalog.get("s-101-0901-2").isPresent());
+        assertEquals("room enough now", 0, r.run());
+        assertEquals("nothing deletable is left: it stops and says so", 1,
+                catalog.retention(() -> 0, () -> Long.MAX_VALUE).run());
+        assertEquals(0, catalog.retention(() -> 0, () -> Long.MAX_VALUE).run());
+    }
+
+    private long deletedBytes() {
+        long sum = 0;
+        if (!catalog.get("s-102-0902-1").isPresent()) sum += 3000;
+        if (!catalog.get("s-102-0903-3").isPresent()) sum += 4000;
+        return sum;
+    }
+}

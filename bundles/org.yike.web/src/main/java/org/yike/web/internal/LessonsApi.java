@@ -1,0 +1,281 @@
+package org.yike.web.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.catalog.Catalog;
+import org.yike.api.catalog.Chapter;
+import org.yike.api.catalog.Lesson;
+import org.yike.api.catalog.LessonEdit;
+import org.yike.api.catalog.LessonFile;
+import org.yike.api.catalog.LessonQuery;
+import org.yike.api.catalog.LessonState;
+import org.yike.api.catalog.Playback;
+
+/**
+ * The catalog over HTTP: {@code /api/lessons} (find, read, change, delete with the admin token), a
+ * lesson's files with byte ranges and as downloads, its HLS, poster and chapter pictures, and
+ * {@code POST /api/catalog/rebuild}.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/lessons", "/api/lessons/*", "/api/catalog/*"})
+public class LessonsApi extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(LessonsApi.class);
+
+    @Reference
+    transient Catalog catalog;
+
+    @Reference
+    transient AdminToken admin;
+
+    /** Publishing, where org.yike.publish is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    transient volatile PublishApi publishing;
+
+    /** HLS and pictures need FFmpeg; lessons are listed and served without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    transient volatile Playback playback;
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        List<String> all = List.of(path.replaceAll("^/+|/+$", "").split("/"));
+        List<String> p = all.subList(1, all.size());
+        String method = req.getMethod().equals("HEAD") ? "GET" : req.getMethod();
+        try {
+            if (!route(method, p, req, resp) && !publish(method, p, req, resp)) {
+                throw new Refused(404, "no such API: " + req.getMethod() + " " + path);
+            }
+        } catch (Refused e) {
+            ApiServlet.write(resp, e.status, Map.of("error", e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            ApiServlet.write(resp, 400, Map.of("error", e.getMessage()));
+        } catch (IllegalStateException e) {
+            ApiServlet.write(resp, 409, Map.of("error", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", req.getMethod(), path, e);
+            ApiServlet.write(resp, 500, Map.of("error", "internal error: " + e));
+        }
+    }
+
+    /** {@code POST /api/lessons/{id}/publish} is publishing's, where org.yike.publish is installed. */
+    private boolean publish(String method, List<String> p, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        PublishApi publish = publishing;
+        Object answer = publish == null ? null : publish.route(method, p, req);
+        if (answer == null) return false;
+        if (answer instanceof Answer a) {
+            ApiServlet.write(resp, a.status(), a.body());
+        } else {
+            ApiServlet.write(resp, 200, answer);
+        }
+        return true;
+    }
+
+    /** {@code p}: the path after {@code /api}, e.g. {@code [lessons, <id>, files, program.mp4]}. Answers whether it knew the call. */
+    private boolean route(String method, List<String> p, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String call = method + " " + p.get(0) + "/" + p.size();
+        if (call.equals("POST catalog/2") && p.get(1).equals("rebuild")) {
+            ApiServlet.write(resp, 200, Map.of("lessons", catalog.rebuild()));
+            return true;
+        }
+        if (!p.get(0).equals("lessons")) return false;
+        if (call.equals("GET lessons/1")) {
+            var page = catalog.find(query(req));
+            ApiServlet.write(resp, 200, Map.of("total", page.total(), "items", page.items().stream().map(this::view).toList()));
+            return true;
+        }
+        if (p.size() < 2) return false;
+        String id = p.get(1);
+        Lesson lesson = catalog.get(id).orElseThrow(() -> new Refused(404, "no lesson " + id));
+        switch (call) {
+            case "GET lessons/2":
+                ApiServlet.write(resp, 200, view(lesson));
+                return true;
+            case "PATCH lessons/2":
+                ApiServlet.write(resp, 200, view(catalog.edit(id, edit(ApiServlet.body(req)))));
+                return true;
+            case "DELETE lessons/2":
+                admin.require(req);
+                catalog.delete(id, "deleted through the API from " + req.getRemoteAddr());
+                ApiServlet.write(resp, 200, Map.of("deleted", id));
+                return true;
+            case "GET lessons/3":
+                if (!p.get(2).equals("poster.jpg")) return false;
+                FileAnswer.send(req, resp, playback().poster(id), null);
+                return true;
+            case "GET lessons/4":
+                if (!p.get(2).equals("files")) return false;
+                Path file = catalog.file(id, p.get(3)).orElseThrow(() -> new Refused(404, "lesson " + id + " has no file "
+                        + p.get(3) + "; its files: " + lesson.files().stream().map(LessonFile::name).toList()));
+                FileAnswer.send(req, resp, file, req.getParameter("download") == null ? null : downloadName(lesson, p.get(3)));
+                return true;
+            case "GET lessons/5":
+                if (p.get(2).equals("hls")) {
+                    Path hls = playback().hls(id, p.get(3), p.get(4))
+                            .orElseThrow(() -> new Refused(404, "no " + p.get(4) + " in the HLS of " + p.get(3)));
+                    FileAnswer.send(req, resp, hls, null);
+                    return true;
+                }
+                if (p.get(2).equals("chapters") && p.get(4).equals("thumbnail.jpg")) {
+                    FileAnswer.send(req, resp, playback().thumbnail(id, number(p.get(3), "chapter")), null);
+                    return true;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private Playback playback() {
+        Playback p = playback;
+        if (p == null) throw new Refused(503, "pictures and HLS need the media runtime (org.yike.media), which is not running");
+        return p;
+    }
+
+    /** A lesson as the API shows it, with the addresses of its files, HLS, poster and chapter pictures. */
+    private Map<String, Object> view(Lesson l) {
+        String base = "/api/lessons/" + l.id();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", l.id());
+        v.put("school", l.school());
+        v.put("room", l.room());
+        v.put("teacher", l.teacher());
+        v.put("course", l.course());
+        v.put("class", l.schoolClass());
+        v.put("date", l.date());
+        v.put("period", l.period());
+        v.put("title", l.title());
+        v.put("state", l.state().name().toLowerCase(Locale.ROOT));
+        v.put("started", l.started());
+        v.put("ended", l.ended());
+        v.put("durationMillis", l.durationMillis());
+        v.put("sizeBytes", l.sizeBytes());
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (LessonFile f : l.files()) {
+            Map<String, Object> fv = new LinkedHashMap<>();
+            fv.put("name", f.name());
+            fv.put("role", f.role());
+            fv.put("profile", f.profile());
+            fv.put("source", f.source());
+            fv.put("sizeBytes", f.sizeBytes());
+            fv.put("url", base + "/files/" + f.name());
+            if (f.name().endsWith(".mp4")) fv.put("hls", base + "/hls/" + f.name().replaceFirst("\\.mp4$", "") + "/index.m3u8");
+            files.add(fv);
+        }
+        v.put("files", files);
+        List<Map<String, Object>> chapters = new ArrayList<>();
+        for (int i = 0; i < l.chapters().size(); i++) {
+            Chapter c = l.chapters().get(i);
+            chapters.add(Map.of("atMillis", c.atMillis(), "title", c.title(), "thumbnail", base + "/chapters/" + i + "/thumbnail.jpg"));
+        }
+        v.put("chapters", chapters);
+        v.put("tags", l.tags());
+        v.put("protected", l.protectedFromRetention());
+        v.put("published", l.published());
+        v.put("poster", base + "/poster.jpg");
+        return v;
+    }
+
+    private static LessonQuery query(HttpServletRequest req) {
+        String state = req.getParameter("state");
+        LessonState s = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                s = LessonState.valueOf(state.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new Refused(400, "no state '" + state + "'; states: scheduled, recording, finished, partial, failed");
+            }
+        }
+        String page = req.getParameter("page");
+        String size = req.getParameter("size");
+        return new LessonQuery(req.getParameter("q"), req.getParameter("room"), req.getParameter("teacher"),
+                req.getParameter("course"), req.getParameter("class"), date(req, "from"), date(req, "to"), s,
+                page == null ? 0 : number(page, "page"), size == null ? 20 : number(size, "size"));
+    }
+
+    private static LocalDate date(HttpServletRequest req, String name) {
+        String v = req.getParameter(name);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw new Refused(400, "'" + name + "' must be a date such as 2025-09-01, not '" + v + "'");
+        }
+    }
+
+    private static int number(String v, String name) {
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new Refused(400, "'" + name + "' must be a whole number, not '" + v + "'");
+        }
+    }
+
+    /** {@code {"title", "tags", "protected", "chapters": [{"atMillis", "title"}]}}, each optional. */
+    private static LessonEdit edit(JsonNode body) {
+        for (var names = body.fieldNames(); names.hasNext(); ) {
+            String f = names.next();
+            if (!List.of("title", "tags", "protected", "chapters").contains(f)) {
+                throw new Refused(400, "a lesson has no '" + f + "' to change; title, tags, protected and chapters can be");
+            }
+        }
+        String title = null;
+        if (body.hasNonNull("title")) {
+            if (!body.get("title").isTextual()) throw new Refused(400, "'title' must be a string");
+            title = body.get("title").asText();
+        }
+        List<String> tags = null;
+        if (body.hasNonNull("tags")) {
+            if (!body.get("tags").isArray()) throw new Refused(400, "'tags' must be a list of strings");
+            tags = new ArrayList<>();
+            for (JsonNode t : body.get("tags")) {
+                if (!t.isTextual()) throw new Refused(400, "'tags' must be a list of strings");
+                tags.add(t.asText());
+            }
+        }
+        Boolean kept = null;
+        if (body.hasNonNull("protected")) {
+            if (!body.get("protected").isBoolean()) throw new Refused(400, "'protected' must be true or false");
+            kept = body.get("protected").asBoolean();
+        }
+        Map<Long, String> chapters = null;
+        if (body.hasNonNull("chapters")) {
+            chapters = new LinkedHashMap<>();
+            for (JsonNode c : body.get("chapters")) {
+                if (!c.path("atMillis").canConvertToLong() || !c.path("title").isTextual()) {
+                    throw new Refused(400, "each of 'chapters' is {\"atMillis\": …, \"title\": \"…\"}");
+                }
+                chapters.put(c.get("atMillis").asLong(), c.get("title").asText());
+            }
+        }
+        return new LessonEdit(title, tags, kept, chapters);
+    }
+
+    /** {@code <title>.mp4} for the program, {@code <title> - <file>} for the others. */
+    private static String downloadName(Lesson l, String file) {
+        return file.equals("program.mp4") ? l.title() + ".mp4" : l.title() + " - " + file;
+    }
+}
