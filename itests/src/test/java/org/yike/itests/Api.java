@@ -64,6 +64,14 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)), headers));
     }
 
+    /** GETs {@code path} until it answers 200 (a call of a bundle that is still starting answers 404), at most {@code seconds}. */
+    Answer awaitOk(String path, int seconds) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        Answer a;
+        while ((a = get(path)).status() != 200 && System.currentTimeMillis() < deadline) Thread.sleep(200);
+        return a;
+    }
+
     /** Waits until the API answers (Felix HTTP starts once the port is configured). */
     Api ready() throws InterruptedException {
         return ready(15);

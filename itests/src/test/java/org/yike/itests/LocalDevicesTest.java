@@ -110,7 +110,8 @@ public class LocalDevicesTest extends InYike {
         }
         assertTrue("the program's second before the last is mostly loud: " + loud + " of " + heard.length + " samples",
                 loud > heard.length / 2);
-        assertEquals("the program's sound is the local microphone's tone", TONE_HZ, crossings * 48000.0 / loud, 20);
+        // 6 %: the edges of filled moments cut the tone mid-wave; the muted virtual microphone would be 440 Hz
+        assertEquals("the program's sound is the local microphone's tone", TONE_HZ, crossings * 48000.0 / loud, 60);
     }
 
     /**

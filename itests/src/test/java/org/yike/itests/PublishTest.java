@@ -46,7 +46,7 @@ public class PublishTest {
         yike = start();
         Api api = new Api(port).ready(60);
 
-        JsonNode types = api.get("publish/types").body();
+        JsonNode types = api.awaitOk("publish/types", 30).body();
         assertTrue(types.toString(), types.toString().contains("\"type\":\"ftp\"") && types.toString().contains("\"password\""));
         Api.Answer target = api.post("publish/targets", "{\"type\": \"ftp\", \"name\": \"district\", \"config\": {\"url\": \""
                 + ftp.url("录播") + "\", \"user\": \"" + LoopbackFtpServer.USER + "\", \"password\": \""
@@ -70,7 +70,7 @@ public class PublishTest {
         // the server goes down, a job is queued, and the runtime is killed before the server is back
         ftp.stop();
         Api.Answer again = api.post("lessons/" + lesson.get("id").asText() + "/publish", "{\"target\": \"district\"}");
-        assertEquals(202, again.status());
+        assertEquals(again.body().toString(), 202, again.status());
         String id = again.body().get("job").asText();
         awaitJob(api, id, "retrying", 30);
         yike.destroyForcibly().waitFor();

@@ -66,7 +66,8 @@ public class LessonsApi extends HttpServlet {
         List<String> p = all.subList(1, all.size());
         String method = req.getMethod().equals("HEAD") ? "GET" : req.getMethod();
         try {
-            if (!route(method, p, req, resp) && !publish(method, p, req, resp)) {
+            // publishing first: a lesson just recorded may not be in the catalog yet, and publishing needs it not
+            if (!publish(method, p, req, resp) && !route(method, p, req, resp)) {
                 throw new Refused(404, "no such API: " + req.getMethod() + " " + path);
             }
         } catch (Refused e) {
