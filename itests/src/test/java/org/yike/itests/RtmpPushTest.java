@@ -51,8 +51,13 @@ public class RtmpPushTest {
         Api api = new Api(port).ready(60);
         Probe probe = new Probe(data.resolve("native/linux-x86_64/ffprobe"));
 
-        Api.Answer target = api.post("publish/targets", "{\"type\": \"rtmp\", \"name\": \"live101\", \"config\": {\"url\": "
-                + "\"rtmp://127.0.0.1:" + rtmpPort + "/live\", \"room\": \"101\", \"key\": \"" + KEY + "\", \"timeoutSeconds\": 3}}");
+        Api.Answer target = null;
+        // the connectors register a moment after the API answers
+        for (int i = 0; i < 100 && (target == null || target.status() == 404); i++) {
+            if (target != null) Thread.sleep(100);
+            target = api.post("publish/targets", "{\"type\": \"rtmp\", \"name\": \"live101\", \"config\": {\"url\": "
+                    + "\"rtmp://127.0.0.1:" + rtmpPort + "/live\", \"room\": \"101\", \"key\": \"" + KEY + "\", \"timeoutSeconds\": 3}}");
+        }
         assertEquals(target.body().toString(), 201, target.status());
         assertTrue(awaitStatus(api, "idle", 10).contains("101"));
 

@@ -81,6 +81,8 @@ final class Push implements Runnable {
             in.setFormat("mp4");
             in.start();
             AVFormatContext streams = in.getFormatContext();
+            // MP4's codec tags (avc1, mp4a) mean nothing to FLV, whose muxer refuses them; it picks its own
+            for (int i = 0; i < streams.nb_streams(); i++) streams.streams(i).codecpar().codec_tag(0);
             long backoff = FIRST_BACKOFF_NANOS;
             long retryAt = System.nanoTime();
             long offsetMicros = AV_NOPTS_VALUE;
