@@ -38,4 +38,13 @@ public interface PlatformConnector {
      */
     default void targets(Map<String, Map<String, Object>> byName) {
     }
+
+    /**
+     * What the target named {@code target} is doing now, for a connector that works between
+     * publications (a live push): "state: reason" in words, never with a secret; {@code null} where
+     * there is nothing to tell.
+     */
+    default String status(String target) {
+        return null;
+    }
 }

@@ -5,11 +5,14 @@ package org.yike.api.publish;
  * (QUEUED, UPLOADING, RETRYING, DONE, FAILED, CANCELLED) and {@link #PROGRESS} about once a second
  * while it sends. Every event carries {@link #JOB}, {@link #TARGET}, {@link #RECORDING},
  * {@link #STATE}, {@link #BYTES_SENT}, {@link #TOTAL}, {@link #PERCENT}, and {@link #ERROR} when there is one.
+ * A live target (RTMP) tells its state on {@link #LIVE}: {@link #TARGET}, {@link #RECORDING},
+ * {@link #STATE} (CONNECTING, PUSHING, RECONNECTING, ENDED) and {@link #REASON} in words.
  */
 public final class PublishEvents {
 
     public static final String TOPIC_PREFIX = "org/yike/publish/";
     public static final String PROGRESS = TOPIC_PREFIX + "PROGRESS";
+    public static final String LIVE = TOPIC_PREFIX + "LIVE";
 
     public static final String JOB = "job";
     public static final String TARGET = "target";
@@ -19,6 +22,7 @@ public final class PublishEvents {
     public static final String TOTAL = "total";
     public static final String PERCENT = "percent";
     public static final String ERROR = "error";
+    public static final String REASON = "reason";
 
     private PublishEvents() {
     }

@@ -1,5 +1,7 @@
 package org.yike.api.recording;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,4 +50,15 @@ public interface RecordingService {
 
     /** The classroom's program is directed by its configured strategy again. */
     void resume(String classroom);
+
+    /**
+     * The live profile of the running lesson {@code id} as the engine encodes it, for pushing it
+     * elsewhere without encoding it again: fragmented MP4 (H.264 + AAC) from its first byte. Reads
+     * wait for what is not encoded yet and end with the lesson. It follows the lesson's file, so a
+     * reader that falls behind or stops never holds up the recording.
+     *
+     * @throws IllegalArgumentException where {@code id} is not a running lesson
+     * @throws IllegalStateException where the lesson has no live profile (its bitrate is 0)
+     */
+    InputStream live(String id) throws IOException;
 }

@@ -103,7 +103,10 @@ final class Targets implements Queue.Destinations {
 
     List<Target> list() {
         List<Target> out = new ArrayList<>();
-        for (Configuration c : all()) out.add(describe(c.getProperties()));
+        for (Configuration c : all()) {
+            Target t = describe(c.getProperties());
+            out.add(connector(t.type()).map(k -> t.withStatus(status(k, t.name()))).orElse(t));
+        }
         out.sort((a, b) -> a.name().compareTo(b.name()));
         return out;
     }
@@ -137,6 +140,15 @@ final class Targets implements Queue.Destinations {
             find(name).ifPresent(d -> out.put(name, d.config()));
         }
         return out;
+    }
+
+    /** A connector that fails to tell a target's status harms no listing. */
+    private static String status(PlatformConnector c, String target) {
+        try {
+            return c.status(target);
+        } catch (RuntimeException e) {
+            return "unknown: " + e.getMessage();
+        }
     }
 
     /** A target as listed: its settings with no secret, and which secrets are set. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -192,6 +193,12 @@ final class LessonRecord {
         List<Path> all = new ArrayList<>(programs());
         all.addAll(files("resource"));
         return all;
+    }
+
+    /** The program file of the profile named {@code profile}, where the lesson has that profile. */
+    synchronized Optional<Path> program(String profile) {
+        return m.files.stream().filter(f -> f.kind().equals("program") && profile.equals(f.profile()))
+                .map(f -> Path.of(f.path())).findFirst();
     }
 
     private List<Path> files(String kind) {

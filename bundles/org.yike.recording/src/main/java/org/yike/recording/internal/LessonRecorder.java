@@ -1,6 +1,7 @@
 package org.yike.recording.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -69,6 +70,8 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
     private static final String DEFAULT_BACKEND = "openh264";
     /** The service property that names the device a separate PTZ service moves. */
     static final String DEVICE_ID = "deviceId";
+    /** The profile that is streamed live ({@link #live}). */
+    private static final String LIVE = "live";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -283,7 +286,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             profiles.add(new Profile("recording", c.width(), c.height(), c.fps(), c.videoKbps(), c.gopFrames(),
                     c.audioKbps(), 48000, 2, c.backend()));
             if (c.liveKbps() > 0) {
-                profiles.add(new Profile("live", c.liveWidth(), c.liveHeight(), c.liveFps(), c.liveKbps(),
+                profiles.add(new Profile(LIVE, c.liveWidth(), c.liveHeight(), c.liveFps(), c.liveKbps(),
                         c.liveGopFrames(), c.audioKbps(), 48000, 2, c.backend()));
             }
             if (c.mobileKbps() > 0) {
@@ -391,6 +394,18 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         }
         lesson.stop();
         return lesson.record.toRecording();
+    }
+
+    @Override
+    public InputStream live(String id) throws IOException {
+        Lesson lesson = running.get(id);
+        if (lesson == null) {
+            throw new IllegalArgumentException(records.containsKey(id) ? "lesson " + id + " is not recording any more"
+                    : "no recording " + id);
+        }
+        Path file = lesson.record.program(LIVE).orElseThrow(() -> new IllegalStateException(
+                "lesson " + id + " has no live profile (its bitrate is 0 in org.yike.recording)"));
+        return new LiveFile(file, () -> running.get(id) == lesson);
     }
 
     @Override

@@ -1,0 +1,190 @@
+package org.yike.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.After;
+import org.junit.Test;
+import org.yike.media.MediaInfo;
+import org.yike.media.Probe;
+
+/**
+ * The product jar pushing the live profile of the virtual classroom's lessons to Debian's nginx with
+ * the RTMP module on loopback, whose {@code record all} keeps what arrives: the stream plays and
+ * lasts as long as the lesson; nginx killed mid-lesson and started again, the push comes back by
+ * itself and the lesson's own program has no gap. The stream key appears in no answer, log or file of Yike's.
+ */
+public class RtmpPushTest {
+
+    private static final String KEY = "k3y-" + Long.toHexString(System.nanoTime());
+
+    private final Path data = Path.of(System.getProperty("yike.itest.data"), "RtmpPushTest");
+    private final Path flv = data.resolve("nginx/record");
+    private final int port = InYike.freePort();
+    private final int rtmpPort = InYike.freePort();
+    private Process yike;
+    private Process nginx;
+
+    @After
+    public void stop() {
+        if (yike != null) yike.destroyForcibly();
+        if (nginx != null) nginx.destroyForcibly();
+    }
+
+    @Test
+    public void theLiveProfileIsPushedWhileTheRoomRecordsAndComesBackAfterTheServerDoes() throws Exception {
+        ModuleFixtures.delete(data);
+        nginx = nginx();
+        yike = start();
+        Api api = new Api(port).ready(60);
+        Probe probe = new Probe(data.resolve("native/linux-x86_64/ffprobe"));
+
+        Api.Answer target = null;
+        // the connectors register a moment after the API answers
+        for (int i = 0; i < 100 && (target == null || target.status() == 404); i++) {
+            if (target != null) Thread.sleep(100);
+            target = api.post("publish/targets", "{\"type\": \"rtmp\", \"name\": \"live101\", \"config\": {\"url\": "
+                    + "\"rtmp://127.0.0.1:" + rtmpPort + "/live\", \"room\": \"101\", \"key\": \"" + KEY + "\", \"timeoutSeconds\": 3}}");
+        }
+        assertEquals(target.body().toString(), 201, target.status());
+        assertTrue(awaitStatus(api, "idle", 10).contains("101"));
+
+        // one lesson, pushed from its start to its end
+        String first = startLesson(api);
+        awaitStatus(api, "pushing", 30);
+        Thread.sleep(6000);
+        JsonNode lesson = stopLesson(api, first);
+        awaitStatus(api, "ended", 30);
+        Thread.sleep(1000);
+        List<Path> pushed = recorded();
+        assertEquals(pushed.toString(), 1, pushed.size());
+        MediaInfo program = probe.probe(Path.of(lesson.get("files").get(0).get("path").asText()));
+        MediaInfo live = probe.probe(pushed.get(0));
+        assertEquals("h264", live.video().orElseThrow().codec());
+        assertEquals("aac", live.audio().orElseThrow().codec());
+        assertEquals("the stream lasts as long as the lesson's program", program.durationSeconds(), live.durationSeconds(), 1.0);
+
+        // another, with the server killed in the middle and started again
+        String second = startLesson(api);
+        awaitStatus(api, "pushing", 30);
+        Thread.sleep(3000);
+        nginx.destroyForcibly().waitFor();
+        awaitStatus(api, "reconnecting", 30);
+        Thread.sleep(2000);
+        nginx = nginx();
+        awaitStatus(api, "pushing", 60);
+        Thread.sleep(4000);
+        JsonNode interrupted = stopLesson(api, second);
+        awaitStatus(api, "ended", 30);
+        Thread.sleep(1000);
+        List<Path> after = recorded();
+        after.removeAll(pushed);
+        assertEquals("a stream before the kill and one after it: " + after, 2, after.size());
+        MediaInfo resumed = probe.probe(after.get(1));
+        assertTrue("the push resumed: " + resumed.durationSeconds() + " s", resumed.durationSeconds() > 2);
+        assertEquals("h264", resumed.video().orElseThrow().codec());
+        MediaInfo whole = probe.probe(Path.of(interrupted.get("files").get(0).get("path").asText()));
+        assertEquals("the lesson's program has no gap", 0.04, whole.largestVideoGap(), 0.001);
+        assertTrue("the lesson's program runs on through the outage: " + whole.durationSeconds(), whole.durationSeconds() > 10);
+
+        String listed = api.get("publish/targets").body().toString();
+        assertFalse(listed, listed.contains(KEY));
+        assertTrue(listed, listed.contains("\"secretsSet\":[\"key\"]"));
+        List<Path> ours;
+        try (Stream<Path> files = Files.walk(data)) {
+            ours = files.filter(Files::isRegularFile).filter(f -> !f.startsWith(data.resolve("nginx")) && !f.startsWith(data.resolve("native")))
+                    .filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".json") || f.toString().endsWith(".config"))
+                    .toList();
+        }
+        assertTrue(ours.toString(), ours.stream().anyMatch(f -> f.endsWith("yike.log")));
+        for (Path f : ours) assertFalse("no stream key in " + f, Files.readString(f).contains(KEY));
+    }
+
+    private static String startLesson(Api api) throws Exception {
+        Api.Answer started = null;
+        for (int i = 0; i < 100; i++) {
+            started = api.post("recordings", "{\"classroom\": \"101\", \"title\": \"直播\"}");
+            if (started.status() == 201) return started.body().get("id").asText();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the lesson did not start: " + started.body());
+    }
+
+    private static JsonNode stopLesson(Api api, String id) throws Exception {
+        Api.Answer stopped = api.post("recordings/" + id + "/stop", "");
+        assertEquals(stopped.body().toString(), 200, stopped.status());
+        return stopped.body();
+    }
+
+    /** Waits until the target's status begins with {@code state}; answers it. */
+    private static String awaitStatus(Api api, String state, int seconds) throws Exception {
+        String status = null;
+        for (int i = 0; i < seconds * 10; i++) {
+            for (JsonNode t : api.get("publish/targets").body()) {
+                if (t.get("name").asText().equals("live101")) status = t.path("status").asText();
+            }
+            if (status != null && status.startsWith(state)) return status;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the target is not " + state + " within " + seconds + " s: " + status);
+    }
+
+    /** The FLV files nginx recorded, oldest first (record_unique names them with the second they began). */
+    private List<Path> recorded() throws IOException {
+        try (Stream<Path> files = Files.list(flv)) {
+            return files.filter(f -> f.toString().endsWith(".flv")).sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** nginx with only the RTMP module on loopback, in the foreground, with its files under the test's folder. */
+    private Process nginx() throws IOException, InterruptedException {
+        Path prefix = Files.createDirectories(data.resolve("nginx"));
+        Files.createDirectories(flv);
+        Files.writeString(prefix.resolve("nginx.conf"), String.join("\n",
+                "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;",
+                "daemon off;", "master_process off;", "pid " + prefix.resolve("nginx.pid") + ";",
+                "error_log " + prefix.resolve("error.log") + " info;",
+                "events { worker_connections 64; }",
+                "rtmp { server { listen 127.0.0.1:" + rtmpPort + "; application live { live on; record all; record_path "
+                        + flv + "; record_unique on; } } }", ""));
+        Process p = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
+                "-e", prefix.resolve("error.log").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(prefix.resolve("out.log").toFile()))
+                .start();
+        for (int i = 0; i < 100 && p.isAlive(); i++) {
+            try (Socket s = new Socket("127.0.0.1", rtmpPort)) {
+                return p;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("nginx did not listen on " + rtmpPort + ": " + Files.readString(prefix.resolve("out.log"))
+                + Files.readString(prefix.resolve("error.log")));
+    }
+
+    /** The product jar on the test's data folder, with a small program and a small live profile. */
+    private Process start() throws IOException {
+        Path cm = Files.createDirectories(data.resolve("cm/org/yike"));
+        Files.writeString(cm.resolve("recording.config"), String.join("\n", "service.pid=\"org.yike.recording\"",
+                "width=I\"640\"", "height=I\"360\"", "liveWidth=I\"320\"", "liveHeight=I\"180\"", "liveKbps=I\"300\"",
+                "mobileKbps=I\"0\"", ""));
+        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-Dyike.data=" + data,
+                "-Dyike.http.port=" + port, "-Dfelix.cm.dir=" + data.resolve("cm"), "-jar", System.getProperty("yike.jar")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+    }
+}
