@@ -85,6 +85,14 @@ public class TimetableCrashTest {
         assertTrue("still partial after its end: " + rest, rest.get("partial").asBoolean());
         long endedOff = Instant.parse(rest.get("ended").asText()).toEpochMilli() - end.toEpochMilli();
         assertTrue("stopped at the end bell, " + endedOff + " ms off", endedOff > -1000 && endedOff < 5000);
+
+        JsonNode listed = api.get("schedule?room=101").body().get(0);
+        assertEquals(listed.toString(), "partial", listed.get("state").asText());
+        assertEquals(listed.toString(), session + "-2", listed.get("recording").asText());
+        assertEquals(listed.toString(), "[\"" + session + "\",\"" + session + "-2\"]", listed.get("recordings").toString());
+        JsonNode kept = new com.fasterxml.jackson.databind.ObjectMapper().readTree(data.resolve("scheduler/sessions.json").toFile());
+        assertEquals(kept.toString(), session + "-2", kept.path("sessions").path(session).path("recording").asText());
+        assertTrue(kept.toString(), kept.path("sessions").path(session).path("done").asBoolean());
     }
 
     /** The recording of this id once it is listed, within {@code seconds}. */

@@ -12,13 +12,14 @@ import java.time.LocalDate;
 public record ScheduledLesson(String session, String room, LocalDate date, int period, String label, String course,
         String teacher, String schoolClass, Instant start, Instant end, String missed) {
 
-    /** {@code 课程 · 班级 · 教师 · 日期 第N节}, leaving out what is empty. */
+    /** {@code 课程 · 班级 · 教师 · 日期 第N节}, leaving out what is empty (period 0: a platform's event, no bell). */
     public String title() {
         StringBuilder t = new StringBuilder();
         for (String part : new String[] {course, schoolClass, teacher}) {
             if (part != null && !part.isBlank()) t.append(part).append(" · ");
         }
-        return t.append(date).append(" 第").append(period).append("节").toString();
+        t.append(date);
+        return period > 0 ? t.append(" 第").append(period).append("节").toString() : t.toString();
     }
 
     public ScheduledLesson missing(String what) {

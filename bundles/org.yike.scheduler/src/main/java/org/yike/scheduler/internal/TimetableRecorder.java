@@ -1,5 +1,6 @@
 package org.yike.scheduler.internal;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,9 @@ import org.yike.api.timetable.Timetable;
  * window that holds the time and stops the one whose window has passed. A runtime that starts inside
  * a window records the rest, marked partial. A room that cannot record (no working device) is given
  * {@code deviceGraceSeconds} (devices may still be starting), then the session is kept as failed and an
- * alert event goes out.
+ * alert event goes out. What became of each session is kept in the data folder ({@link HandledSessions}):
+ * after a restart a session recorded (or failed) is not recorded again, while one whose recording the
+ * restart cut off has the rest of its window recorded, marked partial.
  */
 @Component(configurationPid = "org.yike.scheduler", configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
 @Designate(ocd = SchedulerConfig.class)
@@ -58,27 +61,73 @@ public class TimetableRecorder {
     private final Instant began;
     private volatile SchedulerConfig config;
     private final Map<String, Taken> taken = new HashMap<>();
+    private final HandledSessions store;
+    private final String run;
+    private Map<String, HandledSessions.Handled> saved = Map.of();
     private final ScheduledExecutorService ticks;
 
     @Activate
     public TimetableRecorder(SchedulerConfig config, @Reference Timetable timetable, @Reference RecordingService recording,
             @Reference EventAdmin events) {
-        this(config, timetable, recording, events, Clock.system(Settings.timeZone()));
+        this(config, timetable, recording, events, Clock.system(Settings.timeZone()),
+                new HandledSessions(Settings.dataFolder().resolve("scheduler").resolve("sessions.json")), HandledSessions.thisRun());
         ticks.scheduleWithFixedDelay(this::tickSafely, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    TimetableRecorder(SchedulerConfig config, Timetable timetable, RecordingService recording, EventAdmin events, Clock clock) {
+    TimetableRecorder(SchedulerConfig config, Timetable timetable, RecordingService recording, EventAdmin events, Clock clock,
+            HandledSessions store, String run) {
         this.config = config;
         this.timetable = timetable;
         this.recording = recording;
         this.events = events;
         this.clock = clock;
         this.began = clock.instant();
+        this.store = store;
+        this.run = run;
+        remember();
         this.ticks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "yike-timetable-recorder");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * What an earlier scheduler did. In this same process its recordings still run. After a restart of
+     * the runtime, a session done stays done, and so does one whose recording someone stopped (finished,
+     * not partial); one whose recording the restart cut off (partial, or not yet recovered) is forgotten,
+     * so the rest of its window is recorded.
+     */
+    private void remember() {
+        HandledSessions.Saved before;
+        try {
+            before = store.load();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("What the scheduler did before does not read, every session is new to it: {}", e.getMessage());
+            return;
+        }
+        boolean sameRun = run.equals(before.run());
+        before.sessions().forEach((id, h) -> {
+            boolean stoppedByHand = h.recording() != null && recording.get(h.recording())
+                    .filter(r -> r.state() == Recording.State.FINISHED && !r.partial()).isPresent();
+            if (h.done() || sameRun || stoppedByHand) taken.put(id, new Taken(h.recording(), h.done() || (!sameRun && stoppedByHand), null));
+        });
+        saved = before.sessions();
+    }
+
+    /** Keeps what changed since the last time; a disk that refuses is said, and recording goes on. */
+    private void keep() {
+        Map<String, HandledSessions.Handled> now = new HashMap<>();
+        taken.forEach((id, t) -> {
+            if (t.recording != null || t.done) now.put(id, new HandledSessions.Handled(t.recording, t.done));
+        });
+        if (now.equals(saved)) return;
+        try {
+            store.save(run, now);
+            saved = now;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The scheduler cannot keep what it did ({}): a restart may record a session again", e.getMessage());
+        }
     }
 
     @Modified
@@ -121,7 +170,8 @@ public class TimetableRecorder {
                 if (t == null || (t.recording == null && !t.done)) start(w, t, now);
             }
         }
-        taken.keySet().removeIf(id -> !byId.containsKey(id) && taken.get(id).done);
+        taken.keySet().removeIf(id -> !byId.containsKey(id) && (taken.get(id).done || taken.get(id).recording == null));
+        keep();
     }
 
     private void stop(String session, Taken t, String why) {

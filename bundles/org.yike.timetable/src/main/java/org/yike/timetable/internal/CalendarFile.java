@@ -152,6 +152,48 @@ final class CalendarFile {
     }
 
     /**
+     * A platform's calendar (an Opencast capture agent's) as sessions of its room: each event is one
+     * session, its id the event's UID, labelled {@code label} and with no period (0), whatever the
+     * bells and the term calendar say, since the platform scheduled it for that time. An event with a
+     * UID that cannot name a recording's folder, or without times, is left out with the reason in
+     * {@code skipped}; one that does not parse leaves the whole calendar out (an exception).
+     */
+    static List<Session> platformSessions(String ics, String room, String label, ZoneId zone, List<String> skipped) {
+        Calendar calendar = inBundle(() -> {
+            try {
+                return new CalendarBuilder().build(new StringReader(ics));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (ParserException e) {
+                throw new IllegalArgumentException("not iCalendar (line " + e.getLineNo() + "): " + e.getMessage(), e);
+            }
+        });
+        List<Session> sessions = new ArrayList<>();
+        for (VEvent e : calendar.<VEvent>getComponents(Component.VEVENT)) {
+            String uid = text(e, Property.UID).orElse("");
+            if (!uid.matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}")) {
+                skipped.add("event UID '" + uid + "' is not a usable recording id (letters, digits, . _ @ -)");
+                continue;
+            }
+            if (e.getProperty(Property.STATUS).map(Property::getValue).filter("CANCELLED"::equalsIgnoreCase).isPresent()) continue;
+            try {
+                Property dtStart = e.getProperty(Property.DTSTART).orElseThrow(() -> new IllegalArgumentException("no DTSTART"));
+                Property dtEnd = e.getProperty(Property.DTEND).orElseThrow(() -> new IllegalArgumentException("no DTEND"));
+                ZonedDateTime start = zoned(((DateProperty<?>) dtStart).getDate(), namedZone(dtStart), zone);
+                ZonedDateTime end = zoned(((DateProperty<?>) dtEnd).getDate(), namedZone(dtEnd), zone);
+                if (!end.isAfter(start)) throw new IllegalArgumentException("it ends before it starts");
+                String teacher = text(e, TEACHER).orElseGet(() -> e.getProperty(Property.ORGANIZER)
+                        .flatMap(o -> o.getParameter(Parameter.CN)).map(c -> ((Parameter) c).getValue()).orElse(null));
+                sessions.add(new Session(uid, room, start.toLocalDate(), 0, label, start.toOffsetDateTime(), end.toOffsetDateTime(),
+                        text(e, Property.SUMMARY).orElse(label), teacher, text(e, CLASS).orElse(null), true, 0));
+            } catch (IllegalArgumentException | ClassCastException x) {
+                skipped.add("event " + uid + ": " + x.getMessage());
+            }
+        }
+        return sessions;
+    }
+
+    /**
      * Every session as an event of its own, UID its id, its times in UTC: iCal4j would write a zone's
      * wall time by its own rules (see {@link #namedZone}), and UTC reads the same everywhere.
      */

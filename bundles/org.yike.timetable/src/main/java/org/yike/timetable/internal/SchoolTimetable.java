@@ -10,6 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -19,8 +23,12 @@ import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.connector.CaptureCalendar;
 import org.yike.api.runtime.Settings;
 import org.yike.api.timetable.Imported;
 import org.yike.api.timetable.Session;
@@ -32,6 +40,13 @@ import org.yike.api.timetable.TimetableRejected;
  * {@code <data>/timetable/}: the admin's own words stay readable and are the one truth, and a whole
  * term's sessions are made from them again in milliseconds, so nothing derived is stored. Ids depend
  * only on room, date and period, which keeps them stable across re-imports and restarts.
+ * <p>
+ * Platforms' calendars ({@link CaptureCalendar} services, e.g. an Opencast capture agent's) are
+ * followed as they come, go and change: each event is a session of the calendar's room, its id the
+ * event's UID. Where an event overlaps the timetable's lessons in its room, the event wins and those
+ * lessons are left out while it stands (the platform scheduled that time explicitly and waits for its
+ * media; the room is still recorded, under the event); of two overlapping events in one room the
+ * earlier-starting is kept. Calendars are not stored here: their connector keeps its own copy.
  */
 @Component(service = Timetable.class)
 public class SchoolTimetable implements Timetable {
@@ -51,6 +66,9 @@ public class SchoolTimetable implements Timetable {
     private Bells bells;
     private TermCalendar calendar;
     private LessonsPart lessons;
+    /** The timetable's own sessions; {@link #byId} and {@link #byDate} add the platforms' events. */
+    private volatile Map<String, Session> own = Map.of();
+    private final Map<CaptureCalendar, List<Session>> platform = new IdentityHashMap<>();
     private volatile NavigableMap<LocalDate, List<Session>> byDate = new TreeMap<>();
     private volatile Map<String, Session> byId = Map.of();
     private volatile long revision;
@@ -122,7 +140,7 @@ public class SchoolTimetable implements Timetable {
         List<Schedule.Problem> problems = new ArrayList<>();
         Schedule s = schedule(b, c, l, problems);
         if (s == null) throw new TimetableRejected(problems.stream().map(p -> p.as(part)).toList());
-        Map<String, Session> before = byId;
+        Map<String, Session> before = own;
         try {
             Files.createDirectories(folder);
             Path tmp = folder.resolve(file + ".tmp");
@@ -144,7 +162,6 @@ public class SchoolTimetable implements Timetable {
         }
         int removed = (int) before.keySet().stream().filter(id -> !s.sessions.containsKey(id)).count();
         use(s);
-        if (added + changed + removed > 0) revision++;
         LOG.info("Timetable: {} imported ({} rows); {} sessions, {} new, {} changed, {} gone", what, rows,
                 s.sessions.size(), added, changed, removed);
         return new Imported(what, rows, s.sessions.size(), added, changed, removed);
@@ -160,15 +177,69 @@ public class SchoolTimetable implements Timetable {
     }
 
     private void use(Schedule s) {
-        NavigableMap<LocalDate, List<Session>> dates = new TreeMap<>();
-        for (Session x : s.sessions.values()) dates.computeIfAbsent(x.date(), d -> new ArrayList<>()).add(x);
-        byDate = dates;
-        byId = s.sessions;
+        own = s.sessions;
+        merge();
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeCalendar",
+            updated = "follow")
+    void follow(CaptureCalendar calendar) {
+        List<String> skipped = new ArrayList<>();
+        List<Session> events;
+        try {
+            events = CalendarFile.platformSessions(calendar.ical(), calendar.room(), calendar.label(), zone, skipped);
+        } catch (RuntimeException e) {
+            LOG.warn("{} of room {} does not read, its last good events stay: {}", calendar.label(), calendar.room(), e.getMessage());
+            return;
+        }
+        skipped.forEach(why -> LOG.warn("{} of room {}: {}", calendar.label(), calendar.room(), why));
+        synchronized (this) {
+            platform.put(calendar, events);
+            merge();
+        }
+    }
+
+    synchronized void removeCalendar(CaptureCalendar calendar) {
+        if (platform.remove(calendar) != null) merge();
+    }
+
+    /** The timetable's sessions with the platforms' events, by the rule in this class's comment. */
+    private synchronized void merge() {
+        List<Session> events = new ArrayList<>();
+        platform.values().forEach(events::addAll);
+        events.sort(Comparator.comparing(Session::start));
+        Map<String, List<Session>> kept = new HashMap<>();
+        Map<String, Session> all = new LinkedHashMap<>();
+        for (Session e : events) {
+            List<Session> room = kept.computeIfAbsent(e.room(), r -> new ArrayList<>());
+            Session clash = room.stream().filter(k -> overlap(k, e)).findFirst().orElse(null);
+            if (clash != null || own.containsKey(e.id()) || all.containsKey(e.id())) {
+                LOG.warn("Room {}: event {} ({} {}) left out, it overlaps or repeats event {}", e.room(), e.id(), e.start(), e.course(),
+                        clash == null ? e.id() : clash.id());
+                continue;
+            }
+            room.add(e);
+            all.put(e.id(), e);
+        }
+        for (Session s : own.values()) {
+            if (kept.getOrDefault(s.room(), List.of()).stream().noneMatch(e -> overlap(e, s))) all.put(s.id(), s);
+        }
+        NavigableMap<LocalDate, List<Session>> dates = new TreeMap<>();
+        for (Session x : all.values()) dates.computeIfAbsent(x.date(), d -> new ArrayList<>()).add(x);
+        dates.values().forEach(day -> day.sort(Comparator.comparing(Session::start)));
+        if (!all.equals(byId)) revision++;
+        byDate = dates;
+        byId = all;
+    }
+
+    private static boolean overlap(Session a, Session b) {
+        return a.start().isBefore(b.end()) && b.start().isBefore(a.end());
+    }
+
+    /** The timetable's own sessions (platforms' events are theirs to export). */
     @Override
     public String exportCalendarFile() {
-        return CalendarFile.write(byId.values());
+        return CalendarFile.write(own.values());
     }
 
     @Override
@@ -192,6 +263,6 @@ public class SchoolTimetable implements Timetable {
     }
 
     Collection<Session> all() {
-        return byId.values();
+        return own.values();
     }
 }

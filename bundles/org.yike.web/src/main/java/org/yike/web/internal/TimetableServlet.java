@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.recording.Recording;
+import org.yike.api.recording.RecordingService;
 import org.yike.api.timetable.Imported;
 import org.yike.api.timetable.Session;
 import org.yike.api.timetable.Timetable;
@@ -31,8 +36,8 @@ import org.yike.api.timetable.TimetableRejected;
 /**
  * The timetable's part of the API: {@code PUT /api/timetable/bells|calendar|lessons} (CSV),
  * {@code PUT /api/timetable} (iCalendar), {@code GET /api/timetable} (the sessions as iCalendar) and
- * {@code GET /api/schedule}. Changing needs the admin token; reading does not. A refused import
- * answers 422 with every bad row.
+ * {@code GET /api/schedule} (each session with its recording state). Changing needs the admin token;
+ * reading does not. A refused import answers 422 with every bad row.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/timetable", "/api/timetable/*", "/api/schedule"})
@@ -50,6 +55,9 @@ public class TimetableServlet extends HttpServlet {
 
     @Reference
     transient AdminToken admin;
+
+    @Reference
+    transient RecordingService recordings;
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -103,7 +111,11 @@ public class TimetableServlet extends HttpServlet {
     private List<Map<String, Object>> schedule(HttpServletRequest req) {
         LocalDate from = date(req, "from", LocalDate.now());
         LocalDate to = date(req, "to", from);
-        return timetable.sessions(from, to, req.getParameter("room")).stream().map(TimetableServlet::json).toList();
+        List<Session> sessions = timetable.sessions(from, to, req.getParameter("room"));
+        // newest first, as the recording service lists them
+        Map<String, List<Recording>> bySession = recordings.list().stream().filter(r -> r.lesson() != null)
+                .collect(Collectors.groupingBy(r -> r.lesson().session()));
+        return sessions.stream().map(s -> json(s, bySession.getOrDefault(s.id(), List.of()))).toList();
     }
 
     private static LocalDate date(HttpServletRequest req, String name, LocalDate fallback) {
@@ -116,7 +128,12 @@ public class TimetableServlet extends HttpServlet {
         }
     }
 
-    static Map<String, Object> json(Session s) {
+    /**
+     * A session and what became of it: {@code state} scheduled (no recording yet), recording, finished,
+     * partial (a part of it is missing: the runtime started or restarted inside it) or failed;
+     * {@code recording} the newest recording's id, {@code recordings} all of them, oldest first.
+     */
+    private static Map<String, Object> json(Session s, List<Recording> recorded) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("room", s.room());
@@ -130,6 +147,16 @@ public class TimetableServlet extends HttpServlet {
         m.put("class", s.schoolClass());
         m.put("record", s.record());
         m.put("week", s.week());
+        Recording newest = recorded.isEmpty() ? null : recorded.get(0);
+        m.put("state", newest == null ? "scheduled" : switch (newest.state()) {
+            case RECORDING -> "recording";
+            case FAILED -> "failed";
+            case FINISHED -> recorded.stream().anyMatch(Recording::partial) ? "partial" : "finished";
+        });
+        m.put("recording", newest == null ? null : newest.id());
+        List<String> ids = new ArrayList<>(recorded.stream().map(Recording::id).toList());
+        Collections.reverse(ids);
+        m.put("recordings", ids);
         return m;
     }
 

@@ -4,31 +4,40 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.connector.CaptureCalendar;
+import org.yike.api.recording.Recording;
 
 /**
  * One room as an Opencast capture agent: every poll it reports the agent's state (capturing while
- * the room records, else idle), offers the room's sources as {@code capture.device.names} and
- * fetches its calendar (kept in the data folder, so a restart without network still has it).
+ * the room records, else idle), offers the room's sources as {@code capture.device.names}, fetches its
+ * calendar (kept in the data folder, so a restart without network still has it) and reports the state
+ * of each recording of its events ({@code capturing}, {@code capture_finished}, {@code capture_error};
+ * the ingest reports {@code uploading}, {@code upload_finished}, {@code upload_error}). A finished one
+ * is handed to the publishing queue for this agent's target, which ingests it for its event.
  */
 final class CaptureAgent implements CaptureCalendar, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaptureAgent.class);
+    /** Recordings that ended longer ago are not reported again after a restart. */
+    private static final Duration RECENT = Duration.ofDays(1);
 
+    private final String target;
     private final OpencastSettings settings;
     private final Path cache;
-    private final Supplier<Boolean> recording;
-    private final Supplier<String> sources;
+    private final OpencastConnector.Rooms rooms;
+    /** The state last reported of each recording (by its id), this run. */
+    private final Map<String, String> reported = new ConcurrentHashMap<>();
     private final Consumer<CaptureAgent> calendarChanged;
     private final ScheduledFuture<?> polling;
     private volatile String ical = "";
@@ -38,13 +47,13 @@ final class CaptureAgent implements CaptureCalendar, AutoCloseable {
     private URI admin;
     private URI scheduler;
 
-    /** {@code recording}: whether the room records now; {@code sources}: its sources, comma-separated. */
-    CaptureAgent(OpencastSettings settings, Path cacheFolder, Supplier<Boolean> recording, Supplier<String> sources,
+    /** The agent of the publishing target named {@code target}. */
+    CaptureAgent(String target, OpencastSettings settings, Path cacheFolder, OpencastConnector.Rooms rooms,
             Consumer<CaptureAgent> calendarChanged, ScheduledExecutorService timer) {
+        this.target = target;
         this.settings = settings;
         this.cache = cacheFolder.resolve(settings.agent() + ".ics");
-        this.recording = recording;
-        this.sources = sources;
+        this.rooms = rooms;
         this.calendarChanged = calendarChanged;
         try {
             if (Files.isRegularFile(cache)) {
@@ -57,13 +66,13 @@ final class CaptureAgent implements CaptureCalendar, AutoCloseable {
         polling = timer.scheduleWithFixedDelay(this::poll, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One round: state, capabilities, calendar; a failure is said once and the next round tries again. */
-    void poll() {
+    /** One round: state, capabilities, calendar, recordings; a failure is said once and the next round tries again. */
+    synchronized void poll() {
         try (Opencast oc = new Opencast(settings)) {
             if (admin == null) admin = oc.endpoint(Opencast.CAPTURE_ADMIN);
             if (scheduler == null) scheduler = oc.endpoint(Opencast.SCHEDULER);
-            oc.agentState(admin, settings.agent(), recording.get() ? "capturing" : "idle");
-            oc.capabilities(admin, settings.agent(), Map.of("capture.device.names", sources.get()));
+            oc.agentState(admin, settings.agent(), rooms.recording(settings.room()) ? "capturing" : "idle");
+            oc.capabilities(admin, settings.agent(), Map.of("capture.device.names", rooms.sources(settings.room())));
             Opencast.Calendar c = oc.calendar(scheduler, settings.agent(), etag);
             if (c.changed()) {
                 Files.createDirectories(cache.getParent());
@@ -76,6 +85,7 @@ final class CaptureAgent implements CaptureCalendar, AutoCloseable {
                 etag = c.etag();
                 calendarChanged.accept(this);
             }
+            reportRecordings(oc);
             if (lastProblem != null) LOG.info("Opencast agent {} reaches {} again", settings.agent(), settings.url());
             lastProblem = null;
         } catch (IOException | RuntimeException e) {
@@ -83,6 +93,40 @@ final class CaptureAgent implements CaptureCalendar, AutoCloseable {
             if (!why.equals(lastProblem)) LOG.warn("Opencast agent {}: {}", settings.agent(), why);
             lastProblem = why;
         }
+    }
+
+    /** Each recording of this agent's events whose state changed since the last report; a finished one is queued for ingest. */
+    private void reportRecordings(Opencast oc) throws IOException {
+        Instant recent = Instant.now().minus(RECENT);
+        for (Recording r : rooms.lessons(settings.room())) {
+            String event = event(r, settings);
+            if (event == null || (r.ended() != null && r.ended().isBefore(recent))) continue;
+            String state = switch (r.state()) {
+                case RECORDING -> "capturing";
+                case FINISHED -> "capture_finished";
+                case FAILED -> "capture_error";
+            };
+            if (state.equals(reported.get(r.id()))) continue;
+            oc.recordingState(admin, event, state);
+            reported.put(r.id(), state);
+            LOG.info("Opencast agent {}: event {} {} (recording {})", settings.agent(), event, state, r.id());
+            if (r.state() == Recording.State.FINISHED) rooms.ingest(r.id(), target);
+        }
+    }
+
+    /** The UID of the Opencast event this recording records for the agent of {@code s}, or null where it records none. */
+    static String event(Recording r, OpencastSettings s) {
+        if (s.agent().isEmpty() || r.lesson() == null || !r.classroom().equals(s.room())) return null;
+        return label(s).equals(r.lesson().label()) ? r.lesson().session() : null;
+    }
+
+    private static String label(OpencastSettings s) {
+        return "Opencast " + s.agent();
+    }
+
+    @Override
+    public String label() {
+        return label(settings);
     }
 
     @Override

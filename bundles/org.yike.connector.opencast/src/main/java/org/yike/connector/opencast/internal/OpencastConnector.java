@@ -25,10 +25,13 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yike.api.connector.CaptureCalendar;
 import org.yike.api.connector.PlatformConnector;
 import org.yike.api.device.Device;
 import org.yike.api.device.Source;
+import org.yike.api.publish.PublishService;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingService;
 import org.yike.api.runtime.Settings;
@@ -43,12 +46,21 @@ import org.yike.api.runtime.Settings;
 public class OpencastConnector implements PlatformConnector {
 
     static final String FACTORY_PID = "org.yike.connector.opencast.target";
+    private static final Logger LOG = LoggerFactory.getLogger(OpencastConnector.class);
 
-    /** What the agents need of the runtime: whether a room records, and its sources. */
+    /** What the agents need of the runtime. */
     interface Rooms {
+        /** Whether the room records now. */
         boolean recording(String room);
 
+        /** Its sources, comma-separated. */
         String sources(String room);
+
+        /** Its recordings, running and ended. */
+        List<Recording> lessons(String room);
+
+        /** Queues a finished recording for the target, once. */
+        void ingest(String recording, String target);
     }
 
     private final Rooms rooms;
@@ -66,6 +78,10 @@ public class OpencastConnector implements PlatformConnector {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<Device> devices = List.of();
 
+    /** Optional and dynamic: the publishing service uses this connector too. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PublishService publishing;
+
     @Activate
     public OpencastConnector(@Reference RecordingService recordings, BundleContext context) {
         this.rooms = new Rooms() {
@@ -78,6 +94,21 @@ public class OpencastConnector implements PlatformConnector {
             public String sources(String room) {
                 return devices.stream().filter(d -> room.equals(d.classroom())).flatMap(d -> d.sources().stream())
                         .map(Source::id).distinct().sorted().collect(Collectors.joining(","));
+            }
+
+            @Override
+            public List<Recording> lessons(String room) {
+                return recordings.list().stream().filter(r -> r.classroom().equals(room)).toList();
+            }
+
+            @Override
+            public void ingest(String recording, String target) {
+                PublishService p = publishing;
+                if (p == null) {
+                    LOG.warn("Recording {} of an Opencast event is not ingested: no publishing service runs", recording);
+                } else if (p.jobs().stream().noneMatch(j -> j.recording().equals(recording) && j.target().equals(target))) {
+                    p.publish(recording, target);
+                }
             }
         };
         this.cacheFolder = Settings.dataFolder().resolve("publish").resolve("opencast");
@@ -124,31 +155,55 @@ public class OpencastConnector implements PlatformConnector {
             agentGone.accept(e.getValue());
             return true;
         });
-        wanted.forEach((name, s) -> agents.computeIfAbsent(name, n -> new CaptureAgent(s, cacheFolder,
-                () -> rooms.recording(s.room()), () -> rooms.sources(s.room()), calendarChanged, timer)));
+        wanted.forEach((name, s) -> agents.computeIfAbsent(name, n -> new CaptureAgent(n, s, cacheFolder, rooms, calendarChanged, timer)));
     }
 
+    /**
+     * Ingests the lesson; one that records an event of this target's agent is ingested with the
+     * event's UID as {@code workflowInstanceId} (Opencast attaches the media to the scheduled event),
+     * and its recording state goes from {@code uploading} to {@code upload_finished} or {@code upload_error}.
+     */
     @Override
     public void publish(Recording lesson, Map<String, Object> target, LongConsumer bytesSent) throws IOException {
         OpencastSettings s = OpencastSettings.of(target);
         List<Recording.RecordedFile> programs = lesson.files().stream().filter(f -> f.kind().equals("program")).toList();
         if (programs.isEmpty()) throw new IllegalStateException("lesson " + lesson.id() + " has no program file");
+        String event = CaptureAgent.event(lesson, s);
         try (Opencast oc = new Opencast(s)) {
-            // asked before each ingest: the ingest node may move
-            URI ingest = oc.endpoint(Opencast.INGEST);
-            String mp = oc.createMediaPackage(ingest);
-            mp = oc.addDCCatalog(ingest, mp, DublinCore.episode(lesson, s.agent().isEmpty() ? lesson.classroom() : s.agent()),
-                    "dublincore/episode");
-            AtomicLong sent = new AtomicLong();
-            // the recording profile (the first program file) is the presenter; a configured source's own file the presentation
-            mp = oc.addTrack(ingest, mp, Path.of(programs.get(0).path()), s.flavor(), sent, bytesSent);
-            for (Recording.RecordedFile f : lesson.files()) {
-                if (f.kind().equals("resource") && f.source().equals(s.presentationSource())) {
-                    mp = oc.addTrack(ingest, mp, Path.of(f.path()), "presentation/source", sent, bytesSent);
+            URI admin = event == null ? null : oc.endpoint(Opencast.CAPTURE_ADMIN);
+            if (event != null) oc.recordingState(admin, event, "uploading");
+            try {
+                ingest(oc, s, lesson, programs, event, bytesSent);
+            } catch (IOException | RuntimeException e) {
+                if (event != null) {
+                    try {
+                        oc.recordingState(admin, event, "upload_error");
+                    } catch (IOException unreported) {
+                        e.addSuppressed(unreported);
+                    }
                 }
+                throw e;
             }
-            oc.ingest(ingest, mp, s.workflow(), null);
+            if (event != null) oc.recordingState(admin, event, "upload_finished");
         }
+    }
+
+    private static void ingest(Opencast oc, OpencastSettings s, Recording lesson, List<Recording.RecordedFile> programs, String event,
+            LongConsumer bytesSent) throws IOException {
+        // asked before each ingest: the ingest node may move
+        URI ingest = oc.endpoint(Opencast.INGEST);
+        String mp = oc.createMediaPackage(ingest);
+        mp = oc.addDCCatalog(ingest, mp, DublinCore.episode(lesson, s.agent().isEmpty() ? lesson.classroom() : s.agent()),
+                "dublincore/episode");
+        AtomicLong sent = new AtomicLong();
+        // the recording profile (the first program file) is the presenter; a configured source's own file the presentation
+        mp = oc.addTrack(ingest, mp, Path.of(programs.get(0).path()), s.flavor(), sent, bytesSent);
+        for (Recording.RecordedFile f : lesson.files()) {
+            if (f.kind().equals("resource") && f.source().equals(s.presentationSource())) {
+                mp = oc.addTrack(ingest, mp, Path.of(f.path()), "presentation/source", sent, bytesSent);
+            }
+        }
+        oc.ingest(ingest, mp, s.workflow(), event);
     }
 
     @Deactivate

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.Recording.RecordedFile;
+import org.yike.api.recording.ScheduledLesson;
 
 /** The Opencast connector against the capture-agent endpoints replayed on loopback. */
 public class OpencastConnectorTest {
@@ -106,11 +108,61 @@ public class OpencastConnectorTest {
         assertEquals(null, connector.agent("district-opencast"));
     }
 
+    @Test
+    public void theRecordingOfAnEventIsReportedAndIngestedForThatEvent() throws Exception {
+        opencast = new OpencastFixture(true);
+        Map<String, Object> target = target("digest");
+        target.put("agentName", "room-101");
+        target.put("room", "101");
+        target.put("pollSeconds", 1);
+        List<Recording> lessons = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Recording finished = lesson(bytes(1000, 1), bytes(10, 2));
+        ScheduledLesson event = new ScheduledLesson("68b19d11-6aca-413e", "101", LocalDate.parse("2026-11-26"), 0, "Opencast room-101",
+                "数学 第一课", null, null, finished.started(), finished.ended(), null);
+        Recording running = new Recording(event.session(), "101", event.title(), Recording.State.RECORDING, Instant.now(), null,
+                List.of(), null, false, event);
+        lessons.add(running);
+        // a lesson of the timetable in the same room is no event of the agent
+        lessons.add(new Recording("20261126-aa", "101", "语文", Recording.State.RECORDING, Instant.now(), null, List.of(), null, false,
+                new ScheduledLesson("20261126-aa", "101", LocalDate.parse("2026-11-26"), 1, "第1节", "语文", null, null, null, null, null)));
+        connector = new OpencastConnector(rooms(lessons, queued), tmp.newFolder("cache").toPath(), a -> { });
+        connector.targets(Map.of("district-opencast", target));
+        waitFor(() -> opencast.recordingStates.contains("68b19d11-6aca-413e=capturing"), "the event reported capturing");
+
+        lessons.set(0, new Recording(event.session(), "101", event.title(), Recording.State.FINISHED, Instant.now(), Instant.now(),
+                finished.files(), null, false, event));
+        waitFor(() -> queued.contains("68b19d11-6aca-413e district-opencast"), "the finished recording queued for its target");
+        connector.publish(lessons.get(0), target, n -> { });
+
+        assertEquals(List.of("68b19d11-6aca-413e=capturing", "68b19d11-6aca-413e=capture_finished", "68b19d11-6aca-413e=uploading",
+                "68b19d11-6aca-413e=upload_finished"), opencast.recordingStates);
+        assertEquals(List.of("schedule-and-upload 68b19d11-6aca-413e"), opencast.ingested);
+        assertEquals("queued once", 1, queued.size());
+    }
+
+    /** Room 101, recording a lesson started by hand or not. */
     private static OpencastConnector.Rooms rooms(boolean recording) {
+        return rooms(recording ? List.of(new Recording("by-hand", "101", "t", Recording.State.RECORDING, Instant.now(), null, List.of(),
+                null, false)) : List.of(), List.of());
+    }
+
+    /** Room 101 with its lessons; {@code queued} hears each hand-over to the publishing queue as {@code <recording> <target>}. */
+    private static OpencastConnector.Rooms rooms(List<Recording> lessons, List<String> queued) {
         return new OpencastConnector.Rooms() {
             @Override
             public boolean recording(String room) {
-                return recording && room.equals("101");
+                return room.equals("101") && lessons.stream().anyMatch(l -> l.state() == Recording.State.RECORDING);
+            }
+
+            @Override
+            public List<Recording> lessons(String room) {
+                return room.equals("101") ? lessons : List.of();
+            }
+
+            @Override
+            public void ingest(String recording, String target) {
+                queued.add(recording + " " + target);
             }
 
             @Override

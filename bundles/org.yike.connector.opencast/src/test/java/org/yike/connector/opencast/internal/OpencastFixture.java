@@ -9,6 +9,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,31 +36,36 @@ import com.sun.net.httpserver.HttpServer;
  * The capture-agent endpoints of Opencast's documentation on loopback (JDK HttpServer): service
  * registry, capture-admin (agent state, configuration, recording state), scheduler calendars with
  * ETags, and the multi-request ingest, behind real HTTP Digest (MD5, qop=auth, asked for with
- * X-Requested-Auth: Digest as Opencast does) or Basic auth. What arrived is kept for the tests.
+ * X-Requested-Auth: Digest as Opencast does) or Basic auth. What arrived is kept for the tests (the
+ * itests use it too, through this module's test jar).
  */
-final class OpencastFixture implements AutoCloseable {
+public final class OpencastFixture implements AutoCloseable {
 
-    static final String USER = "opencast_system_account";
-    static final String PASSWORD = "CHANGE_ME-pw";
-    static final String CALENDAR = "BEGIN:VCALENDAR\r\nPRODID:Opencast Calendar File 0.5\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
-            + "DTSTART:20261126T010000Z\r\nDTEND:20261126T014500Z\r\nSUMMARY:数学 第一课\r\nUID:68b19d11-6aca-413e\r\n"
-            + "LOCATION:room-101\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    public static final String USER = "opencast_system_account";
+    public static final String PASSWORD = "CHANGE_ME-pw";
+    public static final String CALENDAR = calendar("68b19d11-6aca-413e", "数学 第一课", Instant.parse("2026-11-26T01:00:00Z"),
+            Instant.parse("2026-11-26T01:45:00Z"));
     private static final String REALM = "Opencast";
 
-    record Track(String flavor, String sha256, long bytes) {
+    public record Track(String flavor, String sha256, long bytes) {
     }
 
-    final List<String> agentStates = new CopyOnWriteArrayList<>();
-    final List<String> configurations = new CopyOnWriteArrayList<>();
-    final List<String> catalogs = new CopyOnWriteArrayList<>();
-    final List<Track> tracks = new CopyOnWriteArrayList<>();
-    final List<String> ingested = new CopyOnWriteArrayList<>();
-    final List<String> calendarAnswers = new CopyOnWriteArrayList<>();
-    final List<String> challenges = new CopyOnWriteArrayList<>();
+    public final List<String> agentStates = new CopyOnWriteArrayList<>();
+    /** {@code <event UID>=<state>}, as the agent posted them to {@code /capture-admin/recordings/<UID>}. */
+    public final List<String> recordingStates = new CopyOnWriteArrayList<>();
+    public final List<String> configurations = new CopyOnWriteArrayList<>();
+    public final List<String> catalogs = new CopyOnWriteArrayList<>();
+    public final List<Track> tracks = new CopyOnWriteArrayList<>();
+    /** {@code <workflow>} or {@code <workflow> <workflowInstanceId>} of each ingest. */
+    public final List<String> ingested = new CopyOnWriteArrayList<>();
+    public final List<String> calendarAnswers = new CopyOnWriteArrayList<>();
+    public final List<String> challenges = new CopyOnWriteArrayList<>();
+    /** The agent's calendar, {@link #CALENDAR} unless a test serves another. */
+    public volatile String calendar = CALENDAR;
     private final HttpServer server;
     private int step;
 
-    OpencastFixture(boolean digest) throws IOException {
+    public OpencastFixture(boolean digest) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         Authenticator auth = digest ? new Digest() : new BasicAuthenticator(REALM) {
             @Override
@@ -67,12 +75,13 @@ final class OpencastFixture implements AutoCloseable {
         };
         server.createContext("/services/available.json", this::services).setAuthenticator(auth);
         server.createContext("/capture-admin/agents/", this::agents).setAuthenticator(auth);
+        server.createContext("/capture-admin/recordings/", this::recordings).setAuthenticator(auth);
         server.createContext("/recordings/calendars", this::calendars).setAuthenticator(auth);
         server.createContext("/ingest/", this::ingest).setAuthenticator(auth);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -100,8 +109,15 @@ final class OpencastFixture implements AutoCloseable {
         answer(x, 200, "");
     }
 
+    private void recordings(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        recordingStates.add(path.substring(path.lastIndexOf('/') + 1) + "=" + form(x).get("state"));
+        answer(x, 200, "");
+    }
+
     private void calendars(HttpExchange x) throws IOException {
-        String etag = "\"" + Integer.toHexString(CALENDAR.hashCode()) + "\"";
+        String served = calendar;
+        String etag = "\"" + Integer.toHexString(served.hashCode()) + "\"";
         if (etag.equals(x.getRequestHeaders().getFirst("If-None-Match"))) {
             calendarAnswers.add("304");
             x.sendResponseHeaders(304, -1);
@@ -110,7 +126,7 @@ final class OpencastFixture implements AutoCloseable {
         }
         calendarAnswers.add("200 " + x.getRequestURI().getQuery());
         x.getResponseHeaders().add("ETag", etag);
-        answer(x, 200, CALENDAR);
+        answer(x, 200, served);
     }
 
     private synchronized void ingest(HttpExchange x) throws IOException {
@@ -133,7 +149,8 @@ final class OpencastFixture implements AutoCloseable {
         switch (call.startsWith("ingest/") ? "ingest" : call) {
             case "addDCCatalog" -> catalogs.add(fields.get("flavor") + " " + fields.get("dublinCore"));
             case "addTrack" -> tracks.add(new Track(fields.get("flavor"), fields.get("BODY.sha256"), Long.parseLong(fields.get("BODY.bytes"))));
-            case "ingest" -> ingested.add(call.substring("ingest/".length()));
+            case "ingest" -> ingested.add(call.substring("ingest/".length())
+                    + (fields.containsKey("workflowInstanceId") ? " " + fields.get("workflowInstanceId") : ""));
             default -> {
                 answer(x, 404, "no " + call);
                 return;
@@ -195,7 +212,7 @@ final class OpencastFixture implements AutoCloseable {
         x.close();
     }
 
-    static String sha256(byte[] b) {
+    public static String sha256(byte[] b) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
         } catch (NoSuchAlgorithmException e) {
@@ -237,6 +254,15 @@ final class OpencastFixture implements AutoCloseable {
             }
             return new Failure(401);
         }
+    }
+
+    /** A calendar of one event of room-101's agent from {@code start} to {@code end}, as Opencast writes it (UTC). */
+    public static String calendar(String uid, String title, Instant start, Instant end) {
+        DateTimeFormatter utc = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC);
+        return "BEGIN:VCALENDAR\r\nPRODID:Opencast Calendar File 0.5\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTAMP:"
+                + utc.format(start) + "\r\nDTSTART:" + utc.format(start) + "\r\nDTEND:" + utc.format(end) + "\r\nSUMMARY:" + title
+                + "\r\nUID:" + uid + "\r\nLOCATION:room-101\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     }
 
     @Override
