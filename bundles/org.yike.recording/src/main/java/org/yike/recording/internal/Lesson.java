@@ -43,10 +43,12 @@ final class Lesson {
     private static final long LAG_WARNING_NANOS = 2_000_000_000L;
     private static final long LAG_REPEAT_NANOS = 10_000_000_000L;
     /**
-     * Sound is mixed this far (in real time) behind the picture, so microphones' small delays do not
-     * become silence.
+     * Sound is mixed this far (in real time) behind the picture, so a microphone's delay does not
+     * become silence: on a loaded machine a reader thread stalls for a few hundred milliseconds, and
+     * sound it then delivers late would follow the silence put in its place, out of step with the
+     * picture from then on. The sound keeps its program time; only buffering grows.
      */
-    private static final long MIX_LATENCY_MICROS = 100_000;
+    private static final long MIX_LATENCY_MICROS = 300_000;
     /** The longest a lesson waits for its first pictures before its clock starts anyway. */
     private static final long OPENING_WAIT_NANOS = 5_000_000_000L;
     /** How often microphone levels are published, for meters. */
