@@ -124,7 +124,8 @@ public class TimetableCrashTest {
                 .start();
     }
 
-    private static void clean(Path folder) throws IOException {
+    /** Empties a test's data folder, so a run starts as the first. */
+    static void clean(Path folder) throws IOException {
         if (!Files.exists(folder)) return;
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(folder)).forEach(p -> p.toFile().delete());
