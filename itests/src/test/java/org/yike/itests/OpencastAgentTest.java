@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ public class OpencastAgentTest {
     public void anEventOfTheAgentsCalendarIsRecordedAndIngestedIntoTheEvent() throws Exception {
         TimetableCrashTest.clean(data);
         opencast = new OpencastFixture(true);
-        yike = start();
+        yike = InYike.productJar(data, port);
         Api api = new Api(port).ready(60);
         // connectors come up one by one after the API
         waitFor(() -> listed(api, "publish/types").contains("\"type\":\"opencast\""), 30, "the opencast connector installed");
@@ -124,20 +123,5 @@ public class OpencastAgentTest {
     private static void waitFor(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
         for (int i = 0; i < seconds * 10 && !condition.getAsBoolean(); i++) Thread.sleep(100);
         assertTrue(what, condition.getAsBoolean());
-    }
-
-    /** The product jar; recordings small, the scheduler starting a session 1 s before it. */
-    private Process start() throws IOException {
-        Path cm = Files.createDirectories(data.resolve("cm/org/yike"));
-        Files.writeString(cm.resolve("recording.config"), String.join("\n", "service.pid=\"org.yike.recording\"",
-                "width=I\"640\"", "height=I\"360\"", "liveKbps=I\"0\"", "mobileKbps=I\"0\"", ""));
-        Files.writeString(cm.resolve("scheduler.config"), String.join("\n", "service.pid=\"org.yike.scheduler\"",
-                "preRollSeconds=I\"1\"", ""));
-        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-Dyike.data=" + data,
-                "-Dyike.http.port=" + port, "-Dfelix.cm.dir=" + data.resolve("cm"), "-jar", System.getProperty("yike.jar")))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
     }
 }
