@@ -153,4 +153,19 @@ abstract class InYike {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The product jar on a test's data folder, its log in yike.log: a small program, the scheduler starting a session 1 s before it. */
+    static Process productJar(Path data, int port) throws IOException {
+        Path cm = Files.createDirectories(data.resolve("cm/org/yike"));
+        Files.writeString(cm.resolve("recording.config"), String.join("\n", "service.pid=\"org.yike.recording\"",
+                "width=I\"640\"", "height=I\"360\"", "liveKbps=I\"0\"", "mobileKbps=I\"0\"", ""));
+        Files.writeString(cm.resolve("scheduler.config"), String.join("\n", "service.pid=\"org.yike.scheduler\"",
+                "preRollSeconds=I\"1\"", ""));
+        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-Dyike.data=" + data,
+                "-Dyike.http.port=" + port, "-Dfelix.cm.dir=" + data.resolve("cm"), "-jar", System.getProperty("yike.jar")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+    }
 }

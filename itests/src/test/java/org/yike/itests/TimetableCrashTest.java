@@ -3,7 +3,6 @@ package org.yike.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ public class TimetableCrashTest {
                 .filter(l -> !l.startsWith("999") && !l.contains(",2,all,")).reduce("", (a, b) -> a + b + "\n"));
         Instant end = LocalDate.now().atTime(first.plusSeconds(40)).atZone(ZoneId.systemDefault()).toInstant();
 
-        yike = start();
+        yike = InYike.productJar(data, port);
         Api api = new Api(port).ready();
         String session = api.get("schedule?room=101").body().get(0).get("id").asText();
         JsonNode cut = awaitRecording(api, session, 40);
@@ -60,7 +59,7 @@ public class TimetableCrashTest {
         yike.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
         Instant killed = Instant.now();
 
-        yike = start();
+        yike = InYike.productJar(data, port);
         api = new Api(port).ready();
         JsonNode recovered = null;
         for (int i = 0; i < 300; i++) {
@@ -109,22 +108,8 @@ public class TimetableCrashTest {
         throw new AssertionError("no recording " + id + " within " + seconds + " s");
     }
 
-    private Process start() throws IOException {
-        Path cm = Files.createDirectories(data.resolve("cm/org/yike"));
-        Files.writeString(cm.resolve("recording.config"), String.join("\n", "service.pid=\"org.yike.recording\"",
-                "width=I\"640\"", "height=I\"360\"", "liveKbps=I\"0\"", "mobileKbps=I\"0\"", ""));
-        Files.writeString(cm.resolve("scheduler.config"), String.join("\n", "service.pid=\"org.yike.scheduler\"",
-                "preRollSeconds=I\"1\"", ""));
-        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java",
-                "-Dyike.data=" + data, "-Dyike.http.port=" + port, "-Dfelix.cm.dir=" + data.resolve("cm"),
-                "-jar", System.getProperty("yike.jar")))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-    }
-
-    private static void clean(Path folder) throws IOException {
+    /** Empties a test's data folder, so a run starts as the first. */
+    static void clean(Path folder) throws IOException {
         if (!Files.exists(folder)) return;
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(folder)).forEach(p -> p.toFile().delete());

@@ -58,6 +58,8 @@ public final class OpencastFixture implements AutoCloseable {
     public final List<Track> tracks = new CopyOnWriteArrayList<>();
     /** {@code <workflow>} or {@code <workflow> <workflowInstanceId>} of each ingest. */
     public final List<String> ingested = new CopyOnWriteArrayList<>();
+    /** Each ingest call's name in the order it came ({@code ingest} for {@code ingest/<workflow>}). */
+    public final List<String> ingestCalls = new CopyOnWriteArrayList<>();
     public final List<String> calendarAnswers = new CopyOnWriteArrayList<>();
     public final List<String> challenges = new CopyOnWriteArrayList<>();
     /** The agent's calendar, {@link #CALENDAR} unless a test serves another. */
@@ -131,6 +133,7 @@ public final class OpencastFixture implements AutoCloseable {
 
     private synchronized void ingest(HttpExchange x) throws IOException {
         String call = x.getRequestURI().getPath().substring("/ingest/".length());
+        ingestCalls.add(call.startsWith("ingest/") ? "ingest" : call);
         if (call.equals("createMediaPackage")) {
             step = 0;
             answer(x, 200, mediaPackage());
