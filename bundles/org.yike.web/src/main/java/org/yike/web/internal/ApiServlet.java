@@ -125,7 +125,8 @@ public class ApiServlet extends HttpServlet {
                 break;
         }
         PublishApi publish = publishing;
-        if (publish != null && first.equals("publish")) {
+        // lessons/{id}/publish too: the lessons servlet takes it once the catalog is up, and publishing needs no catalog
+        if (publish != null && (first.equals("publish") || first.equals("lessons"))) {
             Object answer = publish.route(method, p, req);
             if (answer != null) return answer;
         }
