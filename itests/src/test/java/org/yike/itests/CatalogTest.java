@@ -30,7 +30,7 @@ import org.yike.api.runtime.Settings;
 /**
  * A lesson recorded through the API is in the catalog: found by a part of a Chinese word, played
  * by curl in byte ranges and by ffprobe as HLS, downloaded under its title, changed, rebuilt from
- * disk unchanged, and deleted only with the admin token.
+ * disk unchanged, and deleted only with the admin token, which takes it out of the recordings too.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -131,6 +131,10 @@ public class CatalogTest extends InYike {
                 HttpResponse.BodyHandlers.discarding()).statusCode());
         assertFalse(Files.exists(program.getParent()));
         assertEquals(404, get("lessons/" + id).statusCode());
+        // the recording service follows the deletion (an event, delivered apart)
+        for (int i = 0; i < 50 && get("recordings/" + id).statusCode() != 404; i++) Thread.sleep(100);
+        assertEquals(404, get("recordings/" + id).statusCode());
+        assertFalse(JSON.readTree(get("recordings").body()).findValuesAsText("id").contains(id));
     }
 
     private JsonNode awaitFinished(String id) throws Exception {

@@ -20,4 +20,8 @@ public @interface CatalogConfig {
 
     @AttributeDefinition(name = "Check free space every (s)", min = "5")
     int retentionCheckSeconds() default 60;
+
+    @AttributeDefinition(name = "Scheduled lessons ahead (days)", description = "The timetable's sessions to record "
+            + "from now to this many days ahead are in the catalog as scheduled lessons; 0 leaves them out.", min = "0")
+    int scheduledDays() default 14;
 }

@@ -58,6 +58,7 @@ final class CatalogStore implements AutoCloseable {
         putAll(List.of(new Entry(l, folder, modified)));
     }
 
+    /** A lesson to put; {@code folder} null for a scheduled one, which the timetable gives and no lesson.json holds. */
     record Entry(Lesson lesson, Path folder, long modified) {
     }
 
@@ -91,7 +92,7 @@ final class CatalogStore implements AutoCloseable {
                 lesson.setLong(c++, l.sizeBytes());
                 lesson.setBoolean(c++, l.protectedFromRetention());
                 lesson.setBoolean(c++, l.published());
-                lesson.setString(c++, e.folder().toString());
+                lesson.setString(c++, e.folder() == null ? null : e.folder().toString());
                 lesson.setLong(c, e.modified());
                 lesson.executeUpdate();
                 for (int i = 0; i < l.files().size(); i++) {
@@ -176,23 +177,33 @@ final class CatalogStore implements AutoCloseable {
                 "SELECT * FROM lesson_tag ORDER BY lesson_id, position", List.of(), each);
     }
 
-    /** Where each lesson is and when its metadata was read. */
+    /** Where each recorded lesson is and when its metadata was read. */
     synchronized Map<String, Seen> seen() throws SQLException {
         Map<String, Seen> seen = new LinkedHashMap<>();
         try (Statement s = db.createStatement();
-                ResultSet r = s.executeQuery("SELECT id, folder, metadata_modified FROM lesson")) {
+                ResultSet r = s.executeQuery("SELECT id, folder, metadata_modified FROM lesson WHERE folder IS NOT NULL")) {
             while (r.next()) seen.put(r.getString(1), new Seen(Path.of(r.getString(2)), r.getLong(3)));
         }
         return seen;
     }
 
     synchronized Optional<Path> folder(String id) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("SELECT folder FROM lesson WHERE id = ?")) {
+        try (PreparedStatement s = db.prepareStatement("SELECT folder FROM lesson WHERE id = ? AND folder IS NOT NULL")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(Path.of(r.getString(1))) : Optional.empty();
             }
         }
+    }
+
+    /** The scheduled lessons (those without a folder), by id. */
+    synchronized Map<String, Lesson> scheduled() throws SQLException {
+        Map<String, Lesson> found = new HashMap<>();
+        String ofScheduled = " WHERE lesson_id IN (SELECT id FROM lesson WHERE folder IS NULL) ORDER BY lesson_id, position";
+        read("SELECT " + LESSON_COLUMNS + " FROM lesson WHERE folder IS NULL ORDER BY id",
+                "SELECT * FROM lesson_file" + ofScheduled, "SELECT * FROM chapter" + ofScheduled,
+                "SELECT * FROM lesson_tag" + ofScheduled, List.of(), l -> found.put(l.id(), l));
+        return found;
     }
 
     /** The ids of the oldest lessons retention may delete, at most {@code n}. */

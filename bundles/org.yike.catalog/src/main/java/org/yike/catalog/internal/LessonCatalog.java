@@ -6,13 +6,18 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,6 +30,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
@@ -42,6 +49,8 @@ import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.recording.RecordingEvents;
 import org.yike.api.runtime.Settings;
+import org.yike.api.timetable.Session;
+import org.yike.api.timetable.Timetable;
 
 /**
  * The catalog: follows the recording service's events, reads each lesson's {@code lesson.json} into
@@ -49,6 +58,11 @@ import org.yike.api.runtime.Settings;
  * starts empty. On a start with a catalog it reads again only the lessons whose metadata changed
  * while it was away. Lessons still recording are read again every check, in case an event was missed
  * (a lesson recovered after a crash is finished without one).
+ *
+ * <p>The timetable's sessions to record, from now to {@code scheduledDays} ahead, are scheduled lessons
+ * (their id the session's, which the recording of the session takes): kept from the timetable alone,
+ * with no folder, read again when its revision or the day changes or one of them ends, and replaced by
+ * the recorded lesson when the session records.
  */
 @Component(service = {Catalog.class, EventHandler.class}, configurationPid = "org.yike.catalog", property = {
         EventConstants.EVENT_TOPIC + "=" + RecordingEvents.STARTED,
@@ -65,13 +79,22 @@ public class LessonCatalog implements Catalog, EventHandler {
     private static final long RECORDER_MIN_FREE_MB = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(LessonCatalog.class);
     private static final int BATCH = 500;
+    /** How often the timetable's revision is looked at: a number in memory, so often. */
+    private static final int SCHEDULE_CHECK_SECONDS = 10;
 
     private final Path recordings;
     private final String school;
+    private final Clock clock;
     private final ZoneId zone;
     private final Consumer<Event> post;
     private final CatalogStore store;
     private final LessonIndex index;
+    private final int scheduledDays;
+    private volatile Timetable timetable;
+    /** What the scheduled lessons were made from: the timetable's revision, the day, and when the first of them ends. */
+    private long scheduledRevision = -1;
+    private LocalDate scheduledDay;
+    private Instant firstEnd;
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "yike-catalog");
         t.setDaemon(true);
@@ -81,8 +104,9 @@ public class LessonCatalog implements Catalog, EventHandler {
     @Activate
     public LessonCatalog(CatalogConfig config, @Reference EventAdmin events, @Reference ConfigurationAdmin configs)
             throws IOException, SQLException {
-        this(Settings.dataFolder(), config.school(), Settings.timeZone(), events::postEvent);
+        this(Settings.dataFolder(), config.school(), Clock.system(Settings.timeZone()), config.scheduledDays(), events::postEvent);
         background.execute(this::load);
+        background.scheduleWithFixedDelay(this::scheduleSafely, SCHEDULE_CHECK_SECONDS, SCHEDULE_CHECK_SECONDS, TimeUnit.SECONDS);
         if (config.retention()) {
             Retention retention = retention(this::freeBytes,
                     () -> (recorderMinFreeMegabytes(configs) + config.retentionMarginMegabytes()) << 20);
@@ -97,11 +121,17 @@ public class LessonCatalog implements Catalog, EventHandler {
         }
     }
 
-    /** A catalog of the lessons under {@code <data>/recordings}, kept in {@code <data>/catalog}. */
-    LessonCatalog(Path data, String school, ZoneId zone, Consumer<Event> post) throws IOException, SQLException {
+    /**
+     * A catalog of the lessons under {@code <data>/recordings}, kept in {@code <data>/catalog}, with the
+     * timetable's sessions of the next {@code scheduledDays} as of {@code clock}, whose zone dates the lessons.
+     */
+    LessonCatalog(Path data, String school, Clock clock, int scheduledDays, Consumer<Event> post)
+            throws IOException, SQLException {
         this.recordings = data.resolve("recordings");
+        this.scheduledDays = scheduledDays;
         this.school = school == null || school.isBlank() ? null : school.strip();
-        this.zone = zone;
+        this.clock = clock;
+        this.zone = clock.getZone();
         this.post = post;
         Path home = data.resolve("catalog");
         Files.createDirectories(home);
@@ -126,6 +156,72 @@ public class LessonCatalog implements Catalog, EventHandler {
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.error("Cannot load the catalog from {}: {}", recordings, e.getMessage(), e);
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setTimetable(Timetable t) {
+        timetable = t;
+        scheduleSoon();
+    }
+
+    void unsetTimetable(Timetable t) {
+        if (timetable == t) timetable = null;
+        scheduleSoon();
+    }
+
+    private void scheduleSoon() {
+        try {
+            background.execute(this::scheduleSafely);
+        } catch (RejectedExecutionException stopping) {
+            // the catalog is going away
+        }
+    }
+
+    private void scheduleSafely() {
+        try {
+            schedule(timetable, clock.instant());
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.warn("Cannot catalog the timetable's scheduled lessons: {}", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes the scheduled lessons those {@code t} (none when null) has to record from {@code now} to the
+     * horizon, unless nothing they come from changed. A session that recorded keeps its recorded lesson.
+     */
+    synchronized void schedule(Timetable t, Instant now) throws IOException, SQLException {
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        long revision = t == null ? -1 : t.revision();
+        if (revision == scheduledRevision && today.equals(scheduledDay) && (firstEnd == null || now.isBefore(firstEnd))) return;
+        List<Session> upcoming = t == null || scheduledDays == 0 ? List.of()
+                : t.sessions(today, today.plusDays(scheduledDays), null).stream()
+                        .filter(s -> s.record() && s.end().toInstant().isAfter(now)).toList();
+        Map<String, Lesson> scheduled = store.scheduled();
+        Set<String> recorded = store.seen().keySet();
+        List<CatalogStore.Entry> changed = new ArrayList<>();
+        Instant first = null;
+        for (Session s : upcoming) {
+            if (recorded.contains(s.id())) continue;
+            Lesson l = scheduled(s);
+            if (!l.equals(scheduled.remove(s.id()))) changed.add(new CatalogStore.Entry(l, null, 0));
+            if (first == null || l.ended().isBefore(first)) first = l.ended();
+        }
+        add(changed);
+        for (String gone : scheduled.keySet()) {
+            store.delete(gone);
+            index.delete(gone);
+        }
+        index.commit();
+        scheduledRevision = revision;
+        scheduledDay = today;
+        firstEnd = first;
+    }
+
+    private Lesson scheduled(Session s) {
+        Integer period = s.period() > 0 ? s.period() : null;
+        return new Lesson(s.id(), school, s.room(), s.teacher(), s.course(), s.schoolClass(), s.date(), period,
+                Lesson.defaultTitle(s.course(), s.schoolClass(), s.teacher(), s.date(), period), LessonState.SCHEDULED,
+                s.start().toInstant(), s.end().toInstant(), null, 0, List.of(), List.of(), List.of(), false, false);
     }
 
     @Deactivate
@@ -225,6 +321,8 @@ public class LessonCatalog implements Catalog, EventHandler {
             }
             add(batch);
             index.commit();
+            scheduledRevision = -1;
+            schedule(timetable, clock.instant());
             return n;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rebuild the catalog from " + recordings + ": " + e.getMessage(), e);
@@ -303,9 +401,16 @@ public class LessonCatalog implements Catalog, EventHandler {
         return get(id).orElseThrow(() -> new IllegalArgumentException("no lesson " + id));
     }
 
+    /** A scheduled lesson is the timetable's: it has no lesson.json to change or folder to delete. */
+    private void recordedOnly(Lesson l, String instead) {
+        if (l.state() == LessonState.SCHEDULED && folder(l.id()).isEmpty()) {
+            throw new IllegalStateException("lesson " + l.id() + " is not recorded yet; " + instead);
+        }
+    }
+
     @Override
     public synchronized Lesson edit(String id, LessonEdit edit) {
-        existing(id);
+        recordedOnly(existing(id), "change it once it has recorded");
         try {
             LessonFolder f = locate(id).orElseThrow(() -> new IllegalArgumentException("lesson " + id + " has no folder"));
             f.edit(edit);
@@ -326,6 +431,7 @@ public class LessonCatalog implements Catalog, EventHandler {
     private synchronized void delete(String id, String why, long freeBytes) {
         Lesson l = existing(id);
         if (l.state() == LessonState.RECORDING) throw new IllegalStateException("lesson " + id + " is recording; stop it first");
+        recordedOnly(l, "take it off the timetable instead");
         try {
             Optional<Path> folder = store.folder(id);
             if (folder.isPresent()) LessonFolder.deleteTree(folder.get());

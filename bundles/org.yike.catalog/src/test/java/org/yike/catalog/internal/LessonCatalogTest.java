@@ -7,7 +7,10 @@ import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,10 @@ import org.yike.api.catalog.LessonPage;
 import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.recording.RecordingEvents;
+import org.yike.api.runtime.Settings;
+import org.yike.api.timetable.Session;
+import org.yike.api.timetable.Timetable;
+import org.yike.timetable.internal.SchoolTimetable;
 
 public class LessonCatalogTest {
 
@@ -37,6 +44,8 @@ public class LessonCatalogTest {
     private final List<Event> posted = new ArrayList<>();
     private LessonCatalog catalog;
     private static final LocalDate MONDAY = LocalDate.of(2025, 9, 1);
+    /** The second Monday of term, 07:00 in Shanghai: before its first lesson. */
+    private static final Instant NOW = MONDAY.plusWeeks(1).atTime(7, 0).atZone(Folders.SHANGHAI).toInstant();
 
     @Before
     public void lessons() throws Exception {
@@ -52,7 +61,7 @@ public class LessonCatalogTest {
     }
 
     private LessonCatalog open() throws Exception {
-        return new LessonCatalog(data, "实验中学", Folders.SHANGHAI, posted::add);
+        return new LessonCatalog(data, "实验中学", Clock.fixed(NOW, Folders.SHANGHAI), 14, posted::add);
     }
 
     @After
@@ -221,5 +230,86 @@ public class LessonCatalogTest {
         if (!catalog.get("s-102-0902-1").isPresent()) sum += 3000;
         if (!catalog.get("s-102-0903-3").isPresent()) sum += 4000;
         return sum;
+    }
+
+    private static final String LESSONS = "room,weekday,period,weeks,course,teacher,class,record\n"
+            + "101,1,1,all,数学,王芳,初二(3)班,yes\n101,1,2,all,语文,李明,初二(3)班,no\n";
+
+    /** The real timetable, in the data folder: Mondays 数学 in 101 (recorded), 语文 (not), and Fridays 化学 in 104. */
+    private SchoolTimetable timetable() {
+        System.setProperty(Settings.DATA, data.toString());
+        System.setProperty(Settings.TIME_ZONE, Folders.SHANGHAI.getId());
+        try {
+            SchoolTimetable t = new SchoolTimetable();
+            t.importBells("profile,period,label,start,end\nw,1,第1节,08:00,08:45\nw,2,第2节,08:55,09:40\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            t.importCalendar("date,kind,follows_date,bell_profile,note\n2025-09-01,term_start,,w,\n2026-01-16,term_end,,,\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            t.importLessons((LESSONS + "104,5,1,all,化学,赵磊,初三(2)班,yes\n").getBytes(StandardCharsets.UTF_8));
+            return t;
+        } finally {
+            System.clearProperty(Settings.DATA);
+            System.clearProperty(Settings.TIME_ZONE);
+        }
+    }
+
+    private List<Lesson> scheduled(LocalDate from, LocalDate to) {
+        return catalog.find(new LessonQuery(null, null, null, null, null, from, to, LessonState.SCHEDULED, 0, 200)).items();
+    }
+
+    @Test
+    public void theTimetablesNextTwoWeeksAreScheduledLessonsUntilTheyRecord() throws Exception {
+        Timetable t = timetable();
+        catalog.setTimetable(t);
+        catalog.schedule(t, NOW);
+        LocalDate today = MONDAY.plusWeeks(1);
+        List<Lesson> all = scheduled(null, null);
+        assertEquals("three Mondays and two Fridays of 14 days ahead, recorded lessons only: " + all, List.of(
+                today.plusDays(14), today.plusDays(11), today.plusDays(7), today.plusDays(4), today),
+                all.stream().map(Lesson::date).toList());
+        Session first = t.sessions(today, today, "101").get(0);
+        Lesson l = catalog.get(first.id()).orElseThrow();
+        assertEquals(LessonState.SCHEDULED, l.state());
+        assertEquals(List.of("101", "数学", "王芳", "初二(3)班", "实验中学"), List.of(l.room(), l.course(), l.teacher(), l.schoolClass(),
+                l.school()));
+        assertEquals(Integer.valueOf(1), l.period());
+        assertEquals("数学 · 初二(3)班 · 王芳 · 2025-09-08 第1节", l.title());
+        assertEquals(first.start().toInstant(), l.started());
+        assertEquals(first.end().toInstant(), l.ended());
+        assertEquals("a date range", List.of("化学"), scheduled(today.plusDays(4), today.plusDays(4)).stream().map(Lesson::course).toList());
+        assertEquals("the five recorded lessons are not scheduled", 5,
+                catalog.find(new LessonQuery(null, null, null, null, null, null, null, LessonState.FINISHED, 0, 10)).total());
+        assertEquals("found by words like any lesson", 2, catalog.find(LessonQuery.words("化学")).total());
+        try {
+            catalog.delete(first.id(), "asked");
+            fail("a scheduled lesson is the timetable's");
+        } catch (IllegalStateException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("timetable"));
+        }
+
+        // the session records: its lesson is the recorded one from then on
+        Path folder = Folders.lesson(data, first.id(), "101", "数学", "王芳", "初二(3)班", today, 1, 10);
+        Folders.set(folder, "state", "RECORDING");
+        catalog.handleEvent(new Event(RecordingEvents.STARTED, Map.of(RecordingEvents.ID, first.id(), RecordingEvents.CLASSROOM, "101")));
+        assertEquals(LessonState.RECORDING, catalog.get(first.id()).orElseThrow().state());
+        catalog.schedule(t, first.end().toInstant().minusSeconds(60));
+        assertEquals(LessonState.RECORDING, catalog.get(first.id()).orElseThrow().state());
+        assertEquals(4, scheduled(null, null).size());
+        assertEquals("a rebuild keeps both", 6, catalog.rebuild());
+        assertEquals(LessonState.RECORDING, catalog.get(first.id()).orElseThrow().state());
+        assertEquals(4, scheduled(null, null).size());
+
+        // 104 leaves the timetable: its scheduled lessons leave the catalog
+        t.importLessons(LESSONS.getBytes(StandardCharsets.UTF_8));
+        catalog.schedule(t, NOW);
+        assertEquals(List.of("101", "101"), scheduled(null, null).stream().map(Lesson::room).toList());
+        assertEquals(0, catalog.find(LessonQuery.words("化学")).total());
+        // a lesson that ended unrecorded is no longer to be recorded; without a timetable there are none
+        catalog.schedule(t, first.end().toInstant().plusSeconds(7 * 86_400));
+        assertEquals(List.of(today.plusDays(21), today.plusDays(14)), scheduled(null, null).stream().map(Lesson::date).toList());
+        catalog.unsetTimetable(t);
+        catalog.schedule(null, NOW);
+        assertEquals(List.of(), scheduled(null, null));
+        assertEquals(6, catalog.find(LessonQuery.words("")).total());
     }
 }

@@ -43,7 +43,7 @@ public final class SearchBench {
     private static void run(Path data, int n) throws Exception {
         LessonFolder.deleteTree(data);
         Files.createDirectories(data);
-        LessonCatalog catalog = new LessonCatalog(data, "实验中学", Folders.SHANGHAI, e -> { });
+        LessonCatalog catalog = new LessonCatalog(data, "实验中学", java.time.Clock.system(Folders.SHANGHAI), 0, e -> { });
         try {
             long t0 = System.nanoTime();
             Random random = new Random(42);

@@ -37,6 +37,7 @@ import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.catalog.CatalogEvents;
 import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
@@ -58,10 +59,12 @@ import org.yike.media.MediaRuntime;
 /**
  * The recording service. Devices, director strategies and encoder backends come and go as bundles
  * are installed; a running lesson keeps what it started with, so installing or removing one never
- * interrupts it. Lessons live under {@code <data>/recordings/<classroom>/<id>/}.
+ * interrupts it. Lessons live under {@code <data>/recordings/<classroom>/<id>/}; one the catalog
+ * deletes ({@link CatalogEvents#DELETED}) leaves the list at once.
  */
 @Component(service = {RecordingService.class, EventHandler.class}, configurationPid = "org.yike.recording",
-        property = EventConstants.EVENT_TOPIC + "=" + ClassroomEvent.TOPIC_PREFIX + "*")
+        property = {EventConstants.EVENT_TOPIC + "=" + ClassroomEvent.TOPIC_PREFIX + "*",
+                EventConstants.EVENT_TOPIC + "=" + CatalogEvents.DELETED})
 @Designate(ocd = RecordingConfig.class)
 public class LessonRecorder implements RecordingService, EventHandler, Lesson.Listener {
 
@@ -421,6 +424,10 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
 
     @Override
     public void handleEvent(Event event) {
+        if (event.getTopic().equals(CatalogEvents.DELETED)) {
+            if (event.getProperty(CatalogEvents.ID) instanceof String id) forget(id);
+            return;
+        }
         Map<String, Object> properties = new HashMap<>();
         for (String name : event.getPropertyNames()) properties.put(name, event.getProperty(name));
         ClassroomEvent e;
@@ -433,6 +440,11 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         for (Lesson l : running.values()) {
             if (l.record.classroom.equals(e.classroom())) l.offer(e);
         }
+    }
+
+    /** The catalog deleted a lesson: it leaves the list, unless it records or its folder is still there. */
+    private void forget(String id) {
+        records.computeIfPresent(id, (k, r) -> running.containsKey(k) || Files.exists(r.folder) ? r : null);
     }
 
     @Override
