@@ -26,14 +26,35 @@ public class SftpConnector implements FileServerConnector {
     private final SshClient client;
 
     @Activate
-    public SftpConnector() {
+    public SftpConnector() throws IOException {
         this(Settings.dataFolder().resolve("publish").resolve("sftp_known_hosts"));
     }
 
-    SftpConnector(Path knownHosts) {
-        this.client = SshClient.setUpDefaultClient();
+    SftpConnector(Path knownHosts) throws IOException {
+        this.client = withSshdLoader(SshClient::setUpDefaultClient);
         client.setServerKeyVerifier(new PinnedHostKeys(knownHosts));
         client.start();
+    }
+
+    /** What SSHD loads by name it loads through the context class loader: in OSGi that must be SSHD's own. */
+    private interface SshdWork<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} with SSHD's class loader as the thread's context class loader: otherwise SSHD
+     * loads its security registrars from whatever loader the thread has, and where that one holds
+     * another copy of SSHD (a launcher's class path) they do not fit its interfaces.
+     */
+    private static <T> T withSshdLoader(SshdWork<T> work) throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(SshClient.class.getClassLoader());
+        try {
+            return work.run();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     @Override
@@ -48,7 +69,7 @@ public class SftpConnector implements FileServerConnector {
 
     @Override
     public RemoteFolder open(Map<String, Object> target) throws IOException {
-        return SftpFolder.open(client, SftpSettings.of(target));
+        return withSshdLoader(() -> SftpFolder.open(client, SftpSettings.of(target)));
     }
 
     @Deactivate
