@@ -154,18 +154,37 @@ abstract class InYike {
         }
     }
 
-    /** The product jar on a test's data folder, its log in yike.log: a small program, the scheduler starting a session 1 s before it. */
+    /** The product jar with a small program (640x360, no live or mobile profile) and a pre-roll of 1 s. */
     static Process productJar(Path data, int port) throws IOException {
-        Path cm = Files.createDirectories(data.resolve("cm/org/yike"));
-        Files.writeString(cm.resolve("recording.config"), String.join("\n", "service.pid=\"org.yike.recording\"",
-                "width=I\"640\"", "height=I\"360\"", "liveKbps=I\"0\"", "mobileKbps=I\"0\"", ""));
-        Files.writeString(cm.resolve("scheduler.config"), String.join("\n", "service.pid=\"org.yike.scheduler\"",
-                "preRollSeconds=I\"1\"", ""));
+        return productJar(data, port, "liveKbps=I\"0\"");
+    }
+
+    /**
+     * The product jar on {@code data} and {@code port}, its ConfigAdmin files in {@code <data>/cm}:
+     * the recording's small picture (640x360, no mobile profile) with {@code recording}'s lines
+     * (Felix's format: {@code liveKbps=I"300"}), a timetable pre-roll of 1 s, and whatever
+     * {@link #configFile} wrote before.
+     */
+    static Process productJar(Path data, int port, String... recording) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("width=I\"640\"", "height=I\"360\"", "mobileKbps=I\"0\""));
+        lines.addAll(List.of(recording));
+        configFile(data, "org.yike.recording", lines.toArray(new String[0]));
+        configFile(data, "org.yike.scheduler", "preRollSeconds=I\"1\"");
         return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-Dyike.data=" + data,
                 "-Dyike.http.port=" + port, "-Dfelix.cm.dir=" + data.resolve("cm"), "-jar", System.getProperty("yike.jar")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
+    }
+
+    /** A configuration of {@code pid} for the product jar's ConfigAdmin, as Felix keeps it in {@code <data>/cm}. */
+    static void configFile(Path data, String pid, String... lines) throws IOException {
+        Path file = data.resolve("cm").resolve(pid.replace('.', '/') + ".config");
+        Files.createDirectories(file.getParent());
+        List<String> all = new ArrayList<>(List.of("service.pid=\"" + pid + "\""));
+        all.addAll(List.of(lines));
+        all.add("");
+        Files.writeString(file, String.join("\n", all));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,19 +125,10 @@ public class PublishTest {
 
     /** The product jar on the test's data folder; its configuration (the target included) in felix.cm.dir. */
     private Process start() throws IOException {
-        Path cm = Files.createDirectories(data.resolve("cm/org/yike"));
-        Files.writeString(cm.resolve("recording.config"), String.join("\n", "service.pid=\"org.yike.recording\"",
-                "width=I\"640\"", "height=I\"360\"", "liveKbps=I\"0\"", "mobileKbps=I\"0\"", ""));
         // Felix's config files hold a double as the long of its bits
-        Files.writeString(cm.resolve("publish.config"), String.join("\n", "service.pid=\"org.yike.publish\"",
-                "retryFirstSeconds=D\"" + Double.doubleToLongBits(0.5) + "\"",
-                "retryLongestSeconds=D\"" + Double.doubleToLongBits(1.0) + "\"", ""));
-        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-Dyike.data=" + data,
-                "-Dyike.http.port=" + port, "-Dfelix.cm.dir=" + data.resolve("cm"), "-jar", System.getProperty("yike.jar")))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        InYike.configFile(data, "org.yike.publish", "retryFirstSeconds=D\"" + Double.doubleToLongBits(0.5) + "\"",
+                "retryLongestSeconds=D\"" + Double.doubleToLongBits(1.0) + "\"");
+        return InYike.productJar(data, port);
     }
 
     private static byte[] sha256(Path file) throws Exception {

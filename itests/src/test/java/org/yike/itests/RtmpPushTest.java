@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -176,15 +175,6 @@ public class RtmpPushTest {
 
     /** The product jar on the test's data folder, with a small program and a small live profile. */
     private Process start() throws IOException {
-        Path cm = Files.createDirectories(data.resolve("cm/org/yike"));
-        Files.writeString(cm.resolve("recording.config"), String.join("\n", "service.pid=\"org.yike.recording\"",
-                "width=I\"640\"", "height=I\"360\"", "liveWidth=I\"320\"", "liveHeight=I\"180\"", "liveKbps=I\"300\"",
-                "mobileKbps=I\"0\"", ""));
-        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-Dyike.data=" + data,
-                "-Dyike.http.port=" + port, "-Dfelix.cm.dir=" + data.resolve("cm"), "-jar", System.getProperty("yike.jar")))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        return InYike.productJar(data, port, "liveWidth=I\"320\"", "liveHeight=I\"180\"", "liveKbps=I\"300\"");
     }
 }
