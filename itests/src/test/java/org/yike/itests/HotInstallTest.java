@@ -33,6 +33,9 @@ public class HotInstallTest extends InYike {
     @Test
     public void installingADriverDuringALessonLeavesNoGap() throws Exception {
         Api api = new Api().ready();
+        // the lesson's clock waits for its first pictures: right after boot (the catalog opening its
+        // database and index) that took up to 0.7 s, which is the opening, not what an install costs
+        Thread.sleep(3000);
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
         long started = System.nanoTime();
         Thread.sleep(3000);
@@ -48,8 +51,11 @@ public class HotInstallTest extends InYike {
 
         Thread.sleep(4000);
         assertEquals("RECORDING", api.get("recordings/" + id).body().get("state").asText());
-        JsonNode stopped = api.post("recordings/" + id + "/stop", "").body();
+        // frames are due until the stop is asked for; finishing the files afterwards takes its own time
         double recordedSeconds = (System.nanoTime() - started) / 1e9;
+        long stopping = System.nanoTime();
+        JsonNode stopped = api.post("recordings/" + id + "/stop", "").body();
+        double stopSeconds = (System.nanoTime() - stopping) / 1e9;
         assertEquals("FINISHED", stopped.get("state").asText());
 
         MediaInfo info = media.probe(Path.of(stopped.get("files").get(0).get("path").asText()));
@@ -57,6 +63,6 @@ public class HotInstallTest extends InYike {
         int frames = info.videoFrameTimes().size();
         double last = info.videoFrameTimes().get(frames - 1);
         assertEquals("frame count matches the timestamps", Math.round(last * 25) + 1, frames, 1);
-        assertEquals("frames for the time recorded", recordedSeconds * 25, frames, 25 * 0.5);
+        assertEquals("frames for the time recorded (the stop took " + stopSeconds + " s)", recordedSeconds * 25, frames, 25 * 0.5);
     }
 }

@@ -36,6 +36,9 @@ public class ModuleRestartTest {
         ModuleFixtures.delete(data);
         yike = start();
         Api api = new Api(port).ready();
+        // the module and repository calls come with their bundles, a moment after the API answers
+        api.awaitOk("repository/bundles", 30);
+        api.awaitOk("modules", 30);
         String[] admin = {"Authorization", "Bearer " + Files.readString(data.resolve("admin.token")).trim()};
         assertEquals(201, api.post("repository/bundles", ModuleFixtures.jar("driver-1.0.0.jar"), "application/java-archive", admin).status());
         Api.Answer installed = api.post("modules", "{\"bsn\": \"" + ModuleFixtures.DRIVER + "\"}", admin);
@@ -46,6 +49,7 @@ public class ModuleRestartTest {
         yike.waitFor();
         yike = start();
         api = new Api(port).ready();
+        api.awaitOk("modules", 30);
         assertNotNull("the module's device is back", api.awaitDevice("driver", "virtualboard"));
         JsonNode module = api.get("modules").body().get("installed").get(0);
         assertEquals(ModuleFixtures.DRIVER, module.get("bsn").asText());

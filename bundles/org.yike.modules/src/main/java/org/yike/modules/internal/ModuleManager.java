@@ -168,8 +168,17 @@ public class ModuleManager implements Modules {
     /** Installs or updates from a jar in the drop folder, with the same checks as from a repository. */
     Module installFile(Path jar, String who) {
         return audited(who, "install", jar.getFileName().toString(), () -> {
-            Resource r = resource(jar);
-            return apply(r, indexes.read(repositories()), DROP_FOLDER + ": " + jar.getFileName());
+            // the jar as it is now, under its own name: one taken out of the folder while it installs
+            // must not fail the install halfway, with its bundle installed and not recorded
+            Path folder = Files.createTempDirectory("yike-drop-");
+            Path copy = folder.resolve(jar.getFileName());
+            try {
+                Files.copy(jar, copy);
+                return apply(resource(copy), indexes.read(repositories()), DROP_FOLDER + ": " + jar.getFileName());
+            } finally {
+                Files.deleteIfExists(copy);
+                Files.deleteIfExists(folder);
+            }
         });
     }
 
