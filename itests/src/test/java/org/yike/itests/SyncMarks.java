@@ -67,7 +67,7 @@ final class SyncMarks {
         return times;
     }
 
-    /** Times where the tone jumps to twice its pitch, found by counting zero crossings in 10 ms. */
+    /** Times where the tone jumps to twice its pitch for 20 ms at least, found by counting zero crossings in 10 ms. */
     private static List<Double> beeps(Path file) throws Exception {
         List<Double> times = new ArrayList<>();
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
@@ -79,7 +79,7 @@ final class SyncMarks {
             long index = 0;
             int crossings = 0;
             short last = 0;
-            boolean high = false;
+            int highBlocks = 0;
             for (Frame f; (f = g.grabSamples()) != null;) {
                 ShortBuffer s = (ShortBuffer) f.samples[0];
                 while (s.hasRemaining()) {
@@ -87,9 +87,10 @@ final class SyncMarks {
                     if ((v >= 0) != (last >= 0)) crossings++;
                     last = v;
                     if (++index % window == 0) {
-                        boolean now = crossings > 13; // 440 Hz: about 9 in 10 ms, 880 Hz about 18
-                        if (now && !high) times.add((index - window) / (double) rate);
-                        high = now;
+                        // 440 Hz: about 9 in 10 ms, 880 Hz about 18; a beep lasts 40 ms, while the
+                        // encoder's ringing where the sound begins or ends fills one block at most
+                        highBlocks = crossings > 13 ? highBlocks + 1 : 0;
+                        if (highBlocks == 2) times.add((index - 2 * window) / (double) rate);
                         crossings = 0;
                     }
                 }

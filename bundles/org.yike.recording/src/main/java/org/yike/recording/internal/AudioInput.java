@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -15,8 +16,9 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.runtime.Settings;
 
 /**
- * Decodes a microphone to interleaved 16-bit PCM at the profile's rate and channels, and queues it
- * for the program thread once the lesson's clock runs (earlier sound belongs to no frame).
+ * Decodes a microphone to interleaved 16-bit PCM at the profile's rate and channels, and queues it,
+ * stamped with its arrival on the lesson's clock, for the program thread once that clock runs
+ * (earlier sound belongs to no frame).
  */
 final class AudioInput extends SourceReader {
 
@@ -26,11 +28,17 @@ final class AudioInput extends SourceReader {
     private final int sampleRate;
     private final int channels;
     /** Ten seconds of the lesson's clock, which runs faster than real time in simulations. */
-    private final BlockingQueue<short[]> queue = new ArrayBlockingQueue<>((int) Math.ceil(QUEUED_CHUNKS * Settings.clockSpeed()));
+    private final BlockingQueue<Mixer.Arrival> queue = new ArrayBlockingQueue<>((int) Math.ceil(QUEUED_CHUNKS * Settings.clockSpeed()));
+    private final LongSupplier lessonNanos;
     private volatile boolean running;
+    /** The connection has just opened: its first sound is placed by its arrival, not after what came before. */
+    private boolean opened;
 
-    AudioInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges, long lostAfterMillis) {
+    /** @param lessonNanos the lesson's clock, which stamps each arrival */
+    AudioInput(Source source, Profile profile, LongSupplier lessonNanos, BiConsumer<Source, String> stateChanges,
+            long lostAfterMillis) {
         super(source, stateChanges, lostAfterMillis);
+        this.lessonNanos = lessonNanos;
         this.sampleRate = profile.audioSampleRate();
         this.channels = profile.audioChannels();
     }
@@ -43,6 +51,11 @@ final class AudioInput extends SourceReader {
     }
 
     @Override
+    void opened(FFmpegFrameGrabber grabber) {
+        opened = true;
+    }
+
+    @Override
     boolean read(FFmpegFrameGrabber grabber) throws FFmpegFrameGrabber.Exception {
         Frame frame = grabber.grabSamples();
         if (frame == null) return false;
@@ -50,9 +63,11 @@ final class AudioInput extends SourceReader {
             ShortBuffer in = ((ShortBuffer) frame.samples[0]).duplicate();
             short[] chunk = new short[in.remaining()];
             in.get(chunk);
-            if (!queue.offer(chunk)) {
+            Mixer.Arrival arrival = new Mixer.Arrival(lessonNanos.getAsLong(), opened, chunk);
+            opened = false;
+            if (!queue.offer(arrival)) {
                 queue.poll();
-                queue.offer(chunk);
+                queue.offer(arrival);
             }
         }
         return true;
@@ -71,8 +86,8 @@ final class AudioInput extends SourceReader {
         return channels;
     }
 
-    List<short[]> drain() {
-        List<short[]> chunks = new ArrayList<>();
+    List<Mixer.Arrival> drain() {
+        List<Mixer.Arrival> chunks = new ArrayList<>();
         queue.drainTo(chunks);
         return chunks;
     }

@@ -44,9 +44,9 @@ final class Lesson {
     private static final long LAG_REPEAT_NANOS = 10_000_000_000L;
     /**
      * Sound is mixed this far (in real time) behind the picture, so a microphone's delay does not
-     * become silence: on a loaded machine a reader thread stalls for a few hundred milliseconds, and
-     * sound it then delivers late would follow the silence put in its place, out of step with the
-     * picture from then on. The sound keeps its program time; only buffering grows.
+     * become silence: on a loaded machine a reader thread stalls for a few hundred milliseconds.
+     * Sound later than this is silence where it belonged; the {@link Mixer} keeps what follows in
+     * step with the picture.
      */
     private static final long MIX_LATENCY_MICROS = 300_000;
     /** The longest a lesson waits for its first pictures before its clock starts anyway. */
@@ -144,7 +144,8 @@ final class Lesson {
                 video.put(s.key(), new VideoInput(s, profile, this::sourceChanged,
                         config.resourceMode() ? resources : null, config.decodeOffScreen(), config.lostAfterMillis()));
             } else {
-                AudioInput mic = new AudioInput(s, profile, this::sourceChanged, config.lostAfterMillis());
+                AudioInput mic = new AudioInput(s, profile, () -> now() - startNanos, this::sourceChanged,
+                        config.lostAfterMillis());
                 microphones.add(mic);
                 mixer.add(s.key(), mic::drain);
             }

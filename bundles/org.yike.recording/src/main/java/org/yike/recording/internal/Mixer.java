@@ -1,5 +1,6 @@
 package org.yike.recording.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,11 +11,30 @@ import java.util.function.ToDoubleFunction;
  * lesson's clock: the program thread asks for exactly the sample frames due, and a microphone that
  * has not delivered them (lost, or late) adds silence. Levels (RMS and peak, dBFS) are kept per
  * microphone until read.
+ *
+ * <p>Each microphone's sound keeps its place on the lesson's clock. A connection's first sound is
+ * placed when it arrived; what follows, sample after sample from there, so a reader that stalls and
+ * then delivers in a burst loses only the moments already mixed (as silence), never the step with
+ * the picture. Arrival times correct the count where it cannot be right: sound that comes earlier
+ * than counted (a microphone whose clock runs fast, or a burst whose first arrival was placed)
+ * moves to its arrival at once, with the sound queued before it; sound that comes later than
+ * counted for a whole watch window, without one arrival on time, was lost on the way (a sound
+ * card's overrun), and what follows moves by as much.
  */
 final class Mixer {
 
-    /** The most a microphone may run ahead of the program before its oldest sound is dropped. */
-    private static final double MOST_AHEAD_SECONDS = 1.0;
+    /** Sound from a microphone as it arrived: when, on the lesson's clock, and whether its connection has just opened. */
+    record Arrival(long nanos, boolean opened, short[] samples) {
+    }
+
+    /** The most sound a microphone may have queued before its oldest is dropped (a stuck program thread). */
+    private static final double MOST_QUEUED_SECONDS = 10;
+    /** Earlier than counted by more than this, sound moves to its arrival: arrival jitter is never early. */
+    private static final double EARLY_SECONDS = 0.02;
+    /** How long arrivals are watched before sound later than counted is taken as lost, and by how much. */
+    private static final double WATCH_SECONDS = 2;
+    /** Every arrival of a watch later than counted by more than this: the sound between was lost. */
+    private static final double LOST_SECONDS = 0.1;
 
     /** Quieter than this is silence. */
     static final double SILENCE_DB = -120;
@@ -23,36 +43,119 @@ final class Mixer {
     record Level(String source, double rmsDb, double peakDb) {
     }
 
+    /** Queued sound: {@code samples[offset, limit)}, heard from sample frame {@code at} of the lesson. */
+    private static final class Span {
+        long at;
+        final short[] samples;
+        int offset;
+        int limit;
+
+        Span(long at, short[] samples) {
+            this.at = at;
+            this.samples = samples;
+            this.limit = samples.length;
+        }
+    }
+
     private final class Mic {
         final String key;
-        final Supplier<List<short[]>> arrived;
-        short[] fifo = new short[0];
-        int start;
-        int end;
+        final Supplier<List<Arrival>> arrived;
+        final ArrayDeque<Span> queue = new ArrayDeque<>();
+        /** The lesson's sample frame after the last queued sound; none before the first arrival. */
+        long next = Long.MIN_VALUE;
+        long queuedFrames;
+        long watchEnds;
+        long leastLate;
         double sumSquares;
         long counted;
         int peak;
 
-        Mic(String key, Supplier<List<short[]>> arrived) {
+        Mic(String key, Supplier<List<Arrival>> arrived) {
             this.key = key;
             this.arrived = arrived;
         }
 
         void take() {
-            for (short[] chunk : arrived.get()) {
-                if (end + chunk.length > fifo.length) {
-                    int have = end - start;
-                    short[] bigger = new short[Math.max(fifo.length, have + chunk.length) * 2];
-                    System.arraycopy(fifo, start, bigger, 0, have);
-                    fifo = bigger;
-                    start = 0;
-                    end = have;
+            for (Arrival a : arrived.get()) {
+                int frames = a.samples().length / channels;
+                // sound begins where it arrived, as a picture is shown from its arrival
+                long arrivedAt = a.nanos() * sampleRate / 1_000_000_000L;
+                if (a.opened() || next == Long.MIN_VALUE) {
+                    dropFrom(arrivedAt);
+                    next = arrivedAt;
+                    watch(arrivedAt);
+                } else if (arrivedAt < next - frames(EARLY_SECONDS)) {
+                    // what came before was heard earlier too: a burst's last arrival is the one on time
+                    for (Span s : queue) s.at -= next - arrivedAt;
+                    next = arrivedAt;
+                    watch(arrivedAt);
+                } else {
+                    leastLate = Math.min(leastLate, arrivedAt - next);
                 }
-                System.arraycopy(chunk, 0, fifo, end, chunk.length);
-                end += chunk.length;
+                queue.add(new Span(next, a.samples()));
+                next += frames;
+                queuedFrames += frames;
+                if (arrivedAt >= watchEnds) {
+                    if (leastLate > frames(LOST_SECONDS)) next += leastLate;
+                    watch(arrivedAt);
+                }
             }
-            int most = (int) (MOST_AHEAD_SECONDS * sampleRate) * channels;
-            if (end - start > most) start = end - most;
+            while (queuedFrames > frames(MOST_QUEUED_SECONDS)) queuedFrames -= left(queue.poll());
+        }
+
+        private void watch(long from) {
+            watchEnds = from + frames(WATCH_SECONDS);
+            leastLate = Long.MAX_VALUE;
+        }
+
+        /** Drops what is queued from sample frame {@code from} on, for a new connection's sound to take its place. */
+        private void dropFrom(long from) {
+            while (!queue.isEmpty()) {
+                Span last = queue.peekLast();
+                long end = last.at + left(last);
+                if (end <= from) return;
+                long cut = Math.min(end - from, left(last));
+                last.limit -= (int) cut * channels;
+                queuedFrames -= cut;
+                if (left(last) == 0) queue.pollLast();
+            }
+        }
+
+        /** Adds this microphone's sound for frames {@code [from, from + frames)} to {@code sum}. */
+        void mixInto(int[] sum, long from, int frames, double gain) {
+            long to = from + frames;
+            while (!queue.isEmpty()) {
+                Span s = queue.peek();
+                long end = s.at + left(s);
+                if (s.at >= to) break;
+                if (end <= from) {
+                    // stale: its moments were mixed without it
+                    queuedFrames -= left(s);
+                    queue.poll();
+                    continue;
+                }
+                long first = Math.max(s.at, from);
+                long last = Math.min(end, to);
+                for (long f = first; f < last; f++) {
+                    int in = s.offset + (int) (f - s.at) * channels;
+                    int out = (int) (f - from) * channels;
+                    for (int c = 0; c < channels; c++) {
+                        int sample = s.samples[in + c];
+                        sumSquares += (double) sample * sample;
+                        peak = Math.max(peak, Math.abs(sample));
+                        sum[out + c] += (int) Math.round(sample * gain);
+                    }
+                }
+                long used = last - s.at;
+                queuedFrames -= used;
+                if (last < end) {
+                    s.offset += (int) used * channels;
+                    s.at = last;
+                    break;
+                }
+                queue.poll();
+            }
+            counted += (long) frames * channels;
         }
     }
 
@@ -60,6 +163,8 @@ final class Mixer {
     private final ToDoubleFunction<String> gain;
     private final int sampleRate;
     private final int channels;
+    /** The lesson's sample frames mixed so far. */
+    private long mixed;
 
     /** @param gain a microphone's linear gain by its source key, read at every mix (0 mutes it) */
     Mixer(int sampleRate, int channels, ToDoubleFunction<String> gain) {
@@ -69,7 +174,7 @@ final class Mixer {
     }
 
     /** @param arrived the sound that arrived since the last call, interleaved at the mixer's rate and channels */
-    void add(String key, Supplier<List<short[]>> arrived) {
+    void add(String key, Supplier<List<Arrival>> arrived) {
         mics.add(new Mic(key, arrived));
     }
 
@@ -83,23 +188,14 @@ final class Mixer {
 
     /** The next {@code frames} sample frames of the mix, interleaved. */
     short[] mix(int frames) {
-        int samples = frames * channels;
-        int[] sum = new int[samples];
+        int[] sum = new int[frames * channels];
         for (Mic m : mics) {
             m.take();
-            double g = gain.applyAsDouble(m.key);
-            int available = Math.min(samples, m.end - m.start);
-            for (int i = 0; i < available; i++) {
-                int s = m.fifo[m.start + i];
-                m.sumSquares += (double) s * s;
-                m.peak = Math.max(m.peak, Math.abs(s));
-                sum[i] += (int) Math.round(s * g);
-            }
-            m.counted += samples;
-            m.start += available;
+            m.mixInto(sum, mixed, frames, gain.applyAsDouble(m.key));
         }
-        short[] out = new short[samples];
-        for (int i = 0; i < samples; i++) {
+        mixed += frames;
+        short[] out = new short[sum.length];
+        for (int i = 0; i < sum.length; i++) {
             out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum[i]));
         }
         return out;
@@ -116,6 +212,14 @@ final class Mixer {
             m.peak = 0;
         }
         return levels;
+    }
+
+    private int left(Span s) {
+        return (s.limit - s.offset) / channels;
+    }
+
+    private long frames(double seconds) {
+        return Math.round(seconds * sampleRate);
     }
 
     private static double db(double amplitude) {
