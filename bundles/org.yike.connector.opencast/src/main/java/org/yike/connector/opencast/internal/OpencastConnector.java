@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -78,9 +79,12 @@ public class OpencastConnector implements PlatformConnector {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<Device> devices = List.of();
 
-    /** Optional and dynamic: the publishing service uses this connector too. */
+    /**
+     * Taken only when a recording is ingested: the publishing service uses this connector too, and
+     * holding it from the start would make each need the other to be created first.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile PublishService publishing;
+    private volatile ComponentServiceObjects<PublishService> publishing;
 
     @Activate
     public OpencastConnector(@Reference RecordingService recordings, BundleContext context) {
@@ -103,11 +107,18 @@ public class OpencastConnector implements PlatformConnector {
 
             @Override
             public void ingest(String recording, String target) {
-                PublishService p = publishing;
+                ComponentServiceObjects<PublishService> service = publishing;
+                PublishService p = service == null ? null : service.getService();
                 if (p == null) {
                     LOG.warn("Recording {} of an Opencast event is not ingested: no publishing service runs", recording);
-                } else if (p.jobs().stream().noneMatch(j -> j.recording().equals(recording) && j.target().equals(target))) {
-                    p.publish(recording, target);
+                    return;
+                }
+                try {
+                    if (p.jobs().stream().noneMatch(j -> j.recording().equals(recording) && j.target().equals(target))) {
+                        p.publish(recording, target);
+                    }
+                } finally {
+                    service.ungetService(p);
                 }
             }
         };
