@@ -13,13 +13,17 @@ import java.util.function.ToDoubleFunction;
  * microphone until read.
  *
  * <p>Each microphone's sound keeps its place on the lesson's clock. A connection's first sound is
- * placed when it arrived; what follows, sample after sample from there, so a reader that stalls and
- * then delivers in a burst loses only the moments already mixed (as silence), never the step with
- * the picture. Arrival times correct the count where it cannot be right: sound that comes earlier
- * than counted (a microphone whose clock runs fast, or a burst whose first arrival was placed)
- * moves to its arrival at once, with the sound queued before it; sound that comes later than
- * counted for a whole watch window, without one arrival on time, was lost on the way (a sound
- * card's overrun), and what follows moves by as much.
+ * placed where it arrived; what follows, sample after sample from there. Arrival times correct the
+ * count where it cannot be right: sound that comes earlier than counted (a microphone whose clock
+ * runs fast, or a burst whose first part was placed by its arrival) moves back at once, with the
+ * sound queued before it; sound that comes later than counted for a whole watch window, without
+ * one arrival on time, was lost on the way (a sound card's overrun), and what follows moves by as
+ * much.
+ *
+ * <p>Sound that comes after its moments were mixed (a reader that stalled, a device that delivers
+ * in bursts) is not lost: the microphone is played that much later. Once a whole watch window's
+ * sound came with time to spare, the delay goes, and as much of the sound with it, so a stall costs
+ * a few seconds out of step and one short gap rather than a lasting offset.
  */
 final class Mixer {
 
@@ -61,11 +65,15 @@ final class Mixer {
         final String key;
         final Supplier<List<Arrival>> arrived;
         final ArrayDeque<Span> queue = new ArrayDeque<>();
-        /** The lesson's sample frame after the last queued sound; none before the first arrival. */
+        /** The lesson's sample frame where the next sound belongs; none before the first arrival. */
         long next = Long.MIN_VALUE;
+        /** How far behind where it belongs sound is played, so that sound which came late is not lost. */
+        long delay;
         long queuedFrames;
         long watchEnds;
         long leastLate;
+        /** The least time between a sound's arrival and its turn in the mix, during this watch. */
+        long leastSpare;
         double sumSquares;
         long counted;
         int peak;
@@ -81,8 +89,8 @@ final class Mixer {
                 // sound begins where it arrived, as a picture is shown from its arrival
                 long arrivedAt = a.nanos() * sampleRate / 1_000_000_000L;
                 if (a.opened() || next == Long.MIN_VALUE) {
-                    dropFrom(arrivedAt);
                     next = arrivedAt;
+                    delay = 0;
                     watch(arrivedAt);
                 } else if (arrivedAt < next - frames(EARLY_SECONDS)) {
                     // what came before was heard earlier too: a burst's last arrival is the one on time
@@ -92,13 +100,26 @@ final class Mixer {
                 } else {
                     leastLate = Math.min(leastLate, arrivedAt - next);
                 }
-                queue.add(new Span(next, a.samples()));
+                long at = next + delay;
+                dropFrom(at);
+                queue.add(new Span(at, a.samples()));
+                leastSpare = Math.min(leastSpare, at - mixed);
                 next += frames;
                 queuedFrames += frames;
                 if (arrivedAt >= watchEnds) {
                     if (leastLate > frames(LOST_SECONDS)) next += leastLate;
+                    // a whole watch with time to spare: the delay goes, and as much sound with it
+                    if (leastSpare > 0) delay -= Math.min(delay, leastSpare);
                     watch(arrivedAt);
                 }
+            }
+            Span first = queue.peek();
+            if (first != null && first.at < mixed) {
+                // its moments are mixed already: played later rather than lost
+                long late = mixed - first.at;
+                for (Span s : queue) s.at += late;
+                delay += late;
+                leastSpare = Math.min(leastSpare, 0);
             }
             while (queuedFrames > frames(MOST_QUEUED_SECONDS)) queuedFrames -= left(queue.poll());
         }
@@ -106,9 +127,10 @@ final class Mixer {
         private void watch(long from) {
             watchEnds = from + frames(WATCH_SECONDS);
             leastLate = Long.MAX_VALUE;
+            leastSpare = Long.MAX_VALUE;
         }
 
-        /** Drops what is queued from sample frame {@code from} on, for a new connection's sound to take its place. */
+        /** Drops what is queued from sample frame {@code from} on, for newer sound to take its place. */
         private void dropFrom(long from) {
             while (!queue.isEmpty()) {
                 Span last = queue.peekLast();
@@ -128,12 +150,6 @@ final class Mixer {
                 Span s = queue.peek();
                 long end = s.at + left(s);
                 if (s.at >= to) break;
-                if (end <= from) {
-                    // stale: its moments were mixed without it
-                    queuedFrames -= left(s);
-                    queue.poll();
-                    continue;
-                }
                 long first = Math.max(s.at, from);
                 long last = Math.min(end, to);
                 for (long f = first; f < last; f++) {

@@ -66,16 +66,51 @@ public class MixerTest {
     }
 
     @Test
-    public void soundThatComesAfterAStallKeepsItsPlace() {
-        roomMic.add(at(0, tone(10, 1)));
-        assertArrayEquals(tone(10, 1), mixer.mix(10));
-        // the reader stalls: 10 to 20 are mixed without it, then 10 to 30 come at once
-        assertArrayEquals(tone(10, 0), mixer.mix(10));
-        roomMic.add(at(30, tone(10, 2)));
-        roomMic.add(at(30, tone(10, 3)));
-        assertArrayEquals("what was due while it stalled is gone; what follows is on time", tone(10, 3), mixer.mix(10));
-        roomMic.add(at(40, tone(10, 4)));
-        assertArrayEquals(tone(10, 4), mixer.mix(10));
+    public void soundAfterAStallIsPlayedLateUntilAWatchWithTimeToSpare() {
+        // 10 ms of sound every 10 ms, its value the chunk's number, mixed 100 ms behind; the reader
+        // stalls from 500 to 800 ms and then delivers those 300 ms at once
+        short[] heard = new short[5200];
+        for (int t = 0, mixedTo = 0; t < 5300; t += 10) {
+            if (t < 500 || t >= 800) {
+                for (int chunk = t < 800 || t > 800 ? t / 10 : 50; chunk <= t / 10; chunk++) {
+                    roomMic.add(new Mixer.Arrival(t * MS, false, tone(10, chunk + 1)));
+                }
+            }
+            if (t >= 100) {
+                System.arraycopy(mixer.mix(10), 0, heard, mixedTo, 10);
+                mixedTo += 10;
+            }
+        }
+        assertEquals("before the stall, on time", 41, heard[400]);
+        assertEquals("what the stall held back is played 200 ms late, not lost", 51, heard[700]);
+        assertEquals(81, heard[1000]);
+        assertEquals("still late within the watch that saw the stall", 181, heard[2000]);
+        for (int f = 0; f < 4000; f++) {
+            // 500 to 700 were mixed while the reader stalled: silence, the one gap
+            assertEquals("at " + f, f < 500 ? f / 10 + 1 : f < 700 ? 0 : (f - 200) / 10 + 1, heard[f]);
+        }
+        assertEquals("the next whole watch had time to spare: on time again", 501, heard[5000]);
+    }
+
+    @Test
+    public void aDeviceThatDeliversInBurstsIsHeardWhole() {
+        // half a second of sound at a time, every half second (PulseAudio's ALSA plugin on a busy machine), mixed 100 ms behind
+        short[] heard = new short[6000];
+        for (int t = 0, mixedTo = 0; t < 6100; t += 10) {
+            if (t > 0 && t % 500 == 0) {
+                for (int chunk = t / 10 - 50; chunk < t / 10; chunk++) roomMic.add(new Mixer.Arrival(t * MS, false, tone(10, chunk + 1)));
+            }
+            if (t >= 100) {
+                System.arraycopy(mixer.mix(10), 0, heard, mixedTo, 10);
+                mixedTo += 10;
+            }
+        }
+        int from = 0;
+        while (heard[from] == 0) from++;
+        assertEquals("the first burst plays from its first chunk", 1, heard[from]);
+        for (int f = from; f + 10 < heard.length; f += 10) {
+            assertEquals("every chunk in turn, no gap, at " + f, heard[f] + 1, heard[f + 10]);
+        }
     }
 
     @Test
