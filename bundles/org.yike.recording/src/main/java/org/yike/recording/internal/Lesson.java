@@ -234,6 +234,11 @@ final class Lesson {
         return startNanos == 0 ? 0 : (now() - startNanos) / 1_000_000;
     }
 
+    /** Pictures that came within the last program frame (in real time) are as good as pictures after a cut. */
+    private long freshNanos() {
+        return System.nanoTime() - (long) (profile.frameTimeNanos(1) / speed);
+    }
+
     /** The lesson clock's time in nanoseconds: real time, times {@link #speed}. */
     private long now() {
         return (long) ((System.nanoTime() - origin) * speed) + 1;
@@ -297,7 +302,7 @@ final class Lesson {
         decision = ProgramDecision.full(0, video.keySet().iterator().next(), "lesson started");
         trigger = "start";
         apply(new Handover(director, strategy, "lesson started"), 0);
-        Shot shot = new Shot(decision, trigger, strategy, video, places, null);
+        Shot shot = new Shot(decision, trigger, strategy, video, places, null, freshNanos());
         String failure = null;
         if (awaitOpening(shot)) {
             compose(composer, shot, program);
@@ -310,8 +315,11 @@ final class Lesson {
             long lagWarned = -LAG_REPEAT_NANOS;
             for (long n = 0; startNanos + profile.frameTimeNanos(n) < stopNanos; n++) {
                 long late = now() - (startNanos + profile.frameTimeNanos(n));
-                if (late < 0) LockSupport.parkNanos((long) (-late / speed));
-                else if (late > LAG_WARNING_NANOS && now() - lagWarned > LAG_REPEAT_NANOS) {
+                // parkNanos may return early, for no reason: a frame is never taken before its time
+                for (; late < 0; late = now() - (startNanos + profile.frameTimeNanos(n))) {
+                    LockSupport.parkNanos((long) (-late / speed));
+                }
+                if (late > LAG_WARNING_NANOS && now() - lagWarned > LAG_REPEAT_NANOS) {
                     lagWarned = now();
                     LOG.warn("Lesson {}: encoding runs {} ms behind real time; the machine is too slow for profile {}",
                             record.id, late / 1_000_000, profile.name());
@@ -322,7 +330,7 @@ final class Lesson {
                 for (Input i; (i = inputs.poll()) != null;) apply(i, at);
                 apply(TICK, at);
                 if (decision != before) {
-                    shot = new Shot(decision, trigger, strategy, video, places, shot);
+                    shot = new Shot(decision, trigger, strategy, video, places, shot, freshNanos());
                     if (fade != null) fade.from(program);
                 }
                 boolean fresh = shot.update();

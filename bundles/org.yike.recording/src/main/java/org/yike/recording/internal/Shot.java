@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.yike.api.director.Framing;
 import org.yike.api.director.Layout;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.encoder.VideoFrame;
 
 /**
  * What the program shows now: a layout and its sources, each with its newest picture. A new shot
- * is ready once every one of its sources has delivered a picture taken after the cut; until then
- * the program keeps its last picture, so a cut never shows black or a stale frame.
+ * is ready once every one of its sources has delivered a picture taken after the cut, or within the
+ * program frame before it; until then the program keeps its last picture, so a cut never shows
+ * black or a stale frame.
  */
 final class Shot {
 
@@ -28,9 +30,12 @@ final class Shot {
     private final long[] seen;
     private final boolean[] fresh;
 
-    /** {@code pictures} are reused from shot to shot: one buffer per place in the layout. */
+    /**
+     * {@code pictures} are reused from shot to shot: one buffer per place in the layout. A picture
+     * that came at {@code freshNanos} ({@link System#nanoTime()}) or later counts as taken after the cut.
+     */
     Shot(ProgramDecision decision, String trigger, String strategy, Map<String, VideoInput> video,
-            List<ByteBuffer> pictures, Shot before) {
+            List<ByteBuffer> pictures, Shot before, long freshNanos) {
         this.decision = decision;
         this.trigger = trigger;
         this.strategy = strategy;
@@ -41,8 +46,9 @@ final class Shot {
         this.fresh = new boolean[inputs.size()];
         if (before != null) before.inputs.stream().filter(i -> !inputs.contains(i)).forEach(i -> i.want(false, null));
         for (int i = 0; i < inputs.size(); i++) {
-            inputs.get(i).want(true, decision.framing().get(decision.sources().get(i)));
-            seen[i] = inputs.get(i).sequence();
+            Framing framing = decision.framing().get(decision.sources().get(i));
+            inputs.get(i).want(true, framing);
+            seen[i] = inputs.get(i).seenBefore(freshNanos, framing);
         }
     }
 

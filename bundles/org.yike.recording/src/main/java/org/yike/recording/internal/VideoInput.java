@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -44,6 +45,11 @@ final class VideoInput extends SourceReader {
     private final int height;
     private final ByteBuffer latest;
     private long sequence;
+    /** When the newest picture came ({@link System#nanoTime()}), and the crop it was given ({@code null}: whole). */
+    private long latestNanos;
+    private Framing latestCrop;
+    /** The newest picture is the slate of a lost source: what a cut to it shows until the source is back. */
+    private boolean latestIsSlate;
     private volatile boolean wanted;
     /** How the program frames this source now; {@code null}: whole. */
     private volatile Framing framing;
@@ -147,7 +153,8 @@ final class VideoInput extends SourceReader {
             decoder.restart();
             decoding = true;
         }
-        if (decoder.decode(packet, show ? decoded : null, framing) > 0 && show) keep(decoded.duplicate().clear());
+        Framing f = framing;
+        if (decoder.decode(packet, show ? decoded : null, f) > 0 && show) keep(decoded.duplicate().clear(), crop(f));
     }
 
     /**
@@ -181,39 +188,50 @@ final class VideoInput extends SourceReader {
     @Override
     void lost() {
         if (slate == null) slate = Slate.of(source.label(), width, height);
-        keep(slate.duplicate().clear());
+        keep(slate.duplicate().clear(), null);
+        synchronized (this) {
+            latestIsSlate = true;
+        }
     }
 
     private boolean readPicture(FFmpegFrameGrabber grabber) throws FFmpegFrameGrabber.Exception {
         Frame frame = grabber.grabImage();
         if (frame == null) return false;
-        if (wanted) {
-            // javacv limits the buffer to the Y plane; U and V follow it in the same allocation.
-            ByteBuffer picture = ((ByteBuffer) frame.image[0]).duplicate();
-            picture.limit(picture.capacity());
-            Framing f = framing;
-            if (f != null && f.isCrop()) {
-                if (cropper == null) {
-                    cropper = new PictureScaler(width, height);
-                    cropped = ByteBuffer.allocateDirect(latest.capacity());
-                }
-                cropper.scale(picture, f, cropped);
-                picture = cropped.duplicate().clear();
+        // kept off screen too (the picture is decoded already: keeping it is a copy), so that a cut
+        // to this camera shows it at once rather than at its next picture
+        // javacv limits the buffer to the Y plane; U and V follow it in the same allocation.
+        ByteBuffer picture = ((ByteBuffer) frame.image[0]).duplicate();
+        picture.limit(picture.capacity());
+        Framing crop = wanted ? crop(framing) : null;
+        if (crop != null) {
+            if (cropper == null) {
+                cropper = new PictureScaler(width, height);
+                cropped = ByteBuffer.allocateDirect(latest.capacity());
             }
-            keep(picture);
+            cropper.scale(picture, crop, cropped);
+            picture = cropped.duplicate().clear();
         }
+        keep(picture, crop);
         return true;
     }
 
-    private synchronized void keep(ByteBuffer picture) {
+    private synchronized void keep(ByteBuffer picture, Framing crop) {
         latest.clear();
         latest.put(picture);
+        latestNanos = System.nanoTime();
+        latestCrop = crop;
+        latestIsSlate = false;
         sequence++;
+    }
+
+    private static Framing crop(Framing framing) {
+        return framing != null && framing.isCrop() ? framing : null;
     }
 
     /**
      * While wanted, the newest picture is kept for {@link #copyNewerThan}, framed as asked
-     * ({@code null}: whole); otherwise frames are read and not shown.
+     * ({@code null}: whole); otherwise a compressed camera's frames are read and not shown, and a
+     * raw source's are kept whole.
      */
     void want(boolean wanted, Framing framing) {
         this.framing = framing;
@@ -232,7 +250,14 @@ final class VideoInput extends SourceReader {
         return sequence;
     }
 
-    synchronized long sequence() {
-        return sequence;
+    /**
+     * The sequence number a shot that wants this source, framed so, has seen already: the newest
+     * picture counts as unseen if it came at {@code freshNanos} or later with that crop, or is the
+     * slate of a lost source.
+     */
+    synchronized long seenBefore(long freshNanos, Framing framing) {
+        boolean fresh = sequence > 0
+                && (latestIsSlate || latestNanos - freshNanos >= 0 && Objects.equals(latestCrop, crop(framing)));
+        return fresh ? sequence - 1 : sequence;
     }
 }
