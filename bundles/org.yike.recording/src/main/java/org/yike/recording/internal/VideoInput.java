@@ -24,7 +24,7 @@ import org.yike.api.encoder.VideoFrame;
 
 /**
  * Reads one video source on its own thread and keeps its newest picture, scaled to the profile in
- * I420, while the program wants it. A source that fails is reopened with backoff; the lesson goes
+ * I420, while the program wants it (a raw source's at all times). A source that fails is reopened with backoff; the lesson goes
  * on without it meanwhile. A camera that sends compressed video is read packet by packet: off
  * screen it is not decoded at all (a cut to it waits for its next key frame), unless
  * {@code decodeOffScreen}; in resource mode an H.264 or H.265 camera's packets, and its sound,
@@ -154,7 +154,7 @@ final class VideoInput extends SourceReader {
             decoding = true;
         }
         Framing f = framing;
-        if (decoder.decode(packet, show ? decoded : null, f) > 0 && show) keep(decoded.duplicate().clear(), crop(f));
+        if (decoder.decode(packet, show ? decoded : null, f) > 0 && show) keep(decoded.duplicate().clear(), crop(f), false);
     }
 
     /**
@@ -188,10 +188,7 @@ final class VideoInput extends SourceReader {
     @Override
     void lost() {
         if (slate == null) slate = Slate.of(source.label(), width, height);
-        keep(slate.duplicate().clear(), null);
-        synchronized (this) {
-            latestIsSlate = true;
-        }
+        keep(slate.duplicate().clear(), null, true);
     }
 
     private boolean readPicture(FFmpegFrameGrabber grabber) throws FFmpegFrameGrabber.Exception {
@@ -211,16 +208,16 @@ final class VideoInput extends SourceReader {
             cropper.scale(picture, crop, cropped);
             picture = cropped.duplicate().clear();
         }
-        keep(picture, crop);
+        keep(picture, crop, false);
         return true;
     }
 
-    private synchronized void keep(ByteBuffer picture, Framing crop) {
+    private synchronized void keep(ByteBuffer picture, Framing crop, boolean isSlate) {
         latest.clear();
         latest.put(picture);
         latestNanos = System.nanoTime();
         latestCrop = crop;
-        latestIsSlate = false;
+        latestIsSlate = isSlate;
         sequence++;
     }
 
