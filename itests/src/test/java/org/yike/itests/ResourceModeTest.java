@@ -70,7 +70,10 @@ public class ResourceModeTest extends InYike {
         for (JsonNode f : lesson.get("files")) if (f.get("kind").asText().equals("resource")) resource = f;
         assertNotNull("a resource file for the camera: " + lesson.get("files"), resource);
         assertEquals("virtual-101/teacher", resource.get("source").asText());
-        assertTrue(resource.get("startOffsetMillis").asLong() >= 0);
+        // the opening shot's camera: its file begins with the key frame whose picture starts the
+        // lesson's clock a few milliseconds later (a CI run read -4 ms), so within a frame of it
+        long offset = resource.get("startOffsetMillis").asLong();
+        assertTrue("the file begins with the lesson, within a frame: " + offset + " ms", offset > -40);
         Path file = Path.of(resource.get("path").asText());
         MediaInfo info = media.probe(file);
         assertEquals("h264", info.video().orElseThrow().codec());
