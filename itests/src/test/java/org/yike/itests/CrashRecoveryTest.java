@@ -11,7 +11,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.After;
 import org.junit.Test;
 import org.yike.media.MediaInfo;
 import org.yike.media.Probe;
@@ -20,16 +19,8 @@ import org.yike.media.Probe;
  * The product jar killed with SIGKILL in the middle of a lesson, then started again on the same
  * data folder: the lesson is recovered, finished and marked partial, losing at most 2 s.
  */
-public class CrashRecoveryTest {
+public class CrashRecoveryTest extends ProductJarTest {
 
-    private final Path data = Path.of(System.getProperty("yike.itest.data"), "CrashRecoveryTest");
-    private final int port = InYike.freePort();
-    private Process yike;
-
-    @After
-    public void stopYike() {
-        if (yike != null) yike.destroyForcibly();
-    }
 
     @Test
     public void aLessonCutOffByKillIsRecoveredOnTheNextStart() throws Exception {

@@ -11,7 +11,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.After;
 import org.junit.Test;
 
 /**
@@ -19,16 +18,8 @@ import org.junit.Test;
  * a driver installed as a module is there again, active with its device, after the runtime stops
  * and starts again (the framework's own storage is rebuilt at each start).
  */
-public class ModuleRestartTest {
+public class ModuleRestartTest extends ProductJarTest {
 
-    private final Path data = Path.of(System.getProperty("yike.itest.data"), "ModuleRestartTest");
-    private final int port = InYike.freePort();
-    private Process yike;
-
-    @After
-    public void stopYike() {
-        if (yike != null) yike.destroyForcibly();
-    }
 
     @Test
     public void anInstalledModuleSurvivesARestart() throws Exception {

@@ -25,18 +25,14 @@ import org.yike.connector.opencast.internal.OpencastFixture;
  * the event of the agent's calendar is recorded by the virtual classroom under the event's UID, its
  * states reported, and the recording ingested into the event.
  */
-public class OpencastAgentTest {
+public class OpencastAgentTest extends ProductJarTest {
 
     private static final String AGENT = "yike-101";
 
-    private final Path data = Path.of(System.getProperty("yike.itest.data"), "OpencastAgentTest");
-    private final int port = InYike.freePort();
-    private Process yike;
     private OpencastFixture opencast;
 
     @After
     public void stop() {
-        if (yike != null) yike.destroyForcibly();
         if (opencast != null) opencast.close();
     }
 

@@ -26,16 +26,12 @@ import org.yike.connector.ftp.internal.LoopbackFtpServer;
  * one call, then a job queued while the server is down surviving a kill of the runtime and
  * completing, once, after the next start.
  */
-public class PublishTest {
+public class PublishTest extends ProductJarTest {
 
-    private final Path data = Path.of(System.getProperty("yike.itest.data"), "PublishTest");
-    private final int port = InYike.freePort();
-    private Process yike;
     private LoopbackFtpServer ftp;
 
     @After
     public void stop() {
-        if (yike != null) yike.destroyForcibly();
         if (ftp != null) ftp.close();
     }
 

@@ -25,20 +25,16 @@ import org.yike.media.Probe;
  * lasts as long as the lesson; nginx killed mid-lesson and started again, the push comes back by
  * itself and the lesson's own program has no gap. The stream key appears in no answer, log or file of Yike's.
  */
-public class RtmpPushTest {
+public class RtmpPushTest extends ProductJarTest {
 
     private static final String KEY = "k3y-" + Long.toHexString(System.nanoTime());
 
-    private final Path data = Path.of(System.getProperty("yike.itest.data"), "RtmpPushTest");
     private final Path flv = data.resolve("nginx/record");
-    private final int port = InYike.freePort();
     private final int rtmpPort = InYike.freePort();
-    private Process yike;
     private Process nginx;
 
     @After
     public void stop() {
-        if (yike != null) yike.destroyForcibly();
         if (nginx != null) nginx.destroyForcibly();
     }
 

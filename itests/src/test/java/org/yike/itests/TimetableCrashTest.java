@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.After;
 import org.junit.Test;
 
 /**
@@ -26,16 +25,8 @@ import org.junit.Test;
  * recording is recovered as partial, and the rest of the lesson is recorded with no call, marked
  * partial, carrying the same session, and stops at the lesson's end bell.
  */
-public class TimetableCrashTest {
+public class TimetableCrashTest extends ProductJarTest {
 
-    private final Path data = Path.of(System.getProperty("yike.itest.data"), "TimetableCrashTest");
-    private final int port = InYike.freePort();
-    private Process yike;
-
-    @After
-    public void stopYike() {
-        if (yike != null) yike.destroyForcibly();
-    }
 
     @Test
     public void aRuntimeKilledInsideALessonRecordsTheRestOfItAsPartial() throws Exception {
