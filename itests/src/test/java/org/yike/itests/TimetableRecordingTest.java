@@ -96,10 +96,17 @@ public class TimetableRecordingTest extends InYike {
 
         LocalTime first = LocalTime.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
         importTimetable(api, data, today(first, 14));
-        Api.Answer bad = api.put("timetable/lessons", "text/csv", "room,weekday,period,weeks,course\n101,9,1,all,数学\n",
+        // a row that does not read (weekday 9) and a conflict between two that do (rows 2 and 4): both in one answer
+        int weekday = LocalDate.now().getDayOfWeek().getValue();
+        Api.Answer bad = api.put("timetable/lessons", "text/csv", "room,weekday,period,weeks,course\n101," + weekday
+                + ",1,all,数学\n101,9,1,all,数学\n101," + weekday + ",1,all,物理\n",
                 "Authorization", "Bearer " + Files.readString(data.resolve("admin.token")).strip());
         assertEquals(422, bad.status());
-        assertEquals(2, bad.body().get("errors").get(0).get("row").asInt());
+        JsonNode errors = bad.body().get("errors");
+        assertEquals(errors.toString(), 2, errors.size());
+        assertEquals(3, errors.get(0).get("row").asInt());
+        assertEquals(4, errors.get(1).get("row").asInt());
+        assertTrue(errors.toString(), errors.get(1).get("reason").asText().contains("(row 2, 数学)"));
 
         JsonNode sessions = api.get("schedule?from=" + LocalDate.now() + "&room=101").body();
         assertEquals(sessions.toString(), 2, sessions.size());

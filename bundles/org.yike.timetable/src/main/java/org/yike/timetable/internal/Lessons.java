@@ -6,9 +6,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
-import org.yike.api.timetable.RowError;
-import org.yike.api.timetable.TimetableRejected;
-
 /** {@code timetable.csv}: {@code room,weekday,period,weeks,course,teacher,class,record}, weekday 1 = Monday. */
 final class Lessons {
 
@@ -19,9 +16,12 @@ final class Lessons {
     private Lessons() {
     }
 
-    static List<Lesson> parse(byte[] csv) {
+    /**
+     * The rows that read; each that does not is added to {@code problems}, so that the rows that do
+     * are still checked against the bells and each other and one answer names every bad row.
+     */
+    static List<Lesson> parse(byte[] csv, List<Schedule.Problem> problems) {
         List<Rows.Row> rows = Rows.read(csv, Set.of("room", "weekday", "period", "weeks", "course"));
-        List<RowError> errors = new ArrayList<>();
         List<Lesson> lessons = new ArrayList<>();
         for (Rows.Row r : rows) {
             try {
@@ -29,10 +29,9 @@ final class Lessons {
                         Cells.number(r, "period", 1, 99), Weeks.parse(Cells.required(r, "weeks")), Cells.required(r, "course"),
                         r.get("teacher"), r.get("class"), Cells.yesNo(r, "record", true)));
             } catch (IllegalArgumentException e) {
-                errors.add(new RowError(r.number(), e.getMessage()));
+                problems.add(new Schedule.Problem(Schedule.Part.LESSONS, r.number(), e.getMessage()));
             }
         }
-        if (!errors.isEmpty()) throw new TimetableRejected(errors);
         return lessons;
     }
 }

@@ -71,19 +71,24 @@ final class Schedule {
         return problems;
     }
 
-    /** The sessions of CSV lessons: each on the days whose weekday and teaching week it has. */
+    /**
+     * The sessions of CSV lessons: each on the days whose weekday and teaching week it has. A lesson
+     * whose period a bell profile lacks is a problem and makes none; the others still do, to be
+     * checked for conflicts.
+     */
     static List<Made> of(Bells bells, TermCalendar calendar, List<Lessons.Lesson> lessons, ZoneId zone, List<Problem> problems) {
         Map<DayOfWeek, List<Lessons.Lesson>> byDay = new HashMap<>();
         for (Lessons.Lesson l : lessons) {
-            byDay.computeIfAbsent(l.weekday(), d -> new ArrayList<>()).add(l);
+            boolean rung = true;
             for (String profile : calendar.profiles().keySet()) {
                 if (bells.has(profile) && bells.bell(profile, l.period()) == null) {
                     problems.add(new Problem(Part.LESSONS, l.row(), "period " + l.period() + " is not a bell of profile " + profile));
+                    rung = false;
                 }
             }
+            if (rung) byDay.computeIfAbsent(l.weekday(), d -> new ArrayList<>()).add(l);
         }
         List<Made> made = new ArrayList<>();
-        if (!problems.isEmpty()) return made;
         for (LocalDate date = calendar.start; !date.isAfter(calendar.end); date = date.plusDays(1)) {
             if (calendar.holiday(date)) continue;
             LocalDate runs = calendar.runs(date);

@@ -57,8 +57,8 @@ public class SchoolTimetable implements Timetable {
     static final String LESSONS = "lessons.csv";
     static final String LESSONS_ICS = "lessons.ics";
 
-    /** The lessons as they came: CSV rows or an iCalendar text, one of them. */
-    private record LessonsPart(List<Lessons.Lesson> rows, String ics, int count) {
+    /** The lessons as they came: CSV rows or an iCalendar text, one of them; the CSV rows that did not read. */
+    private record LessonsPart(List<Lessons.Lesson> rows, String ics, int count, List<Schedule.Problem> unread) {
     }
 
     private final Path folder;
@@ -125,13 +125,15 @@ public class SchoolTimetable implements Timetable {
     }
 
     private static LessonsPart csvLessons(byte[] csv) {
-        List<Lessons.Lesson> rows = Lessons.parse(csv);
-        return new LessonsPart(rows, null, rows.size());
+        List<Schedule.Problem> unread = new ArrayList<>();
+        List<Lessons.Lesson> rows = Lessons.parse(csv, unread);
+        return new LessonsPart(rows, null, rows.size(), unread);
     }
 
     private static LessonsPart icsLessons(byte[] ics) {
         String text = Text.decode(ics);
-        return new LessonsPart(null, text, (int) text.lines().filter(l -> l.strip().equalsIgnoreCase("BEGIN:VEVENT")).count());
+        return new LessonsPart(null, text, (int) text.lines().filter(l -> l.strip().equalsIgnoreCase("BEGIN:VEVENT")).count(),
+                List.of());
     }
 
     /** Makes the schedule of the parts with one replaced; keeps it, and the file, only if whole. */
@@ -167,13 +169,19 @@ public class SchoolTimetable implements Timetable {
         return new Imported(what, rows, s.sessions.size(), added, changed, removed);
     }
 
-    /** The schedule of these parts (empty while one is missing), or null with the problems added. */
+    /**
+     * The schedule of these parts (empty while one is missing), or null with the problems added. The
+     * lessons that read are checked against the bells and each other even where others did not read,
+     * so that one answer names every bad row.
+     */
     private Schedule schedule(Bells b, TermCalendar c, LessonsPart l, List<Schedule.Problem> problems) {
-        if (b != null && c != null) problems.addAll(Schedule.check(b, c));
-        if (b == null || c == null || l == null || !problems.isEmpty()) return problems.isEmpty() ? Schedule.EMPTY : null;
+        if (l != null) problems.addAll(l.unread);
+        List<Schedule.Problem> apart = b != null && c != null ? Schedule.check(b, c) : List.of();
+        problems.addAll(apart);
+        if (b == null || c == null || l == null || !apart.isEmpty()) return problems.isEmpty() ? Schedule.EMPTY : null;
         List<Schedule.Made> made = l.rows != null ? Schedule.of(b, c, l.rows, zone, problems)
                 : CalendarFile.sessions(l.ics, b, c, zone, problems);
-        return problems.isEmpty() ? Schedule.of(made, problems) : null;
+        return Schedule.of(made, problems);
     }
 
     private void use(Schedule s) {

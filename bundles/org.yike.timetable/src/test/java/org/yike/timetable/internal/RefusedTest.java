@@ -56,12 +56,14 @@ public class RefusedTest extends AutumnTermTest {
                 101,2,9,all,语文,王老师,高一(1)班,yes
                 101,2,5,9-3,语文,王老师,高一(1)班,yes
                 """)));
-        assertRows(errors, 3, 4, 5, 6, 7, 8, 10);
+        // the rows that do not read, then row 9, which reads but has a period no bell profile has (two profiles)
+        assertRows(errors, 3, 4, 5, 6, 7, 8, 10, 9, 9);
         assertTrue(errors.get(0).reason(), errors.get(0).reason().contains("weekday '8'"));
         assertTrue(errors.get(2).reason(), errors.get(2).reason().contains("1-3x"));
         assertTrue(errors.get(3).reason(), errors.get(3).reason().contains("course is empty"));
         assertTrue(errors.get(4).reason(), errors.get(4).reason().contains("neither yes nor no"));
-        // period 9 is no bell: found once the rows read, against both profiles
+        assertTrue(errors.get(7).reason(), errors.get(7).reason().startsWith("period 9 is not a bell of profile"));
+        // alone, against both profiles
         errors = refused(() -> timetable.importLessons(utf8("""
                 room,weekday,period,weeks,course
                 101,2,9,all,语文
@@ -87,6 +89,66 @@ public class RefusedTest extends AutumnTermTest {
         // row 5 meets row 2 in week 10, row 6 meets row 2 in week 1 (and row 5 in week 11)
         assertRows(errors, 6, 5, 6);
         assertTrue(errors.get(0).reason(), errors.get(0).reason().contains("room 101 already has a lesson then (row 2, 语文)"));
+        assertTrue(term().isEmpty());
+    }
+
+    @Test
+    public void aRowThatDoesNotReadAndAConflictAmongTheRowsThatDoAreNamedInOneAnswer() throws IOException {
+        importTerm(timetable);
+        timetable.importLessons(resource("timetable.csv"));
+        List<Session> before = term();
+        List<RowError> errors = refused(() -> timetable.importLessons(utf8("""
+                room,weekday,period,weeks,course
+                101,1,1,all,语文
+                101,1,2,all,数学
+                102,1,1,all,英语
+                102,2,1,all,历史
+                101,3,1,all,物理
+                101,周三,2,all,化学
+                101,3,1,odd,生物
+                """)));
+        assertRows(errors, 7, 8);
+        assertTrue(errors.get(0).reason(), errors.get(0).reason().contains("weekday '周三' is not a number from 1 to 7"));
+        assertTrue(errors.get(1).reason(), errors.get(1).reason().contains("room 101 already has a lesson then (row 6, 物理)"));
+        assertEquals(before, term());
+    }
+
+    /** The same for iCalendar: each problem names the line of its event's BEGIN:VEVENT. */
+    @Test
+    public void anEventThatIsNoLessonAndAConflictAmongTheOthersAreNamedInOneAnswer() throws IOException {
+        importTerm(timetable);
+        List<RowError> errors = refused(() -> timetable.importCalendarFile(utf8("""
+                BEGIN:VCALENDAR
+                VERSION:2.0
+                PRODID:-//Example School//Timetable export//ZH
+                BEGIN:VEVENT
+                UID:yuwen@school.example
+                DTSTAMP:20250820T000000Z
+                SUMMARY:语文
+                LOCATION:101
+                DTSTART;TZID=Asia/Shanghai:20250901T080000
+                DTEND;TZID=Asia/Shanghai:20250901T084500
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:shuxue@school.example
+                DTSTAMP:20250820T000000Z
+                SUMMARY:数学
+                DTSTART;TZID=Asia/Shanghai:20250902T080000
+                DTEND;TZID=Asia/Shanghai:20250902T084500
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:wuli@school.example
+                DTSTAMP:20250820T000000Z
+                SUMMARY:物理
+                LOCATION:101
+                DTSTART;TZID=Asia/Shanghai:20250901T080000
+                DTEND;TZID=Asia/Shanghai:20250901T084500
+                END:VEVENT
+                END:VCALENDAR
+                """)));
+        assertRows(errors, 12, 19);
+        assertTrue(errors.get(0).reason(), errors.get(0).reason().contains("no LOCATION"));
+        assertTrue(errors.get(1).reason(), errors.get(1).reason().contains("room 101 already has a lesson then (row 4, 语文)"));
         assertTrue(term().isEmpty());
     }
 

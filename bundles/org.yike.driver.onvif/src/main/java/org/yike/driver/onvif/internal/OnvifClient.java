@@ -47,8 +47,7 @@ final class OnvifClient {
 
     /** Reads the camera's clock, its services and its profiles; throws with the reason in words. */
     void connect() throws IOException {
-        // Unsigned: a camera answers this before authentication, so that clients can sign with its time.
-        Document time = soap.call(deviceService, Soap.request("tds", "GetSystemDateAndTime"), false);
+        Document time = systemDateAndTime();
         Instant camera = utc(time);
         if (camera != null) soap.clockOffset(Duration.between(Instant.now(), camera));
         Element get = Soap.request("tds", "GetCapabilities");
@@ -69,6 +68,20 @@ final class OnvifClient {
         }
         if (found.isEmpty()) throw new Soap.Failure("GetProfiles: the camera has no media profile");
         profiles = List.copyOf(found);
+    }
+
+    /**
+     * Unsigned: ONVIF has cameras answer this to anyone, so that clients can sign the other calls in
+     * the camera's time. Some firmwares refuse it so: it is asked again signed, in the camera's time
+     * as last read (ours before the first answer).
+     */
+    private Document systemDateAndTime() throws IOException {
+        try {
+            return soap.call(deviceService, Soap.request("tds", "GetSystemDateAndTime"), false);
+        } catch (Soap.Refused e) {
+            if (!soap.signs()) throw e;
+            return soap.call(deviceService, Soap.request("tds", "GetSystemDateAndTime"), true);
+        }
     }
 
     Duration clockOffset() {

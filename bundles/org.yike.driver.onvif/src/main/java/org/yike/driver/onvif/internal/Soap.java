@@ -69,8 +69,15 @@ final class Soap {
     private static final SecureRandom NONCES = new SecureRandom();
 
     /** A call the camera refused or did not answer, said in words without the password. */
-    static final class Failure extends IOException {
+    static class Failure extends IOException {
         Failure(String message) {
+            super(message);
+        }
+    }
+
+    /** A call the camera refused for its credentials: none, or ones it does not accept. */
+    static final class Refused extends Failure {
+        Refused(String message) {
             super(message);
         }
     }
@@ -116,10 +123,16 @@ final class Soap {
         return e;
     }
 
+    /** Whether calls can be signed: a user is configured. */
+    boolean signs() {
+        return !user.isEmpty();
+    }
+
     /** Sends {@code request} (from {@link #request}) signed, or unsigned where no user is set or {@code signed} is false. */
     Document call(URI endpoint, Element request, boolean signed) throws IOException {
         Document d = request.getOwnerDocument();
-        if (signed && !user.isEmpty()) sign(d);
+        boolean signing = signed && signs();
+        if (signing) sign(d);
         String action = request.getLocalName();
         HttpRequest r = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", "application/soap+xml; charset=utf-8")
@@ -138,9 +151,7 @@ final class Soap {
             throw new Failure(action + ": " + endpoint.getAuthority() + ": " + reason(e));
         }
         int status = answer.statusCode();
-        if (status == 401 || status == 403) {
-            throw new Failure(action + ": the camera refused the user name or password (HTTP " + status + ")");
-        }
+        if (status == 401 || status == 403) throw refused(action, signing, "HTTP " + status);
         // An empty 200 is how some cameras acknowledge a move or a stop; it is no error.
         Document reply;
         try {
@@ -151,11 +162,16 @@ final class Soap {
         }
         String fault = text(reply, "/s:Envelope/s:Body/s:Fault/s:Reason/s:Text");
         if (text(reply, "//s:Fault/s:Code//s:Value[contains(., 'NotAuthorized')]").length() > 0) {
-            throw new Failure(action + ": the camera refused the user name or password (" + fault + ")");
+            throw refused(action, signing, fault);
         }
         if (!fault.isEmpty()) throw new Failure(action + ": the camera answered a fault: " + fault);
         if (status >= 300) throw new Failure(action + ": the camera answered HTTP " + status);
         return reply;
+    }
+
+    private static Refused refused(String action, boolean signed, String why) {
+        return new Refused(action + ": the camera " + (signed ? "refused the user name or password" : "asks for a user name and password")
+                + " (" + why + ")");
     }
 
     private static String reason(IOException e) {

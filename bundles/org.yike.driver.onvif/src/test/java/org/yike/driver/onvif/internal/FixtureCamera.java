@@ -2,7 +2,9 @@ package org.yike.driver.onvif.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -11,14 +13,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -34,23 +46,47 @@ import com.sun.net.httpserver.HttpServer;
  * A camera on loopback that answers with the recorded replies of real cameras shipped by the npm
  * package {@code onvif} 0.6.5 ({@code test/serverMockup}, installed by {@code ./yike deps}), chosen
  * as that package's own mock server chooses them: {@code <service>.<Action>.xml}, else
- * {@code <Action>.xml}. Where a password is set it checks each UsernameToken as a camera does and
- * answers 401 to a wrong one. Its WS-Discovery responder answers probes with the recorded ProbeMatch.
- * The stream URI it hands out is the recorded camera's path on a real RTSP server on loopback (the
- * kit's {@link LiveStream}, asking for the same password), so the stream opens.
+ * {@code <Action>.xml}. Where a password is set it checks each UsernameToken as its {@link Guard}
+ * says. Its clock starts at the recorded camera's, 2014-12-24 19:14:37 UTC, and runs on; its
+ * GetSystemDateAndTime answer tells it. Its WS-Discovery responder answers probes with the recorded
+ * ProbeMatch. The stream URI it hands out is the recorded camera's path on a real RTSP server on
+ * loopback (the kit's {@link LiveStream}, asking for the same password), so the stream opens.
  */
 final class FixtureCamera implements AutoCloseable {
 
     static final Path FIXTURES = Path.of("onvif-fixtures/node_modules/onvif/test/serverMockup");
+    static final String USER = "admin";
+    /** How far a token's Created may be from the camera's clock: a few seconds, so that a token made in any other clock is refused. */
+    private static final Duration LEEWAY = Duration.ofSeconds(5);
+    private static final Instant RECORDED_CLOCK = Instant.parse("2014-12-24T19:14:37Z");
     private static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     private static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+    private static final String TT = "http://www.onvif.org/ver10/schema";
     private static final Pattern SERVICE = Pattern.compile("http://www\\.onvif\\.org/ver\\d+/(\\w+)/wsdl");
 
-    /** A request as the camera received it: the action, the fixture that answered and the message. */
-    record Request(String action, String fixture, Document message) {
+    /** What the camera asks of each call's UsernameToken. */
+    enum Guard {
+        /** Nothing: every request is answered, as by the package's mock. */
+        OPEN,
+        /** A right digest, else HTTP 401; GetSystemDateAndTime is answered to anyone. */
+        DIGEST,
+        /**
+         * As strict firmwares: the user, a right digest, a Created within {@link #LEEWAY} of the
+         * camera's clock and a nonce not seen before, else the ONVIF fault {@code ter:NotAuthorized}
+         * with HTTP 400; GetSystemDateAndTime is answered to anyone, as ONVIF says.
+         */
+        STRICT,
+        /**
+         * STRICT on GetSystemDateAndTime too, against ONVIF, as some firmwares are; such a camera's
+         * clock must be right (it is ours here), or no client could sign that first call.
+         */
+        STRICT_CLOCK_TOO
+    }
+
+    /** A request as the camera received it: the action, the fixture that answered, the message and why it was refused (null: answered). */
+    record Request(String action, String fixture, Document message, String refusal) {
         String text(String namespace, String localName) {
-            Node n = message.getElementsByTagNameNS(namespace, localName).item(0);
-            return n == null ? null : n.getTextContent().strip();
+            return FixtureCamera.text(message, namespace, localName);
         }
     }
 
@@ -59,15 +95,26 @@ final class FixtureCamera implements AutoCloseable {
     final LiveStream stream;
     private final HttpServer http;
     private final String password;
+    private final Guard guard;
+    private final Instant clockAtStart;
+    private final long started = System.nanoTime();
+    private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private DatagramSocket discovery;
 
-    /** {@code password} null: every request is answered, as by the package's mock. */
+    /** {@code password} null: every request is answered, as by the package's mock; else its digest is checked. */
     FixtureCamera(String password) throws IOException {
+        this(password, password == null ? Guard.OPEN : Guard.DIGEST);
+    }
+
+    FixtureCamera(String password, Guard guard) throws IOException {
         if (!Files.isDirectory(FIXTURES)) {
             throw new IllegalStateException(FIXTURES.toAbsolutePath() + " is missing: run ./yike deps");
         }
+        if ((password == null) != (guard == Guard.OPEN)) throw new IllegalArgumentException(guard + " with password " + password);
         this.password = password;
-        stream = LiveStream.rtsp(password == null ? null : "admin", password, "/h264main");
+        this.guard = guard;
+        this.clockAtStart = guard == Guard.STRICT_CLOCK_TOO ? Instant.now() : RECORDED_CLOCK;
+        stream = LiveStream.rtsp(password == null ? null : USER, password, "/h264main");
         stream.start();
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", this::answer);
@@ -82,6 +129,11 @@ final class FixtureCamera implements AutoCloseable {
 
     String deviceService() {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/onvif/device_service";
+    }
+
+    /** The camera's clock: where it started, and run on since. */
+    private Instant clock() {
+        return clockAtStart.plusNanos(System.nanoTime() - started);
     }
 
     Request last(String action) {
@@ -101,12 +153,25 @@ final class FixtureCamera implements AutoCloseable {
             String fixture = service.matches() && Files.exists(FIXTURES.resolve(service.group(1) + "." + action + ".xml"))
                     ? service.group(1) + "." + action
                     : Files.exists(FIXTURES.resolve(action + ".xml")) ? action : "Error";
-            requests.add(new Request(action, fixture, request));
-            boolean refused = password != null && !action.equals("GetSystemDateAndTime") && !signedWith(request, password);
-            byte[] reply = expand(Files.readString(FIXTURES.resolve((refused ? "Error" : fixture) + ".xml")))
-                    .getBytes(StandardCharsets.UTF_8);
+            String refusal = refusal(action, request);
+            requests.add(new Request(action, fixture, request, refusal));
+            String text;
+            int status = 200;
+            if (refusal == null) {
+                text = expand(Files.readString(FIXTURES.resolve(fixture + ".xml")));
+                if (action.equals("GetSystemDateAndTime")) text = withClock(text);
+            } else if (guard == Guard.DIGEST) {
+                text = expand(Files.readString(FIXTURES.resolve("Error.xml")));
+                status = 401;
+            } else {
+                try (InputStream fault = FixtureCamera.class.getResourceAsStream("NotAuthorized.xml")) {
+                    text = new String(fault.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                status = 400;
+            }
+            byte[] reply = text.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/soap+xml;charset=UTF-8");
-            exchange.sendResponseHeaders(refused ? 401 : 200, reply.length);
+            exchange.sendResponseHeaders(status, reply.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(reply);
             }
@@ -125,17 +190,52 @@ final class FixtureCamera implements AutoCloseable {
                 .replaceAll("\\{\\{\\?[^}]*\\}\\}", "");
     }
 
-    /** The WS-Security check a camera makes: the digest of the token's nonce and created time with its own password. */
-    private static boolean signedWith(Document request, String password) throws Exception {
-        Node digest = request.getElementsByTagNameNS(WSSE, "Password").item(0);
-        Node nonce = request.getElementsByTagNameNS(WSSE, "Nonce").item(0);
-        Node created = request.getElementsByTagNameNS(WSU, "Created").item(0);
-        if (digest == null || nonce == null || created == null) return false;
+    /**
+     * Why the camera refuses the request's UsernameToken, or null where its {@link Guard} lets it
+     * through. The digest is Base64(SHA-1(nonce + Created + password)), checked with its own password.
+     */
+    private String refusal(String action, Document request) throws Exception {
+        if (guard == Guard.OPEN || (action.equals("GetSystemDateAndTime") && guard != Guard.STRICT_CLOCK_TOO)) return null;
+        if (request.getElementsByTagNameNS(WSSE, "UsernameToken").getLength() == 0) return "no UsernameToken";
+        String user = text(request, WSSE, "Username");
+        String digest = text(request, WSSE, "Password");
+        String nonce = text(request, WSSE, "Nonce");
+        String created = text(request, WSU, "Created");
+        if (digest == null || nonce == null || created == null) return "no digest, nonce or Created";
         MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-        sha1.update(Base64.getDecoder().decode(nonce.getTextContent().strip()));
-        sha1.update(created.getTextContent().strip().getBytes(StandardCharsets.UTF_8));
+        sha1.update(Base64.getDecoder().decode(nonce));
+        sha1.update(created.getBytes(StandardCharsets.UTF_8));
         sha1.update(password.getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(sha1.digest()).equals(digest.getTextContent().strip());
+        if (!Base64.getEncoder().encodeToString(sha1.digest()).equals(digest)) return "a wrong digest";
+        if (guard == Guard.DIGEST) return null;
+        if (!USER.equals(user)) return "user " + user;
+        Instant clock = clock();
+        Instant at;
+        try {
+            at = Instant.parse(created);
+        } catch (DateTimeParseException e) {
+            return "Created " + created + " is no UTC time";
+        }
+        if (Duration.between(clock, at).abs().compareTo(LEEWAY) > 0) return "Created " + created + " is off its clock " + clock;
+        if (!nonces.add(nonce)) return "nonce " + nonce + " used before";
+        return null;
+    }
+
+    private static String text(Document d, String namespace, String localName) {
+        Node n = d.getElementsByTagNameNS(namespace, localName).item(0);
+        return n == null ? null : n.getTextContent().strip();
+    }
+
+    /** The recorded GetSystemDateAndTime answer with the camera's clock in place of the recorded time. */
+    private String withClock(String recorded) throws Exception {
+        Document d = parse(recorded.getBytes(StandardCharsets.UTF_8));
+        ZonedDateTime now = clock().atZone(ZoneOffset.UTC);
+        Map<String, Integer> fields = Map.of("Year", now.getYear(), "Month", now.getMonthValue(), "Day", now.getDayOfMonth(),
+                "Hour", now.getHour(), "Minute", now.getMinute(), "Second", now.getSecond());
+        fields.forEach((name, value) -> d.getElementsByTagNameNS(TT, name).item(0).setTextContent(Integer.toString(value)));
+        StringWriter out = new StringWriter();
+        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(d), new StreamResult(out));
+        return out.toString();
     }
 
     /** Answers WS-Discovery probes on a loopback UDP port as the package's mock does: garbage first, then the recorded ProbeMatch. */

@@ -3,9 +3,13 @@ package org.yike.driver.onvif.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Test;
+import org.w3c.dom.Element;
 import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Ptz;
@@ -25,6 +30,7 @@ public class OnvifCameraTest {
 
     private static final String TT = "http://www.onvif.org/ver10/schema";
     private static final String TPTZ = "http://www.onvif.org/ver20/ptz/wsdl";
+    private static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     private static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
 
     private final BlockingQueue<ClassroomEvent> events = new LinkedBlockingQueue<>();
@@ -104,6 +110,59 @@ public class OnvifCameraTest {
         assertEquals("GetCapabilities: the camera refused the user name or password (HTTP 401)", offline.reason());
         assertTrue(camera.sources().isEmpty());
         assertTrue(camera.ptz().isEmpty());
+    }
+
+    /** The camera refuses every call but GetSystemDateAndTime without a fresh UsernameToken made in its own clock. */
+    @Test
+    public void aCameraThatDemandsTheTokenOnEveryCallComesOnline() throws Exception {
+        fixture = new FixtureCamera("9999", FixtureCamera.Guard.STRICT);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media()::sample);
+        await(DeviceStatus.State.ONLINE);
+        for (String call : List.of("GetCapabilities", "GetProfiles", "GetStreamUri")) {
+            FixtureCamera.Request r = fixture.last(call);
+            assertNull(call + " was refused: " + r.refusal(), r.refusal());
+            assertEquals(FixtureCamera.USER, r.text(WSSE, "Username"));
+        }
+        assertTrue(fixture.requests.stream().allMatch(r -> r.refusal() == null));
+        assertEquals("rtsp://admin:9999@127.0.0.1:" + fixture.stream.port() + "/h264main", camera.sources().get(0).locator().uri());
+    }
+
+    /** As the strict camera checks it: a token made in our clock, not its 2014 one, is refused; once its clock is read, accepted. */
+    @Test
+    public void theTokenIsMadeInTheCamerasClock() throws Exception {
+        fixture = new FixtureCamera("9999", FixtureCamera.Guard.STRICT);
+        URI device = URI.create(fixture.deviceService());
+        Element capabilities = Soap.request("tds", "GetCapabilities");
+        Soap.Refused refused = assertThrows(Soap.Refused.class,
+                () -> new Soap("admin", "9999", Duration.ofSeconds(2)).call(device, capabilities, true));
+        assertEquals("GetCapabilities: the camera refused the user name or password (Sender not Authorized)", refused.getMessage());
+        assertTrue(fixture.last("GetCapabilities").refusal(), fixture.last("GetCapabilities").refusal().contains("is off its clock 2014-12-24T19:1"));
+        OnvifClient client = new OnvifClient(device, "admin", "9999", Duration.ofSeconds(2));
+        client.connect();
+        assertNull(fixture.last("GetProfiles").refusal());
+        assertTrue(fixture.last("GetProfiles").text(WSU, "Created").startsWith("2014-12-24T19:1"));
+    }
+
+    @Test
+    public void aCameraThatRefusesItsClockWithoutTheTokenIsAskedAgainWithIt() throws Exception {
+        fixture = new FixtureCamera("9999", FixtureCamera.Guard.STRICT_CLOCK_TOO);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media()::sample);
+        await(DeviceStatus.State.ONLINE);
+        List<FixtureCamera.Request> clock = fixture.requests.stream().filter(r -> r.action().equals("GetSystemDateAndTime")).toList();
+        assertEquals("no UsernameToken", clock.get(0).refusal());
+        assertNull(clock.get(1).refusal());
+        assertEquals(FixtureCamera.USER, clock.get(1).text(WSSE, "Username"));
+        assertNull(fixture.last("GetStreamUri").refusal());
+    }
+
+    @Test
+    public void aStrictCameraWithoutCredentialsIsOfflineAskingForThem() throws Exception {
+        fixture = new FixtureCamera("9999", FixtureCamera.Guard.STRICT);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "username", "", "password", ""), events::add,
+                FixtureCamera.media()::sample);
+        assertEquals("GetCapabilities: the camera asks for a user name and password (Sender not Authorized)",
+                await(DeviceStatus.State.OFFLINE).reason());
+        assertEquals("no UsernameToken", fixture.last("GetCapabilities").refusal());
     }
 
     @Test
