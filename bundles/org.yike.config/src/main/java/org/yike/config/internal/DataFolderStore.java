@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code .config} file there. Unlike Felix's store, a change is written to a temporary file that is
  * forced to disk, then renamed over the old one and the folders forced too: once
  * {@code Configuration.update()} returns, a {@code kill -9} or a power cut cannot lose it, and no
- * moment exists in which neither the old nor the new file is there.
+ * moment exists in which neither the old nor the new file is there. Files are written readable by
+ * their owner only ({@link Files#createTempFile}).
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 final class DataFolderStore implements PersistenceManager {
@@ -39,8 +41,10 @@ final class DataFolderStore implements PersistenceManager {
 
     private final Path folder;
 
+    /** The folder is made readable by its owner only: device configurations hold camera passwords. */
     DataFolderStore(Path folder) throws IOException {
         this.folder = Files.createDirectories(folder).toRealPath();
+        Files.setPosixFilePermissions(this.folder, PosixFilePermissions.fromString("rwx------"));
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -36,6 +37,8 @@ public class DataFolderStoreTest {
 
         Path file = folder.resolve("org/yike/driver/rtsp/camera%007ecam 1.config");
         assertTrue(Files.exists(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
         Dictionary<?, ?> back = new DataFolderStore(folder).load("org.yike.driver.rtsp.camera~cam 1");
         assertEquals(640, back.get("width"));
         assertEquals(400L, back.get("bitrate"));
