@@ -16,11 +16,11 @@ FIXTURES="$ROOT/itests/target/module-fixtures"
 [[ -f "$FIXTURES/done" ]] || die "no signed test bundles in $FIXTURES; run: mvn -B verify -pl itests -Dtest=ModulesTest"
 
 bench_start modules
-mkdir -p "$DATA/cm/org/yike"
+mkdir -p "$DATA/config/org/yike"
 printf '%s\n' 'service.pid="org.yike.recording"' 'width=I"640"' 'height=I"360"' 'liveKbps=I"0"' 'mobileKbps=I"0"' \
-  'directors=["101=patrol"]' > "$DATA/cm/org/yike/recording.config"
+  'directors=["101=patrol"]' > "$DATA/config/org/yike/recording.config"
 # the school side reads the index the runtime writes into its own repository folder
-start_yike -Dfelix.cm.dir="$DATA/cm" -Dyike.trust="$FIXTURES/keys/district.pem" -Dyike.record.on.start=true \
+start_yike -Dyike.trust="$FIXTURES/keys/district.pem" -Dyike.record.on.start=true \
   -Dyike.repositories="file://$DATA/repository/index.xml"
 for _ in $(seq 150); do curl -sf "$API/modules" >/dev/null && curl -sf "$API/repository/bundles" >/dev/null && break; sleep 0.2; done
 for _ in $(seq 100); do [[ -s "$DATA/admin.token" ]] && break; sleep 0.1; done

@@ -71,10 +71,10 @@ fi
 mkdir -p "$WORK/steps"
 
 # ------------------------------------------------------------- Yike boots ----
-# The recording configuration, before the first start: Felix ConfigAdmin reads its files from
-# felix.cm.dir (a JVM property); the runtime rebuilds its own storage at each start.
-mkdir -p "$WORK/cm/org/yike"
-cat >"$WORK/cm/org/yike/recording.config" <<'CFG'
+# The recording configuration, before the first start: a file in the data folder's configuration
+# store (<data>/config), which ConfigAdmin reads at start.
+mkdir -p "$DATA/config/org/yike"
+cat >"$DATA/config/org/yike/recording.config" <<'CFG'
 service.pid="org.yike.recording"
 width=I"640"
 height=I"360"
@@ -85,7 +85,7 @@ director="manual"
 resourceMode=B"true"
 decodeOffScreen=B"false"
 CFG
-start_yike -Dfelix.cm.dir="$WORK/cm"
+start_yike
 for _ in $(seq 600); do
   yike_alive "while booting"
   curl -fsS --max-time 2 "$API/status" >/dev/null 2>&1 && break
@@ -359,7 +359,7 @@ if [[ "${YIKE_BENCH_NO_RESULTS:-0}" != 1 ]]; then
     echo "- before measuring: \`$(sed 's/^ *//' <<<"$UPTIME")\`"
     echo "- camera: \`$CLIP_TEXT\` ($CLIP_INFO), published N times by \`ffmpeg -re -stream_loop -1 -i camera.mp4 -c copy -f rtsp -rtsp_transport udp\` to rtsp-streaming-server on loopback (bench/rtsp-server.js$( ((${#RTCP_FLAG[@]})) && echo ', RTCP sender reports not passed on')), read over UDP"
     echo "- ffmpeg, one per camera: \`$FF_OUT_TEXT\`"
-    echo "- Yike: java -Dfelix.cm.dir=CM -jar yike.jar, org.yike.recording: 640x360 400 kbit/s, live and mobile off, director manual (c01 full screen throughout), resourceMode, no decodeOffScreen; cameras added with POST /api/devices (c01 teacher, the others student_wide, transport udp); a ${WARMUP} s warm-up lesson first; ${Y_WARN} WARN/ERROR log lines in all${KILLED:+; $KILLED}"
+    echo "- Yike: java -jar yike.jar, org.yike.recording (a file in <data>/config): 640x360 400 kbit/s, live and mobile off, director manual (c01 full screen throughout), resourceMode, no decodeOffScreen; cameras added with POST /api/devices (c01 teacher, the others student_wide, transport udp); a ${WARMUP} s warm-up lesson first; ${Y_WARN} WARN/ERROR log lines in all${KILLED:+; $KILLED}"
     echo
     echo "$REPORT"
   } >>"$RESULTS"

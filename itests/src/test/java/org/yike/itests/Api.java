@@ -49,6 +49,12 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofFile(file)), headers));
     }
 
+    /** PATCH a JSON body, with request headers given as name, value, name, value… */
+    Answer patch(String path, String json, String... headers) throws IOException, InterruptedException {
+        return send(headers(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), headers));
+    }
+
     Answer delete(String path, String... headers) throws IOException, InterruptedException {
         return send(headers(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers));
     }

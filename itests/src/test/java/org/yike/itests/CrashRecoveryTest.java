@@ -47,7 +47,7 @@ public class CrashRecoveryTest extends ProductJarTest {
         Path ffprobe = data.resolve("native/linux-x86_64/ffprobe");
         MediaInfo info = new Probe(ffprobe).probe(Path.of(lesson.get("files").get(0).get("path").asText()));
         assertEquals("h264", info.video().orElseThrow().codec());
-        assertEquals("the configuration from felix.cm.dir applied", 640, info.video().orElseThrow().width());
+        assertEquals("the configuration file in the data folder applied", 640, info.video().orElseThrow().width());
         assertTrue("at most 2 s lost: recorded " + recordedSeconds + " s, recovered " + info.durationSeconds() + " s",
                 info.durationSeconds() >= recordedSeconds - 2.5 && info.durationSeconds() <= recordedSeconds + 0.5);
         assertEquals(0.04, info.largestVideoGap(), 0.001);
@@ -55,15 +55,13 @@ public class CrashRecoveryTest extends ProductJarTest {
 
     /**
      * The product jar, its recording configuration (one small profile, so a busy CI machine keeps
-     * up) read by Felix ConfigAdmin from {@code felix.cm.dir}, as an installer would provide it.
+     * up) a file in the data folder's store, as an installer would provide it.
      */
     private Process start(boolean recordOnStart) throws IOException {
-        Path cm = Files.createDirectories(data.resolve("cm/org/yike"));
-        Files.writeString(cm.resolve("recording.config"), String.join("\n", "service.pid=\"org.yike.recording\"",
-                "width=I\"640\"", "height=I\"360\"", "liveKbps=I\"0\"", "mobileKbps=I\"0\"", ""));
+        InYike.configFile(data, "org.yike.recording", "width=I\"640\"", "height=I\"360\"", "liveKbps=I\"0\"", "mobileKbps=I\"0\"");
         return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java",
                 "-Dyike.data=" + data, "-Dyike.http.port=" + port, "-Dyike.record.on.start=" + recordOnStart,
-                "-Dfelix.cm.dir=" + data.resolve("cm"), "-jar", System.getProperty("yike.jar")))
+                "-jar", System.getProperty("yike.jar")))
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createDirectories(data).resolve("yike.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

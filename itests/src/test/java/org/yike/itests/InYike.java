@@ -14,11 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -121,11 +123,14 @@ abstract class InYike {
         }
         Arrays.sort(jars);
         File data = new File(System.getProperty("yike.itest.data"), name);
+        forgetConfiguration(data.toPath());
         List<Option> options = new ArrayList<>();
-        for (File jar : jars) options.add(bundle(jar.toURI().toString()));
+        // the configuration store first, as the product jar's start levels have it (see yike.bndrun)
+        for (File jar : jars) options.add(bundle(jar.toURI().toString()).startLevel(jar.getName().startsWith("org.yike.config-") ? 1 : 2));
         options.add(junitBundles());
         options.add(cleanCaches());
         options.add(frameworkProperty("org.apache.felix.http.enable").value("false"));
+        options.add(frameworkProperty("felix.cm.pm").value("data-folder"));
         options.add(systemProperty("yike.data").value(data.getAbsolutePath()));
         options.add(systemProperty("yike.http.port").value(Integer.toString(freePort())));
         options.add(systemProperty("yike.hotinstall").value(System.getProperty("yike.hotinstall")));
@@ -135,6 +140,20 @@ abstract class InYike {
         options.add(systemProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty").value("warn"));
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"));
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * Deletes what an earlier run of the test configured in the data folder's store: each run
+     * starts from the configuration it makes itself.
+     */
+    static void forgetConfiguration(Path data) {
+        Path config = data.resolve("config");
+        if (!Files.exists(config)) return;
+        try (Stream<Path> files = Files.walk(config)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot empty " + config, e);
+        }
     }
 
     /** A UDP port nobody listens on now. */
@@ -160,7 +179,8 @@ abstract class InYike {
     }
 
     /**
-     * The product jar on {@code data} and {@code port}, its ConfigAdmin files in {@code <data>/cm}:
+     * The product jar on {@code data} and {@code port}, as a school starts it (no flag but the data
+     * folder and port); its configuration, in the data folder's store:
      * the recording's small picture (640x360, no mobile profile) with {@code recording}'s lines
      * (Felix's format: {@code liveKbps=I"300"}), a timetable pre-roll of 1 s, and whatever
      * {@link #configFile} wrote before.
@@ -171,16 +191,16 @@ abstract class InYike {
         configFile(data, "org.yike.recording", lines.toArray(new String[0]));
         configFile(data, "org.yike.scheduler", "preRollSeconds=I\"1\"");
         return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-Dyike.data=" + data,
-                "-Dyike.http.port=" + port, "-Dfelix.cm.dir=" + data.resolve("cm"), "-jar", System.getProperty("yike.jar")))
+                "-Dyike.http.port=" + port, "-jar", System.getProperty("yike.jar")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
     }
 
-    /** A configuration of {@code pid} for the product jar's ConfigAdmin, as Felix keeps it in {@code <data>/cm}. */
+    /** A configuration of {@code pid} in the data folder's store, as an installer would drop it (Felix's format). */
     static void configFile(Path data, String pid, String... lines) throws IOException {
-        Path file = data.resolve("cm").resolve(pid.replace('.', '/') + ".config");
+        Path file = data.resolve("config").resolve(pid.replace('.', '/') + ".config");
         Files.createDirectories(file.getParent());
         List<String> all = new ArrayList<>(List.of("service.pid=\"" + pid + "\""));
         all.addAll(List.of(lines));

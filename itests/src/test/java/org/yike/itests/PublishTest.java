@@ -87,7 +87,7 @@ public class PublishTest extends ProductJarTest {
         for (Path f : List.of(data.resolve("yike.log"))) {
             assertFalse("no password in " + f, Files.readString(f).contains(LoopbackFtpServer.PASSWORD));
         }
-        try (Stream<Path> stored = Files.walk(data.resolve("cm"))) {
+        try (Stream<Path> stored = Files.walk(data.resolve("config"))) {
             for (Path f : stored.filter(Files::isRegularFile).toList()) {
                 assertFalse("no password in " + f, Files.readString(f).contains(LoopbackFtpServer.PASSWORD));
             }
@@ -119,7 +119,7 @@ public class PublishTest extends ProductJarTest {
         throw new AssertionError("job " + id + " not " + state + " within " + seconds + " s: " + job);
     }
 
-    /** The product jar on the test's data folder; its configuration (the target included) in felix.cm.dir. */
+    /** The product jar on the test's data folder; its configuration (the target included) in the data folder. */
     private Process start() throws IOException {
         // Felix's config files hold a double as the long of its bits
         InYike.configFile(data, "org.yike.publish", "retryFirstSeconds=D\"" + Double.doubleToLongBits(0.5) + "\"",

@@ -26,6 +26,12 @@ public interface PublishService {
 
     Target removeTarget(String name);
 
+    /**
+     * The target's secrets opened, by attribute: only for an export that seals them again under the
+     * school's passphrase. Never answer them to a caller.
+     */
+    Map<String, String> targetSecrets(String name);
+
     /** Queues one lesson for a target; republishing replaces the files already there. */
     Job publish(String recordingId, String target);
 

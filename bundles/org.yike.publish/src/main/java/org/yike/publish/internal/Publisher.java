@@ -94,6 +94,11 @@ public class Publisher implements PublishService, EventHandler {
     }
 
     @Override
+    public Map<String, String> targetSecrets(String name) {
+        return targets.secrets(name);
+    }
+
+    @Override
     public Target removeTarget(String name) {
         Target t = targets.remove(name);
         tell(t.type());

@@ -131,6 +131,17 @@ final class Targets implements Queue.Destinations {
         return Optional.of(new Queue.Destination(target, connector.connector(), config, secrets));
     }
 
+    /** The target's sealed attributes, opened. */
+    Map<String, String> secrets(String name) {
+        Dictionary<String, Object> props = configuration(name).orElseThrow(() -> new IllegalArgumentException(
+                "no target '" + name + "'; targets: " + names())).getProperties();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String key : Collections.list(props.keys())) {
+            if (Sealed.isSealed(props.get(key))) out.put(key, sealed.open((String) props.get(key)));
+        }
+        return out;
+    }
+
     /** The targets of connector {@code type} by name, their secrets opened, for {@link PlatformConnector#targets}. */
     Map<String, Map<String, Object>> opened(String type) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();

@@ -145,7 +145,7 @@ public class ApiServlet extends HttpServlet {
         throw new Refused(400, "timeout '" + seconds + "' must be seconds from 0.1 to 30");
     }
 
-    private Map<String, Object> status() {
+    private Map<String, Object> status() throws IOException {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("runtime", "yike");
         s.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);

@@ -8,6 +8,7 @@ import java.lang.reflect.Array;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Dictionary;
 import java.util.HexFormat;
 import java.util.Hashtable;
@@ -111,9 +112,82 @@ public class Equipment {
         drivers.removeIf(d -> d.driver() == driver);
     }
 
-    /** Every device as the API lists it. */
-    List<Map<String, Object>> devices() {
-        return registered().stream().map(r -> describe(r.device())).toList();
+    /**
+     * Every device as the API lists it, and in state {@code ERROR} each configuration of a driver that
+     * made no device because its values no longer fit the driver's Metatype (a value missing, an
+     * option gone after an update), with what does not fit.
+     */
+    List<Map<String, Object>> devices() throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>(registered().stream().map(r -> describe(r.device())).toList());
+        misfits().forEach(m -> out.add(m.listed()));
+        return out;
+    }
+
+    /** A configuration its driver made no device of, with the device as listed in ERROR. */
+    private record Misfit(Configuration configuration, Map<String, Object> listed) {
+    }
+
+    private List<Misfit> misfits() throws IOException {
+        Set<Object> made = registered().stream().map(r -> r.properties().get(Constants.SERVICE_PID)).collect(Collectors.toSet());
+        List<Misfit> out = new ArrayList<>();
+        for (Driver d : drivers) {
+            Optional<ObjectClassDefinition> ocd = definition(d, null);
+            if (ocd.isEmpty()) continue;
+            for (Configuration c : configurationsOf(d)) {
+                if (made.contains(c.getPid())) continue;
+                String misfit = misfit(ocd.get(), c.getProperties());
+                if (misfit.isEmpty()) continue; // the driver has yet to make it
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", String.valueOf(Optional.ofNullable(c.getProperties().get("id")).orElse(c.getPid())));
+                m.put("name", c.getProperties().get("name"));
+                m.put("driver", d.driver().id());
+                m.put("classroom", c.getProperties().get("classroom"));
+                m.put("state", "ERROR");
+                m.put("reason", "configuration " + c.getPid() + " does not fit driver " + d.driver().id() + ": " + misfit
+                        + "; change it or DELETE the device");
+                m.put("sources", List.of());
+                out.add(new Misfit(c, m));
+            }
+        }
+        return out;
+    }
+
+    /** What of {@code p} the description refuses, in words; empty if it fits. */
+    private static String misfit(ObjectClassDefinition ocd, Dictionary<String, Object> p) {
+        List<String> problems = new ArrayList<>();
+        for (AttributeDefinition ad : ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED)) {
+            if (p.get(ad.getID()) == null && ad.getDefaultValue() == null) problems.add("missing " + ad.getID());
+        }
+        for (AttributeDefinition ad : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+            Object v = p.get(ad.getID());
+            if (v == null) continue;
+            List<Object> values = new ArrayList<>();
+            if (v.getClass().isArray()) {
+                for (int i = 0; i < Array.getLength(v); i++) values.add(Array.get(v, i));
+            } else if (v instanceof Collection<?> c) {
+                values.addAll(c);
+            } else {
+                values.add(v);
+            }
+            for (Object value : values) {
+                try {
+                    scalar(ad, JSON.valueToTree(value));
+                } catch (Refused refused) {
+                    problems.add(refused.getMessage());
+                }
+            }
+        }
+        return String.join("; ", problems);
+    }
+
+    private List<Configuration> configurationsOf(Driver d) throws IOException {
+        try {
+            Configuration[] found = configurations.listConfigurations(
+                    "(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + escape(d.driver().factoryPid()) + ")");
+            return found == null ? List.of() : List.of(found);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every driver with the configuration its devices read, labelled in {@code locale} where the driver has it. */
@@ -283,7 +357,9 @@ public class Equipment {
 
     /** Deletes the configuration that made the device; answers the device as it was listed. */
     Map<String, Object> remove(String id) throws IOException {
-        Registered r = find(id).orElseThrow(() -> new IllegalArgumentException("no device '" + id + "'"));
+        Optional<Registered> found = find(id);
+        if (found.isEmpty()) return removeMisfit(id);
+        Registered r = found.get();
         Object pid = r.properties().get(Constants.SERVICE_PID);
         if (pid == null) {
             throw new IllegalStateException("device " + id + " was made by driver " + r.device().driver()
@@ -301,6 +377,15 @@ public class Equipment {
         LOG.info("Device {} removed: configuration {} deleted", id, pid);
         await(id, false);
         return answer;
+    }
+
+    /** Deletes the configuration of a device listed in ERROR (one its driver could not make). */
+    private Map<String, Object> removeMisfit(String id) throws IOException {
+        Misfit m = misfits().stream().filter(f -> id.equals(f.listed().get("id"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no device '" + id + "'"));
+        m.configuration().delete();
+        LOG.info("Device {} removed: configuration {}, which did not fit its driver, deleted", id, m.configuration().getPid());
+        return m.listed();
     }
 
     private static Map<String, Object> describe(Device d) {

@@ -1,0 +1,93 @@
+package org.yike.web.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yike.api.timetable.TimetableRejected;
+
+/**
+ * The school's configuration over HTTP, admin token only: {@code GET /api/config/export} (the file;
+ * header {@code Yike-Passphrase} seals its passwords), {@code POST /api/config/import} (the file as
+ * the body, the same header to open them), and {@code GET}/{@code PATCH /api/config/{pid}} for one
+ * configuration described by Metatype (a strategy per classroom, a profile, the catalog's settings).
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/config/*")
+public class ConfigurationServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationServlet.class);
+    static final String PASSPHRASE = "Yike-Passphrase";
+    /** A school's configuration with a term's timetable is far below this. */
+    private static final int LARGEST_FILE = 16 * 1024 * 1024;
+
+    @Reference
+    transient SchoolConfiguration school;
+
+    @Reference
+    transient AdminToken admin;
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> p = JsonAnswers.parts(req);
+        try {
+            admin.require(req);
+            String passphrase = req.getHeader(PASSPHRASE);
+            String call = req.getMethod() + " " + (p.size() == 1 ? p.get(0) : "");
+            switch (call) {
+                case "GET export" -> {
+                    resp.setHeader("Content-Disposition", "attachment; filename=\"yike-configuration.json\"");
+                    JsonAnswers.write(resp, 200, school.export(passphrase));
+                }
+                case "POST import" -> JsonAnswers.write(resp, 200, school.importFile(file(req), passphrase));
+                default -> {
+                    if (p.size() != 1 || !p.get(0).contains(".")) throw new Refused(404, "no such API: " + req.getMethod() + " /api/config/" + String.join("/", p));
+                    switch (req.getMethod()) {
+                        case "GET" -> JsonAnswers.write(resp, 200, school.settings(p.get(0)));
+                        case "PATCH" -> JsonAnswers.write(resp, 200, school.change(p.get(0), JsonAnswers.body(req)));
+                        default -> throw new Refused(405, "/api/config/{pid} answers GET and PATCH");
+                    }
+                }
+            }
+        } catch (Refused e) {
+            JsonAnswers.write(resp, e.status, Map.of("error", e.getMessage()));
+        } catch (TimetableRejected e) {
+            JsonAnswers.write(resp, 422, Map.of("errors", e.errors()));
+        } catch (IllegalArgumentException e) {
+            JsonAnswers.write(resp, 404, Map.of("error", e.getMessage()));
+        } catch (IllegalStateException e) {
+            JsonAnswers.write(resp, 409, Map.of("error", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("{} /api/config/{} failed", req.getMethod(), String.join("/", p), e);
+            JsonAnswers.write(resp, 500, Map.of("error", "internal error: " + e));
+        }
+    }
+
+    /** The exported file the request carries. */
+    private static JsonNode file(HttpServletRequest req) throws IOException {
+        try (InputStream in = req.getInputStream()) {
+            byte[] bytes = in.readNBytes(LARGEST_FILE + 1);
+            if (bytes.length > LARGEST_FILE) throw new Refused(413, "the file is larger than " + LARGEST_FILE + " bytes");
+            JsonNode node = JsonAnswers.JSON.readTree(bytes);
+            if (node == null || !node.isObject()) throw new Refused(400, "the body must be an exported configuration (a JSON object)");
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new Refused(400, "the body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+}
