@@ -37,7 +37,9 @@ import org.yike.api.runtime.Settings;
  * Two RTSP cameras of one room on two GStreamer RTSP servers; the side camera's server is stopped
  * mid-lesson and started again. The front camera's own file must not notice: one part, every coded
  * picture that a separate client ({@code ffmpeg -c copy}) received from the same server over the same
- * time, and no source event of its own.
+ * time, and no source event of its own. Both cameras' status checks come due every 10 s meanwhile, as
+ * they do every 30 s in a school: this server restarts its stream for every client when one more
+ * connects, as some cameras do.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -78,8 +80,9 @@ public class CameraIsolationTest extends InYike {
 
         Api api = new Api().ready();
         String frontUrl = "rtsp://127.0.0.1:" + frontPort + "/front";
-        RtspClassroomTest.add(api, "front-cam", "teacher", frontUrl, "");
-        RtspClassroomTest.add(api, "side-cam", "student_wide", "rtsp://127.0.0.1:" + sidePort + "/side", "");
+        RtspClassroomTest.add(api, "front-cam", "teacher", frontUrl, ", \"checkSeconds\": 10");
+        RtspClassroomTest.add(api, "side-cam", "student_wide", "rtsp://127.0.0.1:" + sidePort + "/side",
+                ", \"checkSeconds\": 10");
         api.awaitState("front-cam", "ONLINE", 30_000);
         api.awaitState("side-cam", "ONLINE", 30_000);
 
