@@ -127,12 +127,12 @@ public class RtspClassroomTest extends InYike {
     }
 
     /** The NAL units that carry coded pictures: H.264 types 1-5, H.265 types 0-31. */
-    private static List<ByteBuffer> slices(List<ByteBuffer> units, String codec) {
+    static List<ByteBuffer> slices(List<ByteBuffer> units, String codec) {
         return units.stream().filter(u -> u.remaining() > 0).filter(u -> codec.equals("hevc") ? ((u.get(0) >> 1) & 0x3F) < 32
                 : (u.get(0) & 0x1F) >= 1 && (u.get(0) & 0x1F) <= 5).toList();
     }
 
-    private static List<Path> resources(JsonNode lesson, String source) {
+    static List<Path> resources(JsonNode lesson, String source) {
         List<Path> files = new ArrayList<>();
         for (JsonNode f : lesson.get("files")) {
             if (f.get("kind").asText().equals("resource") && f.get("source").asText().equals(source)) {
@@ -142,7 +142,7 @@ public class RtspClassroomTest extends InYike {
         return files;
     }
 
-    private static void add(Api api, String id, String role, String url, String more) throws Exception {
+    static void add(Api api, String id, String role, String url, String more) throws Exception {
         Api.Answer added = api.post("devices", "{\"driver\": \"rtsp\", \"id\": \"" + id + "\", \"name\": \"" + id
                 + "\", \"classroom\": \"302\", \"role\": \"" + role + "\", \"config\": {\"url\": \"" + url
                 + "\", \"transport\": \"tcp\"" + more + "}}");

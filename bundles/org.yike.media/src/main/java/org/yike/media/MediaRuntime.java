@@ -44,8 +44,19 @@ public interface MediaRuntime {
      * timestamps, else its first stream's): what it carries and its figures over that window. The
      * window is counted in the stream's time, so packets buffered while probing count as they should;
      * {@code timeout} bounds it all.
+     * <p>
+     * A stream that a reader in this JVM has open ({@link #reading}) and that was probed before is
+     * not opened again: its figures are counted from the pictures that reader reads, and what it
+     * carries is what the last probe found. A second connection disturbs the one being recorded
+     * on some cameras and servers (each new client restarts the stream for all of them).
      */
     StreamSample sample(StreamLocator locator, Duration timeout, Duration window) throws IOException;
+
+    /**
+     * Announces that the caller reads {@code locator}'s stream now, until it closes the answer;
+     * meanwhile {@link #sample} measures the stream from what the caller tells it reads.
+     */
+    StreamReading reading(StreamLocator locator);
 
     /**
      * Copies a file's streams into a new, ordinary MP4 (index at the front, no fragments), without

@@ -18,7 +18,9 @@ import org.yike.media.StreamSample;
  * then ONLINE (asked again every {@code onlineEvery}) or OFFLINE with the reason (asked again after
  * the {@link Backoff}). A state change is logged once, with the URL's credentials masked. Each
  * answer also measures the stream: its packets are read, not decoded, for {@link #WINDOW} of its
- * time, which adds about that much to a probe that costs a few tenths of a percent of a core.
+ * time, which adds about that much to a probe that costs a few tenths of a percent of a core. While a
+ * lesson reads the stream, {@code MediaRuntime::sample} counts the lesson's packets instead of
+ * connecting a second time.
  */
 public final class StreamWatch implements AutoCloseable {
 

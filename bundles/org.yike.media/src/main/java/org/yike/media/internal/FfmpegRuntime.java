@@ -3,6 +3,7 @@ package org.yike.media.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
+import org.yike.media.StreamReading;
 import org.yike.media.StreamSample;
 
 /** Loads every FFmpeg library once at start, so a missing system library shows here, by name. */
@@ -31,6 +33,7 @@ public class FfmpegRuntime implements MediaRuntime {
     private final String version;
     private final Path ffmpeg;
     private final Path ffprobe;
+    private final ReadStreams read = new ReadStreams();
 
     @Activate
     public FfmpegRuntime() throws IOException {
@@ -68,12 +71,21 @@ public class FfmpegRuntime implements MediaRuntime {
 
     @Override
     public MediaInfo probe(StreamLocator locator, Duration timeout) throws IOException {
-        return StreamProbe.sample(locator, timeout, Duration.ZERO).info();
+        return sample(locator, timeout, Duration.ZERO).info();
     }
 
     @Override
     public StreamSample sample(StreamLocator locator, Duration timeout, Duration window) throws IOException {
-        return StreamProbe.sample(locator, timeout, window);
+        Optional<StreamSample> fromReader = read.sample(locator, timeout, window);
+        if (fromReader.isPresent()) return fromReader.get();
+        StreamSample probed = StreamProbe.sample(locator, timeout, window);
+        read.probed(locator, probed.info());
+        return probed;
+    }
+
+    @Override
+    public StreamReading reading(StreamLocator locator) {
+        return read.open(locator);
     }
 
     @Override

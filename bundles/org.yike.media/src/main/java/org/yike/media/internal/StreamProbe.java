@@ -26,6 +26,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
+import org.yike.media.StreamReading;
 import org.yike.media.StreamSample;
 
 /**
@@ -60,6 +61,7 @@ final class StreamProbe {
 
     /** A stream whose timestamps never advance still ends the window after this many packets. */
     private static final int MOST_PACKETS = 10_000;
+    private static final AVRational MICROS = avutil.av_make_q(1, 1_000_000);
 
     static StreamSample sample(StreamLocator locator, Duration timeout, Duration window) throws IOException {
         AVInputFormat format = null;
@@ -91,10 +93,7 @@ final class StreamProbe {
         }
     }
 
-    /**
-     * Reads packets until the clock stream's timestamps span {@code window}: the video packets
-     * (pictures) and the bytes before the packet that closes the window, over the time it spans.
-     */
+    /** Reads packets until the clock stream's timestamps span {@code window}, and counts them. */
     private static StreamFigures count(AVFormatContext context, Duration window, long deadline, Duration timeout)
             throws IOException {
         int clock = 0;
@@ -103,34 +102,22 @@ final class StreamProbe {
         }
         boolean video = context.nb_streams() > 0 && context.streams(clock).codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO;
         AVRational base = context.nb_streams() > 0 ? context.streams(clock).time_base() : avutil.av_make_q(1, 1);
-        long windowTicks = avutil.av_rescale_q(window.toNanos() / 1000, avutil.av_make_q(1, 1_000_000), base);
+        WindowCount count = new WindowCount(window);
         AVPacket packet = avcodec.av_packet_alloc();
         try {
-            long first = avutil.AV_NOPTS_VALUE;
-            long span = 0;
-            long pictures = 0;
-            long bytes = 0;
             for (int n = 0; n < MOST_PACKETS; n++) {
                 int read = avformat.av_read_frame(context, packet);
                 if (read < 0) throw new IOException(reason(read, deadline, timeout));
                 try {
-                    if (packet.stream_index() == clock) {
-                        long t = packet.dts() != avutil.AV_NOPTS_VALUE ? packet.dts() : packet.pts();
-                        if (t != avutil.AV_NOPTS_VALUE && first == avutil.AV_NOPTS_VALUE) first = t;
-                        if (t != avutil.AV_NOPTS_VALUE && t - first >= windowTicks) {
-                            span = t - first;
-                            break;
-                        }
-                        if (video) pictures++;
-                    }
-                    if (first != avutil.AV_NOPTS_VALUE) bytes += packet.size();
+                    boolean onClock = packet.stream_index() == clock;
+                    long t = packet.dts() != avutil.AV_NOPTS_VALUE ? packet.dts() : packet.pts();
+                    long micros = t == avutil.AV_NOPTS_VALUE ? StreamReading.UNTIMED : avutil.av_rescale_q(t, base, MICROS);
+                    if (count.add(onClock, onClock && video, micros, packet.size())) break;
                 } finally {
                     avcodec.av_packet_unref(packet);
                 }
             }
-            double seconds = span * avutil.av_q2d(base);
-            if (seconds <= 0) return new StreamFigures(0, 0, Instant.now()); // no usable timestamps
-            return new StreamFigures(pictures / seconds, Math.round(bytes * 8 / seconds), Instant.now());
+            return count.figures();
         } finally {
             avcodec.av_packet_free(packet);
         }

@@ -28,6 +28,7 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.api.recording.Recording;
 import org.yike.api.runtime.Settings;
+import org.yike.media.MediaRuntime;
 
 /**
  * One lesson being recorded. The program thread runs on the lesson's own clock: frame n is encoded
@@ -125,10 +126,11 @@ final class Lesson {
      * @param profile the recording profile: the program is made at its size and frame rate
      * @param outputs one per profile, the recording profile's first
      * @param config the recording settings as the lesson started
+     * @param media told which camera streams the lesson reads, so that status checks measure them without opening them again
      */
     Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, String strategy,
             List<ProfileOutput> outputs, Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain,
-            RecordingConfig config) {
+            RecordingConfig config, MediaRuntime media) {
         this.strategy = strategy;
         this.fadeFrames = config.transitionMillis() * profile.fps() / 1000;
         this.record = record;
@@ -142,7 +144,7 @@ final class Lesson {
         for (Source s : sources) {
             if (!s.isAudio()) {
                 video.put(s.key(), new VideoInput(s, profile, this::sourceChanged,
-                        config.resourceMode() ? resources : null, config.decodeOffScreen(), config.lostAfterMillis()));
+                        config.resourceMode() ? resources : null, config.decodeOffScreen(), config.lostAfterMillis(), media));
             } else {
                 AudioInput mic = new AudioInput(s, profile, () -> now() - startNanos, this::sourceChanged,
                         config.lostAfterMillis());

@@ -378,7 +378,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             return new FixedShot(ProgramDecision.full(0, programSources(sources).get(0).key(), "no director"));
         });
         Lesson lesson = new Lesson(record, profiles.get(0), sources, director, strategy.isPresent() ? strategyId
-                : FixedShot.ID, outputs, this, this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config);
+                : FixedShot.ID, outputs, this, this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config, media);
         strategy.ifPresent(s -> directing.put(id, s));
         records.put(id, record);
         running.put(id, lesson);

@@ -27,6 +27,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.bytedeco.ffmpeg.avcodec.AVBSFContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -189,16 +190,19 @@ final class ResourceFile implements AutoCloseable {
     /**
      * A camera's timestamps may step back a little, as when RTP re-bases them on its first RTCP
      * sender report: such a packet is moved to just after the one before it, as the ffmpeg CLI
-     * does. A step back of more than {@link #LARGEST_STEP_BACK_MICROS} is a new clock: the muxer
-     * refuses it and the recorder starts a new part.
+     * does. A step back of more than {@link #LARGEST_STEP_BACK_MICROS} is a new clock: it is
+     * refused, saying how far back, and the recorder starts a new part.
      */
     private void write(AVPacket packet, AVRational from, AVStream out) throws IOException {
         packet.stream_index(out.index());
         av_packet_rescale_ts(packet, from, out.time_base());
         int i = out.index();
         long last = lastDts[i];
-        if (last != AV_NOPTS_VALUE && packet.dts() != AV_NOPTS_VALUE && packet.dts() <= last
-                && av_rescale_q(last - packet.dts(), out.time_base(), MICROS) <= LARGEST_STEP_BACK_MICROS) {
+        if (last != AV_NOPTS_VALUE && packet.dts() != AV_NOPTS_VALUE && packet.dts() <= last) {
+            long back = av_rescale_q(last - packet.dts(), out.time_base(), MICROS);
+            if (back > LARGEST_STEP_BACK_MICROS) {
+                throw new IOException(String.format(Locale.ROOT, "its clock went back %.1f s", back / 1e6));
+            }
             packet.dts(last + 1);
             if (packet.pts() != AV_NOPTS_VALUE && packet.pts() < packet.dts()) packet.pts(packet.dts());
         }

@@ -69,10 +69,11 @@ abstract class SourceReader implements AutoCloseable {
     private void run() {
         long pause = FIRST_RETRY_MILLIS;
         while (!closed) {
-            try (FFmpegFrameGrabber grabber = open(source.locator())) {
-                // javacv's start() holds one lock for every grabber in the JVM, so a camera that takes
-                // its timeout to answer would hold back every other source's opening; FFmpeg's own
-                // opening is thread-safe
+            FFmpegFrameGrabber grabber = open(source.locator());
+            try {
+                // javacv's start() and release() hold one lock for every grabber in the JVM, so a
+                // camera that takes its timeout to answer (or to hear a TEARDOWN) would hold back every
+                // other source's opening and closing; FFmpeg's own opening and closing are thread-safe
                 grabber.startUnsafe();
                 opened(grabber);
                 if (problem != null) report(null);
@@ -85,6 +86,7 @@ abstract class SourceReader implements AutoCloseable {
                 if (!closed) report(reason(e));
             } finally {
                 disconnected();
+                release(grabber);
             }
             if (closed) return;
             try {
@@ -111,6 +113,25 @@ abstract class SourceReader implements AutoCloseable {
         }
         configure(grabber);
         return grabber;
+    }
+
+    private void release(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.releaseUnsafe();
+        } catch (Exception e) {
+            LOG.debug("Source {} did not close cleanly: {}", source.key(), e.getMessage());
+        }
+    }
+
+    /**
+     * The source goes on, but its stream broke ({@code reason}: its clock went back, say): the lesson's
+     * source events say so, as a loss and a return at the same moment.
+     */
+    void broke(String reason) {
+        String said = StreamLocator.redact(reason);
+        LOG.warn("Source {} ({}) broke: {}", source.key(), source.locator().redacted(), said);
+        stateChanges.accept(source, said);
+        stateChanges.accept(source, null);
     }
 
     /** FFmpeg's error number in words where the message carries one ("error -111" is "Connection refused"). */

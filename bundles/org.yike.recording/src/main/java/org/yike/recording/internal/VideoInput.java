@@ -1,6 +1,7 @@
 package org.yike.recording.internal;
 
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -21,6 +23,8 @@ import org.yike.api.device.Source;
 import org.yike.api.director.Framing;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
+import org.yike.media.MediaRuntime;
+import org.yike.media.StreamReading;
 
 /**
  * Reads one video source on its own thread and keeps its newest picture, scaled to the profile in
@@ -40,6 +44,7 @@ final class VideoInput extends SourceReader {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoInput.class);
+    private static final AVRational MICROS = avutil.av_make_q(1, 1_000_000);
 
     private final int width;
     private final int height;
@@ -67,11 +72,16 @@ final class VideoInput extends SourceReader {
     private ResourceFile resource;
     private Path resourcePath;
     private ByteBuffer decoded;
+    private final MediaRuntime media;
+    /** What this reader reads, told to the media runtime while connected: status checks count it, not connecting again. */
+    private StreamReading reading;
+    private AVRational videoTimeBase;
 
     /** @param resources {@code null}: no resource file is written */
     VideoInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges, Resources resources,
-            boolean decodeOffScreen, long lostAfterMillis) {
+            boolean decodeOffScreen, long lostAfterMillis, MediaRuntime media) {
         super(source, stateChanges, lostAfterMillis);
+        this.media = media;
         this.resources = resources;
         this.decodeOffScreen = decodeOffScreen;
         this.width = profile.width();
@@ -95,7 +105,9 @@ final class VideoInput extends SourceReader {
         // pictures made in memory (test sources, capture devices) come decoded already
         if (p.codec_id() == avcodec.AV_CODEC_ID_RAWVIDEO || p.codec_id() == avcodec.AV_CODEC_ID_WRAPPED_AVFRAME) return;
         videoStream = video;
+        videoTimeBase = format.streams(video).time_base();
         decoder = new PacketDecoder(p, width, height);
+        reading = media.reading(source.locator());
         decoding = false;
         if (decoded == null) decoded = ByteBuffer.allocateDirect(latest.capacity());
         if (resources != null && (p.codec_id() == avcodec.AV_CODEC_ID_H264 || p.codec_id() == avcodec.AV_CODEC_ID_HEVC)) {
@@ -115,6 +127,8 @@ final class VideoInput extends SourceReader {
             }
         }
         if (decoder != null) decoder.close();
+        if (reading != null) reading.close();
+        reading = null;
         if (cropper != null) cropper.close();
         cropper = null;
         resource = null;
@@ -132,7 +146,14 @@ final class VideoInput extends SourceReader {
         AVPacket packet = grabber.grabPacket();
         if (packet == null) return false;
         try {
-            if (packet.stream_index() == videoStream) decode(packet);
+            if (packet.stream_index() == videoStream) {
+                long t = packet.dts() != avutil.AV_NOPTS_VALUE ? packet.dts() : packet.pts();
+                reading.picture(t == avutil.AV_NOPTS_VALUE ? StreamReading.UNTIMED : av_rescale_q(t, videoTimeBase, MICROS),
+                        packet.size());
+                decode(packet);
+            } else {
+                reading.other(packet.size());
+            }
             // after decoding: writing rewrites the packet's timestamps for the file
             if (resource != null) writeResource(packet);
             return true;
@@ -159,8 +180,9 @@ final class VideoInput extends SourceReader {
 
     /**
      * A resource file that fails after it began (a camera that restarted its clock without the
-     * connection dropping, say) goes on in a new part from the next key frame; one that fails from
-     * the start is given up for this connection. The program goes on with the source either way.
+     * connection dropping, say) goes on in a new part from the next key frame, the reason in the
+     * lesson's source events; one that fails from the start is given up for this connection. The
+     * program goes on with the source either way.
      */
     private void writeResource(AVPacket packet) {
         try {
@@ -174,10 +196,9 @@ final class VideoInput extends SourceReader {
                 // what was written stays
             }
             if (failed.begun()) {
-                LOG.warn("Source {}: resource file {} ended ({}); it goes on in a new part", source.key(), resourcePath,
-                        e.getMessage());
                 resourcePath = resources.file(source, ++parts);
                 resource = failed.another(resourcePath);
+                broke(e.getMessage() + "; its file goes on in part " + parts);
             } else {
                 LOG.error("Source {}: resource file {} stopped: {}", source.key(), resourcePath, e.getMessage());
             }
