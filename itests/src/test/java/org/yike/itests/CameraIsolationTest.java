@@ -31,7 +31,6 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.yike.api.recording.RecordingEvents;
-import org.yike.api.runtime.Settings;
 
 /**
  * Two RTSP cameras of one room on two GStreamer RTSP servers; the side camera's server is stopped
@@ -67,7 +66,7 @@ public class CameraIsolationTest extends InYike {
         topic.put(EventConstants.EVENT_TOPIC, RecordingEvents.SOURCE_STATE);
         context.registerService(EventHandler.class, sourceStates::add, topic);
 
-        gst = new GstRtsp(Settings.dataFolder().resolve("gst"));
+        gst = new GstRtsp(dataFolder().resolve("gst"));
         Path work = gst.work();
         // longer than the lesson: a server serves its clip once, from its first client on
         Path frontClip = gst.clip("front", "h264", "aac", 90);

@@ -22,7 +22,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.yike.api.runtime.Settings;
 
 /**
  * The teacher's camera (H.264 over loopback UDP from the bundled ffmpeg) goes away for four seconds
@@ -45,7 +44,7 @@ public class CameraLossTest extends InYike {
 
     @Test
     public void aLostCameraShowsASlateAndComesBackOnItsOwn() throws Exception {
-        Path work = Files.createDirectories(Settings.dataFolder().resolve("camera"));
+        Path work = Files.createDirectories(dataFolder().resolve("camera"));
         int port;
         try (DatagramSocket s = new DatagramSocket(0)) {
             port = s.getLocalPort();

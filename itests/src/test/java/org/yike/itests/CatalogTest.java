@@ -25,7 +25,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.yike.api.runtime.Settings;
 
 /**
  * A lesson recorded through the API is in the catalog: found by a part of a Chinese word, played
@@ -64,7 +63,7 @@ public class CatalogTest extends InYike {
         assertEquals(400, get("lessons?from=yesterday").statusCode());
 
         // byte ranges, as curl asks them
-        Path program = Settings.dataFolder().resolve("recordings/101").resolve(id).resolve("program.mp4");
+        Path program = dataFolder().resolve("recordings/101").resolve(id).resolve("program.mp4");
         byte[] whole = Files.readAllBytes(program);
         Path got = Files.createTempFile("range", ".bin");
         Path headers = Files.createTempFile("range", ".txt");
@@ -126,7 +125,7 @@ public class CatalogTest extends InYike {
 
         // deleted with the admin token only
         assertEquals(401, http.send(request("lessons/" + id).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode());
-        String token = Files.readString(Settings.dataFolder().resolve("admin.token")).strip();
+        String token = Files.readString(dataFolder().resolve("admin.token")).strip();
         assertEquals(200, http.send(request("lessons/" + id).header("Authorization", "Bearer " + token).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
         assertFalse(Files.exists(program.getParent()));

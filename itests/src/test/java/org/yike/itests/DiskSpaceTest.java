@@ -26,7 +26,6 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.yike.api.recording.RecordingEvents;
-import org.yike.api.runtime.Settings;
 import org.yike.media.MediaInfo;
 
 /**
@@ -47,7 +46,7 @@ public class DiskSpaceTest extends InYike {
         topic.put(EventConstants.EVENT_TOPIC, RecordingEvents.DISK_LOW);
         context.registerService(EventHandler.class, alerts::add, topic);
         Api api = new Api().ready();
-        Path data = Settings.dataFolder();
+        Path data = dataFolder();
         Files.createDirectories(data);
         long moreThanFree = (Files.getFileStore(data).getUsableSpace() >> 20) + 100_000;
 

@@ -27,6 +27,7 @@ import javax.inject.Inject;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.yike.api.runtime.Settings;
 import org.yike.media.MediaRuntime;
 
 /**
@@ -103,6 +104,11 @@ abstract class InYike {
         return units;
     }
 
+    /** The data folder of this class's runtime ({@code yike.data}, set in {@link #config()}). */
+    static Path dataFolder() {
+        return Path.of(System.getProperty(Settings.DATA));
+    }
+
     /** {@code base} with {@code more} added or replaced. */
     static Map<String, Object> with(Map<String, Object> base, Object... more) {
         Map<String, Object> all = new HashMap<>(base);
@@ -131,7 +137,7 @@ abstract class InYike {
         options.add(cleanCaches());
         options.add(frameworkProperty("org.apache.felix.http.enable").value("false"));
         options.add(frameworkProperty("felix.cm.pm").value("data-folder"));
-        options.add(systemProperty("yike.data").value(data.getAbsolutePath()));
+        options.add(systemProperty(Settings.DATA).value(data.getAbsolutePath()));
         options.add(systemProperty("yike.http.port").value(Integer.toString(freePort())));
         options.add(systemProperty("yike.hotinstall").value(System.getProperty("yike.hotinstall")));
         // one native cache for all test classes: FFmpeg is extracted once per build

@@ -28,7 +28,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.yike.api.runtime.Settings;
 import org.yike.media.MediaInfo;
 
 /**
@@ -67,7 +66,7 @@ public class ModulesTest extends InYike {
     }
 
     private String[] admin() throws Exception {
-        return new String[] {"Authorization", "Bearer " + Files.readString(Settings.dataFolder().resolve("admin.token")).trim()};
+        return new String[] {"Authorization", "Bearer " + Files.readString(dataFolder().resolve("admin.token")).trim()};
     }
 
     /** The runtime's own repository, read by its module side over HTTP on loopback. */
@@ -163,7 +162,7 @@ public class ModulesTest extends InYike {
                 + lastPatrol + " ms, longest hold " + held + " ms");
         assertTrue("patrol directs after its rollback: last shot " + lastPatrol, lastPatrol > rolledBackAt + 1000);
 
-        String audit = Files.readString(Settings.dataFolder().resolve("audit.log"));
+        String audit = Files.readString(dataFolder().resolve("audit.log"));
         assertTrue(audit, audit.contains("\"action\":\"install\",\"subject\":\"org.yike.director.patrol 1.2.0\",\"result\":\"refused:"));
 
         Api.Answer back = api.post("modules/" + ModuleFixtures.DIRECTOR + "/rollback", "", admin());
@@ -195,19 +194,19 @@ public class ModulesTest extends InYike {
         assertTrue("names the missing requirement: " + unmet.body(), unmet.body().get("error").asText().contains(ModuleFixtures.MISSING_PACKAGE));
 
         // the drop folder checks the same: a tampered jar dropped there does not install
-        Files.copy(ModuleFixtures.jar("tampered-driver-1.1.0.jar"), Settings.dataFolder().resolve("modules/driver.jar"));
+        Files.copy(ModuleFixtures.jar("tampered-driver-1.1.0.jar"), dataFolder().resolve("modules/driver.jar"));
         Thread.sleep(5000);
         assertEquals(null, bundle(ModuleFixtures.DRIVER));
         assertEquals("nothing installed", bundles, context.getBundles().length);
         for (JsonNode m : api.get("modules").body().get("installed")) assertTrue(m.toString(), !m.get("bsn").asText().equals(ModuleFixtures.DRIVER));
-        String audit = Files.readString(Settings.dataFolder().resolve("audit.log"));
+        String audit = Files.readString(dataFolder().resolve("audit.log"));
         assertTrue(audit, audit.contains("\"who\":\"drop folder\",\"action\":\"install\",\"subject\":\"driver.jar\",\"result\":\"refused:"));
-        Files.delete(Settings.dataFolder().resolve("modules/driver.jar"));
+        Files.delete(dataFolder().resolve("modules/driver.jar"));
 
-        Files.copy(ModuleFixtures.jar("driver-1.0.0.jar"), Settings.dataFolder().resolve("modules/driver.jar"));
+        Files.copy(ModuleFixtures.jar("driver-1.0.0.jar"), dataFolder().resolve("modules/driver.jar"));
         for (int i = 0; i < 300 && bundle(ModuleFixtures.DRIVER) == null; i++) Thread.sleep(100);
         assertNotNull("a signed jar dropped in installs", bundle(ModuleFixtures.DRIVER));
-        Files.delete(Settings.dataFolder().resolve("modules/driver.jar"));
+        Files.delete(dataFolder().resolve("modules/driver.jar"));
         for (int i = 0; i < 300 && bundle(ModuleFixtures.DRIVER) != null; i++) Thread.sleep(100);
         assertEquals("a jar taken out uninstalls", null, bundle(ModuleFixtures.DRIVER));
     }

@@ -18,7 +18,6 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.yike.api.runtime.Settings;
 
 /**
  * ONVIF cameras found and adopted through the API: WS-Discovery probes go to a responder on
@@ -42,7 +41,7 @@ public class OnvifDiscoveryTest extends InYike {
 
     @Test
     public void aDiscoveredCameraIsListedAndAdoptedInOneCall() throws Exception {
-        try (GstRtsp gst = new GstRtsp(Settings.dataFolder().resolve("gst"))) {
+        try (GstRtsp gst = new GstRtsp(dataFolder().resolve("gst"))) {
             int port = freePort();
             gst.serve("camera", port, "admin:" + PASSWORD, "/h264main=" + gst.clip("main", "h264", "aac", 60) + ":h264:aac");
             adoptTheCameraFound(new OnvifFixtures("rtsp://127.0.0.1:" + port + "/"));

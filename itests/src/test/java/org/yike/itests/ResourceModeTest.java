@@ -20,7 +20,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.yike.api.runtime.Settings;
 import org.yike.media.MediaInfo;
 
 /**
@@ -41,7 +40,7 @@ public class ResourceModeTest extends InYike {
 
     @Test
     public void anH264CameraIsWrittenAsItCameAndShownInTheProgram() throws Exception {
-        Path work = Files.createDirectories(Settings.dataFolder().resolve("camera"));
+        Path work = Files.createDirectories(dataFolder().resolve("camera"));
         Path sent = work.resolve("sent.ts");
         int port;
         try (DatagramSocket s = new DatagramSocket(0)) {

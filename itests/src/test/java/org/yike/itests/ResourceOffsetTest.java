@@ -18,7 +18,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.yike.api.runtime.Settings;
 
 /**
  * A camera that connects while the opening shot's camera is still silent begins its own file
@@ -38,7 +37,7 @@ public class ResourceOffsetTest extends InYike {
 
     @Test
     public void aFileThatBeganBeforeTheLessonsClockHasItsTrueNegativeOffset() throws Exception {
-        Path work = Files.createDirectories(Settings.dataFolder().resolve("camera"));
+        Path work = Files.createDirectories(dataFolder().resolve("camera"));
         int port = freeUdpPort();
         camera = ffmpeg(List.of("-v", "error", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25,format=yuv420p,realtime",
                 "-c:v", "libopenh264", "-b:v", "800k", "-g", "25", "-f", "mpegts", "udp://127.0.0.1:" + port + "?pkt_size=1316"),

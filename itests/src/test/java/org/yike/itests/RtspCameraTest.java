@@ -25,7 +25,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.yike.api.runtime.Settings;
 import org.yike.media.MediaInfo;
 
 /**
@@ -74,7 +73,7 @@ public class RtspCameraTest extends InYike {
 
     @Test
     public void aCameraAddedThroughTheApiIsRecordedAndItsPasswordShowsNowhere() throws Exception {
-        Path work = Files.createDirectories(Settings.dataFolder().resolve("rtsp"));
+        Path work = Files.createDirectories(dataFolder().resolve("rtsp"));
         int publish = freePort();
         int clients = freePort();
         startServer(publish, clients, work.resolve("server.log"));

@@ -24,7 +24,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.yike.api.device.ClassroomEvent;
-import org.yike.api.runtime.Settings;
 import org.yike.media.MediaInfo;
 
 /**
@@ -52,7 +51,7 @@ public class RtspClassroomTest extends InYike {
 
     @Test
     public void twoCamerasRecordedAsTheyCameDirectedAndOneComesBackAfterItsServerWasPulled() throws Exception {
-        gst = new GstRtsp(Settings.dataFolder().resolve("gst"));
+        gst = new GstRtsp(dataFolder().resolve("gst"));
         Path work = gst.work();
         Path teacherClip = gst.clip("teacher", "h264", "aac", 40);
         Path studentsClip = gst.clip("students", "h265", "pcmu", 40);

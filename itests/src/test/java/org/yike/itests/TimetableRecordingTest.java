@@ -34,7 +34,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.yike.api.runtime.Settings;
 import org.yike.api.timetable.ScheduleEvents;
 import org.yike.media.MediaInfo;
 
@@ -91,7 +90,7 @@ public class TimetableRecordingTest extends InYike {
         configurations.getConfiguration("org.yike.scheduler", "?").update(new Hashtable<>(Map.of("preRollSeconds", 2,
                 "postRollSeconds", 0, "deviceGraceSeconds", 3)));
         Api api = new Api().ready();
-        Path data = Settings.dataFolder();
+        Path data = dataFolder();
         Instant began = Instant.now();
 
         LocalTime first = LocalTime.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);

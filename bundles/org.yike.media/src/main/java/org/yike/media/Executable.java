@@ -32,7 +32,7 @@ final class Executable {
             } catch (IOException ignored) {
                 // the process is gone
             }
-        });
+        }, "yike-" + program.getFileName() + "-errors");
         drain.start();
         byte[] out = p.getInputStream().readAllBytes();
         try {

@@ -47,7 +47,7 @@ public abstract class DriverConformanceTest {
 
     /** The bundled FFmpeg, loaded once for the test JVM, as the media bundle's service would be. */
     protected static synchronized MediaRuntime media() throws IOException {
-        if (media == null) media = new FfmpegRuntime();
+        if (media == null) media = FfmpegRuntime.load(Path.of("target", "yike-data"));
         return media;
     }
 

@@ -11,6 +11,8 @@ package org.yike.api.publish;
 public final class PublishEvents {
 
     public static final String TOPIC_PREFIX = "org/yike/publish/";
+    /** A job has sent everything to its target: the lesson is published there. */
+    public static final String DONE = TOPIC_PREFIX + "DONE";
     public static final String PROGRESS = TOPIC_PREFIX + "PROGRESS";
     public static final String LIVE = TOPIC_PREFIX + "LIVE";
 

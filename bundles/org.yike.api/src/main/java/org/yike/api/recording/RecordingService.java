@@ -61,4 +61,10 @@ public interface RecordingService {
      * @throws IllegalStateException where the lesson has no live profile (its bitrate is 0)
      */
     InputStream live(String id) throws IOException;
+
+    /**
+     * The least free disk space the recorder keeps (its configuration): a lesson ends when the disk
+     * has less, and none starts. What deletes old lessons keeps more than this free.
+     */
+    long minFreeBytes();
 }

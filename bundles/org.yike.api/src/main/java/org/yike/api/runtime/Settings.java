@@ -1,16 +1,10 @@
 package org.yike.api.runtime;
 
-import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /**
- * Where a plain start of Yike takes its few settings from: a system property, else an environment
- * variable, else the default. Everything else is configured through ConfigAdmin.
+ * The names of the few settings of a plain start, as a launcher, an installer or a test sets them:
+ * framework or system properties, or the environment variable of the same name in capitals with
+ * {@code _} for {@code .} ({@code yike.http.port}: {@code YIKE_HTTP_PORT}). Everything else is
+ * configured through ConfigAdmin. The bundle {@code org.yike.settings} reads them.
  */
 public final class Settings {
 
@@ -36,72 +30,5 @@ public final class Settings {
     public static final String TRUST = "yike.trust";
 
     private Settings() {
-    }
-
-    public static Path dataFolder() {
-        return Path.of(value(DATA, System.getenv(), "yike-data")).toAbsolutePath().normalize();
-    }
-
-    public static int httpPort() {
-        String port = value(HTTP_PORT, System.getenv(), "8080");
-        try {
-            int p = Integer.parseInt(port.trim());
-            if (p < 0 || p > 65535) throw new NumberFormatException();
-            return p;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(HTTP_PORT + " / " + envName(HTTP_PORT) + " is '" + port
-                    + "', not a port number");
-        }
-    }
-
-    public static boolean recordOnStart() {
-        return Boolean.parseBoolean(value(RECORD_ON_START, System.getenv(), "false").trim());
-    }
-
-    /** The index URLs of {@code yike.repositories} / {@code YIKE_REPOSITORIES}. */
-    public static List<String> repositories() {
-        return Arrays.stream(value(REPOSITORIES, System.getenv(), "").split(",")).map(String::trim)
-                .filter(u -> !u.isEmpty()).toList();
-    }
-
-    /** The PEM file of {@code yike.trust} / {@code YIKE_TRUST}, if set. */
-    public static Optional<Path> trust() {
-        String file = value(TRUST, System.getenv(), "");
-        return file.isBlank() ? Optional.empty() : Optional.of(Path.of(file.trim()).toAbsolutePath());
-    }
-
-    public static double clockSpeed() {
-        String speed = value(CLOCK_SPEED, System.getenv(), "1");
-        try {
-            double s = Double.parseDouble(speed.trim());
-            if (!(s >= 0.01 && s <= 100)) throw new NumberFormatException();
-            return s;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(CLOCK_SPEED + " / " + envName(CLOCK_SPEED) + " is '" + speed
-                    + "', not a speed from 0.01 to 100");
-        }
-    }
-
-    /** The school's time zone; one that is no IANA name is refused with the setting's name. */
-    public static ZoneId timeZone() {
-        String zone = value(TIME_ZONE, System.getenv(), "");
-        if (zone.isBlank()) return ZoneId.systemDefault();
-        try {
-            return ZoneId.of(zone.trim());
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException(TIME_ZONE + " / " + envName(TIME_ZONE) + " is '" + zone
-                    + "', not a time zone such as Asia/Shanghai");
-        }
-    }
-
-    /** {@code yike.http.port} is read from the system property of that name, then from {@code YIKE_HTTP_PORT}. */
-    static String value(String property, Map<String, String> env, String fallback) {
-        String v = System.getProperty(property);
-        if (v == null || v.isBlank()) v = env.get(envName(property));
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    static String envName(String property) {
-        return property.toUpperCase().replace('.', '_');
     }
 }

@@ -24,8 +24,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -47,10 +46,12 @@ import org.yike.api.catalog.LessonFile;
 import org.yike.api.catalog.LessonPage;
 import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonState;
+import org.yike.api.publish.PublishEvents;
 import org.yike.api.recording.RecordingEvents;
-import org.yike.api.runtime.Settings;
+import org.yike.api.recording.RecordingService;
 import org.yike.api.timetable.Session;
 import org.yike.api.timetable.Timetable;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * The catalog: follows the recording service's events, reads each lesson's {@code lesson.json} into
@@ -68,15 +69,10 @@ import org.yike.api.timetable.Timetable;
         EventConstants.EVENT_TOPIC + "=" + RecordingEvents.STARTED,
         EventConstants.EVENT_TOPIC + "=" + RecordingEvents.STOPPED,
         EventConstants.EVENT_TOPIC + "=" + RecordingEvents.FAILED,
-        EventConstants.EVENT_TOPIC + "=" + LessonCatalog.PUBLISHED})
+        EventConstants.EVENT_TOPIC + "=" + PublishEvents.DONE})
 @Designate(ocd = CatalogConfig.class)
 public class LessonCatalog implements Catalog, EventHandler {
 
-    /** Publishing's topic for a job done (org.yike.api.publish), carrying the lesson as {@code recording}. */
-    static final String PUBLISHED = "org/yike/publish/DONE";
-    private static final String RECORDING_PID = "org.yike.recording";
-    /** The recording service's own default for its least free disk space. */
-    private static final long RECORDER_MIN_FREE_MB = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(LessonCatalog.class);
     private static final int BATCH = 500;
     /** How often the timetable's revision is looked at: a number in memory, so often. */
@@ -91,6 +87,9 @@ public class LessonCatalog implements Catalog, EventHandler {
     private final LessonIndex index;
     private final int scheduledDays;
     private volatile Timetable timetable;
+    /** The recorder, whose least free space retention keeps more than; none while its bundle is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RecordingService recording;
     /** What the scheduled lessons were made from: the timetable's revision, the day, and when the first of them ends. */
     private long scheduledRevision = -1;
     private LocalDate scheduledDay;
@@ -102,14 +101,17 @@ public class LessonCatalog implements Catalog, EventHandler {
     });
 
     @Activate
-    public LessonCatalog(CatalogConfig config, @Reference EventAdmin events, @Reference ConfigurationAdmin configs)
+    public LessonCatalog(BundleContext context, CatalogConfig config, @Reference EventAdmin events)
             throws IOException, SQLException {
-        this(Settings.dataFolder(), config.school(), Clock.system(Settings.timeZone()), config.scheduledDays(), events::postEvent);
+        this(FrameworkSettings.of(context).dataFolder(), config.school(), Clock.system(FrameworkSettings.of(context).timeZone()), config.scheduledDays(), events::postEvent);
         background.execute(this::load);
         background.scheduleWithFixedDelay(this::scheduleSafely, SCHEDULE_CHECK_SECONDS, SCHEDULE_CHECK_SECONDS, TimeUnit.SECONDS);
         if (config.retention()) {
-            Retention retention = retention(this::freeBytes,
-                    () -> (recorderMinFreeMegabytes(configs) + config.retentionMarginMegabytes()) << 20);
+            // without a recorder nothing fills the disk, and its least is not known: nothing is deleted
+            Retention retention = retention(this::freeBytes, () -> {
+                RecordingService r = recording;
+                return r == null ? 0 : r.minFreeBytes() + (config.retentionMarginMegabytes() << 20);
+            });
             background.scheduleWithFixedDelay(() -> {
                 try {
                     retention.run();
@@ -246,10 +248,11 @@ public class LessonCatalog implements Catalog, EventHandler {
 
     @Override
     public void handleEvent(Event event) {
-        Object id = event.getProperty(event.getTopic().equals(PUBLISHED) ? "recording" : RecordingEvents.ID);
+        boolean published = event.getTopic().equals(PublishEvents.DONE);
+        Object id = event.getProperty(published ? PublishEvents.RECORDING : RecordingEvents.ID);
         if (!(id instanceof String lesson)) return;
         try {
-            if (event.getTopic().equals(PUBLISHED)) {
+            if (published) {
                 Optional<LessonFolder> f = locate(lesson);
                 if (f.isPresent()) f.get().published();
             }
@@ -490,17 +493,5 @@ public class LessonCatalog implements Catalog, EventHandler {
                 LessonCatalog.this.delete(id, why, free);
             }
         }, freeBytes, thresholdBytes);
-    }
-
-    /** The recording service's least free disk space, from its configuration, or its default. */
-    private static long recorderMinFreeMegabytes(ConfigurationAdmin configs) {
-        try {
-            Configuration[] c = configs.listConfigurations("(service.pid=" + RECORDING_PID + ")");
-            Object v = c == null || c[0].getProperties() == null ? null : c[0].getProperties().get("minFreeMegabytes");
-            return v == null ? RECORDER_MIN_FREE_MB : Long.parseLong(v.toString().trim());
-        } catch (IOException | org.osgi.framework.InvalidSyntaxException | NumberFormatException e) {
-            LOG.warn("Cannot read the recording service's least free space, taking {} MB: {}", RECORDER_MIN_FREE_MB, e.getMessage());
-            return RECORDER_MIN_FREE_MB;
-        }
     }
 }

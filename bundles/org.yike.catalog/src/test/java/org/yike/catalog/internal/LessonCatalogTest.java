@@ -29,8 +29,8 @@ import org.yike.api.catalog.LessonEdit;
 import org.yike.api.catalog.LessonPage;
 import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonState;
+import org.yike.api.publish.PublishEvents;
 import org.yike.api.recording.RecordingEvents;
-import org.yike.api.runtime.Settings;
 import org.yike.api.timetable.Session;
 import org.yike.api.timetable.Timetable;
 import org.yike.timetable.internal.SchoolTimetable;
@@ -141,7 +141,7 @@ public class LessonCatalogTest {
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("60000"));
         }
-        catalog.handleEvent(new Event(LessonCatalog.PUBLISHED, Map.of("recording", "s-101-0901-2")));
+        catalog.handleEvent(new Event(PublishEvents.DONE, Map.of(PublishEvents.RECORDING, "s-101-0901-2")));
 
         List<Lesson> before = everything();
         assertEquals(5, catalog.rebuild());
@@ -209,7 +209,7 @@ public class LessonCatalogTest {
     @Test
     public void retentionDeletesTheOldestUnprotectedUnpublishedLessonsUntilThereIsRoom() throws Exception {
         catalog.edit("s-101-0901-1", new LessonEdit(null, null, true, null));
-        catalog.handleEvent(new Event(LessonCatalog.PUBLISHED, Map.of("recording", "s-101-0901-2")));
+        catalog.handleEvent(new Event(PublishEvents.DONE, Map.of(PublishEvents.RECORDING, "s-101-0901-2")));
         long[] free = {1000};
         // the disk gains what each deletion frees
         Retention r = catalog.retention(() -> free[0] + deletedBytes(), () -> 1000 + 3000 + 4000);
@@ -237,20 +237,13 @@ public class LessonCatalogTest {
 
     /** The real timetable, in the data folder: Mondays 数学 in 101 (recorded), 语文 (not), and Fridays 化学 in 104. */
     private SchoolTimetable timetable() {
-        System.setProperty(Settings.DATA, data.toString());
-        System.setProperty(Settings.TIME_ZONE, Folders.SHANGHAI.getId());
-        try {
-            SchoolTimetable t = new SchoolTimetable();
-            t.importBells("profile,period,label,start,end\nw,1,第1节,08:00,08:45\nw,2,第2节,08:55,09:40\n"
-                    .getBytes(StandardCharsets.UTF_8));
-            t.importCalendar("date,kind,follows_date,bell_profile,note\n2025-09-01,term_start,,w,\n2026-01-16,term_end,,,\n"
-                    .getBytes(StandardCharsets.UTF_8));
-            t.importLessons((LESSONS + "104,5,1,all,化学,赵磊,初三(2)班,yes\n").getBytes(StandardCharsets.UTF_8));
-            return t;
-        } finally {
-            System.clearProperty(Settings.DATA);
-            System.clearProperty(Settings.TIME_ZONE);
-        }
+        SchoolTimetable t = new SchoolTimetable(data.resolve("timetable"), Folders.SHANGHAI);
+        t.importBells("profile,period,label,start,end\nw,1,第1节,08:00,08:45\nw,2,第2节,08:55,09:40\n"
+                .getBytes(StandardCharsets.UTF_8));
+        t.importCalendar("date,kind,follows_date,bell_profile,note\n2025-09-01,term_start,,w,\n2026-01-16,term_end,,,\n"
+                .getBytes(StandardCharsets.UTF_8));
+        t.importLessons((LESSONS + "104,5,1,all,化学,赵磊,初三(2)班,yes\n").getBytes(StandardCharsets.UTF_8));
+        return t;
     }
 
     private List<Lesson> scheduled(LocalDate from, LocalDate to) {

@@ -14,6 +14,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.ffmpeg.global.swresample;
 import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacpp.Loader;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
 import org.yike.media.StreamReading;
 import org.yike.media.StreamSample;
+import org.yike.settings.FrameworkSettings;
 
 /** Loads every FFmpeg library once at start, so a missing system library shows here, by name. */
 @Component(service = MediaRuntime.class)
@@ -36,8 +38,20 @@ public class FfmpegRuntime implements MediaRuntime {
     private final ReadStreams read = new ReadStreams();
 
     @Activate
-    public FfmpegRuntime() throws IOException {
-        Path cache = NativeCache.prepare();
+    public FfmpegRuntime(BundleContext context) throws IOException {
+        this(FrameworkSettings.of(context).dataFolder());
+    }
+
+    /**
+     * FFmpeg outside a framework (tests, tools): the native libraries go to {@code <dataFolder>/native}
+     * unless {@code org.bytedeco.javacpp.cachedir} says where.
+     */
+    public static FfmpegRuntime load(Path dataFolder) throws IOException {
+        return new FfmpegRuntime(dataFolder);
+    }
+
+    private FfmpegRuntime(Path dataFolder) throws IOException {
+        Path cache = NativeCache.prepare(dataFolder);
         try {
             for (Class<?> library : new Class<?>[] {avutil.class, avcodec.class, avformat.class, avfilter.class,
                     swscale.class, swresample.class, avdevice.class}) {

@@ -18,9 +18,9 @@ final class NativeCache {
     }
 
     /** The cache folder: the property when someone set it, else {@code <data>/native}. */
-    static Path prepare() throws IOException {
+    static Path prepare(Path dataFolder) throws IOException {
         String set = System.getProperty(PROPERTY);
-        Path dir = set != null && !set.isBlank() ? Path.of(set) : Settings.dataFolder().resolve("native");
+        Path dir = set != null && !set.isBlank() ? Path.of(set) : dataFolder.resolve("native");
         Files.createDirectories(dir);
         if (!Files.isWritable(dir)) {
             throw new IOException("native library cache " + dir + " is not writable; set " + Settings.DATA

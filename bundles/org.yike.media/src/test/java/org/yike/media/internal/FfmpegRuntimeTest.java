@@ -4,6 +4,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.Test;
 
@@ -11,7 +12,7 @@ public class FfmpegRuntimeTest {
 
     @Test
     public void loadsTheLgplBuildWithItsEncodersAndTools() throws Exception {
-        FfmpegRuntime runtime = new FfmpegRuntime();
+        FfmpegRuntime runtime = FfmpegRuntime.load(Path.of("target", "yike-data"));
         assertTrue(runtime.ffmpegVersion(), runtime.ffmpegVersion().startsWith("8."));
         assertTrue(runtime.hasEncoder("libopenh264"));
         assertTrue(runtime.hasEncoder("aac"));

@@ -3,6 +3,7 @@ package org.yike.media.internal;
 import static org.junit.Assert.assertEquals;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public class ReadStreamsTest {
 
     @BeforeClass
     public static void loadFfmpeg() throws IOException {
-        media = new FfmpegRuntime();
+        media = FfmpegRuntime.load(Path.of("target", "yike-data"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public class StreamProbeTest {
 
     @BeforeClass
     public static void loadFfmpeg() throws IOException {
-        media = new FfmpegRuntime();
+        media = FfmpegRuntime.load(Path.of("target", "yike-data"));
     }
 
     @Test

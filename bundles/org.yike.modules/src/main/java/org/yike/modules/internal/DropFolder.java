@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +26,6 @@ final class DropFolder {
     private final Path folder;
     private final long periodMillis;
     private final Map<Path, String> tried = new HashMap<>();
-    private ScheduledExecutorService timer;
 
     DropFolder(ModuleManager modules, Path folder, long periodMillis) {
         this.modules = modules;
@@ -35,23 +33,15 @@ final class DropFolder {
         this.periodMillis = periodMillis;
     }
 
-    synchronized void start() {
+    /** Looks at the folder on {@code thread} from now on, until that is shut down. */
+    void start(ScheduledExecutorService thread) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             LOG.error("The drop folder {} cannot be made: {}", folder, e.toString());
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "yike-drop-folder");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::look, 0, periodMillis, TimeUnit.MILLISECONDS);
-    }
-
-    synchronized void stop() {
-        if (timer != null) timer.shutdownNow();
+        thread.scheduleWithFixedDelay(this::look, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     private void look() {

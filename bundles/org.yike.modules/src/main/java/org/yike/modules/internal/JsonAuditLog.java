@@ -13,11 +13,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.modules.AuditLog;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /** The audit log: one JSON object a line in {@code <data>/audit.log}, appended and never rewritten. */
 @Component(service = AuditLog.class)
@@ -29,8 +31,9 @@ public class JsonAuditLog implements AuditLog {
 
     private final Path file;
 
-    public JsonAuditLog() {
-        this(Settings.dataFolder().resolve("audit.log"));
+    @Activate
+    public JsonAuditLog(BundleContext context) {
+        this(FrameworkSettings.of(context).dataFolder().resolve("audit.log"));
     }
 
     JsonAuditLog(Path file) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -46,8 +48,8 @@ import org.yike.api.modules.ModuleRefused.Kind;
 import org.yike.api.modules.Modules;
 import org.yike.api.modules.Offer;
 import org.yike.api.modules.Trust;
-import org.yike.api.runtime.Settings;
 import org.yike.modules.internal.Indexes.Offered;
+import org.yike.settings.FrameworkSettings;
 
 import aQute.bnd.osgi.resource.ResourceBuilder;
 import aQute.bnd.osgi.resource.ResourceUtils;
@@ -83,6 +85,7 @@ public class ModuleManager implements Modules {
     }
 
     private final BundleContext context;
+    private final FrameworkSettings settings;
     private final Trust trust;
     private final AuditLog audit;
     private final ServiceComponentRuntime components;
@@ -91,7 +94,13 @@ public class ModuleManager implements Modules {
     private final ModuleStore store;
     private final Object changing = new Object();
     private volatile Config config;
-    private DropFolder dropFolder;
+    /** The restore, then the drop folder's checks: one thread, which ends with the component. */
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "yike-modules");
+        t.setDaemon(true);
+        return t;
+    });
+    private final DropFolder dropFolder;
 
     @Activate
     public ModuleManager(BundleContext context, Config config, @Reference Trust trust, @Reference AuditLog audit,
@@ -102,14 +111,12 @@ public class ModuleManager implements Modules {
         this.audit = audit;
         this.components = components;
         this.resolver = resolver;
-        this.store = new ModuleStore(Settings.dataFolder().resolve("module-store"));
-        dropFolder = new DropFolder(this, Settings.dataFolder().resolve("modules"), config.dropFolderMillis());
-        Thread restore = new Thread(() -> {
-            restore();
-            dropFolder.start();
-        }, "yike-modules-restore");
-        restore.setDaemon(true);
-        restore.start();
+        this.settings = FrameworkSettings.of(context);
+        this.store = new ModuleStore(settings.dataFolder().resolve("module-store"));
+        dropFolder = new DropFolder(this, settings.dataFolder().resolve("modules"), config.dropFolderMillis());
+        // first in, first run: the drop folder is looked at once the store's modules are back
+        background.execute(this::restore);
+        dropFolder.start(background);
     }
 
     @Modified
@@ -117,13 +124,20 @@ public class ModuleManager implements Modules {
         config = c;
     }
 
+    /**
+     * Interrupts the restore or a look at the drop folder, and waits until their thread has put back
+     * what it was cut off in (the next start restores it again).
+     */
     @Deactivate
-    void deactivate() {
-        dropFolder.stop();
+    void deactivate() throws InterruptedException {
+        background.shutdownNow();
+        if (!background.awaitTermination(config.startSeconds() + 60L, TimeUnit.SECONDS)) {
+            LOG.warn("A module change was still running when the modules component stopped");
+        }
     }
 
     List<String> repositories() {
-        Set<String> all = new LinkedHashSet<>(Settings.repositories());
+        Set<String> all = new LinkedHashSet<>(settings.repositories());
         for (String r : config.repositories()) if (!r.isBlank()) all.add(r.trim());
         return List.copyOf(all);
     }
@@ -431,7 +445,7 @@ public class ModuleManager implements Modules {
         ModuleStore.Entry before = store.get(s.bsn());
         String jar = store.keep(s.jar(), s.bsn(), s.version());
         String sha = Hashes.sha256(s.jar());
-        if (!s.jar().startsWith(Settings.dataFolder().resolve("modules"))) Files.deleteIfExists(s.jar());
+        if (!s.jar().startsWith(settings.dataFolder().resolve("modules"))) Files.deleteIfExists(s.jar());
         ModuleStore.Entry e;
         if (s.replaces() == null) {
             e = new ModuleStore.Entry(s.bsn(), s.version(), s.source(), s.signer(), jar, sha, false, null, null, null);

@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -20,7 +21,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.modules.Trust;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /** The trusted signer certificates: PEM files named in ConfigAdmin and in {@code yike.trust} / {@code YIKE_TRUST}. */
 @Component(service = Trust.class, configurationPid = TrustedCertificates.PID)
@@ -42,9 +43,9 @@ public class TrustedCertificates implements Trust {
 
     @Activate
     @Modified
-    void configure(Config config) {
+    void configure(BundleContext context, Config config) {
         List<Path> files = new ArrayList<>();
-        Settings.trust().ifPresent(files::add);
+        FrameworkSettings.of(context).trust().ifPresent(files::add);
         for (String f : config.certificates()) if (!f.isBlank()) files.add(Path.of(f.trim()));
         List<X509Certificate> all = new ArrayList<>();
         for (Path f : files) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -36,7 +37,7 @@ import org.yike.api.publish.Target;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingEvents;
 import org.yike.api.recording.RecordingService;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /** The publishing service: targets, rules and the queue, kept in the data folder's {@code publish}. */
 @Component(service = { PublishService.class, EventHandler.class }, configurationPid = "org.yike.publish",
@@ -52,10 +53,10 @@ public class Publisher implements PublishService, EventHandler {
     private final Queue queue;
 
     @Activate
-    public Publisher(@Reference RecordingService recordings, @Reference ConfigurationAdmin configurations,
+    public Publisher(BundleContext context, @Reference RecordingService recordings, @Reference ConfigurationAdmin configurations,
             @Reference MetaTypeService metatypes, @Reference EventAdmin events, PublishConfig config) throws IOException {
         this.recordings = recordings;
-        Path folder = Settings.dataFolder().resolve("publish");
+        Path folder = FrameworkSettings.of(context).dataFolder().resolve("publish");
         this.targets = new Targets(configurations, metatypes, new Sealed(folder.resolve("secret.key")));
         this.rules = new Rules(folder.resolve("rules.json"));
         Queue.Retry retry = new Queue.Retry(Duration.ofMillis(Math.round(config.retryFirstSeconds() * 1000)),

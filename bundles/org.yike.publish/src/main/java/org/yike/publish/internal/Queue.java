@@ -330,6 +330,7 @@ final class Queue implements AutoCloseable {
         ticker.shutdownNow();
         workers.shutdownNow();
         try {
+            ticker.awaitTermination(10, TimeUnit.SECONDS);
             workers.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,7 +13,6 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.yike.api.device.Source;
 import org.yike.api.encoder.Profile;
-import org.yike.api.runtime.Settings;
 
 /**
  * Decodes a microphone to interleaved 16-bit PCM at the profile's rate and channels, and queues it,
@@ -28,7 +27,7 @@ final class AudioInput extends SourceReader {
     private final int sampleRate;
     private final int channels;
     /** Ten seconds of the lesson's clock, which runs faster than real time in simulations. */
-    private final BlockingQueue<Mixer.Arrival> queue = new ArrayBlockingQueue<>((int) Math.ceil(QUEUED_CHUNKS * Settings.clockSpeed()));
+    private final BlockingQueue<Mixer.Arrival> queue;
     private final LongSupplier lessonNanos;
     private volatile boolean running;
     /** The connection has just opened: its first sound is placed by its arrival, not after what came before. */
@@ -36,8 +35,9 @@ final class AudioInput extends SourceReader {
 
     /** @param lessonNanos the lesson's clock, which stamps each arrival */
     AudioInput(Source source, Profile profile, LongSupplier lessonNanos, BiConsumer<Source, String> stateChanges,
-            long lostAfterMillis) {
+            long lostAfterMillis, double speed) {
         super(source, stateChanges, lostAfterMillis);
+        this.queue = new ArrayBlockingQueue<>((int) Math.ceil(QUEUED_CHUNKS * speed));
         this.lessonNanos = lessonNanos;
         this.sampleRate = profile.audioSampleRate();
         this.channels = profile.audioChannels();

@@ -114,9 +114,9 @@ final class Lesson {
     private volatile long stopNanos = Long.MAX_VALUE;
     private volatile long startNanos;
     /** How much faster than real time the lesson's clock runs ({@link Settings#CLOCK_SPEED}); 1 but in simulations. */
-    private final double speed = Settings.clockSpeed();
+    private final double speed;
     private final long origin = System.nanoTime();
-    private final long mixLatencyMicros = Math.round(MIX_LATENCY_MICROS * speed);
+    private final long mixLatencyMicros;
     private boolean composeFailed;
 
     /** Program pictures in flight to the encoders; more would only hide an encoder that cannot keep up. */
@@ -127,10 +127,13 @@ final class Lesson {
      * @param outputs one per profile, the recording profile's first
      * @param config the recording settings as the lesson started
      * @param media told which camera streams the lesson reads, so that status checks measure them without opening them again
+     * @param speed how much faster than real time the lesson's clock runs
      */
     Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, String strategy,
             List<ProfileOutput> outputs, Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain,
-            RecordingConfig config, MediaRuntime media) {
+            RecordingConfig config, MediaRuntime media, double speed) {
+        this.speed = speed;
+        this.mixLatencyMicros = Math.round(MIX_LATENCY_MICROS * speed);
         this.strategy = strategy;
         this.fadeFrames = config.transitionMillis() * profile.fps() / 1000;
         this.record = record;
@@ -147,7 +150,7 @@ final class Lesson {
                         config.resourceMode() ? resources : null, config.decodeOffScreen(), config.lostAfterMillis(), media));
             } else {
                 AudioInput mic = new AudioInput(s, profile, () -> now() - startNanos, this::sourceChanged,
-                        config.lostAfterMillis());
+                        config.lostAfterMillis(), speed);
                 microphones.add(mic);
                 mixer.add(s.key(), mic::drain);
             }

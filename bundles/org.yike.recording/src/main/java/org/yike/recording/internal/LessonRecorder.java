@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,8 +55,8 @@ import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingEvents;
 import org.yike.api.recording.RecordingService;
 import org.yike.api.recording.ScheduledLesson;
-import org.yike.api.runtime.Settings;
 import org.yike.media.MediaRuntime;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * The recording service. Devices, director strategies and encoder backends come and go as bundles
@@ -112,24 +114,26 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         t.setDaemon(true);
         return t;
     });
-    /** A stop of the JVM (SIGTERM from systemd, Ctrl-C) finishes running lessons' files first. */
-    private final Thread finishOnExit = new Thread(this::stopAll, "yike-finish-lessons");
+    /** How much faster than real time lessons run ({@code yike.clock.speed}); 1 but in simulations. */
+    private final double speed;
+    /** Finishes the files of lessons an earlier run was stopped in; the runtime need not wait for it. */
+    private final Thread recovery;
 
     @Activate
-    public LessonRecorder(RecordingConfig config, @Reference EventAdmin events, @Reference MediaRuntime media) {
+    public LessonRecorder(BundleContext context, RecordingConfig config, @Reference EventAdmin events, @Reference MediaRuntime media) {
         this.config = config;
         this.gains = MicrophoneGains.parse(config.microphones());
         this.events = events;
         this.media = media;
-        this.recordings = Settings.dataFolder().resolve("recordings");
+        FrameworkSettings settings = FrameworkSettings.of(context);
+        this.recordings = settings.dataFolder().resolve("recordings");
+        this.speed = settings.clockSpeed();
         List<LessonRecord> interrupted = loadEarlierLessons();
-        Runtime.getRuntime().addShutdownHook(finishOnExit);
-        if (!interrupted.isEmpty()) {
-            // finishing the files of interrupted lessons copies them once; the runtime need not wait
-            Thread recovery = new Thread(() -> interrupted.forEach(this::recover), "yike-recover-lessons");
-            recovery.setDaemon(true);
-            recovery.start();
-        }
+        recovery = new Thread(() -> {
+            // a lesson left when the component goes is recovered at the next start
+            for (LessonRecord r : interrupted) if (!Thread.currentThread().isInterrupted()) recover(r);
+        }, "yike-recover-lessons");
+        recovery.start();
     }
 
     /** A new configuration applies to the next lesson; running lessons keep the profile they started with. */
@@ -223,19 +227,20 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
                 .orElseThrow(() -> new IllegalStateException("classroom " + classroom + " is not recording"));
     }
 
+    /**
+     * The runtime stopping (SIGTERM, Ctrl-C: the framework stops every bundle) or this bundle going:
+     * running lessons' files are finished first.
+     */
     @Deactivate
-    void deactivate() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(finishOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run
-        }
-        stopAll();
-        ptz.shutdownNow();
-    }
-
-    private void stopAll() {
+    void deactivate() throws InterruptedException {
+        recovery.interrupt();
         running.values().forEach(Lesson::stop);
+        ptz.shutdownNow();
+        // a lesson's remux, once begun, is let finish: a half-written copy would be left beside it
+        recovery.join(TimeUnit.SECONDS.toMillis(30));
+        if (!ptz.awaitTermination(5, TimeUnit.SECONDS) || recovery.isAlive()) {
+            LOG.warn("Recording: a PTZ command or the recovery of an interrupted lesson is still running");
+        }
     }
 
     /** Lists the lessons of earlier runs; answers those the runtime stopped in the middle of. */
@@ -378,7 +383,7 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             return new FixedShot(ProgramDecision.full(0, programSources(sources).get(0).key(), "no director"));
         });
         Lesson lesson = new Lesson(record, profiles.get(0), sources, director, strategy.isPresent() ? strategyId
-                : FixedShot.ID, outputs, this, this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config, media);
+                : FixedShot.ID, outputs, this, this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config, media, speed);
         strategy.ifPresent(s -> directing.put(id, s));
         records.put(id, record);
         running.put(id, lesson);
@@ -512,7 +517,8 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
         return ptzByDevice.entrySet().stream().filter(e -> e.getValue().equals(deviceId)).map(Map.Entry::getKey).findFirst();
     }
 
-    private long minFreeBytes() {
+    @Override
+    public long minFreeBytes() {
         return config.minFreeMegabytes() << 20;
     }
 

@@ -1,5 +1,8 @@
 package org.yike.recording.internal;
 
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -8,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.recording.RecordingService;
 import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * With {@code yike.record.on.start=true}, starts a lesson in every classroom once its cameras have
@@ -24,8 +28,8 @@ public class StartOnBoot {
     private final Thread thread;
 
     @Activate
-    public StartOnBoot(@Reference RecordingService recording) {
-        if (!Settings.recordOnStart()) {
+    public StartOnBoot(BundleContext context, @Reference RecordingService recording) {
+        if (!FrameworkSettings.of(context).recordOnStart()) {
             thread = null;
             return;
         }
@@ -35,8 +39,11 @@ public class StartOnBoot {
     }
 
     @Deactivate
-    void deactivate() {
-        if (thread != null) thread.interrupt();
+    void deactivate() throws InterruptedException {
+        if (thread == null) return;
+        thread.interrupt();
+        // a start under way is let finish: the recording service stops the lesson it began
+        thread.join(TimeUnit.SECONDS.toMillis(10));
     }
 
     private void startAll(RecordingService recording) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.resource.Resource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,7 +28,7 @@ import org.yike.api.modules.ModuleRefused;
 import org.yike.api.modules.ModuleRefused.Kind;
 import org.yike.api.modules.Published;
 import org.yike.api.modules.Trust;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 import aQute.bnd.osgi.Domain;
 import aQute.bnd.osgi.Jar;
@@ -58,8 +59,8 @@ public class DistrictRepository implements BundleRepository {
     private final List<Published> published;
 
     @Activate
-    public DistrictRepository(@Reference Trust trust, @Reference AuditLog audit) throws IOException {
-        this(Settings.dataFolder().resolve("repository"), trust, audit);
+    public DistrictRepository(BundleContext context, @Reference Trust trust, @Reference AuditLog audit) throws IOException {
+        this(FrameworkSettings.of(context).dataFolder().resolve("repository"), trust, audit);
     }
 
     DistrictRepository(Path folder, Trust trust, AuditLog audit) throws IOException {

@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /** {@code <data>/repository/} read-only at {@code /repository/}: the indexes and jars, as a static web server would. */
 @Component(service = Servlet.class)
@@ -20,7 +22,12 @@ public class RepositoryFiles extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Path folder = Settings.dataFolder().resolve("repository");
+    private final transient Path folder;
+
+    @Activate
+    public RepositoryFiles(BundleContext context) {
+        folder = FrameworkSettings.of(context).dataFolder().resolve("repository");
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

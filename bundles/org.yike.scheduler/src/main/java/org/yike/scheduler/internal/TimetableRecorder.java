@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -28,10 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingService;
 import org.yike.api.recording.ScheduledLesson;
-import org.yike.api.runtime.Settings;
 import org.yike.api.timetable.ScheduleEvents;
 import org.yike.api.timetable.Session;
 import org.yike.api.timetable.Timetable;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * Records the timetable with no call from anyone: twice a second it looks at the windows of today's
@@ -67,10 +68,10 @@ public class TimetableRecorder {
     private final ScheduledExecutorService ticks;
 
     @Activate
-    public TimetableRecorder(SchedulerConfig config, @Reference Timetable timetable, @Reference RecordingService recording,
+    public TimetableRecorder(BundleContext context, SchedulerConfig config, @Reference Timetable timetable, @Reference RecordingService recording,
             @Reference EventAdmin events) {
-        this(config, timetable, recording, events, Clock.system(Settings.timeZone()),
-                new HandledSessions(Settings.dataFolder().resolve("scheduler").resolve("sessions.json")), HandledSessions.thisRun());
+        this(config, timetable, recording, events, Clock.system(FrameworkSettings.of(context).timeZone()),
+                new HandledSessions(FrameworkSettings.of(context).dataFolder().resolve("scheduler").resolve("sessions.json")), HandledSessions.thisRun());
         ticks.scheduleWithFixedDelay(this::tickSafely, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -137,8 +138,9 @@ public class TimetableRecorder {
 
     /** Lessons running when the scheduler goes (runtime stopping, bundle updated) are left to the recorder. */
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         ticks.shutdownNow();
+        ticks.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     private void tickSafely() {

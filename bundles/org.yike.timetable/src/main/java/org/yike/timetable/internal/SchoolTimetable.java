@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,11 +30,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.connector.CaptureCalendar;
-import org.yike.api.runtime.Settings;
 import org.yike.api.timetable.Imported;
 import org.yike.api.timetable.Session;
 import org.yike.api.timetable.Timetable;
 import org.yike.api.timetable.TimetableRejected;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * The timetable service. Its store is the imported files themselves, as UTF-8, in
@@ -74,11 +75,12 @@ public class SchoolTimetable implements Timetable {
     private volatile long revision;
 
     @Activate
-    public SchoolTimetable() {
-        this(Settings.dataFolder().resolve("timetable"), Settings.timeZone());
+    public SchoolTimetable(BundleContext context) {
+        this(FrameworkSettings.of(context).dataFolder().resolve("timetable"), FrameworkSettings.of(context).timeZone());
     }
 
-    SchoolTimetable(Path folder, ZoneId zone) {
+    /** A timetable kept in {@code folder}, its bells in {@code zone}. */
+    public SchoolTimetable(Path folder, ZoneId zone) {
         this.folder = folder;
         this.zone = zone;
         load();

@@ -12,11 +12,12 @@ import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * The administrator's token, which calls that change code (modules, repository) or the school's
@@ -32,8 +33,8 @@ public class AdminToken {
     private final byte[] token;
 
     @Activate
-    public AdminToken() throws IOException {
-        this(Settings.dataFolder().resolve("admin.token"));
+    public AdminToken(BundleContext context) throws IOException {
+        this(FrameworkSettings.of(context).dataFolder().resolve("admin.token"));
     }
 
     AdminToken(Path file) throws IOException {

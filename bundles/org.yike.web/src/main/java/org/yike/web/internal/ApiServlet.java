@@ -2,6 +2,7 @@ package org.yike.web.internal;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -33,7 +36,7 @@ import org.yike.api.director.Layout;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingService;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * The JSON API. Mistakes a caller can fix answer 4xx with {@code {"error": "..."}}; nothing a
@@ -57,6 +60,13 @@ public class ApiServlet extends HttpServlet {
     /** Publishing, where org.yike.publish is installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     transient volatile PublishApi publishing;
+
+    private transient Path dataFolder;
+
+    @Activate
+    void activate(BundleContext context) {
+        dataFolder = FrameworkSettings.of(context).dataFolder();
+    }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -149,7 +159,7 @@ public class ApiServlet extends HttpServlet {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("runtime", "yike");
         s.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
-        s.put("dataFolder", Settings.dataFolder().toString());
+        s.put("dataFolder", dataFolder.toString());
         s.put("classrooms", recording.classrooms());
         s.put("devices", equipment.devices().size());
         s.put("recording", recording.list().stream().filter(r -> r.state() == Recording.State.RECORDING)

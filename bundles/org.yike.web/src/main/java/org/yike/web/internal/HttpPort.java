@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -11,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * Tells Felix HTTP which port to open. The runtime starts Felix HTTP disabled
@@ -25,8 +26,8 @@ public class HttpPort {
     private static final Logger LOG = LoggerFactory.getLogger(HttpPort.class);
 
     @Activate
-    public HttpPort(@Reference ConfigurationAdmin configurations) throws IOException {
-        int port = Settings.httpPort();
+    public HttpPort(BundleContext context, @Reference ConfigurationAdmin configurations) throws IOException {
+        int port = FrameworkSettings.of(context).httpPort();
         Configuration c = configurations.getConfiguration(FELIX_HTTP_PID, "?");
         Dictionary<String, Object> current = c.getProperties();
         if (current == null || !Integer.valueOf(port).equals(current.get("org.osgi.service.http.port"))

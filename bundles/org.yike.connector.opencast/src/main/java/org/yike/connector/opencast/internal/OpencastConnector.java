@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -35,7 +36,7 @@ import org.yike.api.device.Source;
 import org.yike.api.publish.PublishService;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingService;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * Opencast targets: each finished lesson is ingested (createMediaPackage, addDCCatalog, addTrack
@@ -122,7 +123,7 @@ public class OpencastConnector implements PlatformConnector {
                 }
             }
         };
-        this.cacheFolder = Settings.dataFolder().resolve("publish").resolve("opencast");
+        this.cacheFolder = FrameworkSettings.of(context).dataFolder().resolve("publish").resolve("opencast");
         // registered at the first calendar, modified at each new one so that the timetable hears of it
         this.calendarChanged = agent -> calendars.compute(agent, (a, r) -> {
             if (r == null) return context.registerService(CaptureCalendar.class, a, properties(a));
@@ -218,13 +219,15 @@ public class OpencastConnector implements PlatformConnector {
     }
 
     @Deactivate
-    void close() {
+    void close() throws InterruptedException {
         agents.values().forEach(a -> {
             a.close();
             agentGone.accept(a);
         });
         agents.clear();
         timer.shutdownNow();
+        // an agent's call to Opencast under way ends within its HTTP timeouts
+        if (!timer.awaitTermination(30, TimeUnit.SECONDS)) LOG.warn("An Opencast capture agent's call did not end within 30 s");
     }
 
     private static Dictionary<String, Object> properties(CaptureAgent agent) {

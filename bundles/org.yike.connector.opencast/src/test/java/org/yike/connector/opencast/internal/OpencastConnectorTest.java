@@ -36,7 +36,7 @@ public class OpencastConnectorTest {
     private OpencastConnector connector;
 
     @After
-    public void stop() {
+    public void stop() throws Exception {
         if (connector != null) connector.close();
         if (opencast != null) opencast.close();
     }

@@ -72,6 +72,12 @@ final class Push implements Runnable {
         }
     }
 
+    /** Waits up to {@code millis} for the thread of a stopped push; answers whether it ended. */
+    boolean awaitEnd(long millis) throws InterruptedException {
+        thread.join(millis);
+        return !thread.isAlive();
+    }
+
     @Override
     public void run() {
         report.state(State.CONNECTING, "reading lesson " + lesson);

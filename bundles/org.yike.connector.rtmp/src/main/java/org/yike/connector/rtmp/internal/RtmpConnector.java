@@ -3,6 +3,7 @@ package org.yike.connector.rtmp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongConsumer;
@@ -52,10 +53,18 @@ public class RtmpConnector implements PlatformConnector, EventHandler {
         this.events = events;
     }
 
+    /** Ends every push and waits for its thread, outside the lock its last report takes. */
     @Deactivate
-    synchronized void deactivate() {
-        pushes.values().forEach(Push::stop);
-        pushes.clear();
+    void deactivate() throws InterruptedException {
+        List<Push> ending;
+        synchronized (this) {
+            ending = List.copyOf(pushes.values());
+            pushes.clear();
+        }
+        ending.forEach(Push::stop);
+        for (Push p : ending) {
+            if (!p.awaitEnd(5000)) LOG.warn("The push of lesson {} did not end within 5 s", p.lesson());
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -11,7 +12,7 @@ import org.apache.sshd.client.SshClient;
 import org.yike.api.connector.FileServerConnector;
 import org.yike.api.connector.PlatformConnector;
 import org.yike.api.connector.RemoteFolder;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * Publishing targets on SFTP servers; see {@link SftpTarget} for a target's configuration. The
@@ -26,8 +27,8 @@ public class SftpConnector implements FileServerConnector {
     private final SshClient client;
 
     @Activate
-    public SftpConnector() throws IOException {
-        this(Settings.dataFolder().resolve("publish").resolve("sftp_known_hosts"));
+    public SftpConnector(BundleContext context) throws IOException {
+        this(FrameworkSettings.of(context).dataFolder().resolve("publish").resolve("sftp_known_hosts"));
     }
 
     SftpConnector(Path knownHosts) throws IOException {

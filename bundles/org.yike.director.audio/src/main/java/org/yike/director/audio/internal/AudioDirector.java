@@ -12,7 +12,7 @@ import org.yike.api.device.Role;
 import org.yike.api.director.Director;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.director.ProgramSource;
-import org.yike.api.director.ShotRules;
+import org.yike.director.support.ShotRules;
 
 /**
  * Shows the camera mapped to the microphone that became active last among those still speaking

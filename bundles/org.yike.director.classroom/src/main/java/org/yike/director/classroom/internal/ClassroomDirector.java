@@ -12,7 +12,7 @@ import org.yike.api.director.Framing;
 import org.yike.api.director.Layout;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.director.ProgramSource;
-import org.yike.api.director.ShotRules;
+import org.yike.director.support.ShotRules;
 
 /**
  * Directs by classroom rules, in this order: a standing student (and a hold after they sit); the

@@ -44,7 +44,7 @@ public class AlsaMicrophoneTest {
 
     @BeforeClass
     public static void setUp() throws Exception {
-        media = new FfmpegRuntime();
+        media = FfmpegRuntime.load(Path.of("target", "yike-data"));
         microphone = LiveMicrophone.fromEnvironment(440);
         microphone.start();
     }

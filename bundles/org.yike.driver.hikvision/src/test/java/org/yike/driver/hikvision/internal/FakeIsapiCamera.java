@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -70,7 +71,7 @@ final class FakeIsapiCamera implements AutoCloseable {
 
     /** The bundled FFmpeg, loaded once for the test JVM. */
     static synchronized MediaRuntime media() throws IOException {
-        if (media == null) media = new FfmpegRuntime();
+        if (media == null) media = FfmpegRuntime.load(Path.of("target", "yike-data"));
         return media;
     }
 

@@ -123,7 +123,7 @@ final class FixtureCamera implements AutoCloseable {
 
     /** The bundled FFmpeg, loaded once for the test JVM. */
     static synchronized MediaRuntime media() throws IOException {
-        if (media == null) media = new FfmpegRuntime();
+        if (media == null) media = FfmpegRuntime.load(Path.of("target", "yike-data"));
         return media;
     }
 

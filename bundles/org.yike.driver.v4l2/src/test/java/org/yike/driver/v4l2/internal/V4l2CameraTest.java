@@ -36,7 +36,7 @@ public class V4l2CameraTest {
 
     @BeforeClass
     public static void loadFfmpeg() throws Exception {
-        media = new FfmpegRuntime();
+        media = FfmpegRuntime.load(Path.of("target", "yike-data"));
     }
 
     @AfterClass

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -25,7 +26,7 @@ import org.yike.api.device.Role;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * One virtual classroom: teacher camera, student camera, courseware screen and microphone. With no
@@ -44,10 +45,16 @@ public class VirtualClassroom implements Device {
     private final List<Source> sources;
     private final DeviceStatus status;
     private final ScheduledExecutorService script;
-    private final double speed = Settings.clockSpeed();
+    private final double speed;
 
     @Activate
-    public VirtualClassroom(VirtualClassroomConfig config, @Reference EventAdmin events) {
+    public VirtualClassroom(BundleContext context, VirtualClassroomConfig config, @Reference EventAdmin events) {
+        this(config, events, FrameworkSettings.of(context).clockSpeed());
+    }
+
+    /** @param speed how many times faster than real time the classroom runs ({@code yike.clock.speed}) */
+    VirtualClassroom(VirtualClassroomConfig config, EventAdmin events, double speed) {
+        this.speed = speed;
         this.config = config;
         this.events = events;
         String problem = problem(config);
@@ -84,9 +91,12 @@ public class VirtualClassroom implements Device {
                 () -> post(ClassroomEvent.Type.COURSEWARE_CHANGED, "courseware", null, null));
     }
 
+    /** No event of this classroom goes out after it is gone. */
     @Deactivate
-    void deactivate() {
-        if (script != null) script.shutdownNow();
+    void deactivate() throws InterruptedException {
+        if (script == null) return;
+        script.shutdownNow();
+        script.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /** What is wrong with a configuration, in words, or {@code null}. */

@@ -14,11 +14,11 @@ import org.yike.kit.driver.ComponentConfig;
 public class FiguresTest {
 
     private static VirtualClassroom classroom(Map<String, Object> configuration) {
-        return new VirtualClassroom(ComponentConfig.of(VirtualClassroomConfig.class, configuration), VirtualConformanceTest.NOBODY);
+        return new VirtualClassroom(ComponentConfig.of(VirtualClassroomConfig.class, configuration), VirtualConformanceTest.NOBODY, 1);
     }
 
     @Test
-    public void testSourcesDeliverTheirConfiguredRateUncompressed() {
+    public void testSourcesDeliverTheirConfiguredRateUncompressed() throws InterruptedException {
         VirtualClassroom c = classroom(Map.of("fps", 15));
         try {
             StreamFigures teacher = c.figures("teacher").orElseThrow();
@@ -33,7 +33,7 @@ public class FiguresTest {
     }
 
     @Test
-    public void aTeacherCameraAtAUrlIsNotMeasuredHere() {
+    public void aTeacherCameraAtAUrlIsNotMeasuredHere() throws InterruptedException {
         VirtualClassroom c = classroom(Map.of("teacherUrl", "udp://127.0.0.1:5000"));
         try {
             assertEquals(Optional.empty(), c.figures("teacher"));

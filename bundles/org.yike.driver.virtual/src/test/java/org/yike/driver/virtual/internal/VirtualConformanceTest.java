@@ -23,11 +23,11 @@ public class VirtualConformanceTest extends DriverConformanceTest {
 
     @Override
     protected Device activate(Map<String, Object> configuration) {
-        return new VirtualClassroom(ComponentConfig.of(VirtualClassroomConfig.class, configuration), NOBODY);
+        return new VirtualClassroom(ComponentConfig.of(VirtualClassroomConfig.class, configuration), NOBODY, 1);
     }
 
     @Override
-    protected void deactivate(Device device) {
+    protected void deactivate(Device device) throws InterruptedException {
         ((VirtualClassroom) device).deactivate();
     }
 

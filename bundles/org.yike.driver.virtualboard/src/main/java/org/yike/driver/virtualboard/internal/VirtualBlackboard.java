@@ -53,9 +53,11 @@ public class VirtualBlackboard implements Device {
         }
     }
 
+    /** No event of this blackboard goes out after it is gone. */
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         script.shutdownNow();
+        script.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.yike.api.encoder.EncoderBackend;
 import org.yike.api.encoder.Encoding;
 import org.yike.api.encoder.Profile;
-import org.yike.api.runtime.Settings;
 import org.yike.media.MediaRuntime;
 import org.yike.media.Mp4Encodings;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * H.264 on the GPU. Every FFmpeg build has h264_nvenc, but it works only with an NVIDIA GPU that
@@ -33,9 +34,14 @@ public class NvencBackend implements EncoderBackend {
     private final boolean available;
 
     @Activate
-    public NvencBackend(@Reference MediaRuntime media) {
+    public NvencBackend(BundleContext context, @Reference MediaRuntime media) {
+        this(media, FrameworkSettings.of(context).dataFolder());
+    }
+
+    /** @param dataFolder where a probe file is written to find out whether NVENC opens */
+    NvencBackend(MediaRuntime media, Path dataFolder) {
         available = media.hasEncoder(ENCODER)
-                && Mp4Encodings.opens(ENCODER, Settings.dataFolder().resolve("native").resolve("nvenc-probe.mp4"));
+                && Mp4Encodings.opens(ENCODER, dataFolder.resolve("native").resolve("nvenc-probe.mp4"));
         LOG.info(available ? "NVENC encoder available" : "NVENC encoder not available here (no NVIDIA GPU with NVENC)");
     }
 

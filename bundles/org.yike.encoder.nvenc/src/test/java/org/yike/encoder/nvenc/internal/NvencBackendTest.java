@@ -28,7 +28,7 @@ public class NvencBackendTest {
 
     @Test
     public void withoutAGpuItIsUnavailableAndRefusesWithAReason() throws Exception {
-        NvencBackend backend = new NvencBackend(runtime());
+        NvencBackend backend = new NvencBackend(runtime(), Path.of("target", "yike-data"));
         assumeTrue("this machine has NVENC", !backend.available());
         try {
             backend.open(profile, tmp.getRoot().toPath().resolve("x.mp4"));
@@ -40,7 +40,7 @@ public class NvencBackendTest {
 
     @Test
     public void withAGpuItEncodesH264() throws Exception {
-        NvencBackend backend = new NvencBackend(runtime());
+        NvencBackend backend = new NvencBackend(runtime(), Path.of("target", "yike-data"));
         assumeTrue("no NVENC on this machine", backend.available());
         Path file = tmp.getRoot().toPath().resolve("nvenc.mp4");
         try (Encoding e = backend.open(profile, file)) {
@@ -53,6 +53,6 @@ public class NvencBackendTest {
 
     /** The media runtime as the framework would give it, made on the plain class path. */
     private static MediaRuntime runtime() throws java.io.IOException {
-        return new FfmpegRuntime();
+        return FfmpegRuntime.load(Path.of("target", "yike-data"));
     }
 }

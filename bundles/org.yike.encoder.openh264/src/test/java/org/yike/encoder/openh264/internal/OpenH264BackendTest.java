@@ -78,6 +78,6 @@ public class OpenH264BackendTest {
 
     /** The media runtime as the framework would give it, made on the plain class path. */
     private static MediaRuntime runtime() throws java.io.IOException {
-        return new FfmpegRuntime();
+        return FfmpegRuntime.load(Path.of("target", "yike-data"));
     }
 }

@@ -172,7 +172,7 @@ final class ProcessEncoding implements Encoding {
             } catch (IOException ignored) {
                 // the pipe is gone: the writer is free already
             }
-        });
+        }, "yike-x264-unblock-" + file.getFileName());
         reader.setDaemon(true);
         reader.start();
     }

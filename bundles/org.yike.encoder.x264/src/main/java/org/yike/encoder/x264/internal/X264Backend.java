@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.yike.api.encoder.EncoderBackend;
 import org.yike.api.encoder.Encoding;
 import org.yike.api.encoder.Profile;
-import org.yike.api.runtime.Settings;
+import org.yike.settings.FrameworkSettings;
 
 /**
  * x264 in the GPL build of FFmpeg, run as its own process: one JVM can hold only one FFmpeg build,
@@ -28,10 +29,15 @@ public class X264Backend implements EncoderBackend {
     private final Path ffmpeg;
 
     @Activate
-    public X264Backend() {
+    public X264Backend(BundleContext context) {
+        this(FrameworkSettings.of(context).dataFolder());
+    }
+
+    /** @param dataFolder the GPL FFmpeg is extracted under its {@code native/} */
+    X264Backend(Path dataFolder) {
         Path found = null;
         try {
-            found = GplFfmpeg.extract(Settings.dataFolder().resolve("native").resolve("linux-x86_64-gpl"));
+            found = GplFfmpeg.extract(dataFolder.resolve("native").resolve("linux-x86_64-gpl"));
             if (!hasX264(found)) throw new IOException(found + " has no libx264");
             LOG.info("x264 encoder available ({})", found);
         } catch (IOException e) {

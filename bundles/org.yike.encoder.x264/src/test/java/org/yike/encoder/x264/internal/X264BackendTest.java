@@ -26,7 +26,7 @@ public class X264BackendTest {
 
     @Test
     public void encodesThroughTheGplFfmpegProcess() throws Exception {
-        X264Backend backend = new X264Backend();
+        X264Backend backend = new X264Backend(Path.of("target", "yike-data"));
         assertTrue("the GPL ffmpeg with x264 is extracted and runs", backend.available());
         Profile profile = new Profile("test", 320, 180, 25, 500, 50, 64, 48000, 2, "x264");
         Path file = tmp.getRoot().toPath().resolve("lesson/program.mp4");
@@ -44,7 +44,7 @@ public class X264BackendTest {
                 e.audio(new AudioChunk(48000, 2, n * 40_000L, tone.flip()));
             }
         }
-        MediaInfo info = new FfmpegRuntime().probe(file);
+        MediaInfo info = FfmpegRuntime.load(Path.of("target", "yike-data")).probe(file);
         MediaInfo.Stream video = info.video().orElseThrow();
         assertEquals("h264", video.codec());
         assertEquals("scaled by the process to the profile", 320, video.width());

@@ -8,7 +8,7 @@ import org.yike.api.device.Role;
 import org.yike.api.director.Director;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.director.ProgramSource;
-import org.yike.api.director.ShotRules;
+import org.yike.director.support.ShotRules;
 
 /**
  * The teacher; the students while one stands and for the hold after. Each wish goes through

@@ -25,7 +25,7 @@ public class SkeletonBackendTest {
 
     @Test
     public void encodesASecondThatFfprobeReadsBack() throws Exception {
-        MediaRuntime media = new FfmpegRuntime();
+        MediaRuntime media = FfmpegRuntime.load(Path.of("target", "yike-data"));
         SkeletonBackend backend = new SkeletonBackend(codec("libopenh264"), media);
         assertTrue(backend.available());
         Profile profile = new Profile("test", 320, 240, 25, 500, 25, 64, 48000, 2, SkeletonBackend.ID);
@@ -43,7 +43,7 @@ public class SkeletonBackendTest {
 
     @Test
     public void anEncoderThisBuildLacksIsNotAvailable() throws Exception {
-        assertFalse(new SkeletonBackend(codec("no_such_encoder"), new FfmpegRuntime()).available());
+        assertFalse(new SkeletonBackend(codec("no_such_encoder"), FfmpegRuntime.load(Path.of("target", "yike-data"))).available());
     }
 
     /** The configuration DS would pass. */

@@ -1,4 +1,4 @@
-package org.yike.api.director;
+package org.yike.director.support;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.Test;
+import org.yike.api.director.Framing;
+import org.yike.api.director.Layout;
+import org.yike.api.director.ProgramDecision;
 
 public class ShotRulesTest {
 

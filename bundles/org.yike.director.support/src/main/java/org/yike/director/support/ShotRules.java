@@ -1,6 +1,9 @@
-package org.yike.api.director;
+package org.yike.director.support;
 
 import java.util.Optional;
+
+import org.yike.api.director.Director;
+import org.yike.api.director.ProgramDecision;
 
 /**
  * The rules of a calm program, for a strategy to pass its wishes through. A shot stays on air at
