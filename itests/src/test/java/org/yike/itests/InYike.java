@@ -22,6 +22,8 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -99,6 +101,12 @@ abstract class InYike {
             units.add(ByteBuffer.wrap(stream, starts.get(k), end - starts.get(k)).slice());
         }
         return units;
+    }
+
+    /** The entry of {@code lesson.json}'s files that is {@code source}'s own file. */
+    static JsonNode fileOf(JsonNode metadata, String source) {
+        for (JsonNode f : metadata.get("files")) if (source.equals(f.path("source").asText())) return f;
+        throw new AssertionError("no file of " + source + " in " + metadata.get("files"));
     }
 
     /** {@code base} with {@code more} added or replaced. */

@@ -281,6 +281,7 @@ final class Lesson {
             if (rawEncoder == null || kbps == 0) return null;
             Profile own = RawResource.of(source.key(), width, height, fps, kbps, profile.withBackend(rawEncoder.id()));
             Path file = file(source, part);
+            record.encodedAs(own);
             return new RawResource(own, rawEncoder.open(own, file), record.id, Lesson.this::clockNanos,
                     atMillis -> record.resourceStarted(source.key(), file, atMillis));
         }
