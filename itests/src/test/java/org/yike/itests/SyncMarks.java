@@ -70,7 +70,7 @@ final class SyncMarks {
             ByteBuffer b = ((ByteBuffer) f.image[0]).duplicate();
             b.limit(b.capacity());
             int middle = (int) (part * f.imageHeight / 2);
-            return Pictures.white(b, f.imageWidth, f.imageHeight, middle, f.imageHeight - 1 - middle);
+            return Pictures.white(b, f.imageStride, f.imageHeight, middle, f.imageHeight - 1 - middle);
         });
     }
 

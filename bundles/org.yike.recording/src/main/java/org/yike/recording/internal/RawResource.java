@@ -16,9 +16,10 @@ import org.yike.api.encoder.Profile;
  * backend the lesson's profiles use; pictures only, the sound is the program's.
  *
  * <p>The file's frames lie on the lesson's clock: frame k of the lesson at the file's frame rate is
- * at k / fps seconds, and a picture goes into the first frame at or after it came, as the program
- * shows a picture from its first frame after it came. So the file begins a whole number of frames
- * into the lesson (its offset), and a picture is in the same lesson frame in the file and in the program.
+ * at k / fps seconds. As in the program, a frame shows the newest picture that came before it, and
+ * holds it until a newer one: a picture goes into the first frame at or after it came, a newer
+ * one in the same frame replaces it. So the file begins a whole number of frames into the lesson
+ * (its offset), and a picture is in the same lesson frame in the file and in the program.
  */
 final class RawResource {
 
@@ -40,6 +41,9 @@ final class RawResource {
     private final LongConsumer started;
     /** The lesson frame (at the file's rate) that is the file's first, or -1 before it has begun. */
     private long first = -1;
+    /** The newest picture, for lesson frame {@link #heldFrame}: it goes to the encoder once a later frame has a picture. */
+    private ProgramFrame held;
+    private long heldFrame;
     private long dropped;
 
     /**
@@ -86,13 +90,27 @@ final class RawResource {
             first = frame;
             started.accept(profile.frameTimeMicros(first) / 1000);
         }
-        ProgramFrame f = pictures.fillIfFree(i420, profile.frameTimeMicros(frame - first), 1);
-        if (f != null) output.video(f);
-        else dropped++;
+        if (held != null && frame > heldFrame) pass(frame - 1);
+        ProgramFrame f = pictures.fillIfFree(i420, 0, 1);
+        if (f == null) {
+            dropped++;
+            return;
+        }
+        if (held != null) held.release();
+        held = f;
+        heldFrame = frame;
+    }
+
+    /** The held picture goes to the encoder, for every frame of the file up to lesson frame {@code until}. */
+    private void pass(long until) {
+        held.timestampMicros = profile.frameTimeMicros(until - first);
+        output.video(held);
+        held = null;
     }
 
     /** Encodes what is queued and finishes the file (a failing encoder has said why already). */
     void finish() {
+        if (held != null) pass(heldFrame);
         output.finish();
         if (dropped > 0) LOG.warn("{}: {} pictures left out of its own file, its encoder being behind", profile.name(), dropped);
     }

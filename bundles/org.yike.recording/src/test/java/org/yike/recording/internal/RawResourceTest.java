@@ -24,9 +24,9 @@ import org.yike.media.Mp4Encodings;
 import org.yike.media.internal.FfmpegRuntime;
 
 /**
- * A raw source's own file on the lesson's clock: each picture in the first frame at or after it
- * came (as the program shows it), the frames between filled, a second picture in one frame left
- * out, pictures from before the clock no part of it; the file begins a whole number of frames in.
+ * A raw source's own file on the lesson's clock, as the program shows its pictures: each in the
+ * first frame at or after it came and held until a newer one, the newest of two in one frame,
+ * pictures from before the clock no part of it; the file begins a whole number of frames in.
  */
 public class RawResourceTest {
 
@@ -57,7 +57,8 @@ public class RawResourceTest {
         raw.finish();
 
         assertEquals("the file begins at the lesson's frame 1", List.of(40L), offsets);
-        assertEquals("frames 1 to 5 of the lesson; 90 came in frame 4 after 200", List.of(40, 120, 200, 200, 160), greys(file));
+        assertEquals("frames 1 to 5 of the lesson: 120 held in frame 3, 90 came after 200 in frame 4",
+                List.of(40, 120, 120, 90, 160), greys(file));
         MediaInfo info = new FfmpegRuntime().probe(file);
         assertEquals(W, info.video().orElseThrow().width());
         assertTrue("no sound track", info.audio().isEmpty());
