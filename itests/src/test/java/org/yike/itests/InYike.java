@@ -41,9 +41,12 @@ abstract class InYike {
     @Inject
     ConfigurationAdmin configurations;
 
-    /** A small program (640x360) in one profile: what most tests need, at little CPU. */
+    /**
+     * A small program (640x360) in one profile, and no own files of raw cameras (the virtual
+     * classroom's are 1080p): what most tests need, at little CPU.
+     */
     static final Map<String, Object> SMALL_PROGRAM = Map.of("width", 640, "height", 360, "liveKbps", 0,
-            "mobileKbps", 0);
+            "mobileKbps", 0, "teacherResourceKbps", 0, "studentResourceKbps", 0, "coursewareResourceKbps", 0);
 
     /** Configures the recording service: these attributes, the others at their defaults. */
     void configureRecording(Map<String, Object> attributes) throws Exception {
@@ -169,12 +172,13 @@ abstract class InYike {
 
     /**
      * The product jar on {@code data} and {@code port}, its ConfigAdmin files in {@code <data>/cm}:
-     * the recording's small picture (640x360, no mobile profile) with {@code recording}'s lines
-     * (Felix's format: {@code liveKbps=I"300"}), a timetable pre-roll of 1 s, and whatever
-     * {@link #configFile} wrote before.
+     * the recording's small picture (640x360, no mobile profile, no own files of raw cameras) with
+     * {@code recording}'s lines (Felix's format: {@code liveKbps=I"300"}), a timetable pre-roll of
+     * 1 s, and whatever {@link #configFile} wrote before.
      */
     static Process productJar(Path data, int port, String... recording) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("width=I\"640\"", "height=I\"360\"", "mobileKbps=I\"0\""));
+        List<String> lines = new ArrayList<>(List.of("width=I\"640\"", "height=I\"360\"", "mobileKbps=I\"0\"",
+                "teacherResourceKbps=I\"0\"", "studentResourceKbps=I\"0\"", "coursewareResourceKbps=I\"0\""));
         lines.addAll(List.of(recording));
         configFile(data, "org.yike.recording", lines.toArray(new String[0]));
         configFile(data, "org.yike.scheduler", "preRollSeconds=I\"1\"");

@@ -9,8 +9,9 @@ import org.yike.api.encoder.VideoFrame;
 
 /**
  * One program picture (I420) shared read-only by every profile's encoder (or one raw source's
- * picture on its way to its own file), and returned to its pool when the last of them is done with it. The pool is small and fixed: when encoders fall behind,
- * the program thread waits for a free picture instead of filling memory.
+ * picture on its way to its own file), and returned to its pool when the last of them is done
+ * with it. The pool is small and fixed: when encoders fall behind, the program thread waits for a
+ * free picture instead of filling memory.
  */
 final class ProgramFrame {
 
