@@ -302,8 +302,9 @@ else:
     mix = "".join(f"[{i}:a]{fmt}[m{i}];" for i, _ in audio) + "".join(f"[m{i}]" for i, _ in audio) \
         + f"amix=inputs={len(audio)}:normalize=0,{fmt}"
 graph.append(mix + (f",asplit={P}" + "".join(f"[a{j}]" for j in range(P)) if P > 1 else "[a0]"))
-for p in own:   # the source as it came, at its own size: Yike gives its encoder the picture it read
-    p["pad"] = pads[p["name"]].pop()
+for k, p in enumerate(own):   # the source as it came, at its own size: Yike gives its encoder the picture it read
+    graph.append(f"{pads[p['name']].pop()}null[own{k}]")
+    p["pad"] = f"[own{k}]"
 graph_text = ";".join(graph)
 
 # --- the command

@@ -26,7 +26,7 @@ final class RawResource {
     private static final Logger LOG = LoggerFactory.getLogger(RawResource.class);
     /**
      * Pictures in flight to the encoder. When it falls behind, a picture is left out (the file
-     * repeats the one before) rather than the source's reader held up, which the program waits on.
+     * holds the one before longer) rather than the source's reader held up, which the program waits on.
      */
     private static final int PICTURES_IN_FLIGHT = 8;
     private static final long NANOS = 1_000_000_000L;
@@ -41,9 +41,11 @@ final class RawResource {
     private final LongConsumer started;
     /** The lesson frame (at the file's rate) that is the file's first, or -1 before it has begun. */
     private long first = -1;
-    /** The newest picture, for lesson frame {@link #heldFrame}: it goes to the encoder once a later frame has a picture. */
+    /** The newest picture kept, for lesson frame {@link #heldFrame}: it goes to the encoder once a later frame has one. */
     private ProgramFrame held;
     private long heldFrame;
+    /** The lesson frame of the newest picture, kept or left out: the file lasts until it. */
+    private long last;
     private long dropped;
 
     /**
@@ -90,13 +92,14 @@ final class RawResource {
             first = frame;
             started.accept(profile.frameTimeMicros(first) / 1000);
         }
-        if (held != null && frame > heldFrame) pass(frame - 1);
+        last = frame;
         ProgramFrame f = pictures.fillIfFree(i420, 0, 1);
         if (f == null) {
             dropped++;
             return;
         }
-        if (held != null) held.release();
+        if (held != null && frame > heldFrame) pass(frame - 1);
+        else if (held != null) held.release();
         held = f;
         heldFrame = frame;
     }
@@ -110,7 +113,7 @@ final class RawResource {
 
     /** Encodes what is queued and finishes the file (a failing encoder has said why already). */
     void finish() {
-        if (held != null) pass(heldFrame);
+        if (held != null) pass(last);
         output.finish();
         if (dropped > 0) LOG.warn("{}: {} pictures left out of its own file, its encoder being behind", profile.name(), dropped);
     }
