@@ -8,6 +8,10 @@
 #
 # Usage: bench/record-1080p.sh [DURATION_SECONDS]   (default 60)
 #
+# The program only: the raw sources' own files of resource mode are off (their bitrates 0);
+# bench/raw-resources.sh runs this script with them on, the ffmpeg CLI then also encoding each
+# source into a file of its own.
+#
 # Environment (all optional):
 #   YIKE_JAR          jar to run (default: distribution/target/yike.jar)
 #   YIKE_JAVA_OPTS    extra JVM options for the Yike run (default: none)
@@ -24,8 +28,12 @@ if ! [[ "$DURATION" =~ ^[1-9][0-9]*$ ]]; then
 fi
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-CMDLINE="bench/record-1080p.sh $*"
-[[ $# -eq 0 ]] && CMDLINE="bench/record-1080p.sh"
+# YIKE_BENCH_RAW_RESOURCES=1 (bench/raw-resources.sh): the raw sources' own files too
+RAW_RESOURCES="${YIKE_BENCH_RAW_RESOURCES:-0}"
+NAME="record-1080p"
+[[ "$RAW_RESOURCES" == 1 ]] && NAME="raw-resources"
+CMDLINE="bench/$NAME.sh $*"
+[[ $# -eq 0 ]] && CMDLINE="bench/$NAME.sh"
 
 bench_start bench
 if awk -v l="${LOAD_BEFORE%% *}" 'BEGIN{exit !(l > 0.5)}'; then
@@ -33,6 +41,14 @@ if awk -v l="${LOAD_BEFORE%% *}" 'BEGIN{exit !(l > 0.5)}'; then
 fi
 
 # ---------------------------------------------------------------- 1. Yike ----
+# The recording configuration, before the first start, in the data folder's store (<data>/config,
+# Felix's file format). The defaults, but for the raw sources' own files.
+mkdir -p "$DATA/config/org/yike"
+{
+  echo 'service.pid="org.yike.recording"'
+  [[ "$RAW_RESOURCES" == 1 ]] || printf '%s\n' 'teacherResourceKbps=I"0"' 'studentResourceKbps=I"0"' \
+    'coursewareResourceKbps=I"0"' 'blackboardResourceKbps=I"0"'
+} >"$DATA/config/org/yike/recording.config"
 start_yike -Dyike.record.on.start=true
 log "Yike: recording ${DURATION}s once a lesson starts"
 
@@ -127,6 +143,14 @@ for i, p in enumerate(profiles):
         sys.stderr.write(f"warning: Yike encoded profile {p['name']} with backend '{p['backend']}'; the ffmpeg run uses libopenh264\n")
 W, H, FPS = profiles[0]["width"], profiles[0]["height"], profiles[0]["fps"]
 ARATE, ACH = profiles[0]["audioSampleRate"], profiles[0]["audioChannels"]
+# raw sources' own files (resource mode): each encoded at its own size and rate, named after its source
+own = d.get("resourceProfiles") or []
+for p in own:
+    f = next((f for f in d.get("files", []) if f.get("kind") == "resource" and f.get("source") == p["name"]), None)
+    if f is None or not os.path.isfile(f["path"]) or os.path.getsize(f["path"]) == 0:
+        fail(f"Yike wrote no own file for {p['name']}")
+    p["yike"] = f["path"]
+    p["ffmpeg"] = os.path.join(ff_dir, os.path.basename(f["path"]))
 
 # --- sources: every one becomes a live lavfi input, in lesson.json's order
 video, audio = [], []
@@ -197,6 +221,10 @@ uses = {key: 0 for key in vindex}
 for layout, srcs in distinct:
     for key in srcs:
         uses[key] += 1
+for p in own:
+    if p["name"] not in vindex:
+        fail(f"lesson.json has an own file of {p['name']}, which is no video source")
+    uses[p["name"]] += 1
 graph = []
 pads = {}   # source key -> labels still free
 for i, s in video:
@@ -274,6 +302,9 @@ else:
     mix = "".join(f"[{i}:a]{fmt}[m{i}];" for i, _ in audio) + "".join(f"[m{i}]" for i, _ in audio) \
         + f"amix=inputs={len(audio)}:normalize=0,{fmt}"
 graph.append(mix + (f",asplit={P}" + "".join(f"[a{j}]" for j in range(P)) if P > 1 else "[a0]"))
+for k, p in enumerate(own):   # the source as it came, at its own size: Yike gives its encoder the picture it read
+    graph.append(f"{pads[p['name']].pop()}null[own{k}]")
+    p["pad"] = f"[own{k}]"
 graph_text = ";".join(graph)
 
 # --- the command
@@ -286,6 +317,12 @@ for j, p in enumerate(profiles):
              "-c:v", "libopenh264", "-b:v", f"{p['videoKbps']}k", "-g", str(p["gopFrames"]),
              "-allow_skip_frames", "0", "-rc_mode", "bitrate", "-pix_fmt", "yuv420p", "-r", str(p["fps"]),
              "-c:a", "aac", "-b:a", f"{p['audioKbps']}k", "-ar", str(p["audioSampleRate"]), "-ac", str(p["audioChannels"]),
+             "-movflags", "+frag_keyframe+empty_moov+delay_moov+default_base_moof",
+             "-frag_duration", "1000000", "-flush_packets", "1", p["ffmpeg"]]
+for p in own:
+    args += ["-map", p["pad"], "-an",
+             "-c:v", "libopenh264", "-b:v", f"{p['videoKbps']}k", "-g", str(p["gopFrames"]),
+             "-allow_skip_frames", "0", "-rc_mode", "bitrate", "-pix_fmt", "yuv420p", "-r", str(p["fps"]),
              "-movflags", "+frag_keyframe+empty_moov+delay_moov+default_base_moof",
              "-frag_duration", "1000000", "-flush_packets", "1", p["ffmpeg"]]
 open(args_path, "w").write("\0".join(args) + "\0")
@@ -308,11 +345,11 @@ for s in shots:
         checks.append({"what": "PiP", "expect": s["sources"][1],
                        **region(x + pw - kx / 2 - side / 2, y + ph - ky / 2 - side / 2, side, side)})
     s["checks"] = checks
-json.dump({"profiles": profiles, "program": {"width": W, "height": H, "fps": FPS}, "shots": shots, "keys": keys,
+json.dump({"profiles": profiles, "own": own, "program": {"width": W, "height": H, "fps": FPS}, "shots": shots, "keys": keys,
            "graph": graph_text, "inputs": {"video": [i for i, _ in video], "audio": [i for i, _ in audio]}},
           open(plan_path, "w"), indent=1)
 print(f"{len(video)} video + {len(audio)} audio live sources, {P} profiles ("
-      + ", ".join(f"{p['name']} {p['width']}x{p['height']}" for p in profiles) + "); timeline: "
+      + ", ".join(f"{p['name']} {p['width']}x{p['height']}" for p in profiles) + f"), {len(own)} own files; timeline: "
       + "; ".join(f"{s['from']:.2f} s {s['text']}" for s in shots))
 PY
 mapfile -d '' FF_ARGS <"$WORK/ff.args"
@@ -353,7 +390,7 @@ import json, os, subprocess, sys
 work, ffprobe, ffmpeg = sys.argv[1:4]
 plan = json.load(open(os.path.join(work, "plan.json")))
 m = json.load(open(os.path.join(work, "measured.json")))
-profiles, shots, keys = plan["profiles"], plan["shots"], plan["keys"]
+profiles, shots, keys, own = plan["profiles"], plan["shots"], plan["keys"], plan.get("own", [])
 W, H = plan["program"]["width"], plan["program"]["height"]
 SIDES = (("yike", "Yike"), ("ffmpeg", "ffmpeg"))
 
@@ -393,7 +430,7 @@ def probe(path):
 
 warn, L = [], []
 probes = {}
-for p in profiles:
+for p in profiles + own:
     for side, _ in SIDES:
         probes[(p["name"], side)] = probe(p[side])
 
@@ -451,11 +488,11 @@ if keys:
 
 # --- per-profile sanity
 L.append("")
-L.append("Sanity (ffprobe), per profile:")
+L.append("Sanity (ffprobe), per profile and own file:")
 L.append("")
 L.append("| profile (target) | side | video | frames in s (fps), key frames | audio | size, MB | video kbit/s (of target) | overall kbit/s |")
 L.append("|---|---|---|---:|---|---:|---:|---:|")
-for p in profiles:
+for p in profiles + own:
     target = f"{p['name']}: {p['width']}x{p['height']} {p['fps']} fps {p['videoKbps']}k GOP {p['gopFrames']}"
     frames = {}
     for side, name in SIDES:
@@ -472,12 +509,13 @@ for p in profiles:
             warn.append(f"{who}: {q['w']}x{q['h']}, profile says {p['width']}x{p['height']}")
         if q["vdur"] and abs(fps - p["fps"]) > 0.5:
             warn.append(f"{who}: {fps:.2f} fps, profile says {p['fps']}")
-        if abs(q["vdur"] - q["adur"]) > 1:
+        if p in profiles and abs(q["vdur"] - q["adur"]) > 1:
             warn.append(f"{who}: audio and video lengths differ by {q['adur'] - q['vdur']:+.1f} s")
         if q["longest"] > p["gopFrames"]:
             warn.append(f"{who}: {q['longest']} frames without a key frame, profile says {p['gopFrames']}")
-        if q["vcodec"] != "h264" or q["acodec"] != "aac":
-            warn.append(f"{who}: {q['vcodec']}/{q['acodec']}, expected h264/aac")
+        expected = ("h264", "aac" if p in profiles else "-")
+        if (q["vcodec"], q["acodec"]) != expected:
+            warn.append(f"{who}: {q['vcodec']}/{q['acodec']}, expected {'/'.join(expected)}")
 
 # --- headline
 y, f = probes[(rec["name"], "yike")], probes[(rec["name"], "ffmpeg")]
@@ -548,13 +586,15 @@ print(words.get(len(p), "%d profiles" % len(p)))' "$WORK/plan.json")"
   results_file
   {
     echo
-    echo "## $(date -u '+%Y-%m-%d %H:%M UTC') -- record-1080p, ${DURATION} s, ${PROFILES_TEXT}, movie mode"
+    OWN_TEXT=""
+    [[ "$RAW_RESOURCES" == 1 ]] && OWN_TEXT=", the raw sources' own files"
+    echo "## $(date -u '+%Y-%m-%d %H:%M UTC') -- $NAME, ${DURATION} s, ${PROFILES_TEXT}, movie mode$OWN_TEXT"
     echo
     echo "Command: \`$CMDLINE\`"
     echo
     machine_lines "$FFMPEG"
     echo "- load average before the run: $LOAD_BEFORE"
-    echo "- Yike: java ${YIKE_JAVA_OPTS:+$YIKE_JAVA_OPTS }-Dyike.record.on.start=true -jar yike.jar; lesson $LESSON; stop answered HTTP $HTTP_CODE ($STOP_STATE); ${Y_WARN} WARN/ERROR log lines${Y_EXIT_NOTE:+; GNU time: $Y_EXIT_NOTE}${KILLED:+; $KILLED}"
+    echo "- Yike: java ${YIKE_JAVA_OPTS:+$YIKE_JAVA_OPTS }-Dyike.record.on.start=true -jar yike.jar (org.yike.recording in <data>/config: $(grep -v service.pid "$DATA/config/org/yike/recording.config" | tr '\n' ' ' || true)defaults otherwise); lesson $LESSON; stop answered HTTP $HTTP_CODE ($STOP_STATE); ${Y_WARN} WARN/ERROR log lines${Y_EXIT_NOTE:+; GNU time: $Y_EXIT_NOTE}${KILLED:+; $KILLED}"
     echo "- ffmpeg: \`${FF_CMD_TEXT}\`"
     echo "- where GRAPH is: \`${GRAPH}\`"
     echo

@@ -101,7 +101,7 @@ def lesson(stop, step, warm_up):
     if warm_up:
         p = meta["profiles"]
         if len(p) != 1 or (p[0]["width"], p[0]["height"]) != (640, 360):
-            sys.exit(f"the recording configuration did not apply (felix.cm.dir): profiles {p}")
+            sys.exit(f"the recording configuration did not apply (<data>/config): profiles {p}")
         if len(files) != 1:
             sys.exit(f"the warm-up lesson wrote {len(files)} resource files, not 1")
     s = json.load(open(step))

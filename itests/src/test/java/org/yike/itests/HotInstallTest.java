@@ -47,7 +47,8 @@ public class HotInstallTest extends InYike {
         assertEquals("BLACKBOARD", device.get("sources").get(0).get("role").asText());
 
         // changing the recording configuration mid-lesson applies to the next lesson, not this one
-        configureRecording(Map.of("videoKbps", 2000));
+        configureRecording(Map.of("videoKbps", 2000, "teacherResourceKbps", 0, "studentResourceKbps", 0,
+                "coursewareResourceKbps", 0));
 
         Thread.sleep(4000);
         assertEquals("RECORDING", api.get("recordings/" + id).body().get("state").asText());

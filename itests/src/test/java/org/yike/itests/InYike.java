@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -42,9 +44,12 @@ abstract class InYike {
     @Inject
     ConfigurationAdmin configurations;
 
-    /** A small program (640x360) in one profile: what most tests need, at little CPU. */
+    /**
+     * A small program (640x360) in one profile, and no own files of raw cameras (the virtual
+     * classroom's are 1080p): what most tests need, at little CPU.
+     */
     static final Map<String, Object> SMALL_PROGRAM = Map.of("width", 640, "height", 360, "liveKbps", 0,
-            "mobileKbps", 0);
+            "mobileKbps", 0, "teacherResourceKbps", 0, "studentResourceKbps", 0, "coursewareResourceKbps", 0);
 
     /** Configures the recording service: these attributes, the others at their defaults. */
     void configureRecording(Map<String, Object> attributes) throws Exception {
@@ -107,6 +112,12 @@ abstract class InYike {
     /** The data folder of this class's runtime ({@code yike.data}, set in {@link #config()}). */
     static Path dataFolder() {
         return Path.of(System.getProperty(Settings.DATA));
+    }
+
+    /** The entry of {@code lesson.json}'s files that is {@code source}'s own file. */
+    static JsonNode fileOf(JsonNode metadata, String source) {
+        for (JsonNode f : metadata.get("files")) if (source.equals(f.path("source").asText())) return f;
+        throw new AssertionError("no file of " + source + " in " + metadata.get("files"));
     }
 
     /** {@code base} with {@code more} added or replaced. */
@@ -186,13 +197,14 @@ abstract class InYike {
 
     /**
      * The product jar on {@code data} and {@code port}, as a school starts it (no flag but the data
-     * folder and port); its configuration, in the data folder's store:
-     * the recording's small picture (640x360, no mobile profile) with {@code recording}'s lines
+     * folder and port); its configuration, in the data folder's store: the recording's small picture
+     * (640x360, no mobile profile, no own files of raw cameras) with {@code recording}'s lines
      * (Felix's format: {@code liveKbps=I"300"}), a timetable pre-roll of 1 s, and whatever
      * {@link #configFile} wrote before.
      */
     static Process productJar(Path data, int port, String... recording) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("width=I\"640\"", "height=I\"360\"", "mobileKbps=I\"0\""));
+        List<String> lines = new ArrayList<>(List.of("width=I\"640\"", "height=I\"360\"", "mobileKbps=I\"0\"",
+                "teacherResourceKbps=I\"0\"", "studentResourceKbps=I\"0\"", "coursewareResourceKbps=I\"0\""));
         lines.addAll(List.of(recording));
         configFile(data, "org.yike.recording", lines.toArray(new String[0]));
         configFile(data, "org.yike.scheduler", "preRollSeconds=I\"1\"");

@@ -89,7 +89,7 @@ public class RecordingTest extends InYike {
         assertEquals(48000, audio.sampleRate());
         assertEquals("duration " + info.durationSeconds(), 10.0, info.durationSeconds(), 0.5);
 
-        assertEquals("three program files and the metadata", 4, lesson.get("files").size());
+        assertEquals("three program files, the metadata and the raw cameras' own three", 7, lesson.get("files").size());
         assertProgram(lesson.get("files").get(1), "live", 854, 480, 15);
         assertProgram(lesson.get("files").get(2), "mobile", 640, 360, 25);
 

@@ -84,9 +84,4 @@ public class ResourceOffsetTest extends InYike {
         }
         return false;
     }
-
-    private static JsonNode fileOf(JsonNode metadata, String source) {
-        for (JsonNode f : metadata.get("files")) if (source.equals(f.path("source").asText())) return f;
-        throw new AssertionError("no file of " + source + " in " + metadata.get("files"));
-    }
 }

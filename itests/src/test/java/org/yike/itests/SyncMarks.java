@@ -5,6 +5,7 @@ import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -13,7 +14,7 @@ import org.bytedeco.javacv.Frame;
 /**
  * The virtual classroom's sync marker read back from a recorded program: the times the teacher
  * camera's top-right square lights (the start of each of its seconds) and the times the microphone
- * beeps (twice its pitch at the start of each of its seconds).
+ * beeps (twice its pitch at the start of each of its seconds); and every camera's wall-clock marker.
  */
 final class SyncMarks {
 
@@ -53,15 +54,36 @@ final class SyncMarks {
     private static List<Double> flashes(Path file, int w, int h) throws Exception {
         // the square's side, as TestPattern sizes it
         int side = Math.max(8, h / 12) & ~1;
+        return lightings(file, f -> (((ByteBuffer) f.image[0]).get(side / 2 * f.imageStride + w - side / 2) & 0xFF) > 200);
+    }
+
+    /**
+     * Times (seconds into the file) of the pictures where a virtual camera's wall-clock marker, the
+     * white square in its bottom-left corner that every camera lights on the first frame of each
+     * wall-clock second, lights up; for a file showing one camera of height {@code cameraHeight}
+     * full frame, at any size.
+     */
+    static List<Double> clockMarks(Path file, int cameraHeight) throws Exception {
+        // the square's side in the camera, as TestPattern sizes it, is a part of the height at any size
+        double part = (Math.max(8, cameraHeight / 12) & ~1) / (double) cameraHeight;
+        return lightings(file, f -> {
+            ByteBuffer b = ((ByteBuffer) f.image[0]).duplicate();
+            b.limit(b.capacity());
+            int middle = (int) (part * f.imageHeight / 2);
+            return Pictures.white(b, f.imageStride, f.imageHeight, middle, f.imageHeight - 1 - middle);
+        });
+    }
+
+    private static List<Double> lightings(Path file, Predicate<Frame> lit) throws Exception {
         List<Double> times = new ArrayList<>();
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
             g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             g.start();
-            boolean lit = false;
+            boolean before = false;
             for (Frame f; (f = g.grabImage()) != null;) {
-                boolean now = (((ByteBuffer) f.image[0]).get(side / 2 * f.imageStride + w - side / 2) & 0xFF) > 200;
-                if (now && !lit) times.add(f.timestamp / 1e6);
-                lit = now;
+                boolean now = lit.test(f);
+                if (now && !before) times.add(f.timestamp / 1e6);
+                before = now;
             }
         }
         return times;

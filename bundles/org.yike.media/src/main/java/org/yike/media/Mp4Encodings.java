@@ -23,13 +23,15 @@ public final class Mp4Encodings {
 
     /**
      * Starts encoding {@code profile} into {@code file} with the video encoder {@code videoCodec}
-     * ({@code libopenh264}, {@code h264_nvenc}) and its private options.
+     * ({@code libopenh264}, {@code h264_nvenc}) and its private options; a profile without sound
+     * makes a file of pictures only.
      */
     public static Encoding open(Profile profile, Path file, String videoCodec, Map<String, String> videoOptions)
             throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        // no channels: javacv makes no sound stream
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), profile.width(), profile.height(),
-                profile.audioChannels());
+                profile.hasSound() ? profile.audioChannels() : 0);
         recorder.setFormat("mp4");
         recorder.setVideoCodecName(videoCodec);
         recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);

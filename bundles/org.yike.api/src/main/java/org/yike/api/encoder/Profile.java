@@ -2,6 +2,7 @@ package org.yike.api.encoder;
 
 /**
  * What one encoded stream looks like. {@code gopFrames} is the distance between key frames;
+ * {@code audioKbps} 0 makes a file of pictures only (see {@link #hasSound()});
  * {@code backend} names the {@link EncoderBackend#id()} the profile prefers.
  */
 public record Profile(String name, int width, int height, int fps, int videoKbps, int gopFrames,
@@ -16,12 +17,18 @@ public record Profile(String name, int width, int height, int fps, int videoKbps
         if (fps < 1 || fps > 120) throw new IllegalArgumentException("profile " + name + ": fps " + fps + " not in 1..120");
         if (videoKbps < 50) throw new IllegalArgumentException("profile " + name + ": video bitrate " + videoKbps + " kbit/s too low");
         if (gopFrames < 1) throw new IllegalArgumentException("profile " + name + ": GOP must be at least 1 frame");
+        if (audioKbps < 0) throw new IllegalArgumentException("profile " + name + ": audio bitrate " + audioKbps + " kbit/s is negative");
         if (audioChannels < 1 || audioChannels > 2) throw new IllegalArgumentException("profile " + name + ": 1 or 2 audio channels");
     }
 
     /** The recording default: 1080p25, 4 Mbit/s, a key frame every 2 s, AAC 128 kbit/s 48 kHz stereo. */
     public static Profile recording1080p() {
         return new Profile("recording", 1920, 1080, 25, 4000, 50, 128, 48000, 2, "openh264");
+    }
+
+    /** Whether the file has a sound track: not where {@code audioKbps} is 0 (a source's own pictures, say). */
+    public boolean hasSound() {
+        return audioKbps > 0;
     }
 
     /** This profile, encoded by another backend. */

@@ -24,6 +24,7 @@ import org.yike.api.device.Source;
 import org.yike.api.director.Director;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.director.ProgramSource;
+import org.yike.api.encoder.EncoderBackend;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.api.recording.Recording;
@@ -104,6 +105,9 @@ final class Lesson {
     private final int fadeFrames;
     private final Listener listener;
     private final LongSupplier minFreeBytes;
+    /** Encodes raw sources' own files in resource mode; {@code null}: they get none. */
+    private final EncoderBackend rawEncoder;
+    private final RecordingConfig config;
     private final Map<String, VideoInput> video = new LinkedHashMap<>();
     private final List<AudioInput> microphones = new ArrayList<>();
     private final Mixer mixer;
@@ -128,13 +132,16 @@ final class Lesson {
      * @param config the recording settings as the lesson started
      * @param media told which camera streams the lesson reads, so that status checks measure them without opening them again
      * @param speed how much faster than real time the lesson's clock runs
+     * @param rawEncoder the backend of raw sources' own files (resource mode), or {@code null}
      */
     Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, String strategy,
             List<ProfileOutput> outputs, Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain,
-            RecordingConfig config, MediaRuntime media, double speed) {
+            RecordingConfig config, MediaRuntime media, double speed, EncoderBackend rawEncoder) {
         this.speed = speed;
         this.mixLatencyMicros = Math.round(MIX_LATENCY_MICROS * speed);
         this.strategy = strategy;
+        this.config = config;
+        this.rawEncoder = rawEncoder;
         this.fadeFrames = config.transitionMillis() * profile.fps() / 1000;
         this.record = record;
         this.minFreeBytes = minFreeBytes;
@@ -272,7 +279,24 @@ final class Lesson {
             }
             record.resourceStarted(source.key(), file, (at - startNanos) / 1_000_000);
         }
+
+        @Override
+        public RawResource raw(Source source, int part, int width, int height, double fps) throws IOException {
+            int kbps = RawResource.kbps(config, source.role());
+            if (rawEncoder == null || kbps == 0) return null;
+            Profile own = RawResource.of(source.key(), width, height, fps, kbps, profile.withBackend(rawEncoder.id()));
+            Path file = file(source, part);
+            record.encodedAs(own);
+            return new RawResource(own, rawEncoder.open(own, file), record.id, Lesson.this::clockNanos,
+                    atMillis -> record.resourceStarted(source.key(), file, atMillis));
+        }
     };
+
+    /** The lesson's time since its clock started, in nanoseconds ({@link RawResource#NOT_STARTED} before). */
+    private long clockNanos() {
+        long start = startNanos;
+        return start == 0 ? RawResource.NOT_STARTED : now() - start;
+    }
 
     /** A resource file that began before the lesson's clock, at {@code nanos} of {@link #now()}. */
     private record EarlyFile(String source, Path file, long nanos) {

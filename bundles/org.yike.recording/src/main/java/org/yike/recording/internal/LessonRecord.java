@@ -60,6 +60,8 @@ final class LessonRecord {
         /** The timetable's session this lesson records; absent for a lesson started by hand. */
         public SessionEntry session;
         public List<Profile> profiles = new ArrayList<>();
+        /** How raw sources' own files are encoded, each profile named by its source's key (cameras' files are copies). */
+        public List<Profile> resourceProfiles = new ArrayList<>();
         public List<Recording.RecordedFile> files = new ArrayList<>();
         public List<SourceEntry> sources = new ArrayList<>();
         public List<Decision> decisions = new ArrayList<>();
@@ -214,6 +216,12 @@ final class LessonRecord {
         if (m.decisions.isEmpty()) return null;
         Decision d = m.decisions.get(m.decisions.size() - 1);
         return new ProgramDecision(d.atMillis(), Layout.valueOf(d.layout()), d.sources(), d.cause(), d.framing());
+    }
+
+    /** A raw source's own file is encoded so (its profile named by the source's key); written with its first file. */
+    synchronized void encodedAs(Profile own) {
+        m.resourceProfiles.removeIf(p -> p.name().equals(own.name()));
+        m.resourceProfiles.add(own);
     }
 
     /** A source's resource file began, {@code atMillis} into the lesson; written at once, so a crash keeps it. */

@@ -360,6 +360,8 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             encoders.add(backend);
             profiles.add(wanted.withBackend(backend.id()));
         }
+        // raw sources' own files are encoded as the recording profile is
+        EncoderBackend rawEncoder = config.resourceMode() ? encoders.get(0) : null;
         requireFreeSpace();
         String id = scheduled == null ? newId(room) : sessionId(scheduled);
         LessonRecord record = new LessonRecord(id, room, title == null ? "Lesson " + id : title,
@@ -383,7 +385,8 @@ public class LessonRecorder implements RecordingService, EventHandler, Lesson.Li
             return new FixedShot(ProgramDecision.full(0, programSources(sources).get(0).key(), "no director"));
         });
         Lesson lesson = new Lesson(record, profiles.get(0), sources, director, strategy.isPresent() ? strategyId
-                : FixedShot.ID, outputs, this, this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config, media, speed);
+                : FixedShot.ID, outputs, this, this::minFreeBytes, key -> gains.getOrDefault(key, 1.0), config, media, speed,
+                rawEncoder);
         strategy.ifPresent(s -> directing.put(id, s));
         records.put(id, record);
         running.put(id, lesson);

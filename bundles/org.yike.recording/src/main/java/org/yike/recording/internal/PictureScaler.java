@@ -24,7 +24,7 @@ import org.yike.api.director.Framing;
 
 /**
  * Scales pictures into the program's size in I420, first cropping them to a shot's framing
- * (electronic PTZ). A decoded camera picture is cropped at the camera's own resolution.
+ * (electronic PTZ). A camera's picture is cropped at the camera's own resolution.
  */
 final class PictureScaler implements AutoCloseable {
 
@@ -50,10 +50,10 @@ final class PictureScaler implements AutoCloseable {
         sws_scale(scaler, frame.data(), frame.linesize(), 0, frame.height(), planes, lineSizes);
     }
 
-    /** The same for an I420 picture of the program's size. */
-    void scale(ByteBuffer picture, Framing framing, ByteBuffer into) {
-        av_image_fill_arrays(held.data(), held.linesize(), new BytePointer(picture), AV_PIX_FMT_YUV420P, width, height, 1);
-        held.width(width).height(height).format(AV_PIX_FMT_YUV420P);
+    /** The same for an I420 picture {@code w} by {@code h} (a raw source's, at its own size or the program's). */
+    void scale(ByteBuffer picture, int w, int h, Framing framing, ByteBuffer into) {
+        av_image_fill_arrays(held.data(), held.linesize(), new BytePointer(picture), AV_PIX_FMT_YUV420P, w, h, 1);
+        held.width(w).height(h).format(AV_PIX_FMT_YUV420P);
         scale(held, framing, into);
     }
 

@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.yike.api.encoder.VideoFrame;
 
 /**
- * One program picture (I420) shared read-only by every profile's encoder, and returned to its pool
- * when the last of them is done with it. The pool is small and fixed: when encoders fall behind,
- * the program thread waits for a free picture instead of filling memory.
+ * One program picture (I420) shared read-only by every profile's encoder (or one raw source's
+ * picture on its way to its own file), and returned to its pool when the last of them is done
+ * with it. The pool is small and fixed: when encoders fall behind, the program thread waits for a
+ * free picture instead of filling memory.
  */
 final class ProgramFrame {
 
@@ -44,7 +45,16 @@ final class ProgramFrame {
 
         /** A free picture holding a copy of {@code picture}, for {@code users} encoders. */
         ProgramFrame fill(ByteBuffer picture, long timestampMicros, int users) throws InterruptedException {
-            ProgramFrame f = free.take();
+            return copy(free.take(), picture, timestampMicros, users);
+        }
+
+        /** The same without waiting: {@code null} while every picture is in flight. */
+        ProgramFrame fillIfFree(ByteBuffer picture, long timestampMicros, int users) {
+            ProgramFrame f = free.poll();
+            return f == null ? null : copy(f, picture, timestampMicros, users);
+        }
+
+        private static ProgramFrame copy(ProgramFrame f, ByteBuffer picture, long timestampMicros, int users) {
             f.i420.clear();
             f.i420.put(picture.duplicate().clear());
             f.i420.flip();

@@ -81,10 +81,28 @@ public @interface RecordingConfig {
             + "this long, starting when the new shot has its first picture.", min = "0", max = "2000")
     int transitionMillis() default 0;
 
-    @AttributeDefinition(name = "Resource mode", description = "Also write each camera that sends H.264 or H.265 to "
-            + "its own file, as it came (not decoded, not encoded again), with its sound (converted to AAC where MP4 "
-            + "cannot hold it).")
+    @AttributeDefinition(name = "Resource mode", description = "Also write each video source to its own file: a "
+            + "camera that sends H.264 or H.265 as it came (not decoded, not encoded again), with its sound (converted "
+            + "to AAC where MP4 cannot hold it); a raw source (capture card, USB camera without an encoder) encoded at "
+            + "its own size and frame rate, pictures only, at the bitrate of its role below.")
     boolean resourceMode() default true;
+
+    @AttributeDefinition(name = "Raw teacher camera's own file (kbit/s)", description = "Resource mode: the bitrate of "
+            + "the own file of a raw source in the teacher or teacher_wide role; 0: none. The defaults of the four "
+            + "roles fit a semester of 600 h in 2 TB beside the program's three profiles (README, Disk budget).", min = "0")
+    int teacherResourceKbps() default 400;
+
+    @AttributeDefinition(name = "Raw student camera's own file (kbit/s)", description = "The same for the student and "
+            + "student_wide roles; 0: none.", min = "0")
+    int studentResourceKbps() default 300;
+
+    @AttributeDefinition(name = "Raw courseware's own file (kbit/s)", description = "The same for courseware (a "
+            + "computer's screen through a capture card: still pictures, few bits); 0: none.", min = "0")
+    int coursewareResourceKbps() default 200;
+
+    @AttributeDefinition(name = "Raw blackboard camera's own file (kbit/s)", description = "The same for the "
+            + "blackboard role; 0: none.", min = "0")
+    int blackboardResourceKbps() default 300;
 
     @AttributeDefinition(name = "Lost after (ms)", description = "A network camera or microphone that delivers "
             + "nothing this long counts as lost: the program shows a slate for it and it is reconnected with backoff.",

@@ -3,6 +3,7 @@ package org.yike.recording.internal;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -32,7 +33,9 @@ import org.yike.media.StreamReading;
  * on without it meanwhile. A camera that sends compressed video is read packet by packet: off
  * screen it is not decoded at all (a cut to it waits for its next key frame), unless
  * {@code decodeOffScreen}; in resource mode an H.264 or H.265 camera's packets, and its sound,
- * also go to its own file as they came, each connection starting a new part.
+ * also go to its own file as they came, and a raw source is read at its own size and its pictures,
+ * converted to I420 once, go both to the program and to its own encoded file ({@link RawResource});
+ * each connection starts a new part.
  */
 final class VideoInput extends SourceReader {
 
@@ -41,6 +44,9 @@ final class VideoInput extends SourceReader {
         Path file(Source source, int part);
 
         void started(Source source, Path file);
+
+        /** Part {@code part} of a raw source's own file, for its pictures; {@code null} where its role gets none. */
+        RawResource raw(Source source, int part, int width, int height, double fps) throws IOException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoInput.class);
@@ -58,9 +64,12 @@ final class VideoInput extends SourceReader {
     private volatile boolean wanted;
     /** How the program frames this source now; {@code null}: whole. */
     private volatile Framing framing;
-    /** Crops pictures that come decoded already (raw sources); a compressed camera's decoder crops its own. */
-    private PictureScaler cropper;
-    private ByteBuffer cropped;
+    /**
+     * Crops pictures that come decoded already (raw sources), and scales those read at their own
+     * size to the program's; a compressed camera's decoder does both itself.
+     */
+    private PictureScaler scaler;
+    private ByteBuffer scaled;
     private ByteBuffer slate;
     private final boolean decodeOffScreen;
     private final Resources resources;
@@ -71,6 +80,7 @@ final class VideoInput extends SourceReader {
     private boolean decoding;
     private ResourceFile resource;
     private Path resourcePath;
+    private RawResource raw;
     private ByteBuffer decoded;
     private final MediaRuntime media;
     /** What this reader reads, told to the media runtime while connected: status checks count it, not connecting again. */
@@ -89,10 +99,13 @@ final class VideoInput extends SourceReader {
         this.latest = ByteBuffer.allocateDirect(VideoFrame.bytes(width, height));
     }
 
+    /** In resource mode a raw source keeps its own size, for its own file; otherwise FFmpeg scales it to the program's. */
     @Override
     void configure(FFmpegFrameGrabber grabber) {
-        grabber.setImageWidth(width);
-        grabber.setImageHeight(height);
+        if (resources == null) {
+            grabber.setImageWidth(width);
+            grabber.setImageHeight(height);
+        }
         grabber.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
     }
 
@@ -103,7 +116,10 @@ final class VideoInput extends SourceReader {
         if (video < 0) return;
         AVCodecParameters p = format.streams(video).codecpar();
         // pictures made in memory (test sources, capture devices) come decoded already
-        if (p.codec_id() == avcodec.AV_CODEC_ID_RAWVIDEO || p.codec_id() == avcodec.AV_CODEC_ID_WRAPPED_AVFRAME) return;
+        if (p.codec_id() == avcodec.AV_CODEC_ID_RAWVIDEO || p.codec_id() == avcodec.AV_CODEC_ID_WRAPPED_AVFRAME) {
+            if (resources != null) openRaw(grabber);
+            return;
+        }
         videoStream = video;
         videoTimeBase = format.streams(video).time_base();
         decoder = new PacketDecoder(p, width, height);
@@ -117,6 +133,15 @@ final class VideoInput extends SourceReader {
         }
     }
 
+    /** A raw source whose own file cannot be made is still shown: the program needs no file of it. */
+    private void openRaw(FFmpegFrameGrabber grabber) {
+        try {
+            raw = resources.raw(source, ++parts, grabber.getImageWidth(), grabber.getImageHeight(), grabber.getFrameRate());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Source {}: no file of its own for this connection: {}", source.key(), e.getMessage());
+        }
+    }
+
     @Override
     void disconnected() {
         if (resource != null) {
@@ -126,11 +151,13 @@ final class VideoInput extends SourceReader {
                 LOG.warn("Resource file {} did not close cleanly: {}", resourcePath, e.getMessage());
             }
         }
+        if (raw != null) raw.finish();
+        raw = null;
         if (decoder != null) decoder.close();
         if (reading != null) reading.close();
         reading = null;
-        if (cropper != null) cropper.close();
-        cropper = null;
+        if (scaler != null) scaler.close();
+        scaler = null;
         resource = null;
         decoder = null;
         videoStream = -1;
@@ -215,19 +242,24 @@ final class VideoInput extends SourceReader {
     private boolean readPicture(FFmpegFrameGrabber grabber) throws FFmpegFrameGrabber.Exception {
         Frame frame = grabber.grabImage();
         if (frame == null) return false;
-        // kept off screen too (the picture is decoded already: keeping it is a copy), so that a cut
-        // to this camera shows it at once rather than at its next picture
+        // kept off screen too (the picture is decoded already: keeping it is a copy, or a scaling
+        // where it comes at its own size), so that a cut to this camera shows it at once rather
+        // than at its next picture.
         // javacv limits the buffer to the Y plane; U and V follow it in the same allocation.
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
         ByteBuffer picture = ((ByteBuffer) frame.image[0]).duplicate();
-        picture.limit(picture.capacity());
+        picture.limit(VideoFrame.bytes(w, h)).position(0);
+        picture = picture.slice();
+        if (raw != null) raw.picture(picture);
         Framing crop = wanted ? crop(framing) : null;
-        if (crop != null) {
-            if (cropper == null) {
-                cropper = new PictureScaler(width, height);
-                cropped = ByteBuffer.allocateDirect(latest.capacity());
+        if (crop != null || w != width || h != height) {
+            if (scaler == null) {
+                scaler = new PictureScaler(width, height);
+                scaled = ByteBuffer.allocateDirect(latest.capacity());
             }
-            cropper.scale(picture, crop, cropped);
-            picture = cropped.duplicate().clear();
+            scaler.scale(picture, w, h, crop, scaled);
+            picture = scaled.duplicate().clear();
         }
         keep(picture, crop, false);
         return true;

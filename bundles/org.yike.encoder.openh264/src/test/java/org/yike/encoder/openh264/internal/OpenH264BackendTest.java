@@ -70,6 +70,22 @@ public class OpenH264BackendTest {
         assertEquals(90, video.height());
     }
 
+    @Test
+    public void aProfileWithoutSoundMakesAFileOfPicturesOnly() throws Exception {
+        Profile own = new Profile("resource", 320, 180, 30, 300, 60, 0, 48000, 2, "openh264");
+        Path file = tmp.getRoot().toPath().resolve("resource.mp4");
+        try (Encoding encoding = new OpenH264Backend(runtime()).open(own, file)) {
+            for (int n = 0; n < 30; n++) {
+                encoding.video(new VideoFrame(320, 180, own.frameTimeMicros(n), ByteBuffer.allocateDirect(VideoFrame.bytes(320, 180))));
+            }
+        }
+        MediaInfo info = new Probe(runtime().ffprobe()).probe(file);
+        assertEquals(320, info.video().orElseThrow().width());
+        assertEquals(30.0, info.video().orElseThrow().frameRate(), 0.01);
+        assertTrue("no sound track", info.audio().isEmpty());
+        assertEquals(30, info.videoFrameTimes().size());
+    }
+
     private static ShortBuffer tone(int samples, int offset) {
         ShortBuffer b = ShortBuffer.allocate(samples);
         for (int i = 0; i < samples; i++) b.put((short) (8000 * Math.sin(2 * Math.PI * 440 * (offset + i) / 48000.0)));

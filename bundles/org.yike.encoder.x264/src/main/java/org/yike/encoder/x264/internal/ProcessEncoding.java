@@ -20,8 +20,8 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 
 /**
- * An FFmpeg process encoding raw pictures (I420 on its standard input) and sound (16-bit PCM
- * through a named pipe) into a fragmented MP4. Each input has its own writer thread, and sound is
+ * An FFmpeg process encoding raw pictures (I420 on its standard input) and sound, where the
+ * profile has it (16-bit PCM through a named pipe), into a fragmented MP4. Each input has its own writer thread, and sound is
  * never held back: FFmpeg reads its inputs in step, so a caller blocked on a full picture queue
  * must already have handed over the sound FFmpeg waits for. The process starts with the first
  * picture, whose size it then expects throughout; it scales to the profile itself.
@@ -53,9 +53,12 @@ final class ProcessEncoding implements Encoding {
         this.file = file;
         this.videoCodec = videoCodec;
         Files.createDirectories(file.toAbsolutePath().getParent());
-        this.soundPipe = file.resolveSibling(file.getFileName() + ".pcm");
-        Files.deleteIfExists(soundPipe);
-        run(List.of("mkfifo", "-m", "600", soundPipe.toString()));
+        // a profile without sound (a source's own pictures) has no pipe and no sound input
+        this.soundPipe = profile.hasSound() ? file.resolveSibling(file.getFileName() + ".pcm") : null;
+        if (soundPipe != null) {
+            Files.deleteIfExists(soundPipe);
+            run(List.of("mkfifo", "-m", "600", soundPipe.toString()));
+        }
     }
 
     @Override
@@ -86,15 +89,16 @@ final class ProcessEncoding implements Encoding {
         // pictures the process is not yet reading.
         List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-v", "error", "-y",
                 "-probesize", "32", "-analyzeduration", "0", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", w + "x" + h, "-r", Integer.toString(profile.fps()),
-                "-i", "pipe:0",
-                "-probesize", "32", "-analyzeduration", "0", "-f", "s16le", "-ar", Integer.toString(profile.audioSampleRate()),
-                "-ac", Integer.toString(profile.audioChannels()), "-i", soundPipe.toString(),
-                "-map", "0:v", "-map", "1:a"));
+                "-i", "pipe:0"));
+        if (soundPipe != null) {
+            command.addAll(List.of("-probesize", "32", "-analyzeduration", "0", "-f", "s16le",
+                    "-ar", Integer.toString(profile.audioSampleRate()), "-ac", Integer.toString(profile.audioChannels()),
+                    "-i", soundPipe.toString(), "-map", "0:v", "-map", "1:a", "-c:a", "aac", "-b:a", profile.audioKbps() + "k"));
+        }
         command.addAll(videoCodec);
         command.addAll(List.of("-b:v", profile.videoKbps() + "k", "-maxrate", profile.videoKbps() + "k",
                 "-bufsize", 2 * profile.videoKbps() + "k", "-g", Integer.toString(profile.gopFrames()),
                 "-s", profile.width() + "x" + profile.height(), "-pix_fmt", "yuv420p",
-                "-c:a", "aac", "-b:a", profile.audioKbps() + "k",
                 "-movflags", "+frag_keyframe+empty_moov+delay_moov+default_base_moof",
                 "-frag_duration", "1000000", "-flush_packets", "1", "-f", "mp4", file.toString()));
         ProcessBuilder b = new ProcessBuilder(command)
@@ -102,7 +106,7 @@ final class ProcessEncoding implements Encoding {
         b.environment().put("LD_LIBRARY_PATH", ffmpeg.getParent().toString());
         process = b.start();
         writers.add(writer("pictures", pictures, process.getOutputStream()));
-        writers.add(writer("sound", sound, null));
+        if (soundPipe != null) writers.add(writer("sound", sound, null));
     }
 
     /** Writes a queue into the process; {@code out} null: the sound pipe, opened by the writer. */
@@ -145,7 +149,7 @@ final class ProcessEncoding implements Encoding {
             if (!process.isAlive()) {
                 // writers of a dead process: drop what they hold, and free the one waiting for a reader
                 pictures.clear();
-                unblockSoundWriter();
+                if (soundPipe != null) unblockSoundWriter();
             }
             put(pictures, END);
             for (Thread t : writers) t.join(60_000);
@@ -160,7 +164,7 @@ final class ProcessEncoding implements Encoding {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while finishing " + file, e);
         } finally {
-            Files.deleteIfExists(soundPipe);
+            if (soundPipe != null) Files.deleteIfExists(soundPipe);
         }
     }
 

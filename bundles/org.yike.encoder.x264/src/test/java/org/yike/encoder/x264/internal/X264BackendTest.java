@@ -54,4 +54,20 @@ public class X264BackendTest {
         assertEquals(6.0, info.durationSeconds(), 0.1);
         assertFalse("the sound pipe is gone", Files.exists(file.resolveSibling("program.mp4.pcm")));
     }
+
+    @Test
+    public void aProfileWithoutSoundNeedsNoSoundPipe() throws Exception {
+        Profile own = new Profile("resource", 320, 180, 25, 300, 50, 0, 48000, 2, "x264");
+        Path file = tmp.getRoot().toPath().resolve("lesson/resource.mp4");
+        try (Encoding e = new X264Backend(Path.of("target", "yike-data")).open(own, file)) {
+            assertFalse("no pipe made", Files.exists(file.resolveSibling("resource.mp4.pcm")));
+            for (int n = 0; n < 50; n++) {
+                e.video(new VideoFrame(320, 180, own.frameTimeMicros(n), ByteBuffer.allocateDirect(VideoFrame.bytes(320, 180))));
+            }
+        }
+        MediaInfo info = FfmpegRuntime.load(Path.of("target", "yike-data")).probe(file);
+        assertEquals(320, info.video().orElseThrow().width());
+        assertTrue("no sound track", info.audio().isEmpty());
+        assertEquals(50, info.videoFrameTimes().size());
+    }
 }
