@@ -148,10 +148,10 @@ public class AdministrationTest extends InYike {
 
     @Test
     public void theGogoCommandsAnswerFromTheService() throws Exception {
-        Collection<ServiceReference<Object>> found = context.getServiceReferences(Object.class,
+        ServiceReference<?>[] found = context.getServiceReferences((String) null,
                 "(&(osgi.command.scope=yike)(osgi.command.function=devices))");
-        assertEquals(1, found.size());
-        Object commands = context.getService(found.iterator().next());
+        assertEquals("one yike:devices", 1, found.length);
+        Object commands = context.getService(found[0]);
         String listed = (String) commands.getClass().getMethod("devices").invoke(commands);
         assertTrue(listed, listed.contains("virtual-101"));
         String discovered = (String) commands.getClass().getMethod("discover", String.class).invoke(commands, "virtual");

@@ -278,8 +278,9 @@ public class Equipment implements DeviceAdmin {
     private DeviceEntry removeMisfit(String id) throws IOException {
         Misfit m = misfits().stream().filter(f -> id.equals(f.listed().id())).findFirst()
                 .orElseThrow(() -> new AdminRefused(NOT_FOUND, "no device '" + id + "'"));
+        String pid = m.configuration().getPid(); // a deleted configuration no longer tells its PID
         m.configuration().delete();
-        LOG.info("Device {} removed: configuration {}, which did not fit its driver, deleted", id, m.configuration().getPid());
+        LOG.info("Device {} removed: configuration {}, which did not fit its driver, deleted", id, pid);
         return m.listed();
     }
 

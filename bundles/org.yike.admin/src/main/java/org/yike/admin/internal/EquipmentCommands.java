@@ -3,6 +3,7 @@ package org.yike.admin.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
@@ -11,6 +12,8 @@ import org.yike.api.admin.DeviceAdmin;
 import org.yike.api.admin.DeviceEntry;
 import org.yike.api.admin.DiscoveredDevice;
 import org.yike.api.admin.NewDevice;
+import org.yike.api.admin.SourceEntry;
+import org.yike.api.device.StreamFigures;
 
 /**
  * Gogo shell commands for the equipment, through the same service as the HTTP API:
@@ -24,13 +27,28 @@ public class EquipmentCommands {
     @Reference
     DeviceAdmin equipment;
 
+    /** Each device with its state, and each source with its figures; configurations no driver could make in ERROR. */
     public String devices() throws IOException {
         StringBuilder out = new StringBuilder();
         for (DeviceEntry d : equipment.devices()) {
-            out.append(String.format("%-20s %-10s %-8s %s%s%n", d.id(), d.driver(), d.classroom(), d.state(),
-                    d.reason().isEmpty() ? "" : ": " + d.reason()));
+            out.append(String.format("%-20s %-12s %-8s %s%n", d.id(), d.driver(), d.classroom(),
+                    d.reason().isEmpty() ? d.state() : d.state() + ": " + d.reason()));
+            for (SourceEntry s : d.sources()) {
+                out.append(String.format("    %-12s %-16s %-24s %s%n", s.id(), s.role(), s.label(), figures(s)));
+            }
         }
-        return out.length() == 0 ? "no devices\n" : out.toString();
+        return out.toString();
+    }
+
+    /** {@code 25.0 fps 4.00 Mbit/s}, {@code uncompressed} for a raw source, empty where the driver measures nothing. */
+    static String figures(SourceEntry s) {
+        StreamFigures f = s.figures();
+        if (f == null) return "";
+        String fps = s.role().isAudio() ? "" : String.format(Locale.ROOT, "%.1f fps ", f.framesPerSecond());
+        long bits = f.bitsPerSecond();
+        String rate = bits == 0 ? "uncompressed" : bits >= 1_000_000
+                ? String.format(Locale.ROOT, "%.2f Mbit/s", bits / 1e6) : bits / 1000 + " kbit/s";
+        return fps + rate;
     }
 
     public String discover(String driver) throws IOException {
