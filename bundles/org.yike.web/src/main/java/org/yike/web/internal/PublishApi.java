@@ -113,7 +113,7 @@ public class PublishApi {
         List<String> settings = form.attributes().stream().map(Form.Attribute::id).toList();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", name);
-        for (Map.Entry<String, Object> e : AdminAnswers.plainObject(config.isMissingNode() ? JsonAnswers.JSON.createObjectNode() : config).entrySet()) {
+        for (Map.Entry<String, Object> e : (config.isMissingNode() ? Map.<String, Object>of() : AdminAnswers.plainObject(config)).entrySet()) {
             if (!settings.contains(e.getKey()) || e.getKey().equals("name")) {
                 throw new Refused(400, "connector " + type + " has no setting '" + e.getKey() + "'; it has "
                         + String.join(", ", settings));
