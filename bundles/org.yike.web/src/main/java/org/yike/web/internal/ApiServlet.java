@@ -30,6 +30,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.admin.AdminRefused;
+import org.yike.api.admin.DeviceAdmin;
 import org.yike.api.catalog.Chapter;
 import org.yike.api.director.Framing;
 import org.yike.api.director.Layout;
@@ -55,7 +57,7 @@ public class ApiServlet extends HttpServlet {
     transient RecordingService recording;
 
     @Reference
-    transient Equipment equipment;
+    transient DeviceAdmin equipment;
 
     /** Publishing, where org.yike.publish is installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -81,6 +83,8 @@ public class ApiServlet extends HttpServlet {
             }
         } catch (Refused e) {
             write(resp, e.status, Map.of("error", e.getMessage()));
+        } catch (AdminRefused e) {
+            write(resp, JsonAnswers.status(e), Map.of("error", e.getMessage()));
         } catch (IllegalArgumentException e) {
             write(resp, 404, Map.of("error", e.getMessage()));
         } catch (IllegalStateException e) {
@@ -97,15 +101,18 @@ public class ApiServlet extends HttpServlet {
             case "GET status/1":
                 return status();
             case "GET devices/1":
-                return equipment.devices();
+                return equipment.devices().stream().map(AdminAnswers::device).toList();
             case "POST devices/1":
-                return equipment.add(body(req));
+                return AdminAnswers.device(equipment.add(AdminAnswers.newDevice(body(req))));
             case "DELETE devices/2":
-                return equipment.remove(p.get(1));
+                return AdminAnswers.device(equipment.remove(p.get(1)));
             case "GET drivers/1":
-                return equipment.drivers(req.getLocale());
+                return equipment.drivers(req.getLocale()).stream().map(AdminAnswers::driver).toList();
             case "GET drivers/3":
-                if (p.get(2).equals("discovered")) return equipment.discover(p.get(1), timeout(req.getParameter("timeout")));
+                if (p.get(2).equals("discovered")) {
+                    return equipment.discover(p.get(1), timeout(req.getParameter("timeout"))).stream()
+                            .map(AdminAnswers::discovered).toList();
+                }
                 break;
             case "GET recordings/1":
                 return recording.list();
@@ -145,7 +152,7 @@ public class ApiServlet extends HttpServlet {
 
     /** {@code ?timeout=} in seconds (default 3), how long a discovery waits for answers. */
     private static Duration timeout(String seconds) {
-        if (seconds == null) return Equipment.DISCOVERY_TIME;
+        if (seconds == null) return DeviceAdmin.DISCOVERY_TIME;
         try {
             double s = Double.parseDouble(seconds);
             if (s >= 0.1 && s <= 30) return Duration.ofMillis(Math.round(s * 1000));

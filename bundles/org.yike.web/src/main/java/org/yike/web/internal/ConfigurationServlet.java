@@ -2,6 +2,7 @@ package org.yike.web.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.admin.AdminRefused;
+import org.yike.api.admin.SchoolConfiguration;
+import org.yike.api.admin.SchoolConfiguration.Imported;
 import org.yike.api.timetable.TimetableRejected;
 
 /**
@@ -54,18 +58,21 @@ public class ConfigurationServlet extends HttpServlet {
                     resp.setHeader("Content-Disposition", "attachment; filename=\"yike-configuration.json\"");
                     JsonAnswers.write(resp, 200, school.export(passphrase));
                 }
-                case "POST import" -> JsonAnswers.write(resp, 200, school.importFile(file(req), passphrase));
+                case "POST import" -> JsonAnswers.write(resp, 200, imported(school.importFile(file(req), passphrase)));
                 default -> {
                     if (p.size() != 1 || !p.get(0).contains(".")) throw new Refused(404, "no such API: " + req.getMethod() + " /api/config/" + String.join("/", p));
                     switch (req.getMethod()) {
-                        case "GET" -> JsonAnswers.write(resp, 200, school.settings(p.get(0)));
-                        case "PATCH" -> JsonAnswers.write(resp, 200, school.change(p.get(0), JsonAnswers.body(req)));
+                        case "GET" -> JsonAnswers.write(resp, 200, AdminAnswers.described(school.get(p.get(0))));
+                        case "PATCH" -> JsonAnswers.write(resp, 200, AdminAnswers.described(
+                                school.change(p.get(0), AdminAnswers.plainObject(JsonAnswers.body(req)))));
                         default -> throw new Refused(405, "/api/config/{pid} answers GET and PATCH");
                     }
                 }
             }
         } catch (Refused e) {
             JsonAnswers.write(resp, e.status, Map.of("error", e.getMessage()));
+        } catch (AdminRefused e) {
+            JsonAnswers.write(resp, JsonAnswers.status(e), Map.of("error", e.getMessage()));
         } catch (TimetableRejected e) {
             JsonAnswers.write(resp, 422, Map.of("errors", e.errors()));
         } catch (IllegalArgumentException e) {
@@ -78,14 +85,23 @@ public class ConfigurationServlet extends HttpServlet {
         }
     }
 
+    private static Map<String, Object> imported(Imported i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("configurations", i.configurations());
+        m.put("targets", i.targets());
+        m.put("timetableSessions", i.timetableSessions());
+        m.put("secretsLeftOut", i.secretsLeftOut());
+        return Map.of("imported", m);
+    }
+
     /** The exported file the request carries. */
-    private static JsonNode file(HttpServletRequest req) throws IOException {
+    private static Map<String, Object> file(HttpServletRequest req) throws IOException {
         try (InputStream in = req.getInputStream()) {
             byte[] bytes = in.readNBytes(LARGEST_FILE + 1);
             if (bytes.length > LARGEST_FILE) throw new Refused(413, "the file is larger than " + LARGEST_FILE + " bytes");
             JsonNode node = JsonAnswers.JSON.readTree(bytes);
             if (node == null || !node.isObject()) throw new Refused(400, "the body must be an exported configuration (a JSON object)");
-            return node;
+            return AdminAnswers.plainObject(node);
         } catch (JsonProcessingException e) {
             throw new Refused(400, "the body is not JSON: " + e.getOriginalMessage());
         }

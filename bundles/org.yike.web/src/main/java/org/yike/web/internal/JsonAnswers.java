@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.yike.api.admin.AdminRefused;
 import org.yike.api.modules.ModuleRefused;
 
 /** JSON bodies in and out for the module and repository calls; a refusal becomes its 4xx. */
@@ -62,6 +63,16 @@ final class JsonAnswers {
             case INVALID -> 400;
             case CONFLICT, UNRESOLVED, FAILED -> 409;
             case UNSIGNED, UNTRUSTED, TAMPERED, BASELINE -> 422;
+        };
+    }
+
+    /** The HTTP status an administration refusal answers with. */
+    static int status(AdminRefused e) {
+        return switch (e.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAVAILABLE -> 502;
         };
     }
 

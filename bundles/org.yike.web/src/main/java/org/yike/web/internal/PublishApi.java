@@ -2,7 +2,6 @@ package org.yike.web.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,16 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.metatype.AttributeDefinition;
-import org.osgi.service.metatype.MetaTypeInformation;
-import org.osgi.service.metatype.MetaTypeService;
-import org.osgi.service.metatype.ObjectClassDefinition;
+import org.yike.api.admin.Form;
+import org.yike.api.admin.SchoolConfiguration;
 import org.yike.api.connector.PlatformConnector;
 import org.yike.api.publish.Job;
 import org.yike.api.publish.PublishService;
@@ -34,24 +29,22 @@ import org.yike.api.publish.PublishService;
 @Component(service = PublishApi.class)
 public class PublishApi {
 
-    private record Connector(PlatformConnector connector, Bundle bundle) {
-    }
-
     @Reference
     PublishService publishing;
 
+    /** The connectors' forms, and target configurations checked against them. */
     @Reference
-    MetaTypeService metatypes;
+    SchoolConfiguration school;
 
-    private final List<Connector> connectors = new CopyOnWriteArrayList<>();
+    private final List<PlatformConnector> connectors = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeConnector")
-    void addConnector(PlatformConnector c, ServiceReference<PlatformConnector> reference) {
-        connectors.add(new Connector(c, reference.getBundle()));
+    void addConnector(PlatformConnector c) {
+        connectors.add(c);
     }
 
     void removeConnector(PlatformConnector c) {
-        connectors.removeIf(x -> x.connector() == c);
+        connectors.remove(c);
     }
 
     /** The answer to a publishing call, or null where {@code p} is none of them. */
@@ -96,12 +89,11 @@ public class PublishApi {
 
     private List<Map<String, Object>> types(Locale locale) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Connector c : connectors) {
+        for (PlatformConnector c : connectors) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("type", c.connector().type());
-            m.put("factoryPid", c.connector().factoryPid());
-            m.put("configuration", definition(c, locale.toString()) == null ? null
-                    : Equipment.describe(definition(c, locale.toString())));
+            m.put("type", c.type());
+            m.put("factoryPid", c.factoryPid());
+            m.put("configuration", school.form(c.factoryPid(), locale).map(AdminAnswers::form).orElse(null));
             out.add(m);
         }
         return out;
@@ -111,36 +103,24 @@ public class PublishApi {
     private Object putTarget(JsonNode body) {
         String type = required(body, "type");
         String name = required(body, "name");
-        Connector c = connectors.stream().filter(x -> x.connector().type().equals(type)).findFirst()
+        PlatformConnector c = connectors.stream().filter(x -> x.type().equals(type)).findFirst()
                 .orElseThrow(() -> new Refused(404, "no connector '" + type + "'; connectors: "
-                        + connectors.stream().map(x -> x.connector().type()).sorted().toList()));
-        ObjectClassDefinition ocd = definition(c, null);
-        if (ocd == null) throw new IllegalStateException("connector " + type + " describes no configuration");
+                        + connectors.stream().map(PlatformConnector::type).sorted().toList()));
+        Form form = school.form(c.factoryPid(), null)
+                .orElseThrow(() -> new IllegalStateException("connector " + type + " describes no configuration"));
         JsonNode config = body.path("config");
         if (!config.isMissingNode() && !config.isObject()) throw new Refused(400, "'config' must be a JSON object");
-        Map<String, AttributeDefinition> attributes = new LinkedHashMap<>();
-        for (AttributeDefinition ad : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) attributes.put(ad.getID(), ad);
+        List<String> settings = form.attributes().stream().map(Form.Attribute::id).toList();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", name);
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) config::fields) {
-            AttributeDefinition ad = attributes.get(e.getKey());
-            if (ad == null || e.getKey().equals("name")) {
+        for (Map.Entry<String, Object> e : (config.isMissingNode() ? Map.<String, Object>of() : AdminAnswers.plainObject(config)).entrySet()) {
+            if (!settings.contains(e.getKey()) || e.getKey().equals("name")) {
                 throw new Refused(400, "connector " + type + " has no setting '" + e.getKey() + "'; it has "
-                        + String.join(", ", attributes.keySet()));
+                        + String.join(", ", settings));
             }
-            if (!e.getValue().isNull()) values.put(e.getKey(), Equipment.convert(ad, e.getValue()));
+            values.put(e.getKey(), e.getValue());
         }
-        List<String> missing = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED))
-                .filter(ad -> !values.containsKey(ad.getID()) && ad.getDefaultValue() == null).map(AttributeDefinition::getID)
-                .toList();
-        if (!missing.isEmpty()) throw new Refused(400, "missing " + String.join(", ", missing));
-        return publishing.putTarget(type, name, values);
-    }
-
-    private ObjectClassDefinition definition(Connector c, String locale) {
-        MetaTypeInformation info = metatypes.getMetaTypeInformation(c.bundle());
-        if (info == null || !Arrays.asList(info.getFactoryPids()).contains(c.connector().factoryPid())) return null;
-        return info.getObjectClassDefinition(c.connector().factoryPid(), locale);
+        return publishing.putTarget(type, name, school.typed(c.factoryPid(), values));
     }
 
     private static Answer queued(Job job) {

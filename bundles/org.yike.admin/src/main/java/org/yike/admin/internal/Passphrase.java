@@ -1,4 +1,6 @@
-package org.yike.web.internal;
+package org.yike.admin.internal;
+
+import static org.yike.api.admin.AdminRefused.Kind.INVALID;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.yike.api.admin.AdminRefused;
 
 /**
  * Secrets of an exported configuration sealed under the school's passphrase: a key derived with
@@ -32,7 +36,7 @@ final class Passphrase {
     private final int iterations;
 
     private Passphrase(String passphrase, byte[] salt, int iterations) {
-        if (passphrase.length() < 8) throw new Refused(400, "a passphrase has at least 8 characters");
+        if (passphrase.length() < 8) throw new AdminRefused(INVALID, "a passphrase has at least 8 characters");
         this.salt = salt;
         this.iterations = iterations;
         try {
@@ -54,14 +58,14 @@ final class Passphrase {
     /** The key an export was sealed with, from its {@code sealed} description. */
     static Passphrase of(String passphrase, JsonNode description) {
         if (!KDF.equals(description.path("kdf").asText()) || !description.path("iterations").canConvertToInt()) {
-            throw new Refused(400, "the file's secrets are sealed in a way this runtime does not know: " + description);
+            throw new AdminRefused(INVALID, "the file's secrets are sealed in a way this runtime does not know: " + description);
         }
         return new Passphrase(passphrase, Base64.getDecoder().decode(description.path("salt").asText()),
                 description.path("iterations").asInt());
     }
 
     ObjectNode description() {
-        return JsonAnswers.JSON.createObjectNode().put("kdf", KDF).put("iterations", iterations)
+        return Setup.JSON.createObjectNode().put("kdf", KDF).put("iterations", iterations)
                 .put("salt", Base64.getEncoder().encodeToString(salt)).put("cipher", "AES/GCM/NoPadding");
     }
 
@@ -91,9 +95,9 @@ final class Passphrase {
             c.updateAAD(place.getBytes(StandardCharsets.UTF_8));
             return new String(c.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
-            throw new Refused(400, "the passphrase does not open the secrets of this file (" + place + ")");
+            throw new AdminRefused(INVALID, "the passphrase does not open the secrets of this file (" + place + ")");
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new Refused(400, "the sealed secret of " + place + " is damaged: " + e.getMessage());
+            throw new AdminRefused(INVALID, "the sealed secret of " + place + " is damaged: " + e.getMessage());
         }
     }
 }

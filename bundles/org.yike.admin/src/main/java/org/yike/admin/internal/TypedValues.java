@@ -1,4 +1,6 @@
-package org.yike.web.internal;
+package org.yike.admin.internal;
+
+import static org.yike.api.admin.AdminRefused.Kind.INVALID;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -9,6 +11,8 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.yike.api.admin.AdminRefused;
 
 /**
  * ConfigAdmin values in JSON with their Java type, so that a configuration written out and read
@@ -35,17 +39,17 @@ final class TypedValues {
     }
 
     static ObjectNode write(Object value) {
-        ObjectNode n = JsonAnswers.JSON.createObjectNode();
+        ObjectNode n = Setup.JSON.createObjectNode();
         if (value instanceof Collection<?> c) {
             n.put("type", "List<" + (c.isEmpty() ? "String" : name(c.iterator().next().getClass())) + ">");
-            n.set("value", JsonAnswers.JSON.valueToTree(c));
+            n.set("value", Setup.JSON.valueToTree(c));
         } else if (value.getClass().isArray()) {
             Class<?> component = value.getClass().getComponentType();
             n.put("type", (component.isPrimitive() ? component.getName() : name(component)) + "[]");
-            n.set("value", JsonAnswers.JSON.valueToTree(value));
+            n.set("value", Setup.JSON.valueToTree(value));
         } else {
             n.put("type", name(value.getClass()));
-            n.set("value", JsonAnswers.JSON.valueToTree(value));
+            n.set("value", Setup.JSON.valueToTree(value));
         }
         return n;
     }
@@ -74,7 +78,7 @@ final class TypedValues {
             if (value.isMissingNode() || value.isNull() || value.isContainerNode()) throw new IllegalArgumentException("not one value");
             return scalar(type).read().apply(value);
         } catch (IllegalArgumentException e) {
-            throw new Refused(400, what + ": " + typed + " is no value of a configuration (" + e.getMessage() + ")");
+            throw new AdminRefused(INVALID, what + ": " + typed + " is no value of a configuration (" + e.getMessage() + ")");
         }
     }
 

@@ -1,24 +1,30 @@
-package org.yike.web.internal;
+package org.yike.admin.internal;
+
+import static org.yike.api.admin.AdminRefused.Kind.CONFLICT;
+import static org.yike.api.admin.AdminRefused.Kind.INVALID;
+import static org.yike.api.admin.AdminRefused.Kind.NOT_FOUND;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -33,30 +39,29 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.metatype.AttributeDefinition;
-import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.admin.AdminRefused;
+import org.yike.api.admin.Form;
+import org.yike.api.admin.SchoolConfiguration;
 import org.yike.api.publish.PublishService;
 import org.yike.api.publish.Target;
-import org.yike.api.timetable.Imported;
 import org.yike.api.timetable.Timetable;
 
 /**
- * The school's configuration as the API and Gogo change it: one configuration's values checked
- * against its Metatype ({@code /api/config/{pid}}), and the whole of it as one file — every
- * ConfigAdmin configuration (devices, strategies, profiles, catalog, scheduler…), the publishing
- * targets and the timetable — so that a replaced box is set up with one import. Passwords never
- * leave in clear: without a passphrase they are left out (and named), with one they are sealed.
+ * The school's configuration: one configuration's values checked against its Metatype, and the
+ * whole of it as one file. Passwords never leave in clear: without a passphrase they are left out
+ * (and named), with one they are sealed.
  */
-@Component(service = SchoolConfiguration.class)
-public class SchoolConfiguration {
+@Component
+public class Setup implements SchoolConfiguration {
 
+    static final ObjectMapper JSON = new ObjectMapper();
     static final String FORMAT = "yike-configuration";
     static final int VERSION = 1;
-    private static final Logger LOG = LoggerFactory.getLogger(SchoolConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Setup.class);
     /** Configurations the runtime makes itself at each start (Felix HTTP's port from yike.http.port). */
     private static final String RUNTIME_OWN = "org.apache.felix.";
     /** Marks a publishing target's configuration; targets travel through the publish service, which seals their secrets. */
@@ -75,17 +80,16 @@ public class SchoolConfiguration {
     volatile Timetable timetable;
 
     @Activate
-    public SchoolConfiguration(BundleContext context, @Reference ConfigurationAdmin configurations,
-            @Reference MetaTypeService metatypes) {
+    public Setup(BundleContext context, @Reference ConfigurationAdmin configurations, @Reference MetaTypeService metatypes) {
         this.context = context;
         this.configurations = configurations;
         this.metatypes = metatypes;
     }
 
-    /** A configuration described by Metatype: its values (passwords left out) and the description. */
-    Map<String, Object> settings(String pid) throws IOException {
+    @Override
+    public Described get(String pid) throws IOException {
         ObjectClassDefinition ocd = described(pid);
-        Set<String> secret = passwords(ocd);
+        Set<String> secret = Forms.passwords(ocd);
         Map<String, Object> values = new TreeMap<>();
         Optional<Configuration> c = existing(pid);
         if (c.isPresent()) {
@@ -94,46 +98,31 @@ public class SchoolConfiguration {
                 if (!BOOKKEEPING.contains(key) && !secret.contains(key)) values.put(key, p.get(key));
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pid", pid);
-        m.put("values", values);
-        m.put("configuration", Equipment.describe(ocd));
-        return m;
+        return new Described(pid, values, Forms.form(ocd));
     }
 
-    /**
-     * Changes the attributes {@code body} names, each checked against and converted to the Metatype
-     * description; {@code null} returns one to its default. ConfigAdmin has the change on disk when this returns.
-     */
-    synchronized Map<String, Object> change(String pid, JsonNode body) throws IOException {
+    @Override
+    public synchronized Described change(String pid, Map<String, Object> changes) throws IOException {
         ObjectClassDefinition ocd = described(pid);
-        Map<String, AttributeDefinition> attributes = new LinkedHashMap<>();
-        for (AttributeDefinition ad : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) attributes.put(ad.getID(), ad);
+        Map<String, Object> typed = Forms.typed(ocd, changes, pid);
         Configuration c = configurations.getConfiguration(pid, "?");
         Hashtable<String, Object> p = new Hashtable<>();
         if (c.getProperties() != null) {
             for (String key : Collections.list(c.getProperties().keys())) p.put(key, c.getProperties().get(key));
         }
-        for (Map.Entry<String, JsonNode> e : iterable(body.fields())) {
-            AttributeDefinition ad = attributes.get(e.getKey());
-            if (ad == null) {
-                throw new Refused(400, pid + " has no attribute '" + e.getKey() + "'; it has " + String.join(", ", attributes.keySet()));
-            }
-            if (e.getValue().isNull()) {
-                p.remove(e.getKey());
-            } else {
-                p.put(e.getKey(), Equipment.convert(ad, e.getValue()));
-            }
-        }
+        typed.forEach((k, v) -> {
+            if (v == null) p.remove(k);
+            else p.put(k, v);
+        });
         c.update(p);
-        LOG.info("Configuration {} changed: {}", pid, String.join(", ", iterable(body.fieldNames())));
-        return settings(pid);
+        LOG.info("Configuration {} changed: {}", pid, String.join(", ", changes.keySet()));
+        return get(pid);
     }
 
-    /** The whole configuration as one file; {@code passphrase} seals the passwords, without one they are left out. */
-    ObjectNode export(String passphrase) throws IOException {
+    @Override
+    public Map<String, Object> export(String passphrase) throws IOException {
         Passphrase key = passphrase == null ? null : Passphrase.fresh(passphrase);
-        ObjectNode file = JsonAnswers.JSON.createObjectNode().put("format", FORMAT).put("version", VERSION)
+        ObjectNode file = JSON.createObjectNode().put("format", FORMAT).put("version", VERSION)
                 .put("exported", Instant.now().toString());
         if (key != null) file.set("sealed", key.description());
         List<String> leftOut = new ArrayList<>();
@@ -144,8 +133,8 @@ public class SchoolConfiguration {
             ObjectNode n = configs.addObject().put("pid", c.getPid());
             String factory = c.getFactoryPid();
             if (factory != null) n.put("factoryPid", factory).put("name", name(c));
-            Set<String> secret = definition(factory == null ? c.getPid() : factory, factory != null)
-                    .map(SchoolConfiguration::passwords).orElse(Set.of());
+            Set<String> secret = definition(factory == null ? c.getPid() : factory, factory != null, null)
+                    .map(Forms::passwords).orElse(Set.of());
             ObjectNode values = n.putObject("values");
             Map<String, String> secrets = new TreeMap<>();
             for (String k : new TreeMap<>(toMap(p)).keySet()) {
@@ -170,8 +159,8 @@ public class SchoolConfiguration {
         }
         Timetable tt = timetable;
         if (tt != null) file.put("timetable", tt.exportCalendarFile());
-        file.putPOJO("secretsLeftOut", leftOut);
-        return file;
+        file.set("secretsLeftOut", JSON.valueToTree(leftOut));
+        return JSON.convertValue(file, new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 
     /** The secrets sealed into {@code n}, or named in {@code leftOut} without a key. */
@@ -191,23 +180,20 @@ public class SchoolConfiguration {
     private record PlannedTarget(String name, String type, Map<String, Object> config) {
     }
 
-    /**
-     * Sets up this runtime from an export: the timetable (refused whole with its bad rows, changing
-     * nothing), then the targets, then every configuration, each replacing the one of its PID or name.
-     * Configurations the file does not name stay. The whole file is read and its secrets opened
-     * before anything changes, so a damaged file or a wrong passphrase changes nothing.
-     */
-    synchronized Map<String, Object> importFile(JsonNode file, String passphrase) throws IOException {
+    /** The timetable is imported first: refused whole with its bad rows, it changes nothing. */
+    @Override
+    public synchronized Imported importFile(Map<String, Object> content, String passphrase) throws IOException {
+        JsonNode file = JSON.valueToTree(content);
         if (!FORMAT.equals(file.path("format").asText())) {
-            throw new Refused(400, "not a Yike configuration export: its \"format\" must be \"" + FORMAT + "\"");
+            throw new AdminRefused(INVALID, "not a Yike configuration export: its \"format\" must be \"" + FORMAT + "\"");
         }
         if (file.path("version").asInt() != VERSION) {
-            throw new Refused(400, "configuration export version " + file.path("version") + "; this runtime reads version " + VERSION);
+            throw new AdminRefused(INVALID, "configuration export version " + file.path("version") + "; this runtime reads version " + VERSION);
         }
         Passphrase key = null;
         boolean sealed = Stream.concat(stream(file.path("configurations")), stream(file.path("targets"))).anyMatch(n -> n.has("secrets"));
         if (sealed && passphrase == null) {
-            throw new Refused(400, "this file's passwords are sealed: send its passphrase (header Yike-Passphrase, or the Gogo command's second argument)");
+            throw new AdminRefused(INVALID, "this file's passwords are sealed: send its passphrase (header Yike-Passphrase, or the Gogo command's second argument)");
         }
         if (sealed) key = Passphrase.of(passphrase, file.path("sealed"));
 
@@ -217,9 +203,9 @@ public class SchoolConfiguration {
             String factory = n.hasNonNull("factoryPid") ? n.get("factoryPid").asText() : null;
             String name = n.path("name").asText();
             if (pid.isEmpty() || (factory != null && name.isEmpty())) {
-                throw new Refused(400, "a configuration must have its \"pid\" and, made by a factory, its \"name\": " + n);
+                throw new AdminRefused(INVALID, "a configuration must have its \"pid\" and, made by a factory, its \"name\": " + n);
             }
-            if (pid.startsWith(RUNTIME_OWN)) throw new Refused(400, pid + " is made by the runtime at each start, not imported");
+            if (pid.startsWith(RUNTIME_OWN)) throw new AdminRefused(INVALID, pid + " is made by the runtime at each start, not imported");
             planned.add(new Planned(pid, factory, name, values(pid, n, key)));
         }
         List<PlannedTarget> targets = new ArrayList<>();
@@ -230,11 +216,11 @@ public class SchoolConfiguration {
         String calendar = file.path("timetable").asText("");
         PublishService publishing = publish;
         Timetable tt = timetable;
-        if (!targets.isEmpty() && publishing == null) throw new IllegalStateException("the file has targets, but publishing is not installed");
+        if (!targets.isEmpty() && publishing == null) throw new AdminRefused(CONFLICT, "the file has targets, but publishing is not installed");
         boolean lessons = calendar.contains("BEGIN:VEVENT");
-        if (lessons && tt == null) throw new IllegalStateException("the file has a timetable, but the timetable is not installed");
+        if (lessons && tt == null) throw new AdminRefused(CONFLICT, "the file has a timetable, but the timetable is not installed");
 
-        Imported sessions = lessons ? tt.importCalendarFile(calendar.getBytes(StandardCharsets.UTF_8)) : null;
+        Integer sessions = lessons ? tt.importCalendarFile(calendar.getBytes(StandardCharsets.UTF_8)).sessions() : null;
         for (PlannedTarget t : targets) publishing.putTarget(t.type(), t.name(), t.config());
         for (Planned p : planned) {
             Optional<Configuration> same = existing(p.pid());
@@ -244,13 +230,10 @@ public class SchoolConfiguration {
             c.update(p.values());
         }
         LOG.info("Configuration imported: {} configurations, {} targets, timetable {}", planned.size(), targets.size(),
-                sessions == null ? "unchanged" : sessions.sessions() + " sessions");
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("configurations", planned.size());
-        m.put("targets", targets.size());
-        m.put("timetableSessions", sessions == null ? null : sessions.sessions());
-        m.put("secretsLeftOut", JsonAnswers.JSON.convertValue(file.path("secretsLeftOut"), List.class));
-        return Map.of("imported", m);
+                sessions == null ? "unchanged" : sessions + " sessions");
+        List<String> leftOut = file.path("secretsLeftOut").isArray()
+                ? JSON.convertValue(file.path("secretsLeftOut"), new TypeReference<List<String>>() { }) : null;
+        return new Imported(planned.size(), targets.size(), sessions, leftOut);
     }
 
     /** A configuration's typed values with its sealed secrets opened. */
@@ -265,6 +248,22 @@ public class SchoolConfiguration {
         return values;
     }
 
+    @Override
+    public Optional<Form> form(String pid, Locale locale) {
+        String l = locale == null ? null : locale.toString();
+        return definition(pid, true, l).or(() -> definition(pid, false, l)).map(Forms::form);
+    }
+
+    @Override
+    public Map<String, Object> typed(String pid, Map<String, Object> values) {
+        ObjectClassDefinition ocd = definition(pid, true, null).or(() -> definition(pid, false, null))
+                .orElseThrow(() -> new AdminRefused(NOT_FOUND, "no configuration '" + pid + "' is described by an installed bundle"));
+        Map<String, Object> typed = Forms.typed(ocd, values, pid);
+        typed.values().removeIf(Objects::isNull);
+        Forms.requireComplete(ocd, typed);
+        return typed;
+    }
+
     /** The name a factory configuration was made with ({@code factory~name}), else what follows the factory PID. */
     private static String name(Configuration c) {
         String pid = c.getPid();
@@ -273,29 +272,21 @@ public class SchoolConfiguration {
     }
 
     private ObjectClassDefinition described(String pid) {
-        return definition(pid, false).orElseThrow(() -> new IllegalArgumentException("no configuration '" + pid
+        return definition(pid, false, null).orElseThrow(() -> new AdminRefused(NOT_FOUND, "no configuration '" + pid
                 + "' is described by an installed bundle (devices and targets have calls of their own)"));
     }
 
     /** The Metatype description of a PID or factory PID, from whichever bundle has it. */
-    Optional<ObjectClassDefinition> definition(String pid, boolean factory) {
+    private Optional<ObjectClassDefinition> definition(String pid, boolean factory, String locale) {
         for (Bundle b : context.getBundles()) {
-            MetaTypeInformation info = metatypes.getMetaTypeInformation(b);
-            if (info != null && Arrays.asList(factory ? info.getFactoryPids() : info.getPids()).contains(pid)) {
-                return Optional.of(info.getObjectClassDefinition(pid, null));
-            }
+            Optional<ObjectClassDefinition> ocd = Forms.definition(metatypes, b, pid, factory, locale);
+            if (ocd.isPresent()) return ocd;
         }
         return Optional.empty();
     }
 
-    private static Set<String> passwords(ObjectClassDefinition ocd) {
-        return Stream.of(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
-                .filter(ad -> ad.getType() == AttributeDefinition.PASSWORD).map(AttributeDefinition::getID)
-                .collect(Collectors.toSet());
-    }
-
     private Optional<Configuration> existing(String pid) throws IOException {
-        return list("(" + Constants.SERVICE_PID + "=" + pid.replaceAll("([\\\\*()])", "\\\\$1") + ")").stream().findFirst();
+        return list("(" + Constants.SERVICE_PID + "=" + Equipment.escape(pid) + ")").stream().findFirst();
     }
 
     /** Every configuration, by PID. */
@@ -310,7 +301,7 @@ public class SchoolConfiguration {
             Configuration[] found = configurations.listConfigurations(filter);
             return found == null ? List.of() : List.of(found);
         } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException("not a PID: " + filter, e);
+            throw new AdminRefused(NOT_FOUND, "not a PID: " + filter);
         }
     }
 
