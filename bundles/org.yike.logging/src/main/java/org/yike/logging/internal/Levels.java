@@ -29,7 +29,7 @@ import org.yike.logging.LogLevels;
  * org.osgi.service.log.admin|<bsn>} one bundle's. A change is also handed to the LoggerAdmin at once,
  * so it applies before ConfigAdmin's event reaches the Log Service.
  */
-@Component
+@Component(immediate = true)
 public class Levels implements LogLevels {
 
     private static final Logger LOG = LoggerFactory.getLogger(Levels.class);
