@@ -115,7 +115,7 @@ public class LessonCatalog implements Catalog, EventHandler {
                     retention.run();
                     refresh(store.inState(LessonState.RECORDING));
                 } catch (Exception e) {
-                    LOG.error("Retention check failed: {}", e.getMessage(), e);
+                    LOG.error("Retention check failed", e);
                 }
             }, config.retentionCheckSeconds(), config.retentionCheckSeconds(), TimeUnit.SECONDS);
         }
@@ -154,7 +154,7 @@ public class LessonCatalog implements Catalog, EventHandler {
                 sync();
             }
         } catch (SQLException | IOException | RuntimeException e) {
-            LOG.error("Cannot load the catalog from {}: {}", recordings, e.getMessage(), e);
+            LOG.error("Cannot load the catalog from {}", recordings, e);
         }
     }
 
@@ -181,7 +181,7 @@ public class LessonCatalog implements Catalog, EventHandler {
         try {
             schedule(timetable, clock.instant());
         } catch (IOException | SQLException | RuntimeException e) {
-            LOG.warn("Cannot catalog the timetable's scheduled lessons: {}", e.getMessage(), e);
+            LOG.warn("Cannot catalog the timetable's scheduled lessons", e);
         }
     }
 
@@ -239,7 +239,7 @@ public class LessonCatalog implements Catalog, EventHandler {
         try {
             index.close();
         } catch (IOException e) {
-            LOG.warn("Closing the search index: {}", e.getMessage());
+            LOG.warn("Closing the search index failed", e);
         }
         store.close();
     }
@@ -255,7 +255,7 @@ public class LessonCatalog implements Catalog, EventHandler {
             }
             refresh(List.of(lesson));
         } catch (IOException | SQLException | RuntimeException e) {
-            LOG.warn("Cannot catalog lesson {} after {}: {}", lesson, event.getTopic(), e.getMessage());
+            LOG.warn("Cannot catalog lesson {} after {}", lesson, event.getTopic(), e);
         }
     }
 
@@ -371,7 +371,7 @@ public class LessonCatalog implements Catalog, EventHandler {
         try {
             return new CatalogStore.Entry(f.read(school, zone), f.folder, f.modified());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Skipping lesson {}: {}", f.metadata(), e.getMessage());
+            LOG.warn("Skipping lesson {}", f.metadata(), e);
             return null;
         }
     }
@@ -499,7 +499,7 @@ public class LessonCatalog implements Catalog, EventHandler {
             Object v = c == null || c[0].getProperties() == null ? null : c[0].getProperties().get("minFreeMegabytes");
             return v == null ? RECORDER_MIN_FREE_MB : Long.parseLong(v.toString().trim());
         } catch (IOException | org.osgi.framework.InvalidSyntaxException | NumberFormatException e) {
-            LOG.warn("Cannot read the recording service's least free space, taking {} MB: {}", RECORDER_MIN_FREE_MB, e.getMessage());
+            LOG.warn("Cannot read the recording service's least free space, taking {} MB", RECORDER_MIN_FREE_MB, e);
             return RECORDER_MIN_FREE_MB;
         }
     }
