@@ -138,7 +138,6 @@ abstract class InYike {
         options.add(systemProperty("org.bytedeco.javacpp.cachedir")
                 .value(new File(System.getProperty("yike.itest.data"), "native").getAbsolutePath()));
         options.add(frameworkProperty("org.osgi.service.log.admin.loglevel").value("INFO"));
-        options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"));
         return options.toArray(new Option[0]);
     }
 
