@@ -154,8 +154,7 @@ abstract class InYike {
         // one native cache for all test classes: FFmpeg is extracted once per build
         options.add(systemProperty("org.bytedeco.javacpp.cachedir")
                 .value(new File(System.getProperty("yike.itest.data"), "native").getAbsolutePath()));
-        options.add(systemProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty").value("warn"));
-        options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"));
+        options.add(frameworkProperty("org.osgi.service.log.admin.loglevel").value("INFO"));
         return options.toArray(new Option[0]);
     }
 

@@ -49,7 +49,8 @@ final class CatalogStore implements AutoCloseable {
     CatalogStore(Path folder) throws SQLException {
         ds.setDatabaseName(folder.toAbsolutePath().toString());
         ds.setCreateDatabase("create");
-        Flyway.configure(CatalogStore.class.getClassLoader()).dataSource(ds)
+        // Flyway's lines through slf4j, as the runtime's other lines, not java.util.logging's own format
+        Flyway.configure(CatalogStore.class.getClassLoader()).dataSource(ds).loggers("slf4j")
                 .locations("classpath:org/yike/catalog/migration").load().migrate();
         db = ds.getConnection();
     }

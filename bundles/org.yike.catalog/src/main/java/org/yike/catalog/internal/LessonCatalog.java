@@ -117,7 +117,7 @@ public class LessonCatalog implements Catalog, EventHandler {
                     retention.run();
                     refresh(store.inState(LessonState.RECORDING));
                 } catch (Exception e) {
-                    LOG.error("Retention check failed: {}", e.getMessage(), e);
+                    LOG.error("Retention check failed", e);
                 }
             }, config.retentionCheckSeconds(), config.retentionCheckSeconds(), TimeUnit.SECONDS);
         }
@@ -156,7 +156,7 @@ public class LessonCatalog implements Catalog, EventHandler {
                 sync();
             }
         } catch (SQLException | IOException | RuntimeException e) {
-            LOG.error("Cannot load the catalog from {}: {}", recordings, e.getMessage(), e);
+            LOG.error("Cannot load the catalog from {}", recordings, e);
         }
     }
 
@@ -183,7 +183,7 @@ public class LessonCatalog implements Catalog, EventHandler {
         try {
             schedule(timetable, clock.instant());
         } catch (IOException | SQLException | RuntimeException e) {
-            LOG.warn("Cannot catalog the timetable's scheduled lessons: {}", e.getMessage(), e);
+            LOG.warn("Cannot catalog the timetable's scheduled lessons", e);
         }
     }
 
@@ -241,7 +241,7 @@ public class LessonCatalog implements Catalog, EventHandler {
         try {
             index.close();
         } catch (IOException e) {
-            LOG.warn("Closing the search index: {}", e.getMessage());
+            LOG.warn("Closing the search index failed", e);
         }
         store.close();
     }
@@ -258,7 +258,7 @@ public class LessonCatalog implements Catalog, EventHandler {
             }
             refresh(List.of(lesson));
         } catch (IOException | SQLException | RuntimeException e) {
-            LOG.warn("Cannot catalog lesson {} after {}: {}", lesson, event.getTopic(), e.getMessage());
+            LOG.warn("Cannot catalog lesson {} after {}", lesson, event.getTopic(), e);
         }
     }
 
@@ -374,7 +374,7 @@ public class LessonCatalog implements Catalog, EventHandler {
         try {
             return new CatalogStore.Entry(f.read(school, zone), f.folder, f.modified());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Skipping lesson {}: {}", f.metadata(), e.getMessage());
+            LOG.warn("Skipping lesson {}", f.metadata(), e);
             return null;
         }
     }

@@ -72,7 +72,7 @@ final class DataFolderStore implements PersistenceManager {
                     if (d.get(Constants.SERVICE_PID) == null) d.put(Constants.SERVICE_PID, pid(f));
                     all.add(d);
                 } catch (IOException | RuntimeException e) {
-                    LOG.error("Configuration file {} cannot be read and is left out: {}", f, e.toString());
+                    LOG.error("Configuration file {} cannot be read and is left out", f, e);
                 }
             }
         }

@@ -38,7 +38,7 @@ final class DropFolder {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            LOG.error("The drop folder {} cannot be made: {}", folder, e.toString());
+            LOG.error("The drop folder {} cannot be made", folder, e);
             return;
         }
         thread.scheduleWithFixedDelay(this::look, 0, periodMillis, TimeUnit.MILLISECONDS);
@@ -59,6 +59,7 @@ final class DropFolder {
                 try {
                     modules.installFile(j.getKey(), ModuleManager.DROP_FOLDER);
                 } catch (ModuleRefused | IllegalStateException e) {
+                    // a refusal (unsigned, untrusted, unresolved) whose reason is the message
                     LOG.warn("{} in the drop folder was not installed: {}", name, e.getMessage());
                 }
             }
@@ -67,12 +68,13 @@ final class DropFolder {
                 try {
                     modules.uninstall(d.getValue(), ModuleManager.DROP_FOLDER);
                 } catch (ModuleRefused | IllegalStateException e) {
+                    // a refusal whose reason is the message
                     LOG.warn("{}, removed from the drop folder, was not uninstalled: {}", d.getValue(), e.getMessage());
                 }
             }
             tried.keySet().retainAll(seen.keySet());
         } catch (IOException | RuntimeException e) {
-            LOG.error("The drop folder {} could not be read: {}", folder, e.toString());
+            LOG.error("The drop folder {} could not be read", folder, e);
         }
     }
 }

@@ -44,7 +44,9 @@ final class Indexes {
             try {
                 all.addAll(read(index));
             } catch (IOException e) {
+                // mostly a repository out of reach, again at each look: the message, the trace at DEBUG
                 LOG.warn("The repository index {} cannot be read: {}", index, e.getMessage());
+                LOG.debug("The repository index {} cannot be read", index, e);
             }
         }
         all.sort(Comparator.comparing(Offered::bsn).thenComparing(Offered::version, Comparator.reverseOrder()));

@@ -49,7 +49,7 @@ public class JsonAuditLog implements AuditLog {
             Files.write(file, (JSON.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException failed) {
-            LOG.error("The audit log {} cannot be written: {}", file, failed.toString());
+            LOG.error("The audit log {} cannot be written", file, failed);
         }
     }
 

@@ -410,7 +410,7 @@ public class ModuleManager implements Modules {
         try {
             b.uninstall();
         } catch (BundleException | IllegalStateException e) {
-            LOG.warn("{} could not be uninstalled: {}", b.getSymbolicName(), e.toString());
+            LOG.warn("{} could not be uninstalled", b.getSymbolicName(), e);
         }
     }
 

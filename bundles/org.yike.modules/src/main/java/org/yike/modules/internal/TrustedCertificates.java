@@ -52,7 +52,7 @@ public class TrustedCertificates implements Trust {
             try {
                 all.addAll(read(f));
             } catch (IOException | CertificateException e) {
-                LOG.error("Trusted certificates {} cannot be read, so no module signed by them installs: {}", f, e.getMessage());
+                LOG.error("Trusted certificates {} cannot be read, so no module signed by them installs", f, e);
             }
         }
         trusted = List.copyOf(all);

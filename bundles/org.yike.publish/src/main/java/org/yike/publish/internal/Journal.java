@@ -67,7 +67,7 @@ final class Journal {
                 try {
                     entries.add(JSON.readValue(f.toFile(), Entry.class));
                 } catch (IOException e) {
-                    LOG.warn("Publishing job {} is unreadable and left out: {}", f, e.getMessage());
+                    LOG.warn("Publishing job {} is unreadable and left out", f, e);
                 }
             }
         }

@@ -185,7 +185,7 @@ public class Publisher implements PublishService, EventHandler {
                 Job job = publish(id, r.target());
                 LOG.info("Lesson {} of room {} queued for {} by a rule (job {})", id, room, r.target(), job.id());
             } catch (RuntimeException e) {
-                LOG.warn("Lesson {} of room {} could not be queued for {}: {}", id, room, r.target(), e.getMessage());
+                LOG.warn("Lesson {} of room {} could not be queued for {}", id, room, r.target(), e);
             }
         }
     }

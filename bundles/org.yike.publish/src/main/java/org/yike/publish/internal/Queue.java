@@ -290,7 +290,7 @@ final class Queue implements AutoCloseable {
             try {
                 journal.save(e);
             } catch (IOException x) {
-                LOG.error("Publishing job {} could not be written to the journal: {}", e.id, x.getMessage());
+                LOG.error("Publishing job {} could not be written to the journal", e.id, x);
             }
         }
         events.post(PublishEvents.TOPIC_PREFIX + state.name(), job);

@@ -104,7 +104,7 @@ public class TimetableRecorder {
         try {
             before = store.load();
         } catch (IOException | RuntimeException e) {
-            LOG.error("What the scheduler did before does not read, every session is new to it: {}", e.getMessage());
+            LOG.error("What the scheduler did before does not read, every session is new to it", e);
             return;
         }
         boolean sameRun = run.equals(before.run());
@@ -127,7 +127,7 @@ public class TimetableRecorder {
             store.save(run, now);
             saved = now;
         } catch (IOException | RuntimeException e) {
-            LOG.error("The scheduler cannot keep what it did ({}): a restart may record a session again", e.getMessage());
+            LOG.error("The scheduler cannot keep what it did: a restart may record a session again", e);
         }
     }
 
@@ -148,7 +148,7 @@ public class TimetableRecorder {
             tick();
         } catch (RuntimeException e) {
             // the next tick tries again; a fault here must never stop recording by the timetable
-            LOG.error("Recording by the timetable: {}", e.toString(), e);
+            LOG.error("Recording by the timetable failed", e);
         }
     }
 
@@ -182,7 +182,7 @@ public class TimetableRecorder {
             Recording r = recording.stop(t.recording);
             LOG.info("Session {}: recording {} stopped ({}), {}", session, t.recording, why, r.state());
         } catch (RuntimeException e) {
-            LOG.warn("Session {}: recording {} did not stop: {}", session, t.recording, e.getMessage());
+            LOG.warn("Session {}: recording {} did not stop", session, t.recording, e);
         }
     }
 

@@ -98,7 +98,7 @@ public class SchoolTimetable implements Timetable {
             if (s == null) throw new TimetableRejected(problems.stream().map(p -> p.as(null)).toList());
             use(s);
         } catch (IOException | RuntimeException e) {
-            LOG.error("The timetable in {} does not read, no sessions until it is imported again: {}", folder, e.getMessage());
+            LOG.error("The timetable in {} does not read, no sessions until it is imported again", folder, e);
         }
     }
 
@@ -199,7 +199,9 @@ public class SchoolTimetable implements Timetable {
         try {
             events = CalendarFile.platformSessions(calendar.ical(), calendar.room(), calendar.label(), zone, skipped);
         } catch (RuntimeException e) {
+            // a calendar the school publishes with a mistake, read again at each poll: the message, the trace at DEBUG
             LOG.warn("{} of room {} does not read, its last good events stay: {}", calendar.label(), calendar.room(), e.getMessage());
+            LOG.debug("{} of room {} does not read", calendar.label(), calendar.room(), e);
             return;
         }
         skipped.forEach(why -> LOG.warn("{} of room {}: {}", calendar.label(), calendar.room(), why));

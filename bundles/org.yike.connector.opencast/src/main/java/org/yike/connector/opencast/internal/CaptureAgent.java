@@ -61,7 +61,7 @@ final class CaptureAgent implements CaptureCalendar, AutoCloseable {
                 fetched = Files.getLastModifiedTime(cache).toInstant();
             }
         } catch (IOException e) {
-            LOG.warn("Opencast agent {}: the cached calendar {} cannot be read: {}", settings.agent(), cache, e.getMessage());
+            LOG.warn("Opencast agent {}: the cached calendar {} cannot be read", settings.agent(), cache, e);
         }
         polling = timer.scheduleWithFixedDelay(this::poll, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
     }

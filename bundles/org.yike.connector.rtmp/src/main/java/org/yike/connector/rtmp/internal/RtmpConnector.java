@@ -89,6 +89,7 @@ public class RtmpConnector implements PlatformConnector, EventHandler {
             try {
                 wanted.put(name, RtmpSettings.of(config));
             } catch (IllegalArgumentException e) {
+                // a mistake in the target's configuration, which the message names: no trace to read
                 LOG.error("RTMP target {} is left out: {}", name, e.getMessage());
                 states.put(name, "misconfigured: " + e.getMessage());
             }

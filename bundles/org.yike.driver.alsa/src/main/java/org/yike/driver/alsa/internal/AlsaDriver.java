@@ -58,7 +58,7 @@ public class AlsaDriver implements DeviceDriver {
                         "device", "plughw:CARD=" + c.cardId() + ",DEV=" + c.device())));
             }
         } catch (IOException e) {
-            LOG.warn("Cannot list the sound cards: {}", e.getMessage());
+            LOG.warn("Cannot list the sound cards", e);
         }
         return found;
     }

@@ -132,7 +132,9 @@ public class OnvifCamera extends ConfiguredDevice {
             try {
                 call.on(client, client.profiles().get(0).token());
             } catch (IOException e) {
+                // the camera's refusal or a lost connection, as the link's state tells: the message, the trace at DEBUG
                 LOG.warn("ONVIF camera {}: {} failed: {}", id(), what, e.getMessage());
+                LOG.debug("ONVIF camera {}: {} failed", id(), what, e);
             }
         }
 

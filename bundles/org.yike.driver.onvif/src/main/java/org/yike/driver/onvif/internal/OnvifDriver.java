@@ -57,7 +57,7 @@ public class OnvifDriver implements DeviceDriver {
                 found.add(new Discovered(m.name(), Map.of("name", m.name(), "url", m.xaddrs().get(0))));
             }
         } catch (IOException e) {
-            LOG.warn("ONVIF discovery at {} failed: {}", discoverAt, e.getMessage());
+            LOG.warn("ONVIF discovery at {} failed", discoverAt, e);
         }
         return found;
     }

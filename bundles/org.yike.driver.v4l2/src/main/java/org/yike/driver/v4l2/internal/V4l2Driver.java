@@ -72,7 +72,7 @@ public class V4l2Driver implements DeviceDriver {
                 found.add(new Discovered(name + " (" + kernelName + ")", Map.of("name", name, "device", device)));
             }
         } catch (IOException e) {
-            LOG.warn("Cannot list the cameras in {}: {}", classDir, e.getMessage());
+            LOG.warn("Cannot list the cameras in {}", classDir, e);
         }
         return found;
     }
@@ -86,7 +86,7 @@ public class V4l2Driver implements DeviceDriver {
                 if (Files.isSymbolicLink(link) && Files.exists(link) && Files.isSameFile(link, node)) return Optional.of(link);
             }
         } catch (IOException e) {
-            LOG.warn("Cannot read {}: {}", byId, e.getMessage());
+            LOG.warn("Cannot read {}", byId, e);
         }
         return Optional.empty();
     }

@@ -41,7 +41,9 @@ public class X264Backend implements EncoderBackend {
             if (!hasX264(found)) throw new IOException(found + " has no libx264");
             LOG.info("x264 encoder available ({})", found);
         } catch (IOException e) {
+            // usually a runtime without the GPL build, which the message says: the trace at DEBUG
             LOG.error("x264 encoder not available: {}", e.getMessage());
+            LOG.debug("x264 encoder not available", e);
             found = null;
         }
         ffmpeg = found;
