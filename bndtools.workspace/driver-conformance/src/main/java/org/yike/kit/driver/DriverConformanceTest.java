@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -66,12 +67,36 @@ public abstract class DriverConformanceTest {
     /** How the names of the threads the driver starts begin, e.g. {@code yike-camera-}. */
     protected abstract String threadPrefix();
 
-    /** Takes the peer away; {@code false} for a driver whose sources are made in-process, with no peer to lose. */
+    /** A peer the test runs ({@link LiveStream}, {@link LiveMicrophone}): it can be taken away and brought back. */
+    public interface Peer {
+        void stop() throws Exception;
+
+        void start() throws Exception;
+    }
+
+    /** The peer the working configuration's device talks to; none for a driver whose sources are made in-process. */
+    protected Peer peer() throws Exception {
+        return null;
+    }
+
+    /** Takes the peer away; {@code false} where there is none to lose. */
     protected boolean losePeer() throws Exception {
-        return false;
+        Peer peer = peer();
+        if (peer == null) return false;
+        peer.stop();
+        return true;
     }
 
     protected void restorePeer() throws Exception {
+        Peer peer = peer();
+        if (peer != null) peer.start();
+    }
+
+    /** A loopback port that refuses connections, for a wrong configuration: nobody listens on it. */
+    protected static int refusingPort() throws IOException {
+        try (ServerSocket nobody = new ServerSocket(0)) {
+            return nobody.getLocalPort();
+        }
     }
 
     /** How long each step may take: a state to be reached, a first picture to come. */

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@code alsa} input then opens it like any card. {@link #stop()} takes the server away (the device
  * no longer opens, a reader loses it), {@link #start()} brings it back on the same socket.
  */
-public final class LiveMicrophone implements AutoCloseable {
+public final class LiveMicrophone implements DriverConformanceTest.Peer, AutoCloseable {
 
     public static final String NAME = "yike_tone";
 

@@ -28,7 +28,7 @@ import org.yike.media.MediaRuntime;
  * {@code ./yike deps} installs them). {@link #stop()} takes the camera away (connections closed,
  * the port refusing), {@link #start()} brings it back on the same port.
  */
-public final class LiveStream implements AutoCloseable {
+public final class LiveStream implements DriverConformanceTest.Peer, AutoCloseable {
 
     /** The pictures per second the camera sends. */
     public static final int FRAMES_PER_SECOND = 25;

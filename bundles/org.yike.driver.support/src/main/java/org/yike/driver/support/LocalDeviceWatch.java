@@ -3,8 +3,6 @@ package org.yike.driver.support;
 import java.io.IOException;
 import java.time.Duration;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.yike.api.device.DeviceStatus;
 
 /**
@@ -13,7 +11,7 @@ import org.yike.api.device.DeviceStatus;
  * not open is tried again after the {@link Backoff}. An online device is not opened again
  * while its node is there: a lesson reading it holds it, and a second open would only find it busy.
  */
-public final class LocalDeviceWatch implements AutoCloseable {
+public final class LocalDeviceWatch extends DeviceWatch {
 
     /** What the watch asks of the device. */
     public interface Local {
@@ -32,93 +30,49 @@ public final class LocalDeviceWatch implements AutoCloseable {
     }
 
     static final Duration LOOK_EVERY = Duration.ofSeconds(1);
-    private static final Logger LOG = LoggerFactory.getLogger(LocalDeviceWatch.class);
 
-    private final String deviceId;
-    private final String what;
     private final Local device;
     private final Duration checkEvery;
-    private final Thread thread;
-    private volatile DeviceStatus status;
-    private volatile boolean closed;
+    private Duration retry = Backoff.FIRST;
 
     /** @param what the device as logs name it, e.g. {@code /dev/video0}; {@code threadPrefix} begins the watch thread's name */
     public LocalDeviceWatch(String deviceId, String what, Local device, Duration checkEvery, String threadPrefix) {
-        this.deviceId = deviceId;
-        this.what = what;
+        super(threadPrefix + deviceId, "Device " + deviceId + " (" + what + ")", "opening " + what);
         this.device = device;
         this.checkEvery = checkEvery;
-        this.status = new DeviceStatus(DeviceStatus.State.CONNECTING, "opening " + what);
-        this.thread = new Thread(this::run, threadPrefix + deviceId);
-        thread.setDaemon(true);
-    }
-
-    public LocalDeviceWatch start() {
-        thread.start();
-        return this;
-    }
-
-    public DeviceStatus status() {
-        return status;
-    }
-
-    private void run() {
-        Duration retry = Backoff.FIRST;
-        while (!closed) {
-            Duration pause;
-            DeviceStatus answer;
-            String absence = device.absence();
-            if (absence != null && !absence.isEmpty()) {
-                answer = DeviceStatus.offline(absence);
-                pause = LOOK_EVERY;
-            } else if (absence != null && status.state() == DeviceStatus.State.ONLINE) {
-                answer = status;
-                pause = checkEvery;
-            } else {
-                try {
-                    answer = new DeviceStatus(DeviceStatus.State.ONLINE, device.open());
-                    pause = checkEvery;
-                    retry = Backoff.FIRST;
-                } catch (Busy e) {
-                    // busy right after it was online: most likely the lesson that reads it
-                    boolean wasOnline = status.state() == DeviceStatus.State.ONLINE;
-                    answer = wasOnline ? new DeviceStatus(DeviceStatus.State.ONLINE, "in use: " + e.getMessage())
-                            : DeviceStatus.offline(e.getMessage());
-                    pause = wasOnline ? checkEvery : retry;
-                    if (!wasOnline) retry = Backoff.after(retry);
-                } catch (IOException | RuntimeException e) {
-                    answer = DeviceStatus.offline(e.getMessage() == null ? e.toString() : e.getMessage());
-                    pause = retry;
-                    retry = Backoff.after(retry);
-                }
-            }
-            if (closed) return;
-            if (!answer.equals(status)) report(answer);
-            status = answer;
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private void report(DeviceStatus answer) {
-        if (answer.state() == DeviceStatus.State.ONLINE) {
-            LOG.info("Device {} ({}) is online: {}", deviceId, what, answer.reason());
-        } else {
-            LOG.warn("Device {} ({}) is offline: {}", deviceId, what, answer.reason());
-        }
     }
 
     @Override
-    public void close() {
-        closed = true;
-        thread.interrupt();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    public LocalDeviceWatch start() {
+        super.start();
+        return this;
+    }
+
+    @Override
+    protected Duration ask() {
+        String absence = device.absence();
+        if (absence != null && !absence.isEmpty()) {
+            report(DeviceStatus.offline(absence));
+            return LOOK_EVERY;
         }
+        boolean wasOnline = status().state() == DeviceStatus.State.ONLINE;
+        if (absence != null && wasOnline) return checkEvery;
+        try {
+            report(new DeviceStatus(DeviceStatus.State.ONLINE, device.open()));
+            retry = Backoff.FIRST;
+            return checkEvery;
+        } catch (Busy e) {
+            // busy right after it was online: most likely the lesson that reads it
+            if (wasOnline) {
+                report(new DeviceStatus(DeviceStatus.State.ONLINE, "in use: " + e.getMessage()));
+                return checkEvery;
+            }
+            report(DeviceStatus.offline(e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            report(DeviceStatus.offline(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+        Duration pause = retry;
+        retry = Backoff.after(retry);
+        return pause;
     }
 }

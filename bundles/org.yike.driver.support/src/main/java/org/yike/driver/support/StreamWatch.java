@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
@@ -22,7 +20,7 @@ import org.yike.media.StreamSample;
  * lesson reads the stream, {@code MediaRuntime::sample} counts the lesson's packets instead of
  * connecting a second time.
  */
-public final class StreamWatch implements AutoCloseable {
+public final class StreamWatch extends DeviceWatch {
 
     /** Opens the stream, reads what it carries and measures it over {@code window}, or says why not; {@code MediaRuntime::sample}. */
     public interface Probe {
@@ -35,33 +33,26 @@ public final class StreamWatch implements AutoCloseable {
     /** How much of the stream's time each answer measures: 25 pictures of a 25 fps camera. */
     public static final Duration WINDOW = Duration.ofSeconds(1);
 
-    private static final Logger LOG = LoggerFactory.getLogger(StreamWatch.class);
-
-    private final String deviceId;
     private final StreamLocator locator;
     private final Duration timeout;
     private final Duration onlineEvery;
     private final Probe probe;
-    private final Thread thread;
-    private volatile DeviceStatus status;
     private volatile StreamFigures figures;
-    private volatile boolean closed;
+    private Duration retry = Backoff.FIRST;
 
     /** {@code thread}: the name of the watch's thread, beginning as the driver's threads do. */
     public StreamWatch(String thread, String deviceId, StreamLocator locator, Duration timeout, Duration onlineEvery,
             Probe probe) {
-        this.deviceId = deviceId;
+        super(thread, "Camera " + deviceId + " (" + locator.redacted() + ")", "asking " + locator.redacted());
         this.locator = locator;
         this.timeout = timeout;
         this.onlineEvery = onlineEvery;
         this.probe = probe;
-        this.status = new DeviceStatus(DeviceStatus.State.CONNECTING, "asking " + locator.redacted());
-        this.thread = new Thread(this::run, thread);
-        this.thread.setDaemon(true);
     }
 
+    @Override
     public StreamWatch start() {
-        thread.start();
+        super.start();
         return this;
     }
 
@@ -69,34 +60,22 @@ public final class StreamWatch implements AutoCloseable {
         return locator;
     }
 
-    public DeviceStatus status() {
-        return status;
-    }
-
     /** What the last answer measured; none while the stream does not answer. */
     public Optional<StreamFigures> figures() {
         return Optional.ofNullable(figures);
     }
 
-    private void run() {
-        Duration retry = Backoff.FIRST;
-        while (!closed) {
-            DeviceStatus answer = ask();
-            if (closed) return;
-            if (!answer.equals(status)) report(answer);
-            status = answer;
-            boolean online = answer.state() == DeviceStatus.State.ONLINE;
-            Duration pause = online ? onlineEvery : retry;
-            retry = online ? Backoff.FIRST : Backoff.after(retry);
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    @Override
+    protected Duration ask() {
+        DeviceStatus answer = sample();
+        report(answer);
+        boolean online = answer.state() == DeviceStatus.State.ONLINE;
+        Duration pause = online ? onlineEvery : retry;
+        retry = online ? Backoff.FIRST : Backoff.after(retry);
+        return pause;
     }
 
-    private DeviceStatus ask() {
+    private DeviceStatus sample() {
         StreamSample sample;
         try {
             sample = probe.sample(locator, timeout, WINDOW);
@@ -136,25 +115,5 @@ public final class StreamWatch implements AutoCloseable {
             return new DeviceStatus(picture.state(), "stream: " + picture.reason());
         }
         return new DeviceStatus(DeviceStatus.State.ONLINE, control.reason() + "; " + picture.reason());
-    }
-
-    private void report(DeviceStatus answer) {
-        if (answer.state() == DeviceStatus.State.ONLINE) {
-            LOG.info("Camera {} ({}) is online: {}", deviceId, locator.redacted(), answer.reason());
-        } else {
-            LOG.warn("Camera {} ({}) is offline: {}", deviceId, locator.redacted(), answer.reason());
-        }
-    }
-
-    /** Stops the watch, interrupting a probe under way; the last answer stands. */
-    @Override
-    public void close() {
-        closed = true;
-        thread.interrupt();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

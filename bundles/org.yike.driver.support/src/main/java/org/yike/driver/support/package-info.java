@@ -1,8 +1,9 @@
 /**
- * What the network camera drivers share, so that each driver bundle holds its protocol only: the
- * configuration checks said in words, the retry backoff, the watch on a camera's stream and the
- * device accessors. Drivers of integrators may use it too.
+ * What the device drivers share, so that each driver bundle holds its protocol only: the
+ * configuration checks said in words, the retry backoff, the watches on a device's state (a
+ * camera's stream, a node on this machine), the device's accessors and state, and the driver's
+ * description. Drivers of integrators may use it too.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.yike.driver.support;

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Reading one cell; a bad one throws {@link IllegalArgumentException} saying what it should be. */
 final class Cells {
@@ -36,20 +37,20 @@ final class Cells {
     }
 
     static LocalTime time(Rows.Row row, String column) {
-        String v = required(row, column);
-        try {
-            return LocalTime.parse(v, TIME);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(column + " '" + v + "' is not a time such as 08:00");
-        }
+        return parsed(row, column, v -> LocalTime.parse(v, TIME), "a time such as 08:00");
     }
 
     static LocalDate date(Rows.Row row, String column) {
+        return parsed(row, column, v -> LocalDate.parse(v, DATE), "a date such as 2025-09-01");
+    }
+
+    /** {@code what} says what the cell must be, e.g. {@code a time such as 08:00}. */
+    private static <T> T parsed(Rows.Row row, String column, Function<String, T> parse, String what) {
         String v = required(row, column);
         try {
-            return LocalDate.parse(v, DATE);
+            return parse.apply(v);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(column + " '" + v + "' is not a date such as 2025-09-01");
+            throw new IllegalArgumentException(column + " '" + v + "' is not " + what);
         }
     }
 

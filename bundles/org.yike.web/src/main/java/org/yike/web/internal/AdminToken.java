@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -66,5 +67,13 @@ public class AdminToken {
         if (!admits(req)) {
             throw new Refused(401, "this call changes the runtime's code or setup: send the admin token (in <data>/admin.token) as 'Authorization: Bearer <token>'");
         }
+    }
+
+    /** Makes a change and answers it as {@link JsonAnswers#answer} does, once the request carries the admin token. */
+    void answerChange(HttpServletRequest req, HttpServletResponse resp, int status, JsonAnswers.Call change) throws IOException {
+        JsonAnswers.answer(resp, status, () -> {
+            require(req);
+            return change.answer();
+        });
     }
 }

@@ -91,6 +91,11 @@ final class JsonAnswers {
         }
     }
 
+    /** 404 for a method and path that no call of this servlet answers. */
+    static void noSuchApi(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        write(resp, 404, Map.of("error", "no such API: " + req.getMethod() + " " + req.getRequestURI()));
+    }
+
     static void write(HttpServletResponse resp, int status, Object body) throws IOException {
         resp.setStatus(status);
         if (status == 401) resp.setHeader("WWW-Authenticate", "Bearer");

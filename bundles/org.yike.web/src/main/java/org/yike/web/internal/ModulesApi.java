@@ -43,25 +43,18 @@ public class ModulesApi extends HttpServlet {
         if (method.equals("GET") && p.isEmpty()) {
             JsonAnswers.answer(resp, 200, this::list);
         } else if (method.equals("POST") && p.isEmpty()) {
-            JsonAnswers.answer(resp, 201, () -> {
-                admin.require(req);
+            admin.answerChange(req, resp, 201, () -> {
                 JsonNode body = JsonAnswers.body(req);
                 String bsn = JsonAnswers.text(body, "bsn");
                 if (bsn == null) throw new Refused(400, "'bsn' names the module to install");
                 return modules.install(bsn, JsonAnswers.text(body, "version"), who);
             });
         } else if (method.equals("DELETE") && p.size() == 1) {
-            JsonAnswers.answer(resp, 200, () -> {
-                admin.require(req);
-                return modules.uninstall(p.get(0), who);
-            });
+            admin.answerChange(req, resp, 200, () -> modules.uninstall(p.get(0), who));
         } else if (method.equals("POST") && p.size() == 2 && p.get(1).equals("rollback")) {
-            JsonAnswers.answer(resp, 200, () -> {
-                admin.require(req);
-                return modules.rollback(p.get(0), who);
-            });
+            admin.answerChange(req, resp, 200, () -> modules.rollback(p.get(0), who));
         } else {
-            JsonAnswers.write(resp, 404, Map.of("error", "no such API: " + method + " " + req.getRequestURI()));
+            JsonAnswers.noSuchApi(req, resp);
         }
     }
 

@@ -44,27 +44,20 @@ public class RepositoryApi extends HttpServlet {
         String method = req.getMethod();
         String who = JsonAnswers.who(req);
         if (p.isEmpty() || !p.get(0).equals("bundles")) {
-            JsonAnswers.write(resp, 404, Map.of("error", "no such API: " + method + " " + req.getRequestURI()));
+            JsonAnswers.noSuchApi(req, resp);
         } else if (method.equals("GET") && p.size() == 1) {
             JsonAnswers.answer(resp, 200, repository::bundles);
         } else if (method.equals("POST") && p.size() == 1) {
-            JsonAnswers.answer(resp, 201, () -> {
-                admin.require(req);
+            admin.answerChange(req, resp, 201, () -> {
                 Published added = add(req, who);
                 return Map.of("bsn", added.bsn(), "version", added.version(), "channel", added.channel(), "schools", added.schools());
             });
         } else if (method.equals("POST") && p.size() == 4 && p.get(3).equals("stable")) {
-            JsonAnswers.answer(resp, 200, () -> {
-                admin.require(req);
-                return repository.promote(p.get(1), p.get(2), who);
-            });
+            admin.answerChange(req, resp, 200, () -> repository.promote(p.get(1), p.get(2), who));
         } else if (method.equals("DELETE") && p.size() == 3) {
-            JsonAnswers.answer(resp, 200, () -> {
-                admin.require(req);
-                return repository.withdraw(p.get(1), p.get(2), who);
-            });
+            admin.answerChange(req, resp, 200, () -> repository.withdraw(p.get(1), p.get(2), who));
         } else {
-            JsonAnswers.write(resp, 404, Map.of("error", "no such API: " + method + " " + req.getRequestURI()));
+            JsonAnswers.noSuchApi(req, resp);
         }
     }
 

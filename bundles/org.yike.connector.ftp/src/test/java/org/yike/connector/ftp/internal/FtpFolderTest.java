@@ -5,6 +5,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.yike.api.connector.RemoteFolderChecks.bytes;
+import static org.yike.api.connector.RemoteFolderChecks.put;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,13 +15,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.yike.api.connector.RemoteFolder;
+import org.yike.api.connector.RemoteFolderChecks;
 
 /** The FTP connector against Apache FtpServer on loopback: plain FTP, explicit and implicit FTPS. */
 public class FtpFolderTest {
@@ -37,19 +39,8 @@ public class FtpFolderTest {
     @Test
     public void aFileArrivesUnderItsChineseNameAndIsRenamedOverTheOldOne() throws Exception {
         server = new LoopbackFtpServer(tmp.newFolder("ftp").toPath(), "none", keystore()).start();
-        byte[] first = bytes(300_000, 1);
-        byte[] second = bytes(200_000, 2);
-        try (RemoteFolder f = new FtpConnector().open(target("none", "区教育局/录播"))) {
-            put(f, "101/数学 第一课.mp4", first);
-            put(f, "101/.数学 第一课.mp4.part", second);
-            assertEquals(200_000, f.size("101/.数学 第一课.mp4.part"));
-            f.rename("101/.数学 第一课.mp4.part", "101/数学 第一课.mp4");
-            assertEquals(-1, f.size("101/.数学 第一课.mp4.part"));
-            f.delete("101/没有.mp4");
-        }
-        Path arrived = server.root.resolve("区教育局/录播/101/数学 第一课.mp4");
-        assertArrayEquals("the second upload replaced the first in place", second, Files.readAllBytes(arrived));
-        assertEquals(1, Files.list(arrived.getParent()).count());
+        RemoteFolderChecks.aFileArrivesUnderItsChineseNameAndIsRenamedOverTheOldOne(
+                new FtpConnector().open(target("none", RemoteFolderChecks.BASE)), server.root);
         assertTrue("the client asked for UTF-8 names: " + server.log, server.log.contains("OPTS UTF8 ON"));
     }
 
@@ -132,15 +123,4 @@ public class FtpFolderTest {
         return tmp.getRoot().toPath().resolve("server.p12");
     }
 
-    private static void put(RemoteFolder f, String path, byte[] content) throws IOException {
-        try (OutputStream out = f.write(path, 0)) {
-            out.write(content);
-        }
-    }
-
-    static byte[] bytes(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
 }

@@ -5,6 +5,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.yike.api.connector.RemoteFolderChecks.bytes;
+import static org.yike.api.connector.RemoteFolderChecks.put;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,9 +17,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import org.junit.After;
 import org.junit.Before;
@@ -25,6 +25,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.yike.api.connector.RemoteFolder;
+import org.yike.api.connector.RemoteFolderChecks;
 
 /** The SFTP connector against Apache MINA SSHD's SFTP server on loopback. */
 public class SftpFolderTest {
@@ -51,21 +52,8 @@ public class SftpFolderTest {
 
     @Test
     public void aFileArrivesUnderItsChineseNameAndIsRenamedOverTheOldOne() throws Exception {
-        byte[] first = bytes(300_000, 1);
-        byte[] second = bytes(200_000, 2);
-        try (RemoteFolder f = connector.open(target("区教育局/录播"))) {
-            put(f, "101/数学 第一课.mp4", first);
-            put(f, "101/.数学 第一课.mp4.part", second);
-            assertEquals(200_000, f.size("101/.数学 第一课.mp4.part"));
-            f.rename("101/.数学 第一课.mp4.part", "101/数学 第一课.mp4");
-            assertEquals(-1, f.size("101/.数学 第一课.mp4.part"));
-            f.delete("101/没有.mp4");
-        }
-        Path arrived = server.root.resolve("区教育局/录播/101/数学 第一课.mp4");
-        assertArrayEquals("the second upload replaced the first in place", second, Files.readAllBytes(arrived));
-        try (var listing = Files.list(arrived.getParent())) {
-            assertEquals(List.of(arrived), listing.toList());
-        }
+        RemoteFolderChecks.aFileArrivesUnderItsChineseNameAndIsRenamedOverTheOldOne(connector.open(target(RemoteFolderChecks.BASE)),
+                server.root);
     }
 
     @Test
@@ -160,19 +148,7 @@ public class SftpFolderTest {
         return t;
     }
 
-    private static void put(RemoteFolder f, String path, byte[] content) throws IOException {
-        try (OutputStream out = f.write(path, 0)) {
-            out.write(content);
-        }
-    }
-
     private static byte[] sha256(byte[] b) throws Exception {
         return MessageDigest.getInstance("SHA-256").digest(b);
-    }
-
-    static byte[] bytes(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
     }
 }

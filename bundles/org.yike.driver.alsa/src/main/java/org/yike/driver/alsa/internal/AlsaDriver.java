@@ -11,14 +11,15 @@ import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.DeviceDriver;
+import org.yike.driver.support.FactoryDriver;
 
 /**
  * Local microphones. {@link #discover} lists the capture devices the kernel knows, each adopted as
  * {@code plughw:CARD=<id>,DEV=<n>}: the card's id stays the same whatever order cards are found in,
  * and {@code plughw} converts to the configured rate and channels where the card has others.
  */
-@Component
-public class AlsaDriver implements DeviceDriver {
+@Component(service = DeviceDriver.class)
+public class AlsaDriver extends FactoryDriver {
 
     static final String ID = "alsa";
     private static final Logger LOG = LoggerFactory.getLogger(AlsaDriver.class);
@@ -31,22 +32,8 @@ public class AlsaDriver implements DeviceDriver {
 
     /** @param proc where procfs is mounted */
     AlsaDriver(Path proc) {
+        super(ID, "Local microphone or audio input (ALSA)", AlsaMicrophone.PID);
         this.cards = new SoundCards(proc);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Local microphone or audio input (ALSA)";
-    }
-
-    @Override
-    public String factoryPid() {
-        return AlsaMicrophone.PID;
     }
 
     @Override

@@ -18,13 +18,12 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.yike.api.device.Device;
-import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamLocator;
 import org.yike.driver.support.ConfigCheck;
-import org.yike.driver.support.ConfiguredDevice;
 import org.yike.driver.support.LocalDeviceWatch;
+import org.yike.driver.support.WatchedDevice;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
 
@@ -35,15 +34,11 @@ import org.yike.media.MediaRuntime;
  */
 @Component(service = Device.class, configurationPid = AlsaMicrophone.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = AlsaMicrophoneConfig.class, factory = true)
-public class AlsaMicrophone extends ConfiguredDevice {
+public class AlsaMicrophone extends WatchedDevice<LocalDeviceWatch> {
 
     static final String PID = "org.yike.driver.alsa.microphone";
     static final String FORMAT = "alsa";
     private static final Duration OPEN_TIME = Duration.ofSeconds(5);
-
-    private final List<Source> sources;
-    private final DeviceStatus refused;
-    private final LocalDeviceWatch watch;
 
     @Activate
     public AlsaMicrophone(AlsaMicrophoneConfig config, @Reference MediaRuntime media) {
@@ -52,25 +47,17 @@ public class AlsaMicrophone extends ConfiguredDevice {
 
     /** @param proc where procfs is mounted */
     AlsaMicrophone(AlsaMicrophoneConfig config, MediaRuntime media, Path proc) {
-        super(AlsaDriver.ID, config.id(), config.name(), config.classroom());
-        String problem = problem(config);
-        if (problem != null) {
-            sources = List.of();
-            refused = refused(problem);
-            watch = null;
-            return;
-        }
+        super(AlsaDriver.ID, config.id(), config.name(), config.classroom(), problem(config));
+        if (isRefused()) return;
         StreamLocator locator = locator(config);
-        sources = List.of(new Source(id(), "mic", name(), Role.MICROPHONE, locator));
-        refused = null;
-        watch = new LocalDeviceWatch(id(), "ALSA " + locator.uri(), new Input(locator, media, new SoundCards(proc)),
-                Duration.ofSeconds(config.checkSeconds()), "yike-alsa-");
-        watch.start();
+        watch(List.of(new Source(id(), "mic", name(), Role.MICROPHONE, locator)), new LocalDeviceWatch(id(),
+                "ALSA " + locator.uri(), new Input(locator, media, new SoundCards(proc)), Duration.ofSeconds(config.checkSeconds()),
+                "yike-alsa-").start());
     }
 
     @Deactivate
     void deactivate() {
-        if (watch != null) watch.close();
+        stopWatching();
     }
 
     /** What is wrong with a configuration, in words, or {@code null}. */
@@ -132,15 +119,5 @@ public class AlsaMicrophone extends ConfiguredDevice {
             MediaInfo.Stream a = info.audio().orElseThrow(() -> new IOException(locator.uri() + " opened without sound"));
             return a.codec() + " " + a.sampleRate() + " Hz, " + a.channels() + (a.channels() == 1 ? " channel" : " channels");
         }
-    }
-
-    @Override
-    public DeviceStatus status() {
-        return watch == null ? refused : watch.status();
-    }
-
-    @Override
-    public List<Source> sources() {
-        return sources;
     }
 }

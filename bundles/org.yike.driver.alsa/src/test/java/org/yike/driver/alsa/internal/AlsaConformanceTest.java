@@ -60,13 +60,7 @@ public class AlsaConformanceTest extends DriverConformanceTest {
     }
 
     @Override
-    protected boolean losePeer() throws Exception {
-        microphone.stop();
-        return true;
-    }
-
-    @Override
-    protected void restorePeer() throws Exception {
-        microphone.start();
+    protected Peer peer() {
+        return microphone;
     }
 }

@@ -2,24 +2,14 @@ package org.yike.driver.hikvision.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.yike.api.device.DeviceDriver;
+import org.yike.driver.support.FactoryDriver;
 
-@Component
-public class HikvisionDriver implements DeviceDriver {
+@Component(service = DeviceDriver.class)
+public class HikvisionDriver extends FactoryDriver {
 
     static final String ID = "hikvision";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Hikvision camera (ISAPI)";
-    }
-
-    @Override
-    public String factoryPid() {
-        return HikvisionCamera.PID;
+    public HikvisionDriver() {
+        super(ID, "Hikvision camera (ISAPI)", HikvisionCamera.PID);
     }
 }

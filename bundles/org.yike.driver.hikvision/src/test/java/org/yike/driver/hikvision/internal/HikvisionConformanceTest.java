@@ -1,6 +1,5 @@
 package org.yike.driver.hikvision.internal;
 
-import java.net.ServerSocket;
 import java.util.Map;
 
 import org.junit.After;
@@ -59,10 +58,8 @@ public class HikvisionConformanceTest extends DriverConformanceTest {
 
     @Override
     protected Map<String, Object> wrongConfiguration() throws Exception {
-        try (ServerSocket nobody = new ServerSocket(0)) {
-            return Map.of("id", "conformance", "classroom", "301", "role", "teacher", "host", "127.0.0.1",
-                    "httpPort", nobody.getLocalPort(), "password", FakeIsapiCamera.PASSWORD, "timeoutSeconds", 2);
-        }
+        return Map.of("id", "conformance", "classroom", "301", "role", "teacher", "host", "127.0.0.1",
+                "httpPort", refusingPort(), "password", FakeIsapiCamera.PASSWORD, "timeoutSeconds", 2);
     }
 
     @Override
@@ -71,13 +68,7 @@ public class HikvisionConformanceTest extends DriverConformanceTest {
     }
 
     @Override
-    protected boolean losePeer() {
-        camera.stream.stop();
-        return true;
-    }
-
-    @Override
-    protected void restorePeer() throws Exception {
-        camera.stream.start();
+    protected Peer peer() {
+        return camera.stream;
     }
 }

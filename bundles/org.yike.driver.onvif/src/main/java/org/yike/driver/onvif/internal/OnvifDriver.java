@@ -14,11 +14,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.DeviceDriver;
+import org.yike.driver.support.FactoryDriver;
 
 /** The ONVIF driver: its cameras are {@link OnvifCamera}s; it finds new ones with WS-Discovery. */
-@Component(configurationPid = OnvifDriver.PID)
+@Component(service = DeviceDriver.class, configurationPid = OnvifDriver.PID)
 @Designate(ocd = OnvifDriverConfig.class)
-public class OnvifDriver implements DeviceDriver {
+public class OnvifDriver extends FactoryDriver {
 
     static final String ID = "onvif";
     static final String PID = "org.yike.driver.onvif";
@@ -26,25 +27,14 @@ public class OnvifDriver implements DeviceDriver {
 
     private volatile InetSocketAddress discoverAt;
 
+    public OnvifDriver() {
+        super(ID, "ONVIF camera (Profile S)", OnvifCamera.PID);
+    }
+
     @Activate
     @Modified
     void configure(OnvifDriverConfig config) {
         discoverAt = new InetSocketAddress(config.discoveryAddress(), config.discoveryPort());
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "ONVIF camera (Profile S)";
-    }
-
-    @Override
-    public String factoryPid() {
-        return OnvifCamera.PID;
     }
 
     /** The cameras that answer a WS-Discovery probe, each with the configuration that adopts it (its first address). */

@@ -1,6 +1,5 @@
 package org.yike.driver.onvif.internal;
 
-import java.net.ServerSocket;
 import java.util.Map;
 
 import org.junit.After;
@@ -47,10 +46,8 @@ public class OnvifConformanceTest extends DriverConformanceTest {
 
     @Override
     protected Map<String, Object> wrongConfiguration() throws Exception {
-        try (ServerSocket nobody = new ServerSocket(0)) {
-            return Map.of("id", "conformance", "name", "Front", "classroom", "301", "role", "teacher",
-                    "url", "http://127.0.0.1:" + nobody.getLocalPort() + "/onvif/device_service", "timeoutSeconds", 2);
-        }
+        return Map.of("id", "conformance", "name", "Front", "classroom", "301", "role", "teacher",
+                "url", "http://127.0.0.1:" + refusingPort() + "/onvif/device_service", "timeoutSeconds", 2);
     }
 
     @Override
@@ -59,13 +56,7 @@ public class OnvifConformanceTest extends DriverConformanceTest {
     }
 
     @Override
-    protected boolean losePeer() {
-        camera.stream.stop();
-        return true;
-    }
-
-    @Override
-    protected void restorePeer() throws Exception {
-        camera.stream.start();
+    protected Peer peer() {
+        return camera.stream;
     }
 }

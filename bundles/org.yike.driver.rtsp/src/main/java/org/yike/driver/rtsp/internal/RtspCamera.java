@@ -21,14 +21,13 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.yike.api.device.Device;
-import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.driver.support.ConfigCheck;
-import org.yike.driver.support.ConfiguredDevice;
 import org.yike.driver.support.StreamWatch;
+import org.yike.driver.support.WatchedDevice;
 import org.yike.media.MediaRuntime;
 
 /**
@@ -38,36 +37,24 @@ import org.yike.media.MediaRuntime;
  */
 @Component(service = Device.class, configurationPid = RtspCamera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = RtspCameraConfig.class, factory = true)
-public class RtspCamera extends ConfiguredDevice {
+public class RtspCamera extends WatchedDevice<StreamWatch> {
 
     static final String PID = "org.yike.driver.rtsp.camera";
     private static final Set<String> SCHEMES = Set.of("rtsp", "rtsps", "rtmp", "srt", "http", "https");
 
-    private final List<Source> sources;
-    private final DeviceStatus refused;
-    private final StreamWatch watch;
-
     @Activate
     public RtspCamera(RtspCameraConfig config, @Reference MediaRuntime media) {
-        super(RtspDriver.ID, config.id(), config.name(), config.classroom());
-        String problem = problem(config);
-        if (problem != null) {
-            sources = List.of();
-            refused = refused(problem);
-            watch = null;
-            return;
-        }
+        super(RtspDriver.ID, config.id(), config.name(), config.classroom(), problem(config));
+        if (isRefused()) return;
         StreamLocator locator = locator(config);
-        sources = List.of(new Source(id(), "video", name(), Role.named(config.role()), locator));
-        refused = null;
-        watch = new StreamWatch("yike-camera-" + id(), id(), locator,
-                Duration.ofSeconds(config.timeoutSeconds()).plus(StreamWatch.STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()),
-                media::sample).start();
+        watch(List.of(new Source(id(), "video", name(), Role.named(config.role()), locator)),
+                new StreamWatch("yike-camera-" + id(), id(), locator, Duration.ofSeconds(config.timeoutSeconds())
+                        .plus(StreamWatch.STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()), media::sample).start());
     }
 
     @Deactivate
     void deactivate() {
-        if (watch != null) watch.close();
+        stopWatching();
     }
 
     /** What is wrong with a configuration, in words that never quote the URL or the password, or {@code null}. */
@@ -131,17 +118,7 @@ public class RtspCamera extends ConfiguredDevice {
     }
 
     @Override
-    public DeviceStatus status() {
-        return watch == null ? refused : watch.status();
-    }
-
-    @Override
-    public List<Source> sources() {
-        return sources;
-    }
-
-    @Override
     public Optional<StreamFigures> figures(String sourceId) {
-        return watch != null && sources.get(0).id().equals(sourceId) ? watch.figures() : Optional.empty();
+        return watch().filter(w -> sources().get(0).id().equals(sourceId)).flatMap(StreamWatch::figures);
     }
 }

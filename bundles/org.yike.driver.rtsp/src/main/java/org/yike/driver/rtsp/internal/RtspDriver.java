@@ -2,24 +2,14 @@ package org.yike.driver.rtsp.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.yike.api.device.DeviceDriver;
+import org.yike.driver.support.FactoryDriver;
 
-@Component
-public class RtspDriver implements DeviceDriver {
+@Component(service = DeviceDriver.class)
+public class RtspDriver extends FactoryDriver {
 
     static final String ID = "rtsp";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Network camera (RTSP, RTMP, SRT, HTTP)";
-    }
-
-    @Override
-    public String factoryPid() {
-        return RtspCamera.PID;
+    public RtspDriver() {
+        super(ID, "Network camera (RTSP, RTMP, SRT, HTTP)", RtspCamera.PID);
     }
 }

@@ -3,7 +3,6 @@ package org.yike.driver.rtsp.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Map;
 
@@ -68,10 +67,8 @@ public class RtspConformanceTest extends DriverConformanceTest {
 
     @Override
     protected Map<String, Object> wrongConfiguration() throws Exception {
-        try (ServerSocket nobody = new ServerSocket(0)) {
-            return Map.of("id", "conformance", "classroom", "301", "role", "teacher",
-                    "url", "rtsp://127.0.0.1:" + nobody.getLocalPort() + "/stream1", "timeoutSeconds", 2);
-        }
+        return Map.of("id", "conformance", "classroom", "301", "role", "teacher",
+                "url", "rtsp://127.0.0.1:" + refusingPort() + "/stream1", "timeoutSeconds", 2);
     }
 
     @Override
@@ -80,13 +77,7 @@ public class RtspConformanceTest extends DriverConformanceTest {
     }
 
     @Override
-    protected boolean losePeer() {
-        camera.stop();
-        return true;
-    }
-
-    @Override
-    protected void restorePeer() throws Exception {
-        camera.start();
+    protected Peer peer() {
+        return camera;
     }
 }

@@ -19,13 +19,12 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.yike.api.device.Device;
-import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamLocator;
 import org.yike.driver.support.ConfigCheck;
-import org.yike.driver.support.ConfiguredDevice;
 import org.yike.driver.support.LocalDeviceWatch;
+import org.yike.driver.support.WatchedDevice;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
 
@@ -36,7 +35,7 @@ import org.yike.media.MediaRuntime;
  */
 @Component(service = Device.class, configurationPid = V4l2Camera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = V4l2CameraConfig.class, factory = true)
-public class V4l2Camera extends ConfiguredDevice {
+public class V4l2Camera extends WatchedDevice<LocalDeviceWatch> {
 
     static final String PID = "org.yike.driver.v4l2.camera";
     static final String FORMAT = "video4linux2";
@@ -44,30 +43,18 @@ public class V4l2Camera extends ConfiguredDevice {
     /** An open reads a picture or two to tell its format; a camera that sends none within this is not working. */
     private static final Duration OPEN_TIME = Duration.ofSeconds(10);
 
-    private final List<Source> sources;
-    private final DeviceStatus refused;
-    private final LocalDeviceWatch watch;
-
     @Activate
     public V4l2Camera(V4l2CameraConfig config, @Reference MediaRuntime media) {
-        super(V4l2Driver.ID, config.id(), config.name(), config.classroom());
-        String problem = problem(config);
-        if (problem != null) {
-            sources = List.of();
-            refused = refused(problem);
-            watch = null;
-            return;
-        }
+        super(V4l2Driver.ID, config.id(), config.name(), config.classroom(), problem(config));
+        if (isRefused()) return;
         StreamLocator locator = locator(config);
-        sources = List.of(new Source(id(), "video", name(), Role.named(config.role()), locator));
-        refused = null;
-        watch = new LocalDeviceWatch(id(), locator.uri(), new Node(locator, media), Duration.ofSeconds(config.checkSeconds()),
-                "yike-v4l2-").start();
+        watch(List.of(new Source(id(), "video", name(), Role.named(config.role()), locator)), new LocalDeviceWatch(id(),
+                locator.uri(), new Node(locator, media), Duration.ofSeconds(config.checkSeconds()), "yike-v4l2-").start());
     }
 
     @Deactivate
     void deactivate() {
-        if (watch != null) watch.close();
+        stopWatching();
     }
 
     /** What is wrong with a configuration, in words, or {@code null}. */
@@ -152,15 +139,5 @@ public class V4l2Camera extends ConfiguredDevice {
                 default -> new IOException("cannot open " + path + ": " + ffmpeg);
             };
         }
-    }
-
-    @Override
-    public DeviceStatus status() {
-        return watch == null ? refused : watch.status();
-    }
-
-    @Override
-    public List<Source> sources() {
-        return sources;
     }
 }

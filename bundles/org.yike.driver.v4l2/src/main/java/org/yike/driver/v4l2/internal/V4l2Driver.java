@@ -14,14 +14,15 @@ import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.DeviceDriver;
+import org.yike.driver.support.FactoryDriver;
 
 /**
  * Local cameras. {@link #discover} lists the video4linux nodes the kernel shows in sysfs, each with
  * the configuration that adopts it under its stable {@code /dev/v4l/by-id} path where udev made one
  * (a USB camera keeps it in any port and whatever was plugged first).
  */
-@Component
-public class V4l2Driver implements DeviceDriver {
+@Component(service = DeviceDriver.class)
+public class V4l2Driver extends FactoryDriver {
 
     static final String ID = "v4l2";
     private static final Logger LOG = LoggerFactory.getLogger(V4l2Driver.class);
@@ -35,23 +36,9 @@ public class V4l2Driver implements DeviceDriver {
 
     /** @param sys where sysfs is mounted; @param dev where the device nodes are */
     V4l2Driver(Path sys, Path dev) {
+        super(ID, "Local camera or capture card (V4L2)", V4l2Camera.PID);
         this.sys = sys;
         this.dev = dev;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Local camera or capture card (V4L2)";
-    }
-
-    @Override
-    public String factoryPid() {
-        return V4l2Camera.PID;
     }
 
     /**

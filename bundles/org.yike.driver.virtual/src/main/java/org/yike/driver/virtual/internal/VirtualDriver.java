@@ -2,24 +2,14 @@ package org.yike.driver.virtual.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.yike.api.device.DeviceDriver;
+import org.yike.driver.support.FactoryDriver;
 
-@Component
-public class VirtualDriver implements DeviceDriver {
+@Component(service = DeviceDriver.class)
+public class VirtualDriver extends FactoryDriver {
 
     static final String ID = "virtual";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Virtual classroom";
-    }
-
-    @Override
-    public String factoryPid() {
-        return VirtualClassroom.PID;
+    public VirtualDriver() {
+        super(ID, "Virtual classroom", VirtualClassroom.PID);
     }
 }

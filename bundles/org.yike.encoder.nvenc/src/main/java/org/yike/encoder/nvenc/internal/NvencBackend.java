@@ -1,6 +1,5 @@
 package org.yike.encoder.nvenc.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -11,9 +10,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.encoder.EncoderBackend;
-import org.yike.api.encoder.Encoding;
-import org.yike.api.encoder.Profile;
 import org.yike.media.MediaRuntime;
+import org.yike.media.Mp4Backend;
 import org.yike.media.Mp4Encodings;
 import org.yike.settings.FrameworkSettings;
 
@@ -22,16 +20,14 @@ import org.yike.settings.FrameworkSettings;
  * has NVENC and its driver (data-centre GPUs such as the H100 have none), so availability is a
  * real attempt to open the encoder, once, at start.
  */
-@Component
-public class NvencBackend implements EncoderBackend {
+@Component(service = EncoderBackend.class)
+public class NvencBackend extends Mp4Backend {
 
     static final String ID = "nvenc";
     static final String ENCODER = "h264_nvenc";
     private static final Logger LOG = LoggerFactory.getLogger(NvencBackend.class);
     /** p4: NVENC's balanced preset; constant bitrate, as the profile asks. */
     private static final Map<String, String> OPTIONS = Map.of("preset", "p4", "rc", "cbr");
-
-    private final boolean available;
 
     @Activate
     public NvencBackend(BundleContext context, @Reference MediaRuntime media) {
@@ -40,24 +36,11 @@ public class NvencBackend implements EncoderBackend {
 
     /** @param dataFolder where a probe file is written to find out whether NVENC opens */
     NvencBackend(MediaRuntime media, Path dataFolder) {
-        available = media.hasEncoder(ENCODER)
-                && Mp4Encodings.opens(ENCODER, dataFolder.resolve("native").resolve("nvenc-probe.mp4"));
-        LOG.info(available ? "NVENC encoder available" : "NVENC encoder not available here (no NVIDIA GPU with NVENC)");
+        super(ID, ENCODER, OPTIONS, opens(media, dataFolder) ? null : "no NVIDIA GPU with a video encoder");
+        LOG.info(available() ? "NVENC encoder available" : "NVENC encoder not available here (no NVIDIA GPU with NVENC)");
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public boolean available() {
-        return available;
-    }
-
-    @Override
-    public Encoding open(Profile profile, Path file) throws IOException {
-        if (!available) throw new IOException("NVENC is not available here: no NVIDIA GPU with a video encoder");
-        return Mp4Encodings.open(profile, file, ENCODER, OPTIONS);
+    private static boolean opens(MediaRuntime media, Path dataFolder) {
+        return media.hasEncoder(ENCODER) && Mp4Encodings.opens(ENCODER, dataFolder.resolve("native").resolve("nvenc-probe.mp4"));
     }
 }

@@ -34,7 +34,7 @@ public class NvencBackendTest {
             backend.open(profile, tmp.getRoot().toPath().resolve("x.mp4"));
             throw new AssertionError("opened without NVENC");
         } catch (IOException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("NVENC is not available"));
+            assertTrue(e.getMessage(), e.getMessage().contains("nvenc is not available here: no NVIDIA GPU"));
         }
     }
 
