@@ -298,7 +298,7 @@ public class Equipment implements DeviceAdmin {
         try {
             return d.figures(s.id());
         } catch (RuntimeException e) {
-            LOG.warn("Device {} did not give the figures of {}: {}", d.id(), s.id(), e.toString());
+            LOG.warn("Device {} did not give the figures of {}", d.id(), s.id(), e);
             return Optional.empty();
         }
     }

@@ -94,6 +94,8 @@ public class LessonCatalog implements Catalog, EventHandler {
     private long scheduledRevision = -1;
     private LocalDate scheduledDay;
     private Instant firstEnd;
+    /** Set once the component stops: a load or an event cut off by it is no failure. */
+    private volatile boolean stopping;
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "yike-catalog");
         t.setDaemon(true);
@@ -156,7 +158,8 @@ public class LessonCatalog implements Catalog, EventHandler {
                 sync();
             }
         } catch (SQLException | IOException | RuntimeException e) {
-            LOG.error("Cannot load the catalog from {}", recordings, e);
+            if (stopping) LOG.info("Catalog load stopped with the runtime; the next start goes on with it");
+            else LOG.error("Cannot load the catalog from {}", recordings, e);
         }
     }
 
@@ -228,6 +231,7 @@ public class LessonCatalog implements Catalog, EventHandler {
 
     @Deactivate
     void deactivate() {
+        stopping = true;
         background.shutdownNow();
         try {
             background.awaitTermination(10, TimeUnit.SECONDS);
@@ -250,7 +254,7 @@ public class LessonCatalog implements Catalog, EventHandler {
     public void handleEvent(Event event) {
         boolean published = event.getTopic().equals(PublishEvents.DONE);
         Object id = event.getProperty(published ? PublishEvents.RECORDING : RecordingEvents.ID);
-        if (!(id instanceof String lesson)) return;
+        if (!(id instanceof String lesson) || stopping) return; // a lesson ending with the runtime: the next start's sync reads it
         try {
             if (published) {
                 Optional<LessonFolder> f = locate(lesson);
