@@ -16,6 +16,14 @@ import org.yike.api.device.StreamLocator;
 @ProviderType
 public interface MediaRuntime {
 
+    /**
+     * Loads FFmpeg's native libraries into this JVM's class path, for code that runs outside an
+     * OSGi framework (unit tests, benchmarks); inside one, reference the service instead.
+     */
+    static MediaRuntime outsideFramework() throws IOException {
+        return new org.yike.media.internal.FfmpegRuntime();
+    }
+
     /** FFmpeg's version, e.g. {@code 8.0.1}. */
     String ffmpegVersion();
 
