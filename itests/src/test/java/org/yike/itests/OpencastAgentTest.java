@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.After;
 import org.junit.Test;
-import org.yike.connector.opencast.internal.OpencastFixture;
+import org.yike.connector.opencast.fixture.OpencastFixture;
 
 /**
  * The product jar as an Opencast capture agent, end to end, against the connector's fixture of the

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.After;
 import org.junit.Test;
-import org.yike.connector.ftp.internal.LoopbackFtpServer;
+import org.yike.connector.ftp.fixture.LoopbackFtpServer;
 
 /**
  * The product jar publishing a lesson of the virtual classroom to Apache FtpServer on loopback with

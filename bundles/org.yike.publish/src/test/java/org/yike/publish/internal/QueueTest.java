@@ -34,7 +34,7 @@ import org.yike.api.publish.Job;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.Recording.RecordedFile;
 import org.yike.connector.ftp.internal.FtpConnector;
-import org.yike.connector.ftp.internal.LoopbackFtpServer;
+import org.yike.connector.ftp.fixture.LoopbackFtpServer;
 
 /** The queue publishing through the real FTP connector to Apache FtpServer on loopback. */
 public class QueueTest {

@@ -20,6 +20,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.yike.api.connector.RemoteFolder;
+import org.yike.connector.ftp.fixture.LoopbackFtpServer;
 
 /** The FTP connector against Apache FtpServer on loopback: plain FTP, explicit and implicit FTPS. */
 public class FtpFolderTest {

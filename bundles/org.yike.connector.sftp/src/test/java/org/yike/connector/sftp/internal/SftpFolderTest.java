@@ -25,6 +25,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.yike.api.connector.RemoteFolder;
+import org.yike.connector.sftp.fixture.LoopbackSftpServer;
 
 /** The SFTP connector against Apache MINA SSHD's SFTP server on loopback. */
 public class SftpFolderTest {
