@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -100,7 +101,8 @@ public class ModulesTest extends InYike {
         schoolUsesThisRepository();
         teacherThroughout(640, 360);
         configureRecording(SMALL_PROGRAM);
-        configure("org.yike.director.patrol", Map.of("periodMillis", 700L));
+        // for the director installed below: nothing takes this configuration yet, so there is nothing to await
+        configurations.getConfiguration("org.yike.director.patrol", "?").update(new Hashtable<>(Map.of("periodMillis", 700L)));
 
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
         long started = System.nanoTime();
