@@ -72,7 +72,7 @@ final class Api {
 
     /** GETs {@code path} until it answers 200 (a call of a bundle that is still starting answers 404), at most {@code seconds}. */
     Answer awaitOk(String path, int seconds) throws InterruptedException {
-        return Await.until(path + " answers 200", seconds, () -> get(path), a -> a.status() == 200);
+        return Await.until(base + path + " answers 200", seconds, () -> get(path), a -> a.status() == 200);
     }
 
     /** Waits until the API answers (Felix HTTP starts once the port is configured). */
