@@ -12,8 +12,8 @@ import java.util.Map;
 import org.yike.api.connector.FileServerConnector;
 import org.yike.api.connector.RemoteFolder;
 import org.yike.connector.ftp.internal.FtpConnector;
-import org.yike.connector.ftp.internal.LoopbackFtpServer;
-import org.yike.connector.sftp.internal.LoopbackSftpServer;
+import org.yike.connector.ftp.fixture.LoopbackFtpServer;
+import org.yike.connector.sftp.fixture.LoopbackSftpServer;
 import org.yike.connector.sftp.internal.SftpConnector;
 
 /**

@@ -71,11 +71,8 @@ final class Api {
     }
 
     /** GETs {@code path} until it answers 200 (a call of a bundle that is still starting answers 404), at most {@code seconds}. */
-    Answer awaitOk(String path, int seconds) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        Answer a;
-        while ((a = get(path)).status() != 200 && System.currentTimeMillis() < deadline) Thread.sleep(200);
-        return a;
+    Answer awaitOk(String path, int seconds) throws InterruptedException {
+        return Await.until(base + path + " answers 200", seconds, () -> get(path), a -> a.status() == 200);
     }
 
     /** Waits until the API answers (Felix HTTP starts once the port is configured). */
@@ -85,25 +82,16 @@ final class Api {
 
     /** Waits up to {@code seconds} for the API: a product jar's first start unpacks FFmpeg first. */
     Api ready(int seconds) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (get("status").status() == 200) return this;
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the API did not answer within " + seconds + " s at " + base);
+        awaitOk("status", seconds);
+        return this;
     }
 
-    /** The device with this field's value, once it is listed (within 10 s), or {@code null}. */
-    JsonNode awaitDevice(String field, String value) throws IOException, InterruptedException {
-        for (int i = 0; i < 100; i++) {
+    /** The device with this field's value, once it is listed (within 10 s). */
+    JsonNode awaitDevice(String field, String value) throws InterruptedException {
+        return Await.value("a device with " + field + " " + value + " listed", 10, () -> {
             for (JsonNode d : get("devices").body()) if (d.get(field).asText().equals(value)) return d;
-            Thread.sleep(100);
-        }
-        return null;
+            return null;
+        });
     }
 
     /** The listed device with this id, or {@code null}. */
@@ -113,15 +101,9 @@ final class Api {
     }
 
     /** The device once its state is {@code state}; fails after {@code millis}. */
-    JsonNode awaitState(String id, String state, long millis) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        JsonNode d = device(id);
-        while (d == null || !d.get("state").asText().equals(state)) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("not " + state + " in time: " + d);
-            Thread.sleep(200);
-            d = device(id);
-        }
-        return d;
+    JsonNode awaitState(String id, String state, long millis) throws InterruptedException {
+        return Await.until("device " + id + " " + state, (int) (millis / 1000), () -> device(id),
+                d -> d != null && d.get("state").asText().equals(state));
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {

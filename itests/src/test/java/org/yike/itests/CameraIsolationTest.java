@@ -90,13 +90,13 @@ public class CameraIsolationTest extends InYike {
         copy = ffmpeg(List.of("-v", "error", "-nostdin", "-y", "-rtsp_transport", "tcp", "-i", frontUrl, "-map", "0:v",
                 "-c", "copy", "-f", "mpegts", reference.toString()), work.resolve("front-copy.log"));
         // receiving before the lesson starts, so that it holds all the lesson's file does
-        for (long deadline = System.currentTimeMillis() + 20_000; !Files.exists(reference) || Files.size(reference) < 100_000;
-                Thread.sleep(100)) {
-            if (!copy.isAlive() || System.currentTimeMillis() > deadline) throw new AssertionError("the separate client receives nothing");
-        }
+        Await.until("the separate client receives", 20, () -> {
+            if (!copy.isAlive()) throw new AssertionError("the separate client ended: " + Files.readString(work.resolve("front-copy.log")));
+            return Files.exists(reference) && Files.size(reference) >= 100_000;
+        });
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"302\"}").body().get("id").asText();
         long started = System.currentTimeMillis();
-        awaitFiles(api, id, SIDE, 1, 20_000);
+        RtspClassroomTest.awaitParts(api, id, SIDE, 1, 20);
         awaitMillisSince(started, 15_000);
 
         sideServer.destroy();
@@ -106,7 +106,7 @@ public class CameraIsolationTest extends InYike {
         awaitMillisSince(sideStopped, 10_000);
         gst.serve("side-again", sidePort, "/side=" + sideClip + ":h264:aac");
         awaitSourceState(sourceStates, SIDE, false, 30_000);
-        awaitFiles(api, id, SIDE, 2, 20_000);
+        RtspClassroomTest.awaitParts(api, id, SIDE, 2, 20);
         long sideBack = System.currentTimeMillis();
         awaitMillisSince(sideBack, 8_000);
 
@@ -142,15 +142,7 @@ public class CameraIsolationTest extends InYike {
         throw new AssertionError(source + (lost ? " not lost" : " not back") + " within " + millis + " ms");
     }
 
-    private static void awaitFiles(Api api, String id, String source, int parts, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (RtspClassroomTest.resources(api.get("recordings/" + id).body(), source).size() < parts) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError(source + " has no part " + parts);
-            Thread.sleep(100);
-        }
-    }
-
-    /** Waits until {@code millis} have passed since {@code from} ({@link System#currentTimeMillis()}). */
+    /** Waits until {@code millis} have passed since {@code from} ({@link System#currentTimeMillis()}): the lesson's timing tested. */
     private static void awaitMillisSince(long from, long millis) throws InterruptedException {
         while (System.currentTimeMillis() - from < millis) Thread.sleep(50);
     }

@@ -53,16 +53,17 @@ public class CameraLossTest extends InYike {
         teacherThroughout(W, H, "teacherUrl", "udp://127.0.0.1:" + port + "?overrun_nonfatal=1&fifo_size=50000");
         // a second without packets counts as lost
         configureRecording(with(SMALL_PROGRAM, "lostAfterMillis", 1000L));
-        Thread.sleep(1000);
 
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
+        // the lesson tested: the camera there 4 s, away 4 s, then back
         Thread.sleep(4000);
         camera.destroy();
         camera.waitFor();
         Thread.sleep(4000);
         camera = camera(port, work);
-        Thread.sleep(6000);
+        RtspClassroomTest.awaitParts(api, id, "virtual-101/teacher", 2, 20);
+        Thread.sleep(4000); // the lesson tested: the camera back for 4 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         assertEquals("FINISHED", lesson.get("state").asText());
 

@@ -45,6 +45,7 @@ public class CatalogTest extends InYike {
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\", \"title\": \"数学 勾股定理的证明\"}")
                 .body().get("id").asText();
+        // the lesson tested: 6.5 s with an operator's cut 2.5 s in
         Thread.sleep(2500);
         assertEquals(200, api.post("classrooms/101/cut",
                 "{\"layout\": \"FULL\", \"sources\": [\"virtual-101/courseware\"], \"cause\": \"课件 第5页\"}").status());
@@ -131,21 +132,13 @@ public class CatalogTest extends InYike {
         assertFalse(Files.exists(program.getParent()));
         assertEquals(404, get("lessons/" + id).statusCode());
         // the recording service follows the deletion (an event, delivered apart)
-        for (int i = 0; i < 50 && get("recordings/" + id).statusCode() != 404; i++) Thread.sleep(100);
-        assertEquals(404, get("recordings/" + id).statusCode());
+        Await.until("recording " + id + " gone", 5, () -> get("recordings/" + id).statusCode() == 404);
         assertFalse(JSON.readTree(get("recordings").body()).findValuesAsText("id").contains(id));
     }
 
     private JsonNode awaitFinished(String id) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            HttpResponse<String> r = get("lessons/" + id);
-            if (r.statusCode() == 200) {
-                JsonNode l = JSON.readTree(r.body());
-                if (l.get("state").asText().equals("finished")) return l;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("lesson " + id + " is not in the catalog as finished: " + get("lessons/" + id).body());
+        return Await.until("lesson " + id + " in the catalog as finished", 10, () -> JSON.readTree(get("lessons/" + id).body()),
+                l -> l.path("state").asText().equals("finished"));
     }
 
     private List<String> ids(String query) throws Exception {

@@ -136,15 +136,10 @@ public class ConfigurationSurvivesTest extends ProductJarTest {
     }
 
     private static void awaitRecordedSeconds(Api api, String id, int seconds) throws Exception {
-        long deadline = System.currentTimeMillis() + (seconds + 20) * 1000L;
-        while (System.currentTimeMillis() < deadline) {
+        Await.until("recording " + id + " ran " + seconds + " s", seconds + 20, () -> {
             JsonNode r = api.get("recordings/" + id).body();
-            if (r.hasNonNull("started") && Duration.between(Instant.parse(r.get("started").asText()), Instant.now()).toSeconds() >= seconds) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("recording " + id + " did not run " + seconds + " s");
+            return r.hasNonNull("started") && Duration.between(Instant.parse(r.get("started").asText()), Instant.now()).toSeconds() >= seconds;
+        });
     }
 
     /** The product jar as the README starts it: only the data folder and the port. */

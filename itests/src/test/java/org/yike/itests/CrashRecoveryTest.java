@@ -31,18 +31,14 @@ public class CrashRecoveryTest extends ProductJarTest {
         String id = awaitRecording(api);
         // the lesson's own start, not when the API first lists it: a loaded machine answers late
         Instant started = Instant.parse(api.get("recordings/" + id).body().get("started").asText());
-        Thread.sleep(6000);
+        Thread.sleep(6000); // the lesson tested: 6 s recorded before the kill
         yike.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
         double recordedSeconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
 
         yike = start(false);
-        api = new Api(port).ready();
-        JsonNode lesson = null;
-        for (int i = 0; i < 300; i++) {
-            lesson = api.get("recordings/" + id).body();
-            if (!lesson.get("state").asText().equals("RECORDING")) break;
-            Thread.sleep(100);
-        }
+        Api restarted = new Api(port).ready();
+        JsonNode lesson = Await.until("the cut-off lesson recovered", 30, () -> restarted.get("recordings/" + id).body(),
+                l -> !l.get("state").asText().equals("RECORDING"));
         assertEquals(lesson.toString(), "FINISHED", lesson.get("state").asText());
         assertTrue(lesson.get("partial").asBoolean());
         assertTrue(lesson.get("error").asText(), lesson.get("error").asText().startsWith("interrupted"));
@@ -72,12 +68,8 @@ public class CrashRecoveryTest extends ProductJarTest {
     }
 
     private static String awaitRecording(Api api) throws Exception {
-        for (int i = 0; i < 150; i++) {
-            JsonNode recording = api.get("status").body().get("recording");
-            if (recording.size() > 0) return recording.get(0).asText();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no lesson started on boot");
+        return Await.until("a lesson started on boot", 15, () -> api.get("status").body().get("recording"), r -> r.size() > 0)
+                .get(0).asText();
     }
 
 }

@@ -51,29 +51,23 @@ public class DiskSpaceTest extends InYike {
         long moreThanFree = (Files.getFileStore(data).getUsableSpace() >> 20) + 100_000;
 
         leastFree(moreThanFree);
-        Api.Answer refused = api.post("recordings", "{\"classroom\": \"101\"}");
-        for (int i = 0; i < 100 && refused.status() == 404; i++) { // the classroom may not be there yet
-            Thread.sleep(100);
-            refused = api.post("recordings", "{\"classroom\": \"101\"}");
-        }
+        // the classroom may not be there yet
+        Api.Answer refused = Await.until("classroom 101 there", 10, () -> api.post("recordings", "{\"classroom\": \"101\"}"),
+                a -> a.status() != 404);
         assertEquals(409, refused.status());
         assertTrue(refused.body().toString(), refused.body().get("error").asText().contains("MB free"));
         assertNotNull("an alert for the refused lesson", alerts.poll(5, TimeUnit.SECONDS));
 
         leastFree(0);
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(3000);
+        Thread.sleep(3000); // the lesson tested: 3 s before the disk runs low
         leastFree(moreThanFree);
         Event alert = alerts.poll(5, TimeUnit.SECONDS);
         assertNotNull("an alert when the running lesson ends", alert);
         assertEquals(id, alert.getProperty(RecordingEvents.ID));
 
-        JsonNode lesson = null;
-        for (int i = 0; i < 50; i++) {
-            lesson = api.get("recordings/" + id).body();
-            if (!lesson.get("state").asText().equals("RECORDING")) break;
-            Thread.sleep(100);
-        }
+        JsonNode lesson = Await.until("lesson " + id + " ended", 5, () -> api.get("recordings/" + id).body(),
+                l -> !l.get("state").asText().equals("RECORDING"));
         assertEquals("FINISHED", lesson.get("state").asText());
         assertTrue(lesson.get("partial").asBoolean());
         assertTrue(lesson.get("error").asText(), lesson.get("error").asText().contains("disk space low"));

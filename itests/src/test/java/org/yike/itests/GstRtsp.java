@@ -45,10 +45,11 @@ final class GstRtsp implements AutoCloseable {
         Process p = start(name, args.toArray(new String[0]));
         servers.add(p);
         Path log = work.resolve(name + ".log");
-        for (long deadline = System.currentTimeMillis() + 15_000; ; Thread.sleep(100)) {
-            if (Files.readString(log).contains("ready")) return p;
-            if (!p.isAlive() || System.currentTimeMillis() > deadline) throw new AssertionError("no RTSP server: " + Files.readString(log));
-        }
+        Await.until("the RTSP server " + name + " ready (its log: " + log + ")", 15, () -> {
+            if (!p.isAlive()) throw new AssertionError("the RTSP server " + name + " ended: " + Files.readString(log));
+            return Files.readString(log).contains("ready");
+        });
+        return p;
     }
 
     private Process start(String name, String... args) throws IOException {

@@ -38,7 +38,7 @@ public class HotInstallTest extends InYike {
         Thread.sleep(3000);
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
         long started = System.nanoTime();
-        Thread.sleep(3000);
+        Thread.sleep(3000); // the lesson tested: 3 s before the install, 4 s after it
 
         Bundle board = context.installBundle(Path.of(System.getProperty("yike.hotinstall")).toUri().toString());
         board.start();

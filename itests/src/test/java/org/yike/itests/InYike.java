@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -28,6 +29,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.yike.api.runtime.Settings;
 import org.yike.media.MediaRuntime;
@@ -53,16 +57,39 @@ abstract class InYike {
 
     /** Configures the recording service: these attributes, the others at their defaults. */
     void configureRecording(Map<String, Object> attributes) throws Exception {
-        configurations.getConfiguration("org.yike.recording", "?").update(new Hashtable<>(attributes));
-        Thread.sleep(300); // ConfigAdmin delivers on its own thread
+        configure("org.yike.recording", attributes);
+    }
+
+    /**
+     * Sets the configuration of {@code pid} to {@code attributes} and waits until its component has
+     * it: ConfigAdmin delivers on its own thread, and DS then shows the values in the component's
+     * service properties.
+     */
+    void configure(String pid, Map<String, Object> attributes) throws Exception {
+        configurations.getConfiguration(pid, "?").update(new Hashtable<>(attributes));
+        awaitDelivered(pid, attributes);
+    }
+
+    /** A new factory configuration of {@code factoryPid}, once the component it makes has registered its service. */
+    org.osgi.service.cm.Configuration configureFactory(String factoryPid, Map<String, Object> attributes) throws Exception {
+        org.osgi.service.cm.Configuration c = configurations.createFactoryConfiguration(factoryPid, "?");
+        c.update(new Hashtable<>(attributes));
+        awaitDelivered(c.getPid(), attributes);
+        return c;
+    }
+
+    private static void awaitDelivered(String pid, Map<String, Object> attributes) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(InYike.class).getBundleContext();
+        Await.until("a service of " + pid + " with " + attributes, 15, () -> {
+            ServiceReference<?>[] services = context.getServiceReferences((String) null, "(service.pid=" + pid + ")");
+            return services != null && Arrays.stream(services).anyMatch(s -> attributes.entrySet().stream()
+                    .allMatch(a -> Objects.deepEquals(a.getValue(), s.getProperty(a.getKey()))));
+        });
     }
 
     /** Adds a virtual classroom configured so; one with id virtual-101 replaces the default one. */
     org.osgi.service.cm.Configuration configureClassroom(Map<String, Object> attributes) throws Exception {
-        org.osgi.service.cm.Configuration c = configurations.createFactoryConfiguration(
-                "org.yike.driver.virtual.classroom", "?");
-        c.update(new Hashtable<>(attributes));
-        return c;
+        return configureFactory("org.yike.driver.virtual.classroom", attributes);
     }
 
     /**
@@ -72,7 +99,7 @@ abstract class InYike {
     void teacherThroughout(int width, int height, Object... more) throws Exception {
         configureClassroom(with(Map.of("id", "virtual-101", "width", width, "height", height, "studentStandsEverySeconds", 0,
                 "coursewareChangesEverySeconds", 0), more));
-        configurations.getConfiguration("org.yike.director.classroom", "?").update(new Hashtable<>(Map.of("idleMillis", 0L)));
+        configure("org.yike.director.classroom", Map.of("idleMillis", 0L));
     }
 
     /** Runs the bundled ffmpeg executable with {@code args}, its output to {@code log}. */

@@ -8,9 +8,11 @@ import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,6 +38,7 @@ public class LocalDevicesTest extends InYike {
 
     private static final int TONE_HZ = 1000;
     private Process pulseaudio;
+    private Path pulseFolder;
 
     @Test
     public void driversDescribeTheirConfigurationForForms() throws Exception {
@@ -85,7 +88,7 @@ public class LocalDevicesTest extends InYike {
         assertEquals("MICROPHONE", mic.get("sources").get(0).get("role").asText());
 
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
-        Thread.sleep(6000);
+        Thread.sleep(6000); // the lesson tested: 6 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         Path program = Path.of(lesson.get("files").get(0).get("path").asText());
 
@@ -123,15 +126,17 @@ public class LocalDevicesTest extends InYike {
     /**
      * A PulseAudio server of this test's own that plays the tone as its source {@code tone}, and
      * the ALSA capture device {@code yike_tone} that reaches it through ALSA's pulse plugin, written
-     * where ALSA_CONFIG_PATH points (as the kit's LiveMicrophone does for driver tests).
+     * where ALSA_CONFIG_PATH points (as the kit's LiveMicrophone does for driver tests). The server's
+     * socket and files are in a short temporary folder, whatever the checkout's path: a UNIX socket's
+     * path has at most 107 bytes.
      */
     private void startMicrophone() throws Exception {
         String configPath = System.getenv("ALSA_CONFIG_PATH");
         assertNotNull("run through Maven: surefire sets ALSA_CONFIG_PATH (itests/pom.xml)", configPath);
         Path config = Path.of(configPath);
-        Path folder = Files.createDirectories(config.getParent());
-        Path socket = folder.resolve("pulse.sock");
-        Files.deleteIfExists(socket);
+        Path log = Files.createDirectories(config.getParent()).resolve("pulseaudio.log");
+        pulseFolder = Files.createTempDirectory("yike-pulse");
+        Path socket = pulseFolder.resolve("pulse.sock");
         Files.writeString(config, """
                 pcm.yike_tone {
                     type pulse
@@ -143,21 +148,24 @@ public class LocalDevicesTest extends InYike {
                 "--use-pid-file=no", "--disable-shm=yes", "--log-target=stderr", "--log-level=error",
                 "-L", "module-native-protocol-unix auth-anonymous=1 socket=" + socket,
                 "-L", "module-sine-source source_name=tone rate=48000 frequency=" + TONE_HZ)
-                .redirectErrorStream(true).redirectOutput(folder.resolve("pulseaudio.log").toFile());
-        b.environment().put("PULSE_RUNTIME_PATH", folder.resolve("pulse-runtime").toString());
-        b.environment().put("PULSE_STATE_PATH", folder.resolve("pulse-state").toString());
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        b.environment().put("PULSE_RUNTIME_PATH", pulseFolder.resolve("pulse-runtime").toString());
+        b.environment().put("PULSE_STATE_PATH", pulseFolder.resolve("pulse-state").toString());
         pulseaudio = b.start();
-        for (int i = 0; !Files.exists(socket); i++) {
-            assertTrue("pulseaudio did not start (./yike deps installs it)", pulseaudio.isAlive() && i < 200);
-            Thread.sleep(50);
-        }
+        Await.until("pulseaudio listens at " + socket + " (./yike deps installs it; its log: " + log + ")", 10, () -> {
+            assertTrue("pulseaudio ended: " + Files.readString(log), pulseaudio.isAlive());
+            return Files.exists(socket);
+        });
     }
 
     @After
-    public void stopMicrophone() throws InterruptedException {
+    public void stopMicrophone() throws Exception {
         if (pulseaudio == null) return;
         pulseaudio.destroy();
         pulseaudio.waitFor();
+        try (Stream<Path> files = Files.walk(pulseFolder)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
     }
 
     /**

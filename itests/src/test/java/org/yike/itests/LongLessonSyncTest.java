@@ -44,11 +44,10 @@ public class LongLessonSyncTest extends InYike {
     public void soundAndPictureStayTogetherForFortyFiveMinutes() throws Exception {
         teacherThroughout(W, H);
         configureRecording(Map.of("width", W, "height", H, "videoKbps", 300, "liveKbps", 0, "mobileKbps", 0));
-        Thread.sleep(1000);
 
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(LESSON_SECONDS * 1000L / SPEED);
+        Thread.sleep(LESSON_SECONDS * 1000L / SPEED); // the lesson tested
         Path program = Path.of(api.post("recordings/" + id + "/stop", "").body().get("files").get(0).get("path").asText());
 
         SyncMarks marks = SyncMarks.read(program, W, H);

@@ -1,11 +1,18 @@
 package org.yike.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,6 +21,11 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.yike.api.device.ClassroomEvent;
 
 /**
  * The courseware changes: the recorded program shows the courseware with the teacher in the top
@@ -26,6 +38,9 @@ public class MovieModeTest extends InYike {
     private static final int W = 1280;
     private static final int H = 720;
 
+    @Inject
+    BundleContext context;
+
     @Test
     public void coursewareWithTheTeacherInPictureInPicture() throws Exception {
         configureClassroom(Map.of("id", "virtual-101", "width", W, "height", H, "coursewareChangesEverySeconds", 1,
@@ -33,10 +48,14 @@ public class MovieModeTest extends InYike {
         // the shot dissolves in (400 ms), and then stands
         configureRecording(Map.of("width", W, "height", H, "liveKbps", 0, "mobileKbps", 0, "transitionMillis", 400));
 
+        BlockingQueue<Event> changes = new LinkedBlockingQueue<>();
+        context.registerService(EventHandler.class, changes::add, new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC,
+                ClassroomEvent.TOPIC_PREFIX + ClassroomEvent.Type.COURSEWARE_CHANGED)));
+
         Api api = new Api().ready();
-        Thread.sleep(1500); // the classroom's first courseware change
+        assertNotNull("the classroom's first courseware change", changes.poll(10, TimeUnit.SECONDS));
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(4000);
+        Thread.sleep(4000); // the lesson tested: 4 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         Path program = Path.of(lesson.get("files").get(0).get("path").asText());
         assertEquals("PIP_TOP_RIGHT", decisionAfterStart(program.resolveSibling("lesson.json")));

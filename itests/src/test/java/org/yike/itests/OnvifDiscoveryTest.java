@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
-import java.util.Hashtable;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,9 +49,7 @@ public class OnvifDiscoveryTest extends InYike {
 
     private void adoptTheCameraFound(OnvifFixtures fixtures) throws Exception {
         try (OnvifFixtures camera = fixtures) {
-            configurations.getConfiguration("org.yike.driver.onvif", "?").update(new Hashtable<>(Map.of(
-                    "discoveryAddress", "127.0.0.1", "discoveryPort", camera.discoveryPort())));
-            Thread.sleep(300); // ConfigAdmin delivers on its own thread
+            configure("org.yike.driver.onvif", Map.of("discoveryAddress", "127.0.0.1", "discoveryPort", camera.discoveryPort()));
             Api api = new Api().ready();
 
             JsonNode found = api.get("drivers/onvif/discovered?timeout=1").body();

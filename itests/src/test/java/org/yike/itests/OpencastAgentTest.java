@@ -4,20 +4,18 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.After;
 import org.junit.Test;
-import org.yike.connector.opencast.internal.OpencastFixture;
+import org.yike.connector.opencast.fixture.OpencastFixture;
 
 /**
  * The product jar as an Opencast capture agent, end to end, against the connector's fixture of the
@@ -43,7 +41,7 @@ public class OpencastAgentTest extends ProductJarTest {
         yike = InYike.productJar(data, port);
         Api api = new Api(port).ready(60);
         // connectors come up one by one after the API
-        waitFor(() -> listed(api, "publish/types").contains("\"type\":\"opencast\""), 30, "the opencast connector installed");
+        Await.until("the opencast connector installed", 30, () -> api.get("publish/types").body().toString().contains("\"type\":\"opencast\""));
 
         String uid = "e2e-" + UUID.randomUUID();
         Instant start = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
@@ -60,7 +58,7 @@ public class OpencastAgentTest extends ProductJarTest {
         assertFalse("recorded from the event's start: " + recording, recording.get("partial").asBoolean());
         assertEquals(recording.toString(), "101", recording.get("classroom").asText());
         assertEquals(recording.toString(), uid, recording.get("lesson").get("session").asText());
-        waitFor(() -> opencast.agentStates.contains(AGENT + "=capturing"), 10, "the agent reported capturing: " + opencast.agentStates);
+        Await.until("the agent reported capturing", 10, () -> List.copyOf(opencast.agentStates), s -> s.contains(AGENT + "=capturing"));
         assertTrue(opencast.agentStates.toString(), opencast.agentStates.contains(AGENT + "=idle"));
         assertTrue(opencast.configurations.toString(), opencast.configurations.stream().anyMatch(c -> c.contains("\"capture.device.names\":")));
         assertTrue(opencast.calendarAnswers.toString(), opencast.calendarAnswers.get(0).startsWith("200 agentid=" + AGENT + "&cutoff="));
@@ -68,7 +66,7 @@ public class OpencastAgentTest extends ProductJarTest {
         JsonNode finished = await(api, uid, "FINISHED", (int) (end.getEpochSecond() - Instant.now().getEpochSecond()) + 15);
         long endedOff = Instant.parse(finished.get("ended").asText()).toEpochMilli() - end.toEpochMilli();
         assertTrue("stopped at the event's end, " + endedOff + " ms off", endedOff > -1000 && endedOff < 5000);
-        waitFor(() -> opencast.recordingStates.contains(uid + "=upload_finished"), 30, "upload_finished: " + opencast.recordingStates);
+        Await.until("upload_finished reported", 30, () -> List.copyOf(opencast.recordingStates), s -> s.contains(uid + "=upload_finished"));
 
         assertEquals(List.of(uid + "=capturing", uid + "=capture_finished", uid + "=uploading", uid + "=upload_finished"),
                 opencast.recordingStates);
@@ -94,30 +92,7 @@ public class OpencastAgentTest extends ProductJarTest {
 
     /** The recording {@code id} once it is in {@code state}, within {@code seconds}. */
     private static JsonNode await(Api api, String id, String state, int seconds) throws Exception {
-        JsonNode r = null;
-        for (int i = 0; i < seconds * 10; i++) {
-            Api.Answer a = api.get("recordings/" + id);
-            r = a.body();
-            if (a.status() == 200 && r.get("state").asText().equals(state)) return r;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("recording " + id + " not " + state + " within " + seconds + " s: " + r);
-    }
-
-    private static String listed(Api api, String path) {
-        try {
-            Api.Answer a = api.get(path);
-            return a.status() == 200 ? a.body().toString() : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
-        for (int i = 0; i < seconds * 10 && !condition.getAsBoolean(); i++) Thread.sleep(100);
-        assertTrue(what, condition.getAsBoolean());
+        return Await.until("recording " + id + " " + state, seconds, () -> api.get("recordings/" + id),
+                a -> a.status() == 200 && a.body().get("state").asText().equals(state)).body();
     }
 }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.After;
 import org.junit.Test;
-import org.yike.connector.ftp.internal.LoopbackFtpServer;
+import org.yike.connector.ftp.fixture.LoopbackFtpServer;
 
 /**
  * The product jar publishing a lesson of the virtual classroom to Apache FtpServer on loopback with
@@ -75,6 +75,7 @@ public class PublishTest extends ProductJarTest {
         api = new Api(port).ready(60);
         JsonNode done = awaitJob(api, id, "done", 60);
         assertTrue(done.toString(), done.get("attempts").asInt() >= 2);
+        // a second upload after the job is done would be the fault: watched for 3 s, as absence cannot be awaited
         Thread.sleep(3000);
         List<String> after = ftp.log.subList(logBefore, ftp.log.size());
         assertEquals("the program sent once after the restart: " + after, 1,
@@ -96,27 +97,17 @@ public class PublishTest extends ProductJarTest {
 
     /** Records a few seconds of the virtual classroom 101; answers the finished lesson. */
     private static JsonNode record(Api api, String title) throws Exception {
-        Api.Answer started = null;
-        for (int i = 0; i < 100; i++) {
-            started = api.post("recordings", "{\"classroom\": \"101\", \"title\": \"" + title + "\"}");
-            if (started.status() == 201) break;
-            Thread.sleep(100);
-        }
-        assertEquals(started.body().toString(), 201, started.status());
-        Thread.sleep(4000);
+        Api.Answer started = Await.until("a lesson started", 10,
+                () -> api.post("recordings", "{\"classroom\": \"101\", \"title\": \"" + title + "\"}"), a -> a.status() == 201);
+        Thread.sleep(4000); // a lesson of 4 s to publish
         Api.Answer stopped = api.post("recordings/" + started.body().get("id").asText() + "/stop", "");
         assertEquals(stopped.body().toString(), 200, stopped.status());
         return stopped.body();
     }
 
     private static JsonNode awaitJob(Api api, String id, String state, int seconds) throws Exception {
-        JsonNode job = null;
-        for (int i = 0; i < seconds * 10; i++) {
-            job = api.get("publish/jobs/" + id).body();
-            if (job.path("state").asText().equals(state)) return job;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + id + " not " + state + " within " + seconds + " s: " + job);
+        return Await.until("job " + id + " " + state, seconds, () -> api.get("publish/jobs/" + id).body(),
+                job -> job.path("state").asText().equals(state));
     }
 
     /** The product jar on the test's data folder; its configuration (the target included) in the data folder. */

@@ -71,7 +71,7 @@ public class RecordingTest extends InYike {
         Api.Answer started = awaitStart(api, "{\"classroom\": \"101\", \"title\": \"Mathematics\"}");
         String id = started.body().get("id").asText();
         assertEquals(409, api.post("recordings", "{\"classroom\": \"101\"}").status());
-        Thread.sleep(10_000);
+        Thread.sleep(10_000); // the lesson tested: 10 s
         Api.Answer stopped = api.post("recordings/" + id + "/stop", "");
         assertEquals(200, stopped.status());
         assertEquals("FINISHED", stopped.body().get("state").asText());
@@ -145,7 +145,7 @@ public class RecordingTest extends InYike {
 
         Api api = new Api().ready();
         String id = awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(3000);
+        Thread.sleep(3000); // the lesson tested: 3 s, its levels published meanwhile
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
 
         Event level = levels.poll(1, TimeUnit.SECONDS);
@@ -188,11 +188,6 @@ public class RecordingTest extends InYike {
 
     /** Starting waits for the virtual classroom to register (it may come up after the API). */
     static Api.Answer awaitStart(Api api, String body) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            Api.Answer a = api.post("recordings", body);
-            if (a.status() == 201) return a;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("could not start a lesson: " + api.post("recordings", body).body());
+        return Await.until("a lesson started with " + body, 10, () -> api.post("recordings", body), a -> a.status() == 201);
     }
 }

@@ -56,11 +56,10 @@ public class ResourceModeTest extends InYike {
                 "coursewareChangesEverySeconds", 0,
                 "teacherUrl", "udp://127.0.0.1:" + port + "?overrun_nonfatal=1&fifo_size=50000"));
         configureRecording(SMALL_PROGRAM);
-        Thread.sleep(1000);
 
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(5000);
+        Thread.sleep(5000); // the lesson tested: 5 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         camera.destroy();
         camera.waitFor();

@@ -48,14 +48,14 @@ public class ResourceOffsetTest extends InYike {
                 "coursewareChangesEverySeconds", 0);
         configureClassroom(with(quiet, "id", "virtual-101", "teacherUrl", "udp://127.0.0.1:" + freeUdpPort()));
         Api api = new Api().ready();
-        assertTrue("the silent teacher camera is there first", awaitTeacherAtUrl(api, "virtual-101"));
+        awaitTeacherAtUrl(api, "virtual-101");
         // a second teacher camera in the same room, listed after it, that sends from the start
         configureClassroom(with(quiet, "id", "early", "teacherUrl", "udp://127.0.0.1:" + port + "?overrun_nonfatal=1&fifo_size=50000"));
-        assertTrue(awaitTeacherAtUrl(api, "early"));
+        awaitTeacherAtUrl(api, "early");
         configureRecording(SMALL_PROGRAM);
 
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
-        Thread.sleep(9000);
+        Thread.sleep(9000); // the lesson tested: 9 s, 5 of them before its clock starts
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
 
         JsonNode resource = null;
@@ -75,13 +75,9 @@ public class ResourceOffsetTest extends InYike {
                 own - program, 0.8);
     }
 
-    /** Whether the device is listed with its teacher camera at a URL (its own configuration, not the default). */
-    private static boolean awaitTeacherAtUrl(Api api, String device) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            JsonNode d = api.device(device);
-            if (d != null && d.at("/sources/0/uri").asText().startsWith("udp://")) return true;
-            Thread.sleep(100);
-        }
-        return false;
+    /** Waits until the device is listed with its teacher camera at a URL (its own configuration, not the default). */
+    private static void awaitTeacherAtUrl(Api api, String device) throws Exception {
+        Await.until(device + " listed with its teacher camera at a URL", 10, () -> api.device(device),
+                d -> d != null && d.at("/sources/0/uri").asText().startsWith("udp://"));
     }
 }

@@ -46,24 +46,21 @@ public class RtmpPushTest extends ProductJarTest {
         Api api = new Api(port).ready(60);
         Probe probe = new Probe(data.resolve("native/linux-x86_64/ffprobe"));
 
-        Api.Answer target = null;
         // the connectors register a moment after the API answers
-        for (int i = 0; i < 100 && (target == null || target.status() == 404); i++) {
-            if (target != null) Thread.sleep(100);
-            target = api.post("publish/targets", "{\"type\": \"rtmp\", \"name\": \"live101\", \"config\": {\"url\": "
-                    + "\"rtmp://127.0.0.1:" + rtmpPort + "/live\", \"room\": \"101\", \"key\": \"" + KEY + "\", \"timeoutSeconds\": 3}}");
-        }
+        Api.Answer target = Await.until("the rtmp connector takes a target", 10, () -> api.post("publish/targets",
+                "{\"type\": \"rtmp\", \"name\": \"live101\", \"config\": {\"url\": \"rtmp://127.0.0.1:" + rtmpPort
+                        + "/live\", \"room\": \"101\", \"key\": \"" + KEY + "\", \"timeoutSeconds\": 3}}"), a -> a.status() != 404);
         assertEquals(target.body().toString(), 201, target.status());
         assertTrue(awaitStatus(api, "idle", 10).contains("101"));
 
         // one lesson, pushed from its start to its end
         String first = startLesson(api);
         awaitStatus(api, "pushing", 30);
-        Thread.sleep(6000);
+        Thread.sleep(6000); // the lesson tested: 6 s
         JsonNode lesson = stopLesson(api, first);
         awaitStatus(api, "ended", 30);
-        Thread.sleep(1000);
-        List<Path> pushed = recorded();
+        List<Path> pushed = Await.until("nginx closed the stream's file", 10, this::recorded,
+                f -> !f.isEmpty() && f.stream().allMatch(RtmpPushTest::closed));
         assertEquals(pushed.toString(), 1, pushed.size());
         MediaInfo program = probe.probe(Path.of(lesson.get("files").get(0).get("path").asText()));
         MediaInfo live = probe.probe(pushed.get(0));
@@ -74,6 +71,7 @@ public class RtmpPushTest extends ProductJarTest {
         // another, with the server killed in the middle and started again
         String second = startLesson(api);
         awaitStatus(api, "pushing", 30);
+        // the lesson tested: 3 s pushed, the server away 2 s after the push noticed, 4 s pushed again
         Thread.sleep(3000);
         nginx.destroyForcibly().waitFor();
         awaitStatus(api, "reconnecting", 30);
@@ -83,9 +81,12 @@ public class RtmpPushTest extends ProductJarTest {
         Thread.sleep(4000);
         JsonNode interrupted = stopLesson(api, second);
         awaitStatus(api, "ended", 30);
-        Thread.sleep(1000);
-        List<Path> after = recorded();
-        after.removeAll(pushed);
+        // the killed server's file is never closed; the resumed one is
+        List<Path> after = Await.until("nginx closed the resumed stream's file", 10, () -> {
+            List<Path> files = recorded();
+            files.removeAll(pushed);
+            return files;
+        }, f -> !f.isEmpty() && closed(f.get(f.size() - 1)));
         assertEquals("a stream before the kill and one after it: " + after, 2, after.size());
         MediaInfo resumed = probe.probe(after.get(1));
         assertTrue("the push resumed: " + resumed.durationSeconds() + " s", resumed.durationSeconds() > 2);
@@ -108,13 +109,8 @@ public class RtmpPushTest extends ProductJarTest {
     }
 
     private static String startLesson(Api api) throws Exception {
-        Api.Answer started = null;
-        for (int i = 0; i < 100; i++) {
-            started = api.post("recordings", "{\"classroom\": \"101\", \"title\": \"直播\"}");
-            if (started.status() == 201) return started.body().get("id").asText();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the lesson did not start: " + started.body());
+        return Await.until("a lesson started", 10, () -> api.post("recordings", "{\"classroom\": \"101\", \"title\": \"直播\"}"),
+                a -> a.status() == 201).body().get("id").asText();
     }
 
     private static JsonNode stopLesson(Api api, String id) throws Exception {
@@ -125,15 +121,17 @@ public class RtmpPushTest extends ProductJarTest {
 
     /** Waits until the target's status begins with {@code state}; answers it. */
     private static String awaitStatus(Api api, String state, int seconds) throws Exception {
-        String status = null;
-        for (int i = 0; i < seconds * 10; i++) {
+        return Await.until("the target " + state, seconds, () -> {
             for (JsonNode t : api.get("publish/targets").body()) {
-                if (t.get("name").asText().equals("live101")) status = t.path("status").asText();
+                if (t.get("name").asText().equals("live101")) return t.path("status").asText();
             }
-            if (status != null && status.startsWith(state)) return status;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the target is not " + state + " within " + seconds + " s: " + status);
+            return null;
+        }, status -> status != null && status.startsWith(state));
+    }
+
+    /** Whether nginx has closed this recorded file: its exec_record_done marks it so. */
+    private static boolean closed(Path flv) {
+        return Files.exists(flv.resolveSibling(flv.getFileName() + ".done"));
     }
 
     /** The FLV files nginx recorded, oldest first (record_unique names them with the second they began). */
@@ -153,20 +151,21 @@ public class RtmpPushTest extends ProductJarTest {
                 "error_log " + prefix.resolve("error.log") + " info;",
                 "events { worker_connections 64; }",
                 "rtmp { server { listen 127.0.0.1:" + rtmpPort + "; application live { live on; record all; record_path "
-                        + flv + "; record_unique on; } } }", ""));
+                        + flv + "; record_unique on; exec_record_done /usr/bin/touch $path.done; } } }", ""));
         Process p = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
                 "-e", prefix.resolve("error.log").toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(prefix.resolve("out.log").toFile()))
                 .start();
-        for (int i = 0; i < 100 && p.isAlive(); i++) {
-            try (Socket s = new Socket("127.0.0.1", rtmpPort)) {
-                return p;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
+        Await.until("nginx listens on " + rtmpPort, 10, () -> {
+            if (!p.isAlive()) {
+                throw new AssertionError("nginx ended: " + Files.readString(prefix.resolve("out.log"))
+                        + Files.readString(prefix.resolve("error.log")));
             }
-        }
-        throw new AssertionError("nginx did not listen on " + rtmpPort + ": " + Files.readString(prefix.resolve("out.log"))
-                + Files.readString(prefix.resolve("error.log")));
+            try (Socket s = new Socket("127.0.0.1", rtmpPort)) {
+                return true;
+            }
+        });
+        return p;
     }
 
     /** The product jar on the test's data folder, with a small program and a small live profile. */

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
-import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -99,7 +98,7 @@ public class RtspCameraTest extends InYike {
         assertNoPassword(api.get("devices").body());
 
         String lesson = RecordingTest.awaitStart(api, "{\"classroom\": \"301\"}").body().get("id").asText();
-        Thread.sleep(5000);
+        Thread.sleep(5000); // the lesson tested: 5 s
         JsonNode finished = api.post("recordings/" + lesson + "/stop", "").body();
         assertNoPassword(finished);
         JsonNode resource = null;
@@ -153,15 +152,11 @@ public class RtspCameraTest extends InYike {
         processes.add(new ProcessBuilder("node", script.toString(), Integer.toString(publish), Integer.toString(clients),
                 Integer.toString(rtp)).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(new File("/dev/null")).start());
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
+        Await.until("the RTSP server listens on " + publish + " (its log: " + log + ")", 10, () -> {
             try (Socket s = new Socket("127.0.0.1", publish)) {
-                return;
-            } catch (IOException notYet) {
-                if (System.currentTimeMillis() > deadline) throw new AssertionError("no RTSP server: " + Files.readString(log));
-                Thread.sleep(100);
+                return true;
             }
-        }
+        });
     }
 
     private static JsonNode driver(JsonNode drivers, String id) {

@@ -72,6 +72,7 @@ public class RtspClassroomTest extends InYike {
         assertTrue("digest authentication passed: " + studentsCam, studentsCam.get("reason").asText().startsWith("hevc"));
 
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"302\"}").body().get("id").asText();
+        // the lesson tested: 3 s of the teacher, 3 s of the students, their server away 7 s
         Thread.sleep(3000);
         ClassroomEvent stood = new ClassroomEvent(ClassroomEvent.Type.STUDENT_STOOD_UP, "302", "students-cam", "video", null,
                 0.5, 0.5);
@@ -81,7 +82,8 @@ public class RtspClassroomTest extends InYike {
         students.waitFor(5, TimeUnit.SECONDS);
         Thread.sleep(7000);
         gst.serve("students-again", studentsPort, "yike:" + PASSWORD, "/students=" + studentsClip + ":h265:pcmu");
-        Thread.sleep(8000);
+        awaitParts(api, id, "students-cam/video", 2, 30);
+        Thread.sleep(4000); // the lesson tested: the students' camera back for 4 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         assertEquals("FINISHED", lesson.get("state").asText());
         assertTrue("no password in the lesson", !lesson.toString().contains(PASSWORD));
@@ -129,6 +131,11 @@ public class RtspClassroomTest extends InYike {
     static List<ByteBuffer> slices(List<ByteBuffer> units, String codec) {
         return units.stream().filter(u -> u.remaining() > 0).filter(u -> codec.equals("hevc") ? ((u.get(0) >> 1) & 0x3F) < 32
                 : (u.get(0) & 0x1F) >= 1 && (u.get(0) & 0x1F) <= 5).toList();
+    }
+
+    /** Waits until the recording lists {@code parts} files of {@code source}'s own. */
+    static void awaitParts(Api api, String id, String source, int parts, int seconds) throws InterruptedException {
+        Await.until(source + " in " + parts + " parts", seconds, () -> resources(api.get("recordings/" + id).body(), source).size() >= parts);
     }
 
     static List<Path> resources(JsonNode lesson, String source) {

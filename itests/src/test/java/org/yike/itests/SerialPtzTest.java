@@ -1,7 +1,6 @@
 package org.yike.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -10,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,22 +40,18 @@ public class SerialPtzTest extends InYike {
         List<String> heard = new CopyOnWriteArrayList<>();
         try (DatagramSocket camera = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             answerLikeAViscaCamera(camera, heard);
-            configurations.createFactoryConfiguration("org.yike.ptz.serial", "?").update(new Hashtable<>(Map.of(
-                    "deviceId", "virtual-101", "protocol", "visca", "host", "127.0.0.1", "port", camera.getLocalPort())));
-            configurations.getConfiguration("org.yike.director.classroom", "?").update(new Hashtable<>(Map.of(
-                    "studentPreset", "2")));
+            configureFactory("org.yike.ptz.serial", Map.of("deviceId", "virtual-101", "protocol", "visca", "host", "127.0.0.1",
+                    "port", camera.getLocalPort()));
+            configure("org.yike.director.classroom", Map.of("studentPreset", "2"));
             configureClassroom(Map.of("id", "virtual-101", "width", 640, "height", 360, "studentStandsEverySeconds", 2,
                     "coursewareChangesEverySeconds", 0));
             configureRecording(SMALL_PROGRAM);
 
             Api api = new Api().ready();
             String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
-            long deadline = System.currentTimeMillis() + 15_000;
-            while (heard.stream().noneMatch(p -> p.endsWith(RECALL_2)) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-            }
+            Await.until("the camera heard the recall of preset 2", 15, () -> List.copyOf(heard),
+                    packets -> packets.stream().anyMatch(p -> p.endsWith(RECALL_2)));
             JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
-            assertTrue("the camera heard the recall of preset 2: " + heard, heard.stream().anyMatch(p -> p.endsWith(RECALL_2)));
 
             JsonNode metadata = new ObjectMapper().readTree(Path.of(lesson.get("files").get(0).get("path").asText())
                     .resolveSibling("lesson.json").toFile());

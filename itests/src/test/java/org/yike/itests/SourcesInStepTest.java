@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -37,13 +36,12 @@ public class SourcesInStepTest extends InYike {
         configureClassroom(Map.of("id", "virtual-101", "width", W, "height", H, "coursewareChangesEverySeconds", 1,
                 "studentStandsEverySeconds", 0));
         // the first courseware change puts courseware and teacher side by side for the rest of the lesson
-        configurations.getConfiguration("org.yike.director.classroom", "?").update(new Hashtable<>(
-                Map.of("coursewareLayout", "SIDE_BY_SIDE", "coursewareMillis", 600_000L)));
+        configure("org.yike.director.classroom", Map.of("coursewareLayout", "SIDE_BY_SIDE", "coursewareMillis", 600_000L));
         configureRecording(SMALL_PROGRAM);
 
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(SECONDS * 1000);
+        Thread.sleep(SECONDS * 1000); // the lesson tested
         Path program = Path.of(api.post("recordings/" + id + "/stop", "").body().get("files").get(0).get("path").asText());
 
         List<List<Long>> marks = marks(program);

@@ -28,11 +28,10 @@ public class SyncTest extends InYike {
     public void soundAndPictureDoNotDriftApart() throws Exception {
         teacherThroughout(W, H);
         configureRecording(SMALL_PROGRAM);
-        Thread.sleep(1000);
 
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(SECONDS * 1000);
+        Thread.sleep(SECONDS * 1000); // the lesson tested
         Path program = Path.of(api.post("recordings/" + id + "/stop", "").body().get("files").get(0).get("path").asText());
 
         SyncMarks marks = SyncMarks.read(program, W, H);

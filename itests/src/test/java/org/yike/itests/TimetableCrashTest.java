@@ -12,7 +12,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -46,37 +45,31 @@ public class TimetableCrashTest extends ProductJarTest {
         String session = api.get("schedule?room=101").body().get(0).get("id").asText();
         JsonNode cut = awaitRecording(api, session, 40);
         assertTrue("recorded from its start: " + cut, !cut.get("partial").asBoolean());
-        Thread.sleep(6000);
+        Thread.sleep(6000); // the lesson tested: 6 s recorded before the kill
         yike.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
         Instant killed = Instant.now();
 
         yike = InYike.productJar(data, port);
-        api = new Api(port).ready();
-        JsonNode recovered = null;
-        for (int i = 0; i < 300; i++) {
-            recovered = api.get("recordings/" + cut.get("id").asText()).body();
-            if (!recovered.get("state").asText().equals("RECORDING")) break;
-            Thread.sleep(100);
-        }
+        Api restarted = new Api(port).ready();
+        JsonNode recovered = Await.until("the cut-off recording recovered", 30, () -> restarted.get("recordings/" + cut.get("id").asText()).body(),
+                r -> !r.get("state").asText().equals("RECORDING"));
         assertEquals(recovered.toString(), "FINISHED", recovered.get("state").asText());
         assertTrue(recovered.get("partial").asBoolean());
 
-        JsonNode rest = awaitRecording(api, session + "-2", 20);
+        JsonNode rest = awaitRecording(restarted, session + "-2", 20);
         assertTrue(rest.toString(), rest.get("partial").asBoolean());
         assertTrue(rest.toString(), rest.get("error").asText().startsWith("recorded from"));
         assertEquals(session, rest.get("lesson").get("session").asText());
         assertTrue(Instant.parse(rest.get("started").asText()).isAfter(killed));
-        Thread.sleep(Math.max(0, end.toEpochMilli() - System.currentTimeMillis()));
-        for (int i = 0; i < 200 && rest.get("state").asText().equals("RECORDING"); i++) { // a busy machine finishes its backlog
-            Thread.sleep(100);
-            rest = api.get("recordings/" + session + "-2").body();
-        }
+        // the end bell, then as long again as a busy machine takes to finish its backlog
+        rest = Await.until("the rest of the lesson ended", (int) Math.max(0, end.getEpochSecond() - Instant.now().getEpochSecond()) + 20,
+                () -> restarted.get("recordings/" + session + "-2").body(), r -> !r.get("state").asText().equals("RECORDING"));
         assertEquals(rest.toString(), "FINISHED", rest.get("state").asText());
         assertTrue("still partial after its end: " + rest, rest.get("partial").asBoolean());
         long endedOff = Instant.parse(rest.get("ended").asText()).toEpochMilli() - end.toEpochMilli();
         assertTrue("stopped at the end bell, " + endedOff + " ms off", endedOff > -1000 && endedOff < 5000);
 
-        JsonNode listed = api.get("schedule?room=101").body().get(0);
+        JsonNode listed = restarted.get("schedule?room=101").body().get(0);
         assertEquals(listed.toString(), "partial", listed.get("state").asText());
         assertEquals(listed.toString(), session + "-2", listed.get("recording").asText());
         assertEquals(listed.toString(), "[\"" + session + "\",\"" + session + "-2\"]", listed.get("recordings").toString());
@@ -87,16 +80,15 @@ public class TimetableCrashTest extends ProductJarTest {
 
     /** The recording of this id once it is listed, within {@code seconds}. */
     private static JsonNode awaitRecording(Api api, String id, int seconds) throws Exception {
-        for (int i = 0; i < seconds * 10; i++) {
+        return Await.value("a recording " + id, seconds, () -> {
             for (JsonNode r : api.get("recordings").body()) {
                 if (r.get("id").asText().equals(id) || r.path("lesson").path("session").asText().equals(id)
                         && r.get("state").asText().equals("RECORDING")) {
                     return r;
                 }
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no recording " + id + " within " + seconds + " s");
+            return null;
+        });
     }
 
     /** Empties a test's data folder, so a run starts as the first. */

@@ -119,13 +119,14 @@ public class TimetableRecordingTest extends InYike {
         Event alert = alerts.poll(30, TimeUnit.SECONDS);
         assertNotNull("an alert for room 999", alert);
         assertEquals(p999, alert.getProperty(ScheduleEvents.SESSION));
-        JsonNode failed = await(api, p999, began);
+        JsonNode failed = await(api, p999, began, 10);
         assertEquals("FAILED", failed.get("state").asText());
         assertTrue(failed.get("error").asText(), failed.get("error").asText().contains("999"));
 
-        Thread.sleep(Math.max(0, java.time.Duration.between(LocalTime.now(), first.plusSeconds(28)).toMillis()) + 4000);
-        JsonNode one = await(api, p1, began);
-        JsonNode two = await(api, p2, began);
+        // the second lesson's end bell is 28 s after the first's start; then as long again as a busy machine takes to finish
+        int secondEnds = (int) java.time.Duration.between(LocalTime.now(), first.plusSeconds(28)).toSeconds();
+        JsonNode one = await(api, p1, began, Math.max(0, secondEnds) + 20);
+        JsonNode two = await(api, p2, began, Math.max(0, secondEnds) + 20);
         assertEquals("FINISHED", one.get("state").asText());
         assertEquals("FINISHED", two.get("state").asText());
         assertFalse(one.get("partial").asBoolean());
@@ -178,19 +179,20 @@ public class TimetableRecordingTest extends InYike {
         assertEquals(sessions, api.get("schedule?room=101").body());
     }
 
-    /** The recording of this session begun since {@code since} (the data folder keeps earlier runs'), once it ended. */
-    static JsonNode await(Api api, String session, Instant since) throws Exception {
-        JsonNode found = null;
-        for (int i = 0; i < 100; i++) {
+    /**
+     * The recording of this session begun since {@code since} (the data folder keeps earlier runs'),
+     * once it ended, within {@code seconds}.
+     */
+    static JsonNode await(Api api, String session, Instant since, int seconds) throws Exception {
+        return Await.until("an ended recording of session " + session, seconds, () -> {
+            JsonNode found = null;
             for (JsonNode r : api.get("recordings").body()) {
                 if (r.path("lesson").path("session").asText().equals(session)
                         && Instant.parse(r.get("started").asText()).isAfter(since)) {
                     found = r;
-                    if (!r.get("state").asText().equals("RECORDING")) return r;
                 }
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no ended recording of session " + session + ": " + found);
+            return found;
+        }, r -> r != null && !r.get("state").asText().equals("RECORDING"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.yike.api.device.StreamLocator;
+import org.yike.api.runtime.Settings;
 
 /**
  * Present as a service once FFmpeg's native libraries are loaded in this JVM. Bundles that use
@@ -15,6 +16,15 @@ import org.yike.api.device.StreamLocator;
  */
 @ProviderType
 public interface MediaRuntime {
+
+    /**
+     * Loads FFmpeg's native libraries into this JVM's class path, for code that runs outside an
+     * OSGi framework (unit tests, benchmarks), with the data folder the system property
+     * {@code yike.data} names (else {@code ./yike-data}); inside one, reference the service instead.
+     */
+    static MediaRuntime outsideFramework() throws IOException {
+        return org.yike.media.internal.FfmpegRuntime.load(Path.of(System.getProperty(Settings.DATA, "yike-data")));
+    }
 
     /** FFmpeg's version, e.g. {@code 8.0.1}. */
     String ffmpegVersion();

@@ -33,7 +33,6 @@ import org.yike.api.device.DeviceStatus.State;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamFigures;
 import org.yike.media.MediaRuntime;
-import org.yike.media.internal.FfmpegRuntime;
 
 /**
  * What every device driver does, checked the same way for each: extend it in the driver bundle's
@@ -48,7 +47,7 @@ public abstract class DriverConformanceTest {
 
     /** The bundled FFmpeg, loaded once for the test JVM, as the media bundle's service would be. */
     protected static synchronized MediaRuntime media() throws IOException {
-        if (media == null) media = FfmpegRuntime.load(Path.of("target", "yike-data"));
+        if (media == null) media = MediaRuntime.outsideFramework();
         return media;
     }
 

@@ -1,9 +1,12 @@
 package org.yike.kit.driver;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A microphone without a sound card, for a driver's tests: a PulseAudio server of the test's own
@@ -20,12 +23,18 @@ public final class LiveMicrophone implements DriverConformanceTest.Peer, AutoClo
 
     private final Path folder;
     private final Path socket;
+    private final Path log;
     private final int hz;
     private Process server;
 
-    /** @param alsaConfig the file {@code ALSA_CONFIG_PATH} names; the server's files go beside it */
+    /**
+     * @param alsaConfig the file {@code ALSA_CONFIG_PATH} names; the server's log goes beside it, its
+     * socket and other files to a short temporary folder, whatever the checkout's path (a UNIX
+     * socket's path has at most 107 bytes)
+     */
     public LiveMicrophone(Path alsaConfig, int hz) throws IOException {
-        this.folder = Files.createDirectories(alsaConfig.toAbsolutePath().getParent());
+        this.log = Files.createDirectories(alsaConfig.toAbsolutePath().getParent()).resolve("pulseaudio.log");
+        this.folder = Files.createTempDirectory("yike-pulse");
         this.socket = folder.resolve("pulse.sock");
         this.hz = hz;
         Files.writeString(alsaConfig, """
@@ -50,7 +59,7 @@ public final class LiveMicrophone implements DriverConformanceTest.Peer, AutoClo
                 "--use-pid-file=no", "--disable-shm=yes", "--log-target=stderr", "--log-level=error",
                 "-L", "module-native-protocol-unix auth-anonymous=1 socket=" + socket,
                 "-L", "module-sine-source source_name=tone rate=48000 frequency=" + hz)
-                .redirectErrorStream(true).redirectOutput(folder.resolve("pulseaudio.log").toFile());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // its state and runtime files beside the socket, apart from any other PulseAudio of this user
         b.environment().put("PULSE_RUNTIME_PATH", folder.resolve("pulse-runtime").toString());
         b.environment().put("PULSE_STATE_PATH", folder.resolve("pulse-state").toString());
@@ -62,7 +71,7 @@ public final class LiveMicrophone implements DriverConformanceTest.Peer, AutoClo
         long deadline = System.currentTimeMillis() + 10_000;
         while (!Files.exists(socket)) {
             if (!server.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new IOException("pulseaudio did not start; see " + folder.resolve("pulseaudio.log"));
+                throw new IOException("pulseaudio did not start: " + Files.readString(log));
             }
             try {
                 Thread.sleep(50);
@@ -84,8 +93,14 @@ public final class LiveMicrophone implements DriverConformanceTest.Peer, AutoClo
         server = null;
     }
 
+    /** Stops the server and deletes its folder. */
     @Override
     public void close() {
         stop();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + folder, e);
+        }
     }
 }

@@ -38,7 +38,7 @@ public class LocalDeviceWatchTest {
         try (LocalDeviceWatch watch = new LocalDeviceWatch("cam1", "/dev/video0", local, Duration.ofMillis(100), "test-")) {
             watch.start();
             assertEquals(new DeviceStatus(State.ONLINE, "mjpeg 1280x720 25 fps"), await(watch, State.ONLINE, 2000));
-            Thread.sleep(500);
+            Thread.sleep(500); // five checks, none of which may open it again: absence cannot be awaited
             assertEquals(1, local.opens.get());
             local.absence.set("no device at /dev/video0");
             assertEquals(DeviceStatus.offline("no device at /dev/video0"), await(watch, State.OFFLINE, 2000));

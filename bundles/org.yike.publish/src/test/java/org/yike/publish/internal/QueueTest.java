@@ -34,7 +34,7 @@ import org.yike.api.publish.Job;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.Recording.RecordedFile;
 import org.yike.connector.ftp.internal.FtpConnector;
-import org.yike.connector.ftp.internal.LoopbackFtpServer;
+import org.yike.connector.ftp.fixture.LoopbackFtpServer;
 
 /** The queue publishing through the real FTP connector to Apache FtpServer on loopback. */
 public class QueueTest {
@@ -122,7 +122,7 @@ public class QueueTest {
         await("the job done after the restart", () -> state(job) == Job.State.DONE, 30);
         queue.close();
         queue = queue(); // and once more: a done job stays done
-        Thread.sleep(1500);
+        Thread.sleep(1500); // a window for a wrong second upload: absence cannot be awaited
 
         assertEquals(1, queue.jobs().size());
         assertEquals(Job.State.DONE, queue.jobs().get(0).state());

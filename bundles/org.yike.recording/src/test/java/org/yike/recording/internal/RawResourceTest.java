@@ -21,7 +21,7 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaInfo;
 import org.yike.media.Mp4Encodings;
-import org.yike.media.internal.FfmpegRuntime;
+import org.yike.media.MediaRuntime;
 
 /**
  * A raw source's own file on the lesson's clock, as the program shows its pictures: each in the
@@ -59,7 +59,7 @@ public class RawResourceTest {
         assertEquals("the file begins at the lesson's frame 1", List.of(40L), offsets);
         assertEquals("frames 1 to 5 of the lesson: 120 held in frame 3, 90 came after 200 in frame 4",
                 List.of(40, 120, 120, 90, 160), greys(file));
-        MediaInfo info = FfmpegRuntime.load(Path.of("target", "yike-data")).probe(file);
+        MediaInfo info = MediaRuntime.outsideFramework().probe(file);
         assertEquals(W, info.video().orElseThrow().width());
         assertTrue("no sound track", info.audio().isEmpty());
     }

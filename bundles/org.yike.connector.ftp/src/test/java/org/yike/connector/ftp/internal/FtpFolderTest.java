@@ -22,6 +22,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.yike.api.connector.RemoteFolder;
 import org.yike.api.connector.RemoteFolderChecks;
+import org.yike.connector.ftp.fixture.LoopbackFtpServer;
 
 /** The FTP connector against Apache FtpServer on loopback: plain FTP, explicit and implicit FTPS. */
 public class FtpFolderTest {

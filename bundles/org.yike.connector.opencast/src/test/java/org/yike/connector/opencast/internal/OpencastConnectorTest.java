@@ -25,6 +25,7 @@ import org.junit.rules.TemporaryFolder;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.Recording.RecordedFile;
 import org.yike.api.recording.ScheduledLesson;
+import org.yike.connector.opencast.fixture.OpencastFixture;
 
 /** The Opencast connector against the capture-agent endpoints replayed on loopback. */
 public class OpencastConnectorTest {

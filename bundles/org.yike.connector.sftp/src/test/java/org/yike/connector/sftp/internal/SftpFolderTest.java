@@ -26,6 +26,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.yike.api.connector.RemoteFolder;
 import org.yike.api.connector.RemoteFolderChecks;
+import org.yike.connector.sftp.fixture.LoopbackSftpServer;
 
 /** The SFTP connector against Apache MINA SSHD's SFTP server on loopback. */
 public class SftpFolderTest {

@@ -28,7 +28,6 @@ import org.yike.api.device.StreamLocator;
 import org.yike.kit.driver.ComponentConfig;
 import org.yike.kit.driver.LiveMicrophone;
 import org.yike.media.MediaRuntime;
-import org.yike.media.internal.FfmpegRuntime;
 
 /**
  * The configuration checks, and the microphone read through FFmpeg's real ALSA input: a tone that
@@ -44,7 +43,7 @@ public class AlsaMicrophoneTest {
 
     @BeforeClass
     public static void setUp() throws Exception {
-        media = FfmpegRuntime.load(Path.of("target", "yike-data"));
+        media = MediaRuntime.outsideFramework();
         microphone = LiveMicrophone.fromEnvironment(440);
         microphone.start();
     }

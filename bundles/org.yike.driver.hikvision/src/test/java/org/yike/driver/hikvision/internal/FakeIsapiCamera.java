@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 
 import org.yike.kit.driver.LiveStream;
 import org.yike.media.MediaRuntime;
-import org.yike.media.internal.FfmpegRuntime;
 
 import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpExchange;
@@ -71,7 +70,7 @@ final class FakeIsapiCamera implements AutoCloseable {
 
     /** The bundled FFmpeg, loaded once for the test JVM. */
     static synchronized MediaRuntime media() throws IOException {
-        if (media == null) media = FfmpegRuntime.load(Path.of("target", "yike-data"));
+        if (media == null) media = MediaRuntime.outsideFramework();
         return media;
     }
 

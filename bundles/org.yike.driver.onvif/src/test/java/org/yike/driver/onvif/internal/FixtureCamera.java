@@ -37,7 +37,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.yike.kit.driver.LiveStream;
 import org.yike.media.MediaRuntime;
-import org.yike.media.internal.FfmpegRuntime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -123,7 +122,7 @@ final class FixtureCamera implements AutoCloseable {
 
     /** The bundled FFmpeg, loaded once for the test JVM. */
     static synchronized MediaRuntime media() throws IOException {
-        if (media == null) media = FfmpegRuntime.load(Path.of("target", "yike-data"));
+        if (media == null) media = MediaRuntime.outsideFramework();
         return media;
     }
 

@@ -21,7 +21,6 @@ import org.yike.api.device.Source;
 import org.yike.api.device.StreamLocator;
 import org.yike.kit.driver.ComponentConfig;
 import org.yike.media.MediaRuntime;
-import org.yike.media.internal.FfmpegRuntime;
 
 /**
  * The configuration checks, the locator, and the state of a camera whose node is missing, appears
@@ -36,7 +35,7 @@ public class V4l2CameraTest {
 
     @BeforeClass
     public static void loadFfmpeg() throws Exception {
-        media = FfmpegRuntime.load(Path.of("target", "yike-data"));
+        media = MediaRuntime.outsideFramework();
     }
 
     @AfterClass

@@ -15,7 +15,6 @@ import org.yike.api.encoder.Encoding;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaRuntime;
-import org.yike.media.internal.FfmpegRuntime;
 import org.yike.media.Probe;
 
 /** Runs where it can: without NVENC the backend says so and refuses; with it, it encodes. */
@@ -53,6 +52,6 @@ public class NvencBackendTest {
 
     /** The media runtime as the framework would give it, made on the plain class path. */
     private static MediaRuntime runtime() throws java.io.IOException {
-        return FfmpegRuntime.load(Path.of("target", "yike-data"));
+        return MediaRuntime.outsideFramework();
     }
 }

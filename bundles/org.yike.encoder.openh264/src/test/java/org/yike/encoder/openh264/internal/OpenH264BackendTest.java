@@ -17,7 +17,6 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
-import org.yike.media.internal.FfmpegRuntime;
 import org.yike.media.Probe;
 
 public class OpenH264BackendTest {
@@ -94,6 +93,6 @@ public class OpenH264BackendTest {
 
     /** The media runtime as the framework would give it, made on the plain class path. */
     private static MediaRuntime runtime() throws java.io.IOException {
-        return FfmpegRuntime.load(Path.of("target", "yike-data"));
+        return MediaRuntime.outsideFramework();
     }
 }

@@ -17,7 +17,7 @@ import org.yike.api.encoder.Encoding;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaInfo;
-import org.yike.media.internal.FfmpegRuntime;
+import org.yike.media.MediaRuntime;
 
 public class X264BackendTest {
 
@@ -44,7 +44,7 @@ public class X264BackendTest {
                 e.audio(new AudioChunk(48000, 2, n * 40_000L, tone.flip()));
             }
         }
-        MediaInfo info = FfmpegRuntime.load(Path.of("target", "yike-data")).probe(file);
+        MediaInfo info = MediaRuntime.outsideFramework().probe(file);
         MediaInfo.Stream video = info.video().orElseThrow();
         assertEquals("h264", video.codec());
         assertEquals("scaled by the process to the profile", 320, video.width());
@@ -65,7 +65,7 @@ public class X264BackendTest {
                 e.video(new VideoFrame(320, 180, own.frameTimeMicros(n), ByteBuffer.allocateDirect(VideoFrame.bytes(320, 180))));
             }
         }
-        MediaInfo info = FfmpegRuntime.load(Path.of("target", "yike-data")).probe(file);
+        MediaInfo info = MediaRuntime.outsideFramework().probe(file);
         assertEquals(320, info.video().orElseThrow().width());
         assertTrue("no sound track", info.audio().isEmpty());
         assertEquals(50, info.videoFrameTimes().size());

@@ -16,7 +16,6 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
-import org.yike.media.internal.FfmpegRuntime;
 
 public class SkeletonBackendTest {
 
@@ -25,7 +24,7 @@ public class SkeletonBackendTest {
 
     @Test
     public void encodesASecondThatFfprobeReadsBack() throws Exception {
-        MediaRuntime media = FfmpegRuntime.load(Path.of("target", "yike-data"));
+        MediaRuntime media = MediaRuntime.outsideFramework();
         SkeletonBackend backend = new SkeletonBackend(codec("libopenh264"), media);
         assertTrue(backend.available());
         Profile profile = new Profile("test", 320, 240, 25, 500, 25, 64, 48000, 2, SkeletonBackend.ID);
@@ -43,7 +42,7 @@ public class SkeletonBackendTest {
 
     @Test
     public void anEncoderThisBuildLacksIsNotAvailable() throws Exception {
-        assertFalse(new SkeletonBackend(codec("no_such_encoder"), FfmpegRuntime.load(Path.of("target", "yike-data"))).available());
+        assertFalse(new SkeletonBackend(codec("no_such_encoder"), MediaRuntime.outsideFramework()).available());
     }
 
     /** The configuration DS would pass. */
