@@ -14,13 +14,13 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 
 /** Opening FFmpeg decoders for streams whose packets the engine reads itself. */
-final class Decoders {
+public final class Decoders {
 
     private Decoders() {
     }
 
     /** A decoder opened for the stream, or an exception naming the codec that could not be decoded. */
-    static AVCodecContext open(AVCodecParameters stream) throws IOException {
+    public static AVCodecContext open(AVCodecParameters stream) throws IOException {
         AVCodec codec = avcodec_find_decoder(stream.codec_id());
         if (codec == null || codec.isNull()) throw new IOException("no decoder for codec " + stream.codec_id());
         AVCodecContext context = avcodec_alloc_context3(codec);

@@ -5,12 +5,12 @@ import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 import java.nio.charset.StandardCharsets;
 
 /** FFmpeg's error numbers in words. */
-final class Errors {
+public final class Errors {
 
     private Errors() {
     }
 
-    static String text(int error) {
+    public static String text(int error) {
         byte[] text = new byte[256];
         if (av_strerror(error, text, text.length) < 0) return "error " + error;
         int end = 0;

@@ -19,7 +19,11 @@ import org.yike.api.encoder.Profile;
  * stamped with its arrival on the lesson's clock, for the program thread once that clock runs
  * (earlier sound belongs to no frame).
  */
-final class AudioInput extends SourceReader {
+public final class AudioInput extends SourceReader {
+
+    /** Sound from a microphone as it arrived: when, on the lesson's clock, and whether its connection has just opened. */
+    public record Arrival(long nanos, boolean opened, short[] samples) {
+    }
 
     /** About ten seconds of 1024-sample chunks: a program thread stuck longer than that loses sound. */
     private static final int QUEUED_CHUNKS = 500;
@@ -27,14 +31,14 @@ final class AudioInput extends SourceReader {
     private final int sampleRate;
     private final int channels;
     /** Ten seconds of the lesson's clock, which runs faster than real time in simulations. */
-    private final BlockingQueue<Mixer.Arrival> queue;
+    private final BlockingQueue<Arrival> queue;
     private final LongSupplier lessonNanos;
     private volatile boolean running;
     /** The connection has just opened: its first sound is placed by its arrival, not after what came before. */
     private boolean opened;
 
     /** @param lessonNanos the lesson's clock, which stamps each arrival */
-    AudioInput(Source source, Profile profile, LongSupplier lessonNanos, BiConsumer<Source, String> stateChanges,
+    public AudioInput(Source source, Profile profile, LongSupplier lessonNanos, BiConsumer<Source, String> stateChanges,
             long lostAfterMillis, double speed) {
         super(source, stateChanges, lostAfterMillis);
         this.queue = new ArrayBlockingQueue<>((int) Math.ceil(QUEUED_CHUNKS * speed));
@@ -63,7 +67,7 @@ final class AudioInput extends SourceReader {
             ShortBuffer in = ((ShortBuffer) frame.samples[0]).duplicate();
             short[] chunk = new short[in.remaining()];
             in.get(chunk);
-            Mixer.Arrival arrival = new Mixer.Arrival(lessonNanos.getAsLong(), opened, chunk);
+            Arrival arrival = new Arrival(lessonNanos.getAsLong(), opened, chunk);
             opened = false;
             if (!queue.offer(arrival)) {
                 queue.poll();
@@ -74,7 +78,7 @@ final class AudioInput extends SourceReader {
     }
 
     /** From now on samples are kept. */
-    void run(boolean running) {
+    public void run(boolean running) {
         this.running = running;
     }
 
@@ -86,8 +90,8 @@ final class AudioInput extends SourceReader {
         return channels;
     }
 
-    List<Mixer.Arrival> drain() {
-        List<Mixer.Arrival> chunks = new ArrayList<>();
+    public List<Arrival> drain() {
+        List<Arrival> chunks = new ArrayList<>();
         queue.drainTo(chunks);
         return chunks;
     }

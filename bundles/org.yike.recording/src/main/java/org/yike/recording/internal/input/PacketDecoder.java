@@ -16,6 +16,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.yike.api.director.Framing;
+import org.yike.recording.internal.ffmpeg.Decoders;
 
 /**
  * Decodes the packets of one compressed video stream into I420 pictures of the program's size. The

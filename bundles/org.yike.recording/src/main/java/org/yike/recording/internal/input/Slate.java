@@ -47,7 +47,7 @@ final class Slate {
             slate.put(picture);
             slate.clear();
         } catch (Exception | Error e) {
-            LOG.debug("The slate for {} has no words: {}", label, e.getMessage());
+            LOG.debug("The slate for {} has no words", label, e);
         }
         return slate;
     }

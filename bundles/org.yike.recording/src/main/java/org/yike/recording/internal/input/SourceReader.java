@@ -10,12 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamLocator;
+import org.yike.recording.internal.ffmpeg.Errors;
 
 /**
  * Reads one source on its own thread for the length of a lesson. When the source fails or ends it
  * is reopened after a growing pause (0.5 s up to 8 s); each loss and return is reported once.
  */
-abstract class SourceReader implements AutoCloseable {
+public abstract class SourceReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceReader.class);
     private static final long FIRST_RETRY_MILLIS = 500;
@@ -23,7 +24,7 @@ abstract class SourceReader implements AutoCloseable {
     /** How javacv reports FFmpeg's failure to open a source. */
     private static final Pattern FFMPEG_ERROR = Pattern.compile("avformat_open_input\\(\\) error (-\\d+)");
 
-    final Source source;
+    public final Source source;
     private final BiConsumer<Source, String> stateChanges;
     private final Thread thread;
     private volatile boolean closed;
@@ -39,7 +40,7 @@ abstract class SourceReader implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
@@ -119,6 +120,7 @@ abstract class SourceReader implements AutoCloseable {
         try {
             grabber.releaseUnsafe();
         } catch (Exception e) {
+            // a source that failed often fails to close too: expected, after every lost connection
             LOG.debug("Source {} did not close cleanly: {}", source.key(), e.getMessage());
         }
     }
@@ -153,7 +155,7 @@ abstract class SourceReader implements AutoCloseable {
     }
 
     /** Stops reading after the frame being read, without waiting for it. */
-    void closing() {
+    public void closing() {
         closed = true;
         thread.interrupt();
     }

@@ -26,6 +26,8 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaRuntime;
 import org.yike.media.StreamReading;
+import org.yike.recording.internal.output.RawResource;
+import org.yike.recording.internal.output.ResourceFile;
 
 /**
  * Reads one video source on its own thread and keeps its newest picture, scaled to the profile in
@@ -37,10 +39,10 @@ import org.yike.media.StreamReading;
  * converted to I420 once, go both to the program and to its own encoded file ({@link RawResource});
  * each connection starts a new part.
  */
-final class VideoInput extends SourceReader {
+public final class VideoInput extends SourceReader {
 
     /** Where resource files go, and who hears when one starts. */
-    interface Resources {
+    public interface Resources {
         Path file(Source source, int part);
 
         void started(Source source, Path file);
@@ -88,7 +90,7 @@ final class VideoInput extends SourceReader {
     private AVRational videoTimeBase;
 
     /** @param resources {@code null}: no resource file is written */
-    VideoInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges, Resources resources,
+    public VideoInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges, Resources resources,
             boolean decodeOffScreen, long lostAfterMillis, MediaRuntime media) {
         super(source, stateChanges, lostAfterMillis);
         this.media = media;
@@ -138,7 +140,7 @@ final class VideoInput extends SourceReader {
         try {
             raw = resources.raw(source, ++parts, grabber.getImageWidth(), grabber.getImageHeight(), grabber.getFrameRate());
         } catch (IOException | RuntimeException e) {
-            LOG.error("Source {}: no file of its own for this connection: {}", source.key(), e.getMessage());
+            LOG.error("Source {}: no file of its own for this connection", source.key(), e);
         }
     }
 
@@ -148,7 +150,7 @@ final class VideoInput extends SourceReader {
             try {
                 resource.close();
             } catch (Exception e) {
-                LOG.warn("Resource file {} did not close cleanly: {}", resourcePath, e.getMessage());
+                LOG.warn("Resource file {} did not close cleanly", resourcePath, e);
             }
         }
         if (raw != null) raw.finish();
@@ -227,7 +229,7 @@ final class VideoInput extends SourceReader {
                 resource = failed.another(resourcePath);
                 broke(e.getMessage() + "; its file goes on in part " + parts);
             } else {
-                LOG.error("Source {}: resource file {} stopped: {}", source.key(), resourcePath, e.getMessage());
+                LOG.error("Source {}: resource file {} stopped", source.key(), resourcePath, e);
             }
         }
     }
@@ -283,7 +285,7 @@ final class VideoInput extends SourceReader {
      * ({@code null}: whole); otherwise a compressed camera's frames are read and not shown, and a
      * raw source's are kept whole.
      */
-    void want(boolean wanted, Framing framing) {
+    public void want(boolean wanted, Framing framing) {
         this.framing = framing;
         this.wanted = wanted;
     }
@@ -292,7 +294,7 @@ final class VideoInput extends SourceReader {
      * Copies the newest picture into {@code into} if it is newer than {@code seen}; answers the
      * sequence number of what {@code into} now holds from this source ({@code seen} if nothing newer).
      */
-    synchronized long copyNewerThan(long seen, ByteBuffer into) {
+    public synchronized long copyNewerThan(long seen, ByteBuffer into) {
         if (sequence <= seen) return seen;
         into.clear();
         into.put(latest.duplicate().clear());
@@ -305,7 +307,7 @@ final class VideoInput extends SourceReader {
      * picture counts as unseen if it came at {@code freshNanos} or later with that crop, or is the
      * slate of a lost source.
      */
-    synchronized long seenBefore(long freshNanos, Framing framing) {
+    public synchronized long seenBefore(long freshNanos, Framing framing) {
         boolean fresh = sequence > 0
                 && (latestIsSlate || latestNanos - freshNanos >= 0 && Objects.equals(latestCrop, crop(framing)));
         return fresh ? sequence - 1 : sequence;

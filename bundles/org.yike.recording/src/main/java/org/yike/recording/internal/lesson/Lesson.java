@@ -1,22 +1,14 @@
 package org.yike.recording.internal.lesson;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
-import org.bytedeco.javacv.FrameFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.ClassroomEvent;
@@ -26,10 +18,19 @@ import org.yike.api.director.ProgramDecision;
 import org.yike.api.director.ProgramSource;
 import org.yike.api.encoder.EncoderBackend;
 import org.yike.api.encoder.Profile;
-import org.yike.api.encoder.VideoFrame;
 import org.yike.api.recording.Recording;
-import org.yike.api.runtime.Settings;
 import org.yike.media.MediaRuntime;
+import org.yike.recording.internal.RecordingConfig;
+import org.yike.recording.internal.input.AudioInput;
+import org.yike.recording.internal.input.SourceReader;
+import org.yike.recording.internal.input.VideoInput;
+import org.yike.recording.internal.output.ProfileOutput;
+import org.yike.recording.internal.output.ProgramFrame;
+import org.yike.recording.internal.program.Directing;
+import org.yike.recording.internal.program.Mixer;
+import org.yike.recording.internal.program.ProgramPicture;
+import org.yike.recording.internal.program.Shot;
+import org.yike.recording.internal.program.VoiceActivity;
 
 /**
  * One lesson being recorded. The program thread runs on the lesson's own clock: frame n is encoded
@@ -38,7 +39,7 @@ import org.yike.media.MediaRuntime;
  * the main source (the previous picture is held until a newly chosen source delivers one, so a cut
  * never shows black), and passes the microphone's sound on.
  */
-final class Lesson {
+public final class Lesson {
 
     private static final Logger LOG = LoggerFactory.getLogger(Lesson.class);
     /** Behind real time by more than this, a lesson says so, at most every {@link #LAG_REPEAT_NANOS}. */
@@ -56,7 +57,8 @@ final class Lesson {
     /** How often microphone levels are published, for meters. */
     private static final int LEVELS_PER_SECOND = 5;
 
-    interface Listener {
+    /** What the recorder hears of a lesson. */
+    public interface Listener {
         void decided(Lesson lesson, ProgramDecision decision);
 
         void sourceChanged(Lesson lesson, Source source, String problem);
@@ -72,59 +74,22 @@ final class Lesson {
         void heard(Lesson lesson, ClassroomEvent voice);
     }
 
-    /** What reaches the director, in order, on the program thread. */
-    private sealed interface Input {
-    }
-
-    private record Happened(ClassroomEvent event) implements Input {
-    }
-
-    private record Ordered(ProgramDecision shot) implements Input {
-    }
-
-    private record Handover(Director next, String strategy, String cause) implements Input {
-    }
-
-    /** Time passes; the same for every frame. */
-    private record Tick() implements Input {
-    }
-
-    private static final Tick TICK = new Tick();
-
-    final LessonRecord record;
+    public final LessonRecord record;
     private final Profile profile;
-    /** Only the program thread uses it; a new one comes as a {@link Handover}. */
-    private Director director;
-    /** The strategy directing now, as the recorder last asked for it. */
-    private volatile String strategy;
-    /** The shot the director wants now, and what made it want it; the program thread's own. */
-    private ProgramDecision decision;
-    private String trigger;
+    private final Directing directing;
     private final List<ProfileOutput> outputs;
     /** Pictures a cut dissolves over; 0: a hard cut. */
     private final int fadeFrames;
     private final Listener listener;
-    private final LongSupplier minFreeBytes;
-    /** Encodes raw sources' own files in resource mode; {@code null}: they get none. */
-    private final EncoderBackend rawEncoder;
-    private final RecordingConfig config;
+    private final DiskGuard disk;
+    private final LessonClock clock;
+    private final LessonResources resources;
     private final Map<String, VideoInput> video = new LinkedHashMap<>();
     private final List<AudioInput> microphones = new ArrayList<>();
     private final Mixer mixer;
     private final VoiceActivity voices;
-    private final ConcurrentLinkedQueue<Input> inputs = new ConcurrentLinkedQueue<>();
     private final Thread thread;
-    /** The moment the lesson ends: every frame due before it is encoded, even if the encoder lags. */
-    private volatile long stopNanos = Long.MAX_VALUE;
-    private volatile long startNanos;
-    /** How much faster than real time the lesson's clock runs ({@link Settings#CLOCK_SPEED}); 1 but in simulations. */
-    private final double speed;
-    private final long origin = System.nanoTime();
     private final long mixLatencyMicros;
-    private boolean composeFailed;
-
-    /** Program pictures in flight to the encoders; more would only hide an encoder that cannot keep up. */
-    private static final int PICTURES_IN_FLIGHT = 8;
 
     /**
      * @param profile the recording profile: the program is made at its size and frame rate
@@ -134,19 +99,16 @@ final class Lesson {
      * @param speed how much faster than real time the lesson's clock runs
      * @param rawEncoder the backend of raw sources' own files (resource mode), or {@code null}
      */
-    Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, String strategy,
-            List<ProfileOutput> outputs, Listener listener, LongSupplier minFreeBytes, ToDoubleFunction<String> gain,
+    public Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, String strategy,
+            List<ProfileOutput> outputs, Listener listener, DiskGuard disk, ToDoubleFunction<String> gain,
             RecordingConfig config, MediaRuntime media, double speed, EncoderBackend rawEncoder) {
-        this.speed = speed;
+        this.clock = new LessonClock(speed);
         this.mixLatencyMicros = Math.round(MIX_LATENCY_MICROS * speed);
-        this.strategy = strategy;
-        this.config = config;
-        this.rawEncoder = rawEncoder;
+        this.resources = new LessonResources(record, clock, config, profile, rawEncoder);
         this.fadeFrames = config.transitionMillis() * profile.fps() / 1000;
         this.record = record;
-        this.minFreeBytes = minFreeBytes;
+        this.disk = disk;
         this.profile = profile;
-        this.director = director;
         this.outputs = List.copyOf(outputs);
         this.listener = listener;
         this.mixer = new Mixer(profile.audioSampleRate(), profile.audioChannels(), gain);
@@ -156,16 +118,17 @@ final class Lesson {
                 video.put(s.key(), new VideoInput(s, profile, this::sourceChanged,
                         config.resourceMode() ? resources : null, config.decodeOffScreen(), config.lostAfterMillis(), media));
             } else {
-                AudioInput mic = new AudioInput(s, profile, () -> now() - startNanos, this::sourceChanged,
+                AudioInput mic = new AudioInput(s, profile, clock::sinceStart, this::sourceChanged,
                         config.lostAfterMillis(), speed);
                 microphones.add(mic);
                 mixer.add(s.key(), mic::drain);
             }
         }
+        this.directing = new Directing(record.id, video.keySet(), director, strategy);
         this.thread = new Thread(this::run, "yike-lesson-" + record.id);
     }
 
-    void start() {
+    public void start() {
         outputs.forEach(ProfileOutput::start);
         video.values().forEach(SourceReader::start);
         microphones.forEach(SourceReader::start);
@@ -173,7 +136,7 @@ final class Lesson {
     }
 
     /** Ends the lesson and waits until its file is complete. */
-    void stop() {
+    public void stop() {
         end();
         try {
             thread.join();
@@ -184,7 +147,7 @@ final class Lesson {
 
     /** From now on no frame is due; the program thread finishes what is. */
     private void end() {
-        stopNanos = now();
+        clock.stop();
         // sound after the end belongs to no frame, however long the encoder takes to catch up
         microphones.forEach(m -> m.run(false));
         // and resource files end with the lesson, not when a lagging program is encoded
@@ -193,181 +156,84 @@ final class Lesson {
 
     /** Once a second: below the least free space the lesson ends, so its file ends cleanly too. */
     private void checkDisk() {
-        long free;
-        try {
-            free = Files.getFileStore(record.folder).getUsableSpace();
-        } catch (IOException e) {
-            LOG.warn("Lesson {}: cannot read the free space of {}: {}", record.id, record.folder, e.getMessage());
-            return;
-        }
-        long least = minFreeBytes.getAsLong();
-        if (free >= least) return;
-        String reason = String.format("disk space low: %d MB free, below the least of %d MB; the lesson ended",
-                free >> 20, least >> 20);
-        LOG.error("Lesson {}: {}", record.id, reason);
-        record.endsEarly(reason);
-        end();
-        listener.diskLow(this, free, reason);
+        disk.whileRecording(record).ifPresent(low -> {
+            LOG.error("Lesson {}: {}", record.id, low.reason());
+            record.endsEarly(low.reason());
+            end();
+            listener.diskLow(this, low.freeBytes(), low.reason());
+        });
     }
 
-    void offer(ClassroomEvent event) {
-        record.heard(elapsedMillis(), event);
-        inputs.add(new Happened(event));
+    public void offer(ClassroomEvent event) {
+        record.heard(clock.elapsedMillis(), event);
+        directing.offer(event);
     }
 
     /** An operator's shot, for a director that takes orders. */
-    void order(ProgramDecision shot) {
-        inputs.add(new Ordered(shot));
+    public void order(ProgramDecision shot) {
+        directing.order(shot);
     }
 
-    /**
-     * From the next frame on {@code next} directs; the program holds its last shot until the new
-     * director's first decision, so the handover shows no gap and no black.
-     */
-    void handOver(Director next, String strategy) {
-        this.strategy = strategy;
-        inputs.add(new Handover(next, strategy, "directed by " + strategy));
+    /** See {@link Directing#handOver}. */
+    public void handOver(Director next, String strategy) {
+        directing.handOver(next, strategy);
     }
 
-    String strategy() {
-        return strategy;
+    public String strategy() {
+        return directing.strategy();
     }
 
     /** The keys of the video sources this lesson records. */
-    List<String> videoSources() {
+    public List<String> videoSources() {
         return List.copyOf(video.keySet());
     }
 
-    List<ProgramSource> programSources() {
-        return LessonRecorder.programSources(video.values().stream().map(v -> v.source).toList());
-    }
-
-    long elapsedMillis() {
-        return startNanos == 0 ? 0 : (now() - startNanos) / 1_000_000;
+    public List<ProgramSource> programSources() {
+        return Directing.programSources(video.values().stream().map(v -> v.source).toList());
     }
 
     /** Pictures that came within the last program frame (in real time) are as good as pictures after a cut. */
     private long freshNanos() {
-        return System.nanoTime() - (long) (profile.frameTimeNanos(1) / speed);
-    }
-
-    /** The lesson clock's time in nanoseconds: real time, times {@link #speed}. */
-    private long now() {
-        return (long) ((System.nanoTime() - origin) * speed) + 1;
-    }
-
-    /** Resource files: {@code resource-<device>_<source>[-<part>].mp4} beside the program. */
-    private final VideoInput.Resources resources = new VideoInput.Resources() {
-        @Override
-        public Path file(Source source, int part) {
-            String name = "resource-" + source.key().replaceAll("[^\\p{L}\\p{N}._-]", "_") + (part > 1 ? "-" + part : "");
-            return record.folder.resolve(name + ".mp4");
-        }
-
-        /**
-         * A camera that is not in the opening shot may begin its file before the lesson's clock
-         * starts: its offset is then negative, known once the clock starts.
-         */
-        @Override
-        public void started(Source source, Path file) {
-            long at = now();
-            synchronized (earlyFiles) {
-                if (startNanos == 0) {
-                    earlyFiles.add(new EarlyFile(source.key(), file, at));
-                    return;
-                }
-            }
-            record.resourceStarted(source.key(), file, (at - startNanos) / 1_000_000);
-        }
-
-        @Override
-        public RawResource raw(Source source, int part, int width, int height, double fps) throws IOException {
-            int kbps = RawResource.kbps(config, source.role());
-            if (rawEncoder == null || kbps == 0) return null;
-            Profile own = RawResource.of(source.key(), width, height, fps, kbps, profile.withBackend(rawEncoder.id()));
-            Path file = file(source, part);
-            record.encodedAs(own);
-            return new RawResource(own, rawEncoder.open(own, file), record.id, Lesson.this::clockNanos,
-                    atMillis -> record.resourceStarted(source.key(), file, atMillis));
-        }
-    };
-
-    /** The lesson's time since its clock started, in nanoseconds ({@link RawResource#NOT_STARTED} before). */
-    private long clockNanos() {
-        long start = startNanos;
-        return start == 0 ? RawResource.NOT_STARTED : now() - start;
-    }
-
-    /** A resource file that began before the lesson's clock, at {@code nanos} of {@link #now()}. */
-    private record EarlyFile(String source, Path file, long nanos) {
-    }
-
-    /** Guarded by itself; noted in the record once the clock starts. */
-    private final List<EarlyFile> earlyFiles = new ArrayList<>();
-
-    /** Starts the lesson's clock now; the resource files that began before it get their (negative) offsets. */
-    private void startClock() {
-        synchronized (earlyFiles) {
-            startNanos = now();
-            for (EarlyFile f : earlyFiles) record.resourceStarted(f.source(), f.file(), (f.nanos() - startNanos) / 1_000_000);
-            earlyFiles.clear();
-        }
+        return System.nanoTime() - (long) (profile.frameTimeNanos(1) / clock.speed());
     }
 
     private void sourceChanged(Source source, String problem) {
-        record.sourceEvent(elapsedMillis(), source.key(), problem);
+        record.sourceEvent(clock.elapsedMillis(), source.key(), problem);
         listener.sourceChanged(this, source, problem);
     }
 
     private void run() {
-        ByteBuffer program = ByteBuffer.allocateDirect(VideoFrame.bytes(profile.width(), profile.height()));
-        blank(program);
-        ProgramFrame.Pool pictures = new ProgramFrame.Pool(PICTURES_IN_FLIGHT, profile.width(), profile.height());
-        Composer composer = new Composer(profile.width(), profile.height(), profile.fps());
-        Fade fade = fadeFrames > 0 ? new Fade(profile.width(), profile.height(), fadeFrames) : null;
+        ProgramPicture picture = new ProgramPicture(record.id, profile, fadeFrames, video);
         long audioFrames = 0;
         long encoded = 0;
-        List<ByteBuffer> places = Shot.pictures(profile.width(), profile.height());
-        decision = ProgramDecision.full(0, video.keySet().iterator().next(), "lesson started");
-        trigger = "start";
-        apply(new Handover(director, strategy, "lesson started"), 0);
-        Shot shot = new Shot(decision, trigger, strategy, video, places, null, freshNanos());
+        directing.open(video.keySet().iterator().next());
+        picture.open(directing, freshNanos());
         String failure = null;
-        if (awaitOpening(shot)) {
-            compose(composer, shot, program);
-            shot.firstShown();
-        }
-        startClock();
-        if (shot.shownYet()) shown(shot, 0);
+        awaitOpening(picture);
+        resources.startClock();
+        long startNanos = clock.startNanos();
+        if (picture.onScreen() != null) shown(picture.onScreen(), 0);
         microphones.forEach(m -> m.run(true));
         try {
             long lagWarned = -LAG_REPEAT_NANOS;
-            for (long n = 0; startNanos + profile.frameTimeNanos(n) < stopNanos; n++) {
-                long late = now() - (startNanos + profile.frameTimeNanos(n));
+            for (long n = 0; startNanos + profile.frameTimeNanos(n) < clock.stopNanos(); n++) {
+                long late = clock.now() - (startNanos + profile.frameTimeNanos(n));
                 // parkNanos may return early, for no reason: a frame is never taken before its time
-                for (; late < 0; late = now() - (startNanos + profile.frameTimeNanos(n))) {
-                    LockSupport.parkNanos((long) (-late / speed));
+                for (; late < 0; late = clock.now() - (startNanos + profile.frameTimeNanos(n))) {
+                    LockSupport.parkNanos((long) (-late / clock.speed()));
                 }
-                if (late > LAG_WARNING_NANOS && now() - lagWarned > LAG_REPEAT_NANOS) {
-                    lagWarned = now();
+                if (late > LAG_WARNING_NANOS && clock.now() - lagWarned > LAG_REPEAT_NANOS) {
+                    lagWarned = clock.now();
                     LOG.warn("Lesson {}: encoding runs {} ms behind real time; the machine is too slow for profile {}",
                             record.id, late / 1_000_000, profile.name());
                 }
                 if (n % profile.fps() == 0) checkDisk();
                 long at = n * 1000 / profile.fps();
-                ProgramDecision before = decision;
-                for (Input i; (i = inputs.poll()) != null;) apply(i, at);
-                apply(TICK, at);
-                if (decision != before) {
-                    shot = new Shot(decision, trigger, strategy, video, places, shot, freshNanos());
-                    if (fade != null) fade.from(program);
-                }
-                boolean fresh = shot.update();
-                if (fresh) compose(composer, shot, fade != null && fade.running() ? fade.target() : program);
-                if (fade != null && fade.running()) fade.step(program);
-                if (fresh && shot.firstShown()) shown(shot, at);
-                ProgramFrame picture = pictures.fill(program, profile.frameTimeMicros(n), outputs.size());
-                outputs.forEach(o -> o.video(picture));
+                if (directing.tick(at)) picture.cut(directing, freshNanos());
+                Shot shown = picture.update();
+                if (shown != null) shown(shown, at);
+                ProgramFrame frame = picture.frame(profile.frameTimeMicros(n), outputs.size());
+                outputs.forEach(o -> o.video(frame));
                 audioFrames = passSound(audioFrames, profile.frameTimeMicros(n + 1) - mixLatencyMicros);
                 if (n % Math.max(1, profile.fps() / LEVELS_PER_SECOND) == 0 && !microphones.isEmpty()) {
                     List<Mixer.Level> levels = mixer.levels();
@@ -384,7 +250,7 @@ final class Lesson {
             failure = e.toString();
             LOG.error("Lesson {} failed: {}", record.id, failure, e);
         } finally {
-            composer.close();
+            picture.close();
             // every source stops at once, whichever is slow to close
             microphones.forEach(SourceReader::closing);
             video.values().forEach(SourceReader::closing);
@@ -398,27 +264,6 @@ final class Lesson {
             record.end(Instant.now(), programLost ? Recording.State.FAILED : Recording.State.FINISHED,
                     failures.isEmpty() ? null : String.join("; ", failures));
             listener.ended(this);
-        }
-    }
-
-    /**
-     * Passes an input to the director. A director that throws is replaced by one that holds the
-     * shot: a broken strategy bundle must not end the lesson.
-     */
-    private Optional<ProgramDecision> direct(Input input, long at, ProgramDecision current) {
-        try {
-            if (input instanceof Happened h) return director.onEvent(h.event(), at);
-            if (input instanceof Ordered o) return director.onCommand(o.shot().at(at, o.shot().cause()), at);
-            if (input instanceof Tick) return director.onTick(at);
-            Handover h = (Handover) input;
-            director = h.next();
-            LOG.info("Lesson {}: directed by {} from {} ms", record.id, h.strategy(), at);
-            return Optional.of(director.start().at(at, h.cause()));
-        } catch (RuntimeException e) {
-            LOG.error("Lesson {}: director {} failed; the shot holds from now on", record.id, strategy, e);
-            director = new FixedShot(current);
-            strategy = FixedShot.ID;
-            return Optional.empty();
         }
     }
 
@@ -436,47 +281,16 @@ final class Lesson {
         return written + samples.length / channels;
     }
 
-    /** Puts the shot's pictures into the program; a layout that cannot be composed shows its main picture. */
-    private void compose(Composer composer, Shot shot, ByteBuffer program) {
-        try {
-            composer.compose(shot.layout, shot.pictures(), program);
-        } catch (FrameFilter.Exception | RuntimeException e) {
-            if (!composeFailed) LOG.warn("Lesson {}: cannot compose {}: {}; showing its main picture", record.id, shot.layout,
-                    e.getMessage());
-            composeFailed = true;
-            program.clear();
-            program.put(shot.pictures().get(0).duplicate().clear());
-            program.flip();
-        }
-    }
-
     /**
      * The lesson's clock starts once the opening shot has its pictures (or after {@link #OPENING_WAIT_NANOS}),
      * so a recording begins with the classroom, not with black while cameras connect.
      */
-    private boolean awaitOpening(Shot shot) {
+    private void awaitOpening(ProgramPicture picture) {
         long until = System.nanoTime() + OPENING_WAIT_NANOS;
-        while (stopNanos == Long.MAX_VALUE && System.nanoTime() < until) {
-            if (shot.update()) return true;
+        while (!clock.stopped() && System.nanoTime() < until) {
+            if (picture.opening()) return;
             LockSupport.parkNanos(5_000_000);
         }
-        return false;
-    }
-
-    /** Gives the director an input; a decision it makes that this lesson can show becomes the one wanted. */
-    private void apply(Input input, long at) {
-        direct(input, at, decision).filter(this::showable).ifPresent(d -> {
-            decision = d;
-            trigger = input instanceof Happened h ? "event:" + h.event().type() : input instanceof Ordered ? "operator"
-                    : input instanceof Tick ? "time" : "handover";
-        });
-    }
-
-    private boolean showable(ProgramDecision d) {
-        List<String> missing = d.shown().stream().filter(k -> !video.containsKey(k)).toList();
-        if (missing.isEmpty()) return true;
-        LOG.warn("Lesson {}: the director chose {}, which this lesson does not record; the shot stays", record.id, missing);
-        return false;
     }
 
     /** The shot is on screen from this frame: that is when the timeline says it began. */
@@ -484,11 +298,5 @@ final class Lesson {
         ProgramDecision d = shot.decision.at(at, shot.decision.cause());
         record.decided(d, shot.trigger, shot.strategy);
         listener.decided(this, d);
-    }
-
-    /** Black in I420: Y 16, U and V 128. */
-    private static void blank(ByteBuffer i420) {
-        int luma = i420.capacity() * 2 / 3;
-        for (int i = 0; i < i420.capacity(); i++) i420.put(i, (byte) (i < luma ? 16 : 128));
     }
 }

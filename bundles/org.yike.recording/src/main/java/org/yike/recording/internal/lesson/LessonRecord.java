@@ -32,7 +32,7 @@ import org.yike.api.recording.ScheduledLesson;
  * when the lesson starts and again when it ends, each time whole (a temporary file renamed over
  * the last one), so a reader never sees half of it.
  */
-final class LessonRecord {
+public final class LessonRecord {
 
     static final String METADATA = "lesson.json";
     static final String PROGRAM = "program.mp4";
@@ -41,8 +41,8 @@ final class LessonRecord {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    final String id;
-    final String classroom;
+    public final String id;
+    public final String classroom;
     final Path folder;
     private final Metadata m;
 
@@ -108,7 +108,7 @@ final class LessonRecord {
      * A new lesson; {@code lesson}: the timetable's session it records, or null. A session recorded
      * from later than its start is partial from the outset, saying what was missed.
      */
-    LessonRecord(String id, String classroom, String title, Path folder, List<Profile> profiles, List<Source> sources,
+    public LessonRecord(String id, String classroom, String title, Path folder, List<Profile> profiles, List<Source> sources,
             ScheduledLesson lesson) {
         this.id = id;
         this.classroom = classroom;
@@ -163,7 +163,7 @@ final class LessonRecord {
     }
 
     /** An interrupted lesson whose file was finished afterwards, {@code seconds} long. */
-    synchronized void recovered(double seconds) {
+    public synchronized void recovered(double seconds) {
         m.partial = true;
         m.state = Recording.State.FINISHED;
         m.ended = Instant.parse(m.started).plusMillis(Math.round(seconds * 1000)).toString();
@@ -173,7 +173,7 @@ final class LessonRecord {
     }
 
     /** An interrupted lesson whose file could not be read back. */
-    synchronized void lost(String why) {
+    public synchronized void lost(String why) {
         m.partial = true;
         m.state = Recording.State.FAILED;
         m.error = "interrupted: the runtime stopped during the lesson, and the file is unreadable: " + why;
@@ -181,24 +181,24 @@ final class LessonRecord {
     }
 
     /** The program file of the recording profile. */
-    Path program() {
+    public Path program() {
         return folder.resolve(PROGRAM);
     }
 
     /** The program files, one per profile, in the order of the profiles. */
-    synchronized List<Path> programs() {
+    public synchronized List<Path> programs() {
         return files("program");
     }
 
     /** Every video file: the programs, then the sources' resource files. */
-    synchronized List<Path> videos() {
+    public synchronized List<Path> videos() {
         List<Path> all = new ArrayList<>(programs());
         all.addAll(files("resource"));
         return all;
     }
 
     /** The program file of the profile named {@code profile}, where the lesson has that profile. */
-    synchronized Optional<Path> program(String profile) {
+    public synchronized Optional<Path> program(String profile) {
         return m.files.stream().filter(f -> f.kind().equals("program") && profile.equals(f.profile()))
                 .map(f -> Path.of(f.path())).findFirst();
     }
@@ -212,7 +212,7 @@ final class LessonRecord {
                 d.cause(), trigger, strategy));
     }
 
-    synchronized ProgramDecision lastDecision() {
+    public synchronized ProgramDecision lastDecision() {
         if (m.decisions.isEmpty()) return null;
         Decision d = m.decisions.get(m.decisions.size() - 1);
         return new ProgramDecision(d.atMillis(), Layout.valueOf(d.layout()), d.sources(), d.cause(), d.framing());
@@ -239,20 +239,20 @@ final class LessonRecord {
     }
 
     /** The lesson ended; {@code failure} (or {@code null}) says what broke it. */
-    synchronized void end(Instant when, Recording.State state, String failure) {
+    public synchronized void end(Instant when, Recording.State state, String failure) {
         m.ended = when.toString();
         m.state = state;
         if (failure != null) m.error = failure;
         write();
     }
 
-    synchronized Recording toRecording() {
+    public synchronized Recording toRecording() {
         return new Recording(m.id, m.classroom, m.title, m.state, Instant.parse(m.started),
                 m.ended == null ? null : Instant.parse(m.ended), m.files, m.error, m.partial,
                 m.session == null ? null : m.session.lesson());
     }
 
-    synchronized void write() {
+    public synchronized void write() {
         try {
             Files.createDirectories(folder);
             Path tmp = folder.resolve(METADATA + ".tmp");

@@ -50,6 +50,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
 import org.bytedeco.javacpp.Pointer;
+import org.yike.recording.internal.ffmpeg.Decoders;
 
 /**
  * Turns a camera's sound that MP4 cannot hold (G.711 and the like) into AAC at 48 kHz for its

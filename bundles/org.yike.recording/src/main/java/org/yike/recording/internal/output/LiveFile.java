@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
  * while the lesson runs, and ends once the lesson has ended and all of it is read. Reading the
  * file rather than taking packets from the encoder keeps a slow reader from ever holding it up.
  */
-final class LiveFile extends InputStream {
+public final class LiveFile extends InputStream {
 
     /** How often the end of the file is looked at again; the encoder flushes each packet. */
     private static final long POLL_NANOS = 10_000_000;
@@ -23,7 +23,7 @@ final class LiveFile extends InputStream {
     private final FileChannel file;
     private final BooleanSupplier running;
 
-    LiveFile(Path path, BooleanSupplier running) throws IOException {
+    public LiveFile(Path path, BooleanSupplier running) throws IOException {
         this.file = FileChannel.open(path, StandardOpenOption.READ);
         this.running = running;
     }

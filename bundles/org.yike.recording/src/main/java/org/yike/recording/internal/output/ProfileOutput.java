@@ -18,7 +18,7 @@ import org.yike.api.encoder.VideoFrame;
  * newest picture due at each of its frame times) and scaling to its size is the encoder's work.
  * A failing encoder ends only its own file.
  */
-final class ProfileOutput {
+public final class ProfileOutput {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProfileOutput.class);
     private static final Object END = new Object();
@@ -34,34 +34,34 @@ final class ProfileOutput {
     private volatile String failure;
     private long next;
 
-    ProfileOutput(Profile profile, Encoding encoding, String lesson) {
+    public ProfileOutput(Profile profile, Encoding encoding, String lesson) {
         this.profile = profile;
         this.encoding = encoding;
         this.lesson = lesson;
         this.thread = new Thread(this::run, "yike-encode-" + lesson + "-" + profile.name());
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
     /** Takes a share of the picture; releases it when encoded (or at once, after a failure). */
-    void video(ProgramFrame frame) {
+    public void video(ProgramFrame frame) {
         if (failure != null) frame.release();
         else queue.add(frame);
     }
 
-    void audio(int sampleRate, int channels, long timestampMicros, short[] samples) {
+    public void audio(int sampleRate, int channels, long timestampMicros, short[] samples) {
         if (failure == null) queue.add(new Sound(sampleRate, channels, timestampMicros, samples));
     }
 
     /** Why this profile's file ended early, or {@code null}. */
-    String failure() {
+    public String failure() {
         return failure;
     }
 
     /** Encodes what is queued, then finishes the file. */
-    void finish() {
+    public void finish() {
         queue.add(END);
         try {
             thread.join();
@@ -71,7 +71,7 @@ final class ProfileOutput {
     }
 
     /** Closes an encoding that never started (a lesson that could not start). */
-    void abandon() {
+    public void abandon() {
         try {
             encoding.close();
         } catch (IOException ignored) {

@@ -13,7 +13,7 @@ import org.yike.api.encoder.VideoFrame;
  * with it. The pool is small and fixed: when encoders fall behind, the program thread waits for a
  * free picture instead of filling memory.
  */
-final class ProgramFrame {
+public final class ProgramFrame {
 
     final int width;
     final int height;
@@ -34,17 +34,17 @@ final class ProgramFrame {
         if (users.decrementAndGet() == 0) pool.free.add(this);
     }
 
-    static final class Pool {
+    public static final class Pool {
 
         private final BlockingQueue<ProgramFrame> free;
 
-        Pool(int frames, int width, int height) {
+        public Pool(int frames, int width, int height) {
             free = new ArrayBlockingQueue<>(frames);
             for (int i = 0; i < frames; i++) free.add(new ProgramFrame(this, width, height));
         }
 
         /** A free picture holding a copy of {@code picture}, for {@code users} encoders. */
-        ProgramFrame fill(ByteBuffer picture, long timestampMicros, int users) throws InterruptedException {
+        public ProgramFrame fill(ByteBuffer picture, long timestampMicros, int users) throws InterruptedException {
             return copy(free.take(), picture, timestampMicros, users);
         }
 

@@ -6,7 +6,6 @@ import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yike.api.device.Role;
 import org.yike.api.encoder.Encoding;
 import org.yike.api.encoder.Profile;
 
@@ -21,7 +20,7 @@ import org.yike.api.encoder.Profile;
  * one in the same frame replaces it. So the file begins a whole number of frames into the lesson
  * (its offset), and a picture is in the same lesson frame in the file and in the program.
  */
-final class RawResource {
+public final class RawResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(RawResource.class);
     /**
@@ -32,7 +31,7 @@ final class RawResource {
     private static final long NANOS = 1_000_000_000L;
 
     /** A lesson clock's answer before it has started: no picture then is part of the lesson. */
-    static final long NOT_STARTED = Long.MIN_VALUE;
+    public static final long NOT_STARTED = Long.MIN_VALUE;
 
     private final Profile profile;
     private final ProfileOutput output;
@@ -52,7 +51,7 @@ final class RawResource {
      * @param clock the lesson's time in nanoseconds since its clock started, or {@link #NOT_STARTED}
      * @param started told the file's offset on the lesson's clock in milliseconds, with its first picture
      */
-    RawResource(Profile profile, Encoding encoding, String lesson, LongSupplier clock, LongConsumer started) {
+    public RawResource(Profile profile, Encoding encoding, String lesson, LongSupplier clock, LongConsumer started) {
         this.profile = profile;
         this.clock = clock;
         this.started = started;
@@ -61,22 +60,11 @@ final class RawResource {
         output.start();
     }
 
-    /** The bitrate of a raw source's own file by its role (kbit/s); 0: it gets none. */
-    static int kbps(RecordingConfig config, Role role) {
-        return switch (role) {
-            case TEACHER_CLOSEUP, TEACHER_WIDE -> config.teacherResourceKbps();
-            case STUDENT_CLOSEUP, STUDENT_WIDE -> config.studentResourceKbps();
-            case COURSEWARE -> config.coursewareResourceKbps();
-            case BLACKBOARD -> config.blackboardResourceKbps();
-            case MICROPHONE -> 0;
-        };
-    }
-
     /**
      * The profile of a raw source's own file: its size, its frame rate (the program's where it
      * tells none), a key frame as often as the recording profile has one, no sound.
      */
-    static Profile of(String name, int width, int height, double fps, int kbps, Profile program) {
+    public static Profile of(String name, int width, int height, double fps, int kbps, Profile program) {
         int rate = fps >= 1 && fps <= 120 ? (int) Math.round(fps) : program.fps();
         int gop = Math.max(1, program.gopFrames() * rate / program.fps());
         return new Profile(name, width, height, rate, kbps, gop, 0, program.audioSampleRate(), program.audioChannels(),
@@ -84,7 +72,7 @@ final class RawResource {
     }
 
     /** A copy of {@code i420} (the profile's size) goes to the file, if the lesson's clock runs; the reader goes on at once. */
-    void picture(ByteBuffer i420) {
+    public void picture(ByteBuffer i420) {
         long at = clock.getAsLong();
         if (at == NOT_STARTED) return;
         long frame = -Math.floorDiv(-at * profile.fps(), NANOS);
@@ -112,7 +100,7 @@ final class RawResource {
     }
 
     /** Encodes what is queued and finishes the file (a failing encoder has said why already). */
-    void finish() {
+    public void finish() {
         if (held != null) pass(last);
         output.finish();
         if (dropped > 0) LOG.warn("{}: {} pictures left out of its own file, its encoder being behind", profile.name(), dropped);

@@ -39,6 +39,7 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avcodec;
+import org.yike.recording.internal.ffmpeg.Errors;
 
 /**
  * One camera's own file in resource mode, in fragmented MP4 like the program: its video packets
@@ -46,7 +47,7 @@ import org.bytedeco.ffmpeg.global.avcodec;
  * (AAC, Opus, MP3) and otherwise converted to AAC (G.711 and the like). The file starts at the
  * first key frame; its timestamps count from there, and the lesson notes when that was.
  */
-final class ResourceFile implements AutoCloseable {
+public final class ResourceFile implements AutoCloseable {
 
     private static final AVRational MICROS = av_make_q(1, 1_000_000);
     private static final long LARGEST_STEP_BACK_MICROS = 1_000_000;
@@ -67,7 +68,7 @@ final class ResourceFile implements AutoCloseable {
     private long startMicros = AV_NOPTS_VALUE;
 
     /** @param audioStream the input's sound stream, or -1 for a file of picture only */
-    ResourceFile(Path file, AVFormatContext input, int videoStream, int audioStream) {
+    public ResourceFile(Path file, AVFormatContext input, int videoStream, int audioStream) {
         this.file = file;
         this.input = input;
         this.videoStream = videoStream;
@@ -79,7 +80,7 @@ final class ResourceFile implements AutoCloseable {
      * answers {@code true} for the one that starts the file. The packet's timestamps are
      * rewritten for the file.
      */
-    boolean write(AVPacket packet) throws IOException {
+    public boolean write(AVPacket packet) throws IOException {
         int index = packet.stream_index();
         if (index != videoStream && index != audioStream) return false;
         boolean first = false;
@@ -113,12 +114,12 @@ final class ResourceFile implements AutoCloseable {
 
     /** Makes the file and writes its header; on failure nothing is left open. */
     /** Whether the file has begun (its first key frame written). */
-    boolean begun() {
+    public boolean begun() {
         return startMicros != AV_NOPTS_VALUE;
     }
 
     /** A new file for the same source's streams, starting at its next key frame. */
-    ResourceFile another(Path next) {
+    public ResourceFile another(Path next) {
         return new ResourceFile(next, input, videoStream, audioStream);
     }
 

@@ -10,14 +10,14 @@ import org.yike.api.director.ProgramDecision;
  * The director of last resort, while the classroom's strategy is not installed (or failed): one
  * shot, held.
  */
-final class FixedShot implements Director {
+public final class FixedShot implements Director {
 
     /** What a lesson directed so names its strategy. */
-    static final String ID = "(hold)";
+    public static final String ID = "(hold)";
 
     private final ProgramDecision shot;
 
-    FixedShot(ProgramDecision shot) {
+    public FixedShot(ProgramDecision shot) {
         this.shot = shot;
     }
 

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads the configured microphone gains: {@code sourceKey=dB} or {@code sourceKey=mute}. */
-final class MicrophoneGains {
+public final class MicrophoneGains {
 
     private static final Logger LOG = LoggerFactory.getLogger(MicrophoneGains.class);
 
@@ -15,7 +15,7 @@ final class MicrophoneGains {
     }
 
     /** Linear gains by source key; an entry that cannot be read is left out, with a log line saying why. */
-    static Map<String, Double> parse(String[] entries) {
+    public static Map<String, Double> parse(String[] entries) {
         Map<String, Double> gains = new HashMap<>();
         for (String entry : entries == null ? new String[0] : entries) {
             int eq = entry.lastIndexOf('=');

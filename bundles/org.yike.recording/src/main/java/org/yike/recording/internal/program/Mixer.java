@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
+import org.yike.recording.internal.input.AudioInput.Arrival;
+
 /**
  * Mixes the classroom's microphones into the program's sound, each with its gain (0 mutes), on the
  * lesson's clock: the program thread asks for exactly the sample frames due, and a microphone that
@@ -25,11 +27,7 @@ import java.util.function.ToDoubleFunction;
  * sound came with time to spare, the delay goes, and as much of the sound with it, so a stall costs
  * a few seconds out of step and one short gap rather than a lasting offset.
  */
-final class Mixer {
-
-    /** Sound from a microphone as it arrived: when, on the lesson's clock, and whether its connection has just opened. */
-    record Arrival(long nanos, boolean opened, short[] samples) {
-    }
+public final class Mixer {
 
     /** The most sound a microphone may have queued before its oldest is dropped (a stuck program thread). */
     private static final double MOST_QUEUED_SECONDS = 10;
@@ -44,7 +42,7 @@ final class Mixer {
     static final double SILENCE_DB = -120;
 
     /** A microphone's level since the last reading, in dB relative to full scale ({@link #SILENCE_DB} at least). */
-    record Level(String source, double rmsDb, double peakDb) {
+    public record Level(String source, double rmsDb, double peakDb) {
     }
 
     /** Queued sound: {@code samples[offset, limit)}, heard from sample frame {@code at} of the lesson. */
@@ -183,27 +181,27 @@ final class Mixer {
     private long mixed;
 
     /** @param gain a microphone's linear gain by its source key, read at every mix (0 mutes it) */
-    Mixer(int sampleRate, int channels, ToDoubleFunction<String> gain) {
+    public Mixer(int sampleRate, int channels, ToDoubleFunction<String> gain) {
         this.sampleRate = sampleRate;
         this.channels = channels;
         this.gain = gain;
     }
 
     /** @param arrived the sound that arrived since the last call, interleaved at the mixer's rate and channels */
-    void add(String key, Supplier<List<Arrival>> arrived) {
+    public void add(String key, Supplier<List<Arrival>> arrived) {
         mics.add(new Mic(key, arrived));
     }
 
-    int sampleRate() {
+    public int sampleRate() {
         return sampleRate;
     }
 
-    int channels() {
+    public int channels() {
         return channels;
     }
 
     /** The next {@code frames} sample frames of the mix, interleaved. */
-    short[] mix(int frames) {
+    public short[] mix(int frames) {
         int[] sum = new int[frames * channels];
         for (Mic m : mics) {
             m.take();
@@ -218,7 +216,7 @@ final class Mixer {
     }
 
     /** Each microphone's level since the last call (before its gain: what the microphone hears). */
-    List<Level> levels() {
+    public List<Level> levels() {
         List<Level> levels = new ArrayList<>();
         for (Mic m : mics) {
             double rms = m.counted == 0 ? 0 : Math.sqrt(m.sumSquares / m.counted);

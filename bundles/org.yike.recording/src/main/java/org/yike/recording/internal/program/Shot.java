@@ -9,6 +9,7 @@ import org.yike.api.director.Framing;
 import org.yike.api.director.Layout;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.encoder.VideoFrame;
+import org.yike.recording.internal.input.VideoInput;
 
 /**
  * What the program shows now: a layout and its sources, each with its newest picture. A new shot
@@ -16,13 +17,13 @@ import org.yike.api.encoder.VideoFrame;
  * program frame before it; until then the program keeps its last picture, so a cut never shows
  * black or a stale frame.
  */
-final class Shot {
+public final class Shot {
 
-    final ProgramDecision decision;
+    public final ProgramDecision decision;
     /** What made the director choose it: {@code event:<type>}, {@code operator}, {@code time}, {@code handover}. */
-    final String trigger;
+    public final String trigger;
     /** The strategy that chose it. */
-    final String strategy;
+    public final String strategy;
     final Layout layout;
     private boolean shown;
     private final List<VideoInput> inputs = new ArrayList<>();

@@ -12,7 +12,7 @@ import org.yike.api.device.ClassroomEvent;
  * while", for directors that follow the voice. Speech is a level at or above {@code speechDb};
  * quiet is a level below it for {@code quietMillis}, so pauses between words do not count.
  */
-final class VoiceActivity {
+public final class VoiceActivity {
 
     private final String classroom;
     private final double speechDb;
@@ -20,14 +20,14 @@ final class VoiceActivity {
     /** When each speaking microphone was last heard; a quiet one is absent. */
     private final Map<String, Long> lastHeard = new HashMap<>();
 
-    VoiceActivity(String classroom, double speechDb, long quietMillis) {
+    public VoiceActivity(String classroom, double speechDb, long quietMillis) {
         this.classroom = classroom;
         this.speechDb = speechDb;
         this.quietMillis = quietMillis;
     }
 
     /** The microphones that started speaking or fell quiet with these levels. */
-    List<ClassroomEvent> update(List<Mixer.Level> levels, long atMillis) {
+    public List<ClassroomEvent> update(List<Mixer.Level> levels, long atMillis) {
         List<ClassroomEvent> changes = new ArrayList<>();
         for (Mixer.Level level : levels) {
             String key = level.source();

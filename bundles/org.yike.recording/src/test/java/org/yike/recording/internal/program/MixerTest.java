@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.Test;
+import org.yike.recording.internal.input.AudioInput.Arrival;
 
 /** The mixer at 1000 frames a second, mono: sample frame f of the lesson is its millisecond f. */
 public class MixerTest {
 
     private static final long MS = 1_000_000;
 
-    private final List<Mixer.Arrival> roomMic = new ArrayList<>();
-    private final List<Mixer.Arrival> teacherMic = new ArrayList<>();
+    private final List<Arrival> roomMic = new ArrayList<>();
+    private final List<Arrival> teacherMic = new ArrayList<>();
     private final Map<String, Double> gains = new HashMap<>(Map.of("room", 1.0, "teacher", 0.5));
     private final Mixer mixer = new Mixer(1000, 1, gains::get);
 
@@ -26,15 +27,15 @@ public class MixerTest {
         mixer.add("teacher", () -> drain(teacherMic));
     }
 
-    private static List<Mixer.Arrival> drain(List<Mixer.Arrival> arrived) {
-        List<Mixer.Arrival> taken = new ArrayList<>(arrived);
+    private static List<Arrival> drain(List<Arrival> arrived) {
+        List<Arrival> taken = new ArrayList<>(arrived);
         arrived.clear();
         return taken;
     }
 
     /** Sound that arrived at millisecond {@code ms}. */
-    private static Mixer.Arrival at(long ms, short... samples) {
-        return new Mixer.Arrival(ms * MS, false, samples);
+    private static Arrival at(long ms, short... samples) {
+        return new Arrival(ms * MS, false, samples);
     }
 
     private static short[] tone(int frames, int value) {
@@ -73,7 +74,7 @@ public class MixerTest {
         for (int t = 0, mixedTo = 0; t < 5300; t += 10) {
             if (t < 500 || t >= 800) {
                 for (int chunk = t < 800 || t > 800 ? t / 10 : 50; chunk <= t / 10; chunk++) {
-                    roomMic.add(new Mixer.Arrival(t * MS, false, tone(10, chunk + 1)));
+                    roomMic.add(new Arrival(t * MS, false, tone(10, chunk + 1)));
                 }
             }
             if (t >= 100) {
@@ -98,7 +99,7 @@ public class MixerTest {
         short[] heard = new short[6000];
         for (int t = 0, mixedTo = 0; t < 6100; t += 10) {
             if (t > 0 && t % 500 == 0) {
-                for (int chunk = t / 10 - 50; chunk < t / 10; chunk++) roomMic.add(new Mixer.Arrival(t * MS, false, tone(10, chunk + 1)));
+                for (int chunk = t / 10 - 50; chunk < t / 10; chunk++) roomMic.add(new Arrival(t * MS, false, tone(10, chunk + 1)));
             }
             if (t >= 100) {
                 System.arraycopy(mixer.mix(10), 0, heard, mixedTo, 10);
@@ -130,7 +131,7 @@ public class MixerTest {
         roomMic.add(at(0, tone(10, 1)));
         assertArrayEquals(tone(10, 1), mixer.mix(10));
         assertArrayEquals(tone(10, 0), mixer.mix(10));
-        roomMic.add(new Mixer.Arrival(25 * MS, true, tone(5, 2)));
+        roomMic.add(new Arrival(25 * MS, true, tone(5, 2)));
         short[] heard = mixer.mix(10);
         assertArrayEquals("reconnected: heard from 25, not right after what came before",
                 new short[] {0, 0, 0, 0, 0, 2, 2, 2, 2, 2}, heard);
