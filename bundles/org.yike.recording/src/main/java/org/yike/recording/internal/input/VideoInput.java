@@ -38,6 +38,9 @@ import org.yike.recording.internal.output.ResourceFile;
  * also go to its own file as they came, and a raw source is read at its own size and its pictures,
  * converted to I420 once, go both to the program and to its own encoded file ({@link RawResource});
  * each connection starts a new part.
+ *
+ * <p>Somewhat over 300 lines, kept whole: its packets, pictures and own file share one connection's
+ * state (decoder, stream index, file part), opened and closed together on the reader's thread.
  */
 public final class VideoInput extends SourceReader {
 
