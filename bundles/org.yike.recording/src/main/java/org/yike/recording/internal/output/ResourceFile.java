@@ -112,7 +112,6 @@ public final class ResourceFile implements AutoCloseable {
         return first;
     }
 
-    /** Makes the file and writes its header; on failure nothing is left open. */
     /** Whether the file has begun (its first key frame written). */
     public boolean begun() {
         return startMicros != AV_NOPTS_VALUE;
@@ -123,6 +122,7 @@ public final class ResourceFile implements AutoCloseable {
         return new ResourceFile(next, input, videoStream, audioStream);
     }
 
+    /** Makes the file and writes its header; on failure nothing is left open. */
     private void open() throws IOException {
         output = new AVFormatContext(null);
         try {
