@@ -82,14 +82,6 @@ public final class AudioInput extends SourceReader {
         this.running = running;
     }
 
-    int sampleRate() {
-        return sampleRate;
-    }
-
-    int channels() {
-        return channels;
-    }
-
     public List<Arrival> drain() {
         List<Arrival> chunks = new ArrayList<>();
         queue.drainTo(chunks);

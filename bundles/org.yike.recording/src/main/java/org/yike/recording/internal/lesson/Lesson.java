@@ -179,10 +179,6 @@ public final class Lesson {
         directing.handOver(next, strategy);
     }
 
-    public String strategy() {
-        return directing.strategy();
-    }
-
     /** The keys of the video sources this lesson records. */
     public List<String> videoSources() {
         return List.copyOf(video.keySet());
