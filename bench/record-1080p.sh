@@ -248,7 +248,7 @@ def when(layout, srcs):
             terms.append("*".join(x for x in (lo, hi) if x) or "1")
     return "+".join(terms)
 
-# the same graphs as org.yike.recording.internal.Composer
+# the same graphs as org.yike.recording.internal.program.Composer
 def compose(n, layout, srcs, enable):
     ins = [pads[key].pop() for key in srcs]
     out = f"[shot{n}]"

@@ -60,8 +60,11 @@ public class StartOnBoot {
         for (String room : recording.classrooms()) {
             try {
                 recording.start(room, null);
-            } catch (RuntimeException e) {
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the service's refusals (no camera online, the disk full) say why in their message
                 LOG.error("Classroom {} could not start recording: {}", room, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("Classroom {} could not start recording", room, e);
             }
         }
     }
