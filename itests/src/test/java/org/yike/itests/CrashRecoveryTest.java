@@ -3,13 +3,10 @@ package org.yike.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -58,13 +55,8 @@ public class CrashRecoveryTest extends ProductJarTest {
      */
     private Process start(boolean recordOnStart) throws IOException {
         InYike.configFile(data, "org.yike.recording", "width=I\"640\"", "height=I\"360\"", "liveKbps=I\"0\"", "mobileKbps=I\"0\"");
-        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java",
-                "-Dyike.data=" + data, "-Dyike.http.port=" + port, "-Dyike.record.on.start=" + recordOnStart,
-                "-jar", System.getProperty("yike.jar")))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        return InYike.launch(data, "-Dyike.data=" + data, "-Dyike.http.port=" + port,
+                "-Dyike.record.on.start=" + recordOnStart).start();
     }
 
     private static String awaitRecording(Api api) throws Exception {

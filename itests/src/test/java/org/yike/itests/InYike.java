@@ -234,12 +234,21 @@ abstract class InYike {
         lines.addAll(List.of(recording));
         configFile(data, "org.yike.recording", lines.toArray(new String[0]));
         configFile(data, "org.yike.scheduler", "preRollSeconds=I\"1\"");
-        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-Dyike.data=" + data,
-                "-Dyike.http.port=" + port, "-jar", System.getProperty("yike.jar")))
+        return launch(data, "-Dyike.data=" + data, "-Dyike.http.port=" + port).start();
+    }
+
+    /**
+     * The product jar with these JVM options before {@code -jar}, its output appended to
+     * {@code <data>/yike.log}, no standard input; ready to start (its environment may be added to).
+     */
+    static ProcessBuilder launch(Path data, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-jar", System.getProperty("yike.jar")));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     }
 
     /** A configuration of {@code pid} in the data folder's store, as an installer would drop it (Felix's format). */

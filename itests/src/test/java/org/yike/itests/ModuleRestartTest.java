@@ -3,11 +3,9 @@ package org.yike.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -49,15 +47,9 @@ public class ModuleRestartTest extends ProductJarTest {
     }
 
     private Process start() throws IOException {
-        return new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java",
-                "-Dyike.data=" + data, "-Dyike.http.port=" + port,
+        return InYike.launch(data, "-Dyike.data=" + data, "-Dyike.http.port=" + port,
                 "-Dyike.repositories=http://127.0.0.1:" + port + "/repository/index.xml",
                 "-Dyike.trust=" + ModuleFixtures.trustedCertificate(),
-                "-Dorg.bytedeco.javacpp.cachedir=" + Path.of(System.getProperty("yike.itest.data"), "native"),
-                "-jar", System.getProperty("yike.jar")))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data).resolve("yike.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+                "-Dorg.bytedeco.javacpp.cachedir=" + Path.of(System.getProperty("yike.itest.data"), "native")).start();
     }
 }

@@ -4,10 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,12 +25,8 @@ public class StopOnSigtermTest extends ProductJarTest {
     @Test
     public void sigtermFinishesTheRunningLesson() throws Exception {
         InYike.configFile(data, "org.yike.recording", "width=I\"640\"", "height=I\"360\"", "liveKbps=I\"0\"", "mobileKbps=I\"0\"");
-        ProcessBuilder b = new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java",
-                "-Dorg.bytedeco.javacpp.cachedir=" + Path.of(System.getProperty("yike.itest.data"), "native"),
-                "-jar", System.getProperty("yike.jar")))
-                .redirectErrorStream(true)
-                .redirectOutput(Files.createDirectories(data).resolve("yike.log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder b = InYike.launch(data,
+                "-Dorg.bytedeco.javacpp.cachedir=" + Path.of(System.getProperty("yike.itest.data"), "native"));
         b.environment().putAll(Map.of("YIKE_DATA", data.toString(), "YIKE_HTTP_PORT", Integer.toString(port),
                 "YIKE_RECORD_ON_START", "true"));
         yike = b.start();
