@@ -33,7 +33,6 @@ import org.junit.rules.TemporaryFolder;
 import org.yike.api.publish.Job;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.Recording.RecordedFile;
-import org.yike.connector.ftp.internal.FtpConnector;
 import org.yike.connector.ftp.fixture.LoopbackFtpServer;
 
 /** The queue publishing through the real FTP connector to Apache FtpServer on loopback. */
@@ -162,7 +161,7 @@ public class QueueTest {
 
     private Queue queue() throws IOException {
         return new Queue(new Journal(journal), id -> Optional.ofNullable(lessons.get(id)),
-                name -> Optional.of(new Queue.Destination(name, new FtpConnector(), target, Set.of("password"))),
+                name -> Optional.of(new Queue.Destination(name, LoopbackFtpServer.connector(), target, Set.of("password"))),
                 (topic, job) -> events.add(topic + " " + job.id()), QUICK, 1, Clock.systemDefaultZone());
     }
 
