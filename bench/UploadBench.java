@@ -11,10 +11,8 @@ import java.util.Map;
 
 import org.yike.api.connector.FileServerConnector;
 import org.yike.api.connector.RemoteFolder;
-import org.yike.connector.ftp.internal.FtpConnector;
 import org.yike.connector.ftp.fixture.LoopbackFtpServer;
 import org.yike.connector.sftp.fixture.LoopbackSftpServer;
-import org.yike.connector.sftp.internal.SftpConnector;
 
 /**
  * The two halves of bench/upload-throughput.sh, run as a single-file program:
@@ -51,7 +49,8 @@ public class UploadBench {
     }
 
     static void upload(String type, int port, Path file, Path key, int n) throws Exception {
-        FileServerConnector connector = type.equals("ftp") ? new FtpConnector() : new SftpConnector();
+        FileServerConnector connector = type.equals("ftp") ? LoopbackFtpServer.connector()
+                : LoopbackSftpServer.connector(key.resolveSibling("known_hosts"));
         Map<String, Object> target = type.equals("ftp")
                 ? Map.of("url", "ftp://127.0.0.1:" + port + "/", "user", LoopbackFtpServer.USER, "password", LoopbackFtpServer.PASSWORD)
                 : Map.of("url", "sftp://127.0.0.1:" + port + "/", "user", LoopbackSftpServer.USER, "privateKey",

@@ -15,10 +15,18 @@ public interface Director {
     /** The opening shot. */
     ProgramDecision start();
 
-    Optional<ProgramDecision> onEvent(ClassroomEvent event, long atMillis);
+    /** Something happened in the classroom; a strategy that events change nothing (timed, operated) ignores it. */
+    default Optional<ProgramDecision> onEvent(ClassroomEvent event, long atMillis) {
+        return Optional.empty();
+    }
 
-    /** Called several times a second, so holds and timers can end without an event. */
-    Optional<ProgramDecision> onTick(long atMillis);
+    /**
+     * Called several times a second, so holds and timers can end without an event; a strategy
+     * without either ignores it.
+     */
+    default Optional<ProgramDecision> onTick(long atMillis) {
+        return Optional.empty();
+    }
 
     /**
      * An operator asks for this shot (layout, sources, framing; its time and cause are the

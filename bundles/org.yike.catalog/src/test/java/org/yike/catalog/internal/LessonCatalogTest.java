@@ -33,7 +33,7 @@ import org.yike.api.publish.PublishEvents;
 import org.yike.api.recording.RecordingEvents;
 import org.yike.api.timetable.Session;
 import org.yike.api.timetable.Timetable;
-import org.yike.timetable.internal.SchoolTimetable;
+import org.yike.timetable.fixture.Timetables;
 
 public class LessonCatalogTest {
 
@@ -236,8 +236,8 @@ public class LessonCatalogTest {
             + "101,1,1,all,数学,王芳,初二(3)班,yes\n101,1,2,all,语文,李明,初二(3)班,no\n";
 
     /** The real timetable, in the data folder: Mondays 数学 in 101 (recorded), 语文 (not), and Fridays 化学 in 104. */
-    private SchoolTimetable timetable() {
-        SchoolTimetable t = new SchoolTimetable(data.resolve("timetable"), Folders.SHANGHAI);
+    private Timetable timetable() {
+        Timetable t = Timetables.outsideFramework(data.resolve("timetable"), Folders.SHANGHAI);
         t.importBells("profile,period,label,start,end\nw,1,第1节,08:00,08:45\nw,2,第2节,08:55,09:40\n"
                 .getBytes(StandardCharsets.UTF_8));
         t.importCalendar("date,kind,follows_date,bell_profile,note\n2025-09-01,term_start,,w,\n2026-01-16,term_end,,,\n"

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 
 import org.yike.api.device.DeviceStatus;
+import org.yike.api.device.StreamLocator;
+import org.yike.media.MediaInfo;
+import org.yike.media.MediaRuntime;
 
 /**
  * Whether a device on this machine is there and opens, asked on a daemon thread. A missing node is
@@ -20,6 +23,44 @@ public final class LocalDeviceWatch extends DeviceWatch {
 
         /** Opens the device and says what it delivers, or throws why not ({@link Busy} when another reader has it). */
         String open() throws IOException;
+    }
+
+    /**
+     * A device that FFmpeg reads: {@link #open} probes its locator as the recording engine opens it,
+     * and says what came, or why nothing did in words a person can act on.
+     */
+    public abstract static class Probed implements Local {
+
+        protected final StreamLocator locator;
+        private final MediaRuntime media;
+        private final Duration openTime;
+
+        /** @param openTime how long an open may take (reading a picture or two to tell the format) */
+        protected Probed(StreamLocator locator, MediaRuntime media, Duration openTime) {
+            this.locator = locator;
+            this.media = media;
+            this.openTime = openTime;
+        }
+
+        @Override
+        public final String open() throws IOException {
+            MediaInfo info;
+            try {
+                info = media.probe(locator, openTime);
+            } catch (IOException e) {
+                throw refusal(e.getMessage());
+            }
+            return delivers(info);
+        }
+
+        /**
+         * FFmpeg's reason for not opening (the C library's words) as what a person can do about it;
+         * {@link Busy} where another reader holds the device.
+         */
+        protected abstract IOException refusal(String ffmpeg);
+
+        /** What the opened device delivers, in words; throws where that is not what it must deliver. */
+        protected abstract String delivers(MediaInfo info) throws IOException;
     }
 
     /** The device is there but another reader holds it. */

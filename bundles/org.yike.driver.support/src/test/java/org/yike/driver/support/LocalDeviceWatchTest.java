@@ -1,6 +1,7 @@
 package org.yike.driver.support;
 
 import static org.junit.Assert.assertEquals;
+import static org.yike.driver.support.AwaitState.await;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -79,14 +80,5 @@ public class LocalDeviceWatchTest {
             Thread.sleep(2500); // tries at 0, 1 and 3 s
             assertEquals(2, local.opens.get());
         }
-    }
-
-    private static DeviceStatus await(LocalDeviceWatch watch, State state, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (watch.status().state() != state) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("still " + watch.status());
-            Thread.sleep(20);
-        }
-        return watch.status();
     }
 }

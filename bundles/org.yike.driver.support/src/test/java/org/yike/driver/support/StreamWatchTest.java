@@ -2,6 +2,7 @@ package org.yike.driver.support;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.yike.driver.support.AwaitState.await;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -114,14 +115,5 @@ public class StreamWatchTest {
         StringBuilder steps = new StringBuilder();
         for (int i = 0; i < 8; i++, d = Backoff.after(d)) steps.append(d.toSeconds()).append(' ');
         assertEquals("1 2 4 8 16 32 60 60 ", steps.toString());
-    }
-
-    private static DeviceStatus await(StreamWatch watch, State state, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (watch.status().state() != state) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("still " + watch.status());
-            Thread.sleep(20);
-        }
-        return watch.status();
     }
 }

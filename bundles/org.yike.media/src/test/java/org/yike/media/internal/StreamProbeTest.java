@@ -16,8 +16,10 @@ import org.junit.Test;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
+import org.yike.media.StreamReading;
 import org.yike.media.StreamSample;
 
+/** Probing and sampling live streams, and sampling a stream that a reader in this JVM reads already. */
 public class StreamProbeTest {
 
     private static MediaRuntime media;
@@ -77,16 +79,7 @@ public class StreamProbeTest {
     @Test
     public void anInterruptedProbeEndsAtOnce() throws Exception {
         try (ServerSocket silent = new ServerSocket(0)) {
-            Thread caller = Thread.currentThread();
-            Thread interrupter = new Thread(() -> {
-                try {
-                    Thread.sleep(300);
-                    caller.interrupt();
-                } catch (InterruptedException e) {
-                    // the test is over
-                }
-            });
-            interrupter.start();
+            Thread interrupter = in300ms(Thread.currentThread()::interrupt);
             long start = System.nanoTime();
             String message = failure(StreamLocator.of("rtsp://127.0.0.1:" + silent.getLocalPort() + "/stream1"),
                     Duration.ofSeconds(30));
@@ -95,6 +88,39 @@ public class StreamProbeTest {
             assertTrue((System.nanoTime() - start) / 1e9 < 3);
             interrupter.join();
         }
+    }
+
+    /**
+     * A stream that a reader in this JVM reads is measured from that reader's packets, not opened a
+     * second time: the test plays the reader, telling 10 pictures a second of a stream that, opened,
+     * would give 25.
+     */
+    @Test
+    public void aStreamBeingReadIsMeasuredFromItsReaderAndOpenedAgainOnceItsReaderClosesIt() throws Exception {
+        StreamLocator locator = new StreamLocator("testsrc2=size=160x120:rate=25", "lavfi", Map.of());
+        assertEquals("opened: 25 fps", 25, sample(locator).figures().framesPerSecond(), 0.01);
+
+        StreamReading reading = media.reading(locator);
+        Thread reader = reader(reading);
+        StreamSample read = sample(locator);
+        assertEquals("what the last probe found it carries", 160, read.info().video().orElseThrow().width());
+        assertEquals("the reader's pictures", 10, read.figures().framesPerSecond(), 0.01);
+        assertEquals("the reader's bytes: 1000 a picture, 200 of sound", 96_000, read.figures().bitsPerSecond());
+
+        reading.close();
+        reader.interrupt();
+        reader.join();
+        assertEquals("opened again", 25, sample(locator).figures().framesPerSecond(), 0.01);
+    }
+
+    @Test
+    public void aMeasurementUnderWayWhenTheReaderClosesTheStreamOpensItInstead() throws Exception {
+        StreamLocator locator = new StreamLocator("testsrc2=size=176x144:rate=25", "lavfi", Map.of());
+        sample(locator);
+        StreamReading silent = media.reading(locator);
+        Thread closer = in300ms(silent::close);
+        assertEquals("opened when its reader gave up", 25, sample(locator).figures().framesPerSecond(), 0.01);
+        closer.join();
     }
 
     private static String failure(StreamLocator locator, Duration timeout) {
@@ -106,5 +132,41 @@ public class StreamProbeTest {
             assertFalse(e.getMessage(), e.getMessage().contains("s3cret") || e.getMessage().contains("rtsp://"));
             return e.getMessage();
         }
+    }
+
+    private static StreamSample sample(StreamLocator locator) throws IOException {
+        return media.sample(locator, Duration.ofSeconds(5), Duration.ofSeconds(1));
+    }
+
+    /** Tells a picture of 1000 bytes and a sound packet of 200 every 100 ms of stream time, faster than real time, until interrupted. */
+    private static Thread reader(StreamReading reading) {
+        Thread t = new Thread(() -> {
+            for (long micros = 0; !Thread.currentThread().isInterrupted(); micros += 100_000) {
+                reading.picture(micros, 1000);
+                reading.other(200);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Runs {@code action} on a thread of its own 300 ms from now, unless the thread is interrupted first. */
+    private static Thread in300ms(Runnable action) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            action.run();
+        });
+        t.start();
+        return t;
     }
 }

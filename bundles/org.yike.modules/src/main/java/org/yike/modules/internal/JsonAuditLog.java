@@ -36,7 +36,8 @@ public class JsonAuditLog implements AuditLog {
         this(FrameworkSettings.of(context).dataFolder().resolve("audit.log"));
     }
 
-    JsonAuditLog(Path file) {
+    /** Outside a framework: other bundles' tests, through TestServices. */
+    public JsonAuditLog(Path file) {
         this.file = file;
     }
 

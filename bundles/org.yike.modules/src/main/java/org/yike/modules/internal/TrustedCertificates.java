@@ -59,6 +59,15 @@ public class TrustedCertificates implements Trust {
         LOG.info("Modules signed by {} certificate(s) are trusted: {}", all.size(), trusted());
     }
 
+    /** Trusts the certificates of these PEM files, outside a framework (other bundles' tests, through TestServices). */
+    public static TrustedCertificates of(Path... pems) throws IOException, CertificateException {
+        List<X509Certificate> all = new ArrayList<>();
+        for (Path p : pems) all.addAll(read(p));
+        TrustedCertificates trust = new TrustedCertificates();
+        trust.trusted = List.copyOf(all);
+        return trust;
+    }
+
     @Override
     public String signer(Path jar) {
         return Signatures.signer(jar, trusted);

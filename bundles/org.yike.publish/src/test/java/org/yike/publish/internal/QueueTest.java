@@ -33,7 +33,6 @@ import org.junit.rules.TemporaryFolder;
 import org.yike.api.publish.Job;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.Recording.RecordedFile;
-import org.yike.connector.ftp.internal.FtpConnector;
 import org.yike.connector.ftp.fixture.LoopbackFtpServer;
 
 /** The queue publishing through the real FTP connector to Apache FtpServer on loopback. */
@@ -71,11 +70,7 @@ public class QueueTest {
     @Test
     public void anUploadKilledAtHalfGoesOnFromTheRemoteSize() throws Exception {
         Recording lesson = lesson("20261125-0800-101", "第一课", 6_000_000);
-        target.put("maxMbps", 12.0); // four seconds, so the server can go down halfway
-        queue = queue();
-        Job job = queue.add(lesson, "district");
-        Path part = remote(lesson, ".数学-第一课.mp4.part");
-        await("half the file on the server", () -> size(part) >= 3_000_000, 20);
+        Job job = sentUntil(lesson, 12.0, 3_000_000); // four seconds, so the server can go down halfway
         server.stop();
         await("the job retrying", () -> state(job) == Job.State.RETRYING, 20);
         server.start();
@@ -94,10 +89,7 @@ public class QueueTest {
     @Test
     public void aRuntimeStoppedHalfwayGoesOnFromTheRemoteSizeAfterItsRestart() throws Exception {
         Recording lesson = lesson("20261125-0830-101", "第五课", 4_000_000);
-        target.put("maxMbps", 8.0);
-        queue = queue();
-        Job job = queue.add(lesson, "district");
-        await("half the file on the server", () -> size(remote(lesson, ".数学-第五课.mp4.part")) >= 2_000_000, 20);
+        Job job = sentUntil(lesson, 8.0, 2_000_000);
         queue.close();
         assertFalse("left for the next start", new Journal(journal).load().get(0).state.ended());
 
@@ -151,10 +143,7 @@ public class QueueTest {
     @Test
     public void aCancelledJobStopsAndLeavesNoFileUnderItsName() throws Exception {
         Recording lesson = lesson("20261125-1100-101", "第四课", 4_000_000);
-        target.put("maxMbps", 4.0);
-        queue = queue();
-        Job job = queue.add(lesson, "district");
-        await("sending", () -> size(remote(lesson, ".数学-第四课.mp4.part")) > 100_000, 20);
+        Job job = sentUntil(lesson, 4.0, 100_000);
         queue.cancel(job.id());
         await("cancelled", () -> state(job) == Job.State.CANCELLED, 10);
         assertFalse(Files.exists(remote(lesson, "数学-第四课.mp4")));
@@ -162,8 +151,18 @@ public class QueueTest {
 
     private Queue queue() throws IOException {
         return new Queue(new Journal(journal), id -> Optional.ofNullable(lessons.get(id)),
-                name -> Optional.of(new Queue.Destination(name, new FtpConnector(), target, Set.of("password"))),
+                name -> Optional.of(new Queue.Destination(name, LoopbackFtpServer.connector(), target, Set.of("password"))),
                 (topic, job) -> events.add(topic + " " + job.id()), QUICK, 1, Clock.systemDefaultZone());
+    }
+
+    /** Queues {@code lesson} at {@code maxMbps} and waits for {@code bytes} of its program on the server, under its temporary name. */
+    private Job sentUntil(Recording lesson, double maxMbps, long bytes) throws Exception {
+        target.put("maxMbps", maxMbps);
+        queue = queue();
+        Job job = queue.add(lesson, "district");
+        Path part = remote(lesson, ".数学-" + lesson.title() + ".mp4.part");
+        await(bytes + " bytes on the server", () -> size(part) >= bytes, 20);
+        return job;
     }
 
     /** A finished lesson of room 101: its program, a live profile (not sent by default) and its metadata. */

@@ -17,9 +17,9 @@ import org.yike.api.modules.AuditLog;
 import org.yike.api.modules.ModuleRefused;
 import org.yike.api.modules.ModuleRefused.Kind;
 import org.yike.api.modules.Published;
-import org.yike.modules.internal.TestServices;
 import org.yike.modules.testing.Bundles;
 import org.yike.modules.testing.Keys;
+import org.yike.modules.testing.TestServices;
 
 import aQute.bnd.osgi.repository.XMLResourceParser;
 import aQute.bnd.osgi.resource.ResourceUtils;

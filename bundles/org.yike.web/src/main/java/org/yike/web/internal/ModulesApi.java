@@ -37,22 +37,20 @@ public class ModulesApi extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        List<String> p = JsonAnswers.parts(req);
-        String method = req.getMethod();
-        String who = JsonAnswers.who(req);
-        if (method.equals("GET") && p.isEmpty()) {
+        ApiCall call = ApiCall.of(req);
+        if (call.is("GET")) {
             JsonAnswers.answer(resp, 200, this::list);
-        } else if (method.equals("POST") && p.isEmpty()) {
+        } else if (call.is("POST")) {
             admin.answerChange(req, resp, 201, () -> {
                 JsonNode body = JsonAnswers.body(req);
                 String bsn = JsonAnswers.text(body, "bsn");
                 if (bsn == null) throw new Refused(400, "'bsn' names the module to install");
-                return modules.install(bsn, JsonAnswers.text(body, "version"), who);
+                return modules.install(bsn, JsonAnswers.text(body, "version"), call.who());
             });
-        } else if (method.equals("DELETE") && p.size() == 1) {
-            admin.answerChange(req, resp, 200, () -> modules.uninstall(p.get(0), who));
-        } else if (method.equals("POST") && p.size() == 2 && p.get(1).equals("rollback")) {
-            admin.answerChange(req, resp, 200, () -> modules.rollback(p.get(0), who));
+        } else if (call.is("DELETE", "*")) {
+            admin.answerChange(req, resp, 200, () -> modules.uninstall(call.part(0), call.who()));
+        } else if (call.is("POST", "*", "rollback")) {
+            admin.answerChange(req, resp, 200, () -> modules.rollback(call.part(0), call.who()));
         } else {
             JsonAnswers.noSuchApi(req, resp);
         }

@@ -40,22 +40,18 @@ public class RepositoryApi extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        List<String> p = JsonAnswers.parts(req);
-        String method = req.getMethod();
-        String who = JsonAnswers.who(req);
-        if (p.isEmpty() || !p.get(0).equals("bundles")) {
-            JsonAnswers.noSuchApi(req, resp);
-        } else if (method.equals("GET") && p.size() == 1) {
+        ApiCall call = ApiCall.of(req);
+        if (call.is("GET", "bundles")) {
             JsonAnswers.answer(resp, 200, repository::bundles);
-        } else if (method.equals("POST") && p.size() == 1) {
+        } else if (call.is("POST", "bundles")) {
             admin.answerChange(req, resp, 201, () -> {
-                Published added = add(req, who);
+                Published added = add(req, call.who());
                 return Map.of("bsn", added.bsn(), "version", added.version(), "channel", added.channel(), "schools", added.schools());
             });
-        } else if (method.equals("POST") && p.size() == 4 && p.get(3).equals("stable")) {
-            admin.answerChange(req, resp, 200, () -> repository.promote(p.get(1), p.get(2), who));
-        } else if (method.equals("DELETE") && p.size() == 3) {
-            admin.answerChange(req, resp, 200, () -> repository.withdraw(p.get(1), p.get(2), who));
+        } else if (call.is("POST", "bundles", "*", "*", "stable")) {
+            admin.answerChange(req, resp, 200, () -> repository.promote(call.part(1), call.part(2), call.who()));
+        } else if (call.is("DELETE", "bundles", "*", "*")) {
+            admin.answerChange(req, resp, 200, () -> repository.withdraw(call.part(1), call.part(2), call.who()));
         } else {
             JsonAnswers.noSuchApi(req, resp);
         }

@@ -31,7 +31,8 @@ public class SftpConnector implements FileServerConnector {
         this(FrameworkSettings.of(context).dataFolder().resolve("publish").resolve("sftp_known_hosts"));
     }
 
-    SftpConnector(Path knownHosts) throws IOException {
+    /** Outside a framework: tests and benchmarks, through {@code LoopbackSftpServer.connector}. */
+    public SftpConnector(Path knownHosts) throws IOException {
         this.client = withSshdLoader(SshClient::setUpDefaultClient);
         client.setServerKeyVerifier(new PinnedHostKeys(knownHosts));
         client.start();

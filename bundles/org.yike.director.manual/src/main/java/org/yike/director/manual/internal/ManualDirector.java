@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.Role;
 import org.yike.api.director.Director;
 import org.yike.api.director.ProgramDecision;
@@ -34,16 +33,6 @@ final class ManualDirector implements Director {
     @Override
     public ProgramDecision start() {
         return current;
-    }
-
-    @Override
-    public Optional<ProgramDecision> onEvent(ClassroomEvent event, long at) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<ProgramDecision> onTick(long at) {
-        return Optional.empty();
     }
 
     @Override

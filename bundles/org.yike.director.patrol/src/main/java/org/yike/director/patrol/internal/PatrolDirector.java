@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.Role;
 import org.yike.api.director.Director;
 import org.yike.api.director.Layout;
@@ -46,11 +45,6 @@ final class PatrolDirector implements Director {
     public ProgramDecision start() {
         current = round.get(0).at(0, "lesson started");
         return current;
-    }
-
-    @Override
-    public Optional<ProgramDecision> onEvent(ClassroomEvent event, long at) {
-        return Optional.empty();
     }
 
     @Override

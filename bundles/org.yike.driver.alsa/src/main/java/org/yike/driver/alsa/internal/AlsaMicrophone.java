@@ -5,7 +5,6 @@ import static org.yike.driver.support.ConfigCheck.text;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,26 +74,21 @@ public class AlsaMicrophone extends WatchedDevice<LocalDeviceWatch> {
 
     /** The microphone as FFmpeg's {@code alsa} input opens it. */
     static StreamLocator locator(AlsaMicrophoneConfig c) {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("sample_rate", Integer.toString(c.sampleRate()));
-        options.put("channels", Integer.toString(c.channels()));
-        return new StreamLocator(text(c.device()), FORMAT, options);
+        return new StreamLocator(text(c.device()), FORMAT,
+                Map.of("sample_rate", Integer.toString(c.sampleRate()), "channels", Integer.toString(c.channels())));
     }
 
     /**
      * The ALSA device: a name that points at a card ({@code hw:1,0}) is looked for in
      * {@code /proc/asound}; any other ({@code default}, a plugin) only opening tells.
      */
-    static final class Input implements LocalDeviceWatch.Local {
+    static final class Input extends LocalDeviceWatch.Probed {
 
-        private final StreamLocator locator;
-        private final MediaRuntime media;
         private final SoundCards cards;
         private final Optional<SoundCards.Named> card;
 
         Input(StreamLocator locator, MediaRuntime media, SoundCards cards) {
-            this.locator = locator;
-            this.media = media;
+            super(locator, media, OPEN_TIME);
             this.cards = cards;
             this.card = SoundCards.named(locator.uri());
         }
@@ -105,17 +99,16 @@ public class AlsaMicrophone extends WatchedDevice<LocalDeviceWatch> {
         }
 
         @Override
-        public String open() throws IOException {
-            MediaInfo info;
-            try {
-                info = media.probe(locator, OPEN_TIME);
-            } catch (IOException e) {
-                // FFmpeg says "Input/output error" whatever ALSA said; the kernel's lists tell more
-                Optional<String> holder = card.flatMap(cards::holder);
-                if (holder.isPresent()) throw new LocalDeviceWatch.Busy(locator.uri() + " is held by process " + holder.get());
-                throw new IOException("cannot open ALSA device '" + locator.uri() + "' (FFmpeg: " + e.getMessage()
-                        + "); arecord -L lists the names there are");
-            }
+        protected IOException refusal(String ffmpeg) {
+            // FFmpeg says "Input/output error" whatever ALSA said; the kernel's lists tell more
+            Optional<String> holder = card.flatMap(cards::holder);
+            if (holder.isPresent()) return new LocalDeviceWatch.Busy(locator.uri() + " is held by process " + holder.get());
+            return new IOException("cannot open ALSA device '" + locator.uri() + "' (FFmpeg: " + ffmpeg
+                    + "); arecord -L lists the names there are");
+        }
+
+        @Override
+        protected String delivers(MediaInfo info) throws IOException {
             MediaInfo.Stream a = info.audio().orElseThrow(() -> new IOException(locator.uri() + " opened without sound"));
             return a.codec() + " " + a.sampleRate() + " Hz, " + a.channels() + (a.channels() == 1 ? " channel" : " channels");
         }

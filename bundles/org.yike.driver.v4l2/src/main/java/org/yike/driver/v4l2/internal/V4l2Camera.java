@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,23 +85,17 @@ public class V4l2Camera extends WatchedDevice<LocalDeviceWatch> {
      * (yuv420p), which few cameras offer.
      */
     static StreamLocator locator(V4l2CameraConfig c) {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("input_format", text(c.inputFormat()));
-        options.put("video_size", text(c.videoSize()));
-        options.put("framerate", Integer.toString(c.framerate()));
-        return new StreamLocator(text(c.device()), FORMAT, options);
+        return new StreamLocator(text(c.device()), FORMAT, Map.of("input_format", text(c.inputFormat()),
+                "video_size", text(c.videoSize()), "framerate", Integer.toString(c.framerate())));
     }
 
     /** The device node: there or not from the file system, whether it opens from FFmpeg. */
-    static final class Node implements LocalDeviceWatch.Local {
+    static final class Node extends LocalDeviceWatch.Probed {
 
-        private final StreamLocator locator;
-        private final MediaRuntime media;
         private final Path path;
 
         Node(StreamLocator locator, MediaRuntime media) {
-            this.locator = locator;
-            this.media = media;
+            super(locator, media, OPEN_TIME);
             this.path = Path.of(locator.uri());
         }
 
@@ -116,19 +109,13 @@ public class V4l2Camera extends WatchedDevice<LocalDeviceWatch> {
         }
 
         @Override
-        public String open() throws IOException {
-            MediaInfo info;
-            try {
-                info = media.probe(locator, OPEN_TIME);
-            } catch (IOException e) {
-                throw reason(e.getMessage());
-            }
+        protected String delivers(MediaInfo info) throws IOException {
             MediaInfo.Stream v = info.video().orElseThrow(() -> new IOException(path + " opened without a picture"));
             return v.codec() + " " + v.width() + "x" + v.height() + " " + Math.round(v.frameRate()) + " fps";
         }
 
-        /** FFmpeg's reason (the C library's words for the error) as what a person can do about it. */
-        private IOException reason(String ffmpeg) {
+        @Override
+        protected IOException refusal(String ffmpeg) {
             String o = locator.options().get("input_format") + " " + locator.options().get("video_size") + " at "
                     + locator.options().get("framerate") + " fps";
             return switch (String.valueOf(ffmpeg)) {

@@ -26,6 +26,7 @@ import org.yike.api.device.Role;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
+import org.yike.driver.support.ConfiguredDevice;
 import org.yike.settings.FrameworkSettings;
 
 /**
@@ -33,9 +34,9 @@ import org.yike.settings.FrameworkSettings;
  * configuration there is one, classroom 101, so a fresh runtime has something to record; each
  * factory configuration makes another instead.
  */
-@Component(configurationPid = VirtualClassroom.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = Device.class, configurationPid = VirtualClassroom.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = VirtualClassroomConfig.class, factory = true)
-public class VirtualClassroom implements Device {
+public class VirtualClassroom extends ConfiguredDevice {
 
     static final String PID = "org.yike.driver.virtual.classroom";
     private static final Logger LOG = LoggerFactory.getLogger(VirtualClassroom.class);
@@ -54,14 +55,14 @@ public class VirtualClassroom implements Device {
 
     /** @param speed how many times faster than real time the classroom runs ({@code yike.clock.speed}) */
     VirtualClassroom(VirtualClassroomConfig config, EventAdmin events, double speed) {
+        super(VirtualDriver.ID, config.id(), config.label(), config.classroom());
         this.speed = speed;
         this.config = config;
         this.events = events;
         String problem = problem(config);
         if (problem != null) {
-            LOG.error("Virtual classroom {}: configuration refused: {}", config.id(), problem);
             sources = List.of();
-            status = DeviceStatus.offline("configuration: " + problem);
+            status = refused(problem);
             script = null;
             return;
         }
@@ -122,26 +123,6 @@ public class VirtualClassroom implements Device {
     private void post(ClassroomEvent.Type type, String source, Double x, Double y) {
         ClassroomEvent e = new ClassroomEvent(type, config.classroom(), config.id(), source, Instant.now(), x, y);
         events.postEvent(new Event(e.topic(), e.properties()));
-    }
-
-    @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public String name() {
-        return config.label();
-    }
-
-    @Override
-    public String driver() {
-        return VirtualDriver.ID;
-    }
-
-    @Override
-    public String classroom() {
-        return config.classroom();
     }
 
     @Override

@@ -1,8 +1,5 @@
 package org.yike.recording.internal.program;
 
-import java.util.Optional;
-
-import org.yike.api.device.ClassroomEvent;
 import org.yike.api.director.Director;
 import org.yike.api.director.ProgramDecision;
 
@@ -24,15 +21,5 @@ public final class FixedShot implements Director {
     @Override
     public ProgramDecision start() {
         return shot.at(0, "no director");
-    }
-
-    @Override
-    public Optional<ProgramDecision> onEvent(ClassroomEvent event, long atMillis) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<ProgramDecision> onTick(long atMillis) {
-        return Optional.empty();
     }
 }
