@@ -164,9 +164,7 @@ public class AdministrationTest extends InYike {
 
     /** The device once listed, within 10 s. */
     private DeviceEntry await(String id) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (find(id).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(100);
-        return find(id).orElseThrow(() -> new AssertionError(id + " is not listed: " + devices()));
+        return Await.until(id + " listed", 10, () -> find(id), Optional::isPresent).get();
     }
 
     private String devices() {

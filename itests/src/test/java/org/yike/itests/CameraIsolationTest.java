@@ -144,6 +144,6 @@ public class CameraIsolationTest extends InYike {
 
     /** Waits until {@code millis} have passed since {@code from} ({@link System#currentTimeMillis()}): the lesson's timing tested. */
     private static void awaitMillisSince(long from, long millis) throws InterruptedException {
-        while (System.currentTimeMillis() - from < millis) Thread.sleep(50);
+        Thread.sleep(Math.max(0, from + millis - System.currentTimeMillis()));
     }
 }

@@ -33,9 +33,9 @@ public class HotInstallTest extends InYike {
     @Test
     public void installingADriverDuringALessonLeavesNoGap() throws Exception {
         Api api = new Api().ready();
-        // the lesson's clock waits for its first pictures: right after boot (the catalog opening its
-        // database and index) that took up to 0.7 s, which is the opening, not what an install costs
-        Thread.sleep(3000);
+        // the lesson's clock waits for its first pictures: while the catalog opens its database and
+        // index after boot that took up to 0.7 s, which is the opening, not what an install costs
+        Await.until("the catalog open (/api/lessons answers)", 30, () -> api.get("lessons").status() == 200);
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
         long started = System.nanoTime();
         Thread.sleep(3000); // the lesson tested: 3 s before the install, 4 s after it

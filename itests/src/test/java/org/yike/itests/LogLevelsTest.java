@@ -49,10 +49,6 @@ public class LogLevelsTest extends ProductJarTest {
 
     /** Waits up to 10 s for a console line containing {@code text}. */
     private static void awaitLine(Path console, String text) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!Files.readString(console).contains(text)) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("no line '" + text + "' in " + console);
-            Thread.sleep(100);
-        }
+        Await.until("a line '" + text + "' in " + console, 10, () -> Files.readString(console).contains(text));
     }
 }

@@ -45,7 +45,7 @@ public class RawResourceTest extends InYike {
         configureRecording(Map.of("width", 640, "height", 360, "liveWidth", 512, "liveHeight", 288, "liveKbps", 600,
                 "mobileWidth", 256, "mobileHeight", 144, "mobileKbps", 200));
         Api api = new Api().ready();
-        assertTrue("the classroom's cameras at 320x180", awaitCameraSize(api));
+        awaitCameraSize(api);
 
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
         Thread.sleep(SECONDS * 1000);
@@ -112,13 +112,11 @@ public class RawResourceTest extends InYike {
         return seconds.stream().map(s -> offsetMillis + Math.round(s * 1000)).toList();
     }
 
-    /** Whether the default classroom has been replaced by the one configured here. */
-    private static boolean awaitCameraSize(Api api) throws Exception {
-        for (int i = 0; i < 100; i++) {
+    /** Waits until the default classroom has been replaced by the one configured here. */
+    private static void awaitCameraSize(Api api) throws Exception {
+        Await.until("the classroom's cameras at " + CAMERA_W + "x" + CAMERA_H, 10, () -> {
             JsonNode d = api.device("virtual-101");
-            if (d != null && d.at("/sources/0/uri").asText().contains("size=" + CAMERA_W + "x" + CAMERA_H)) return true;
-            Thread.sleep(100);
-        }
-        return false;
+            return d != null && d.at("/sources/0/uri").asText().contains("size=" + CAMERA_W + "x" + CAMERA_H);
+        });
     }
 }

@@ -44,12 +44,7 @@ public class StopOnSigtermTest extends ProductJarTest {
     }
 
     private static String awaitRecording(Api api) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonNode recording = api.get("status").body().get("recording");
-            if (recording.size() > 0) return recording.get(0).asText();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no lesson started on boot (YIKE_RECORD_ON_START=true)");
+        return Await.until("a lesson started on boot (YIKE_RECORD_ON_START=true)", 30,
+                () -> api.get("status").body().get("recording"), r -> r.size() > 0).get(0).asText();
     }
 }
