@@ -16,6 +16,11 @@ import org.yike.api.device.StreamLocator;
  * wall clock, which they all share: a white square in the bottom-left corner, lit on the first
  * frame of every wall-clock second. Where two cameras light it in the program tells how far apart
  * the recording keeps them.
+ *
+ * <p>With a time code, every picture also carries the wall clock at which it was made, as a strip of
+ * {@link #TIME_CODE_BITS} black and white cells across its middle (milliseconds since 1970 modulo
+ * 2<sup>32</sup>, least significant bit on the left): a viewer on the same machine reads the glass-to-glass
+ * latency off each frame it shows.
  */
 final class TestPattern {
 
@@ -25,6 +30,7 @@ final class TestPattern {
     static final String COURSEWARE_KEY = "0x0000FF";
 
     static final int KEY_SIZE_DIVISOR = 12;
+    static final int TIME_CODE_BITS = 32;
 
     private final int width;
     private final int height;
@@ -32,12 +38,14 @@ final class TestPattern {
     private final String font;
     /** Pictures and sound come this many times faster than real time ({@code Settings.CLOCK_SPEED}). */
     private final double speed;
+    private final boolean timeCode;
 
-    TestPattern(int width, int height, int fps, String font, double speed) {
+    TestPattern(int width, int height, int fps, String font, double speed, boolean timeCode) {
         this.width = width;
         this.height = height;
         this.fps = fps;
         this.speed = speed;
+        this.timeCode = timeCode;
         this.font = font != null && !font.isBlank() && Files.isReadable(Path.of(font)) ? font : null;
     }
 
@@ -94,7 +102,22 @@ final class TestPattern {
         g.append(",drawbox=x=0:y=ih-").append(k).append(":w=").append(k).append(":h=").append(k)
                 .append(":color=white:t=fill:enable='lt(mod(round(t*1000)\\,1000)\\,").append(1000.0 / fps)
                 .append(")'");
+        if (timeCode) appendTimeCode(g);
         return new StreamLocator(g.toString(), "lavfi", Map.of());
+    }
+
+    /** The strip of cells, drawn after pacing so that t is the wall clock in whole milliseconds. */
+    private void appendTimeCode(StringBuilder g) {
+        int cell = width / TIME_CODE_BITS;
+        int cellHeight = Math.max(8, height / 20);
+        String y = "(ih-" + cellHeight + ")/2";
+        g.append(",drawbox=x=0:y=").append(y).append(":w=").append(cell * TIME_CODE_BITS).append(":h=").append(cellHeight)
+                .append(":color=black:t=fill");
+        for (int bit = 0; bit < TIME_CODE_BITS; bit++) {
+            g.append(",drawbox=x=").append(bit * cell).append(":y=").append(y).append(":w=").append(cell).append(":h=")
+                    .append(cellHeight).append(":color=white:t=fill:enable='eq(mod(floor(round(t*1000)/")
+                    .append(1L << bit).append(")\\,2)\\,1)'");
+        }
     }
 
     private int keySize() {

@@ -66,7 +66,7 @@ public class VirtualClassroom extends ConfiguredDevice {
             script = null;
             return;
         }
-        TestPattern pattern = new TestPattern(config.width(), config.height(), config.fps(), config.font(), speed);
+        TestPattern pattern = new TestPattern(config.width(), config.height(), config.fps(), config.font(), speed, config.timeCode());
         if (!pattern.labelled()) {
             LOG.warn("Virtual classroom {}: font {} not readable; pictures carry colour keys only", config.id(),
                     config.font());

@@ -42,4 +42,7 @@ public @interface VirtualClassroomConfig {
 
     @AttributeDefinition(name = "%font.name", description = "%font.description")
     String font() default "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+    @AttributeDefinition(name = "%timeCode.name", description = "%timeCode.description")
+    boolean timeCode() default false;
 }

@@ -25,7 +25,7 @@ import org.yike.kit.driver.ComponentConfig;
 /** Decodes real frames from each virtual source and reads its colour key back. */
 public class TestPatternTest {
 
-    private final TestPattern pattern = new TestPattern(320, 180, 25, ComponentConfig.of(VirtualClassroomConfig.class, Map.of()).font(), 1);
+    private final TestPattern pattern = new TestPattern(320, 180, 25, ComponentConfig.of(VirtualClassroomConfig.class, Map.of()).font(), 1, false);
 
     @Test
     public void eachCameraShowsItsOwnColourKey() throws Exception {
@@ -97,6 +97,30 @@ public class TestPatternTest {
             }
         }
         return lit;
+    }
+
+    @Test
+    public void theTimeCodeReadsBackAsTheWallClockOfEachPicture() throws Exception {
+        TestPattern coded = new TestPattern(320, 180, 25, null, 1, true);
+        try (FFmpegFrameGrabber g = open(coded.student("S"))) {
+            for (int n = 0; n < 10; n++) {
+                Frame f = g.grabImage();
+                long made = f.timestamp / 1000;
+                assertEquals("frame " + n + " made at " + made, made & 0xFFFF_FFFFL, timeCode(f));
+            }
+        }
+    }
+
+    /** The cells read as a browser reads them: each cell's centre, white is 1. */
+    private static long timeCode(Frame f) {
+        ByteBuffer y = (ByteBuffer) f.image[0];
+        int cell = f.imageWidth / TestPattern.TIME_CODE_BITS;
+        int row = f.imageHeight / 2;
+        long code = 0;
+        for (int bit = 0; bit < TestPattern.TIME_CODE_BITS; bit++) {
+            if ((y.get(row * f.imageStride + bit * cell + cell / 2) & 0xFF) > 128) code |= 1L << bit;
+        }
+        return code;
     }
 
     @Test
