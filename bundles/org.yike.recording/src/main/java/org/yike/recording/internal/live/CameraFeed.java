@@ -35,7 +35,8 @@ public final class CameraFeed {
     private AVFormatContext input;
     private int video = -1;
     private int audio = -1;
-    private boolean adts;
+    /** AAC: its packets may come framed for streaming (ADTS, as in MPEG-TS). */
+    private boolean aac;
     /** The camera's time of its first key frame, and the lesson's then, in microseconds. */
     private long origin = AV_NOPTS_VALUE;
     private long anchor;
@@ -55,8 +56,8 @@ public final class CameraFeed {
         if (audio >= 0) {
             AVCodecParameters a = format.streams(audio).codecpar();
             byte[] config = extradata(a);
-            adts = a.codec_id() == AV_CODEC_ID_AAC && config.length == 0;
-            if (adts) config = audioSpecificConfig(a.profile(), a.sample_rate(), a.ch_layout().nb_channels());
+            aac = a.codec_id() == AV_CODEC_ID_AAC;
+            if (aac && config.length == 0) config = audioSpecificConfig(a.profile(), a.sample_rate(), a.ch_layout().nb_channels());
             sound = LiveTrack.audio(avcodec_get_name(a.codec_id()).getString(), a.sample_rate(), a.ch_layout().nb_channels(), config);
         }
         channel.tracks(LiveTrack.video(avcodec_get_name(v.codec_id()).getString(), v.width(), v.height(), extradata(v)), sound);
@@ -79,7 +80,7 @@ public final class CameraFeed {
         long shift = anchor - origin;
         byte[] data = new byte[packet.size()];
         packet.data().get(data);
-        if (index == audio && adts) data = withoutAdtsHeader(data);
+        if (index == audio && aac) data = withoutAdtsHeader(data);
         channel.packet(new LivePacket(index == video ? LiveTrack.Kind.VIDEO : LiveTrack.Kind.AUDIO, key,
                 (pts != AV_NOPTS_VALUE ? pts : at) + shift, at + shift, data));
     }
