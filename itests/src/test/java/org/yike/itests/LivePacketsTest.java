@@ -17,6 +17,7 @@ import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.osgi.service.cm.Configuration;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -41,10 +42,13 @@ public class LivePacketsTest extends InYike {
     LiveStreams live;
 
     private Process camera;
+    /** Each test's own classroom, so that neither sees the other's camera. */
+    private Configuration classroom;
 
     @After
-    public void stopCamera() {
+    public void stopCamera() throws Exception {
         if (camera != null) camera.destroy();
+        if (classroom != null) classroom.delete();
     }
 
     /** What a subscriber took, each packet with when it came ({@link System#nanoTime()}). */
@@ -56,6 +60,8 @@ public class LivePacketsTest extends InYike {
         Map<String, Object> profiles = new HashMap<>(SMALL_PROGRAM);
         profiles.putAll(Map.of("liveKbps", 400, "liveWidth", 320, "liveHeight", 180, "liveFps", 25, "liveGopFrames", 25));
         configureRecording(profiles);
+        classroom = configureClassroom(Map.of("id", "virtual-101", "width", 640, "height", 360, "studentStandsEverySeconds", 0,
+                "coursewareChangesEverySeconds", 0));
         Api api = new Api().ready();
         long asked = System.nanoTime();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
@@ -113,7 +119,7 @@ public class LivePacketsTest extends InYike {
         Path work = Files.createDirectories(dataFolder().resolve("camera"));
         UdpCamera udp = UdpCamera.start(this, work.resolve("sent.ts"), work.resolve("camera.log"));
         camera = udp.process;
-        configureClassroom(Map.of("id", "virtual-101", "width", 640, "height", 360, "studentStandsEverySeconds", 0,
+        classroom = configureClassroom(Map.of("id", "virtual-101", "width", 640, "height", 360, "studentStandsEverySeconds", 0,
                 "coursewareChangesEverySeconds", 0, "teacherUrl", udp.url()));
         configureRecording(SMALL_PROGRAM);
         Api api = new Api().ready();
