@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.net.DatagramSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,19 +41,11 @@ public class ResourceModeTest extends InYike {
     public void anH264CameraIsWrittenAsItCameAndShownInTheProgram() throws Exception {
         Path work = Files.createDirectories(dataFolder().resolve("camera"));
         Path sent = work.resolve("sent.ts");
-        int port;
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            port = s.getLocalPort();
-        }
-        camera = ffmpeg(List.of("-v", "error", "-f", "lavfi", "-i",
-                "testsrc2=size=640x360:rate=25,format=yuv420p,drawbox=x=iw-30:y=ih-30:w=30:h=30:color=0xFF0000:t=fill,realtime",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000,arealtime",
-                "-c:v", "libopenh264", "-b:v", "1000k", "-g", "25", "-c:a", "aac", "-map", "0:v", "-map", "1:a", "-f", "tee",
-                "[f=mpegts]udp://127.0.0.1:" + port + "?pkt_size=1316|[f=mpegts]" + sent), work.resolve("camera.log"));
+        UdpCamera udp = UdpCamera.start(this, sent, work.resolve("camera.log"));
+        camera = udp.process;
 
         configureClassroom(Map.of("id", "virtual-101", "width", 640, "height", 360, "studentStandsEverySeconds", 0,
-                "coursewareChangesEverySeconds", 0,
-                "teacherUrl", "udp://127.0.0.1:" + port + "?overrun_nonfatal=1&fifo_size=50000"));
+                "coursewareChangesEverySeconds", 0, "teacherUrl", udp.url()));
         configureRecording(SMALL_PROGRAM);
 
         Api api = new Api().ready();

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.yike.api.encoder.EncoderBackend;
 import org.yike.api.encoder.Encoding;
+import org.yike.api.encoder.PacketSink;
 import org.yike.api.encoder.Profile;
 
 /**
@@ -43,7 +44,12 @@ public abstract class Mp4Backend implements EncoderBackend {
 
     @Override
     public Encoding open(Profile profile, Path file) throws IOException {
+        return open(profile, file, PacketSink.NONE);
+    }
+
+    @Override
+    public Encoding open(Profile profile, Path file, PacketSink packets) throws IOException {
         if (unavailable != null) throw new IOException(id + " is not available here: " + unavailable);
-        return Mp4Encodings.open(profile, file, encoder, options);
+        return Mp4Encodings.open(profile, file, encoder, options, packets);
     }
 }

@@ -5,60 +5,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.yike.api.encoder.Encoding;
+import org.yike.api.encoder.PacketSink;
 import org.yike.api.encoder.Profile;
-import org.yike.media.internal.RecorderEncoding;
+import org.yike.media.internal.Mp4Encoding;
 
 /**
  * H.264 + AAC in fragmented MP4 through FFmpeg in this JVM, with any H.264 encoder of the loaded
- * build: what in-process encoder backends share, so each names only its encoder and its options.
+ * build, each packet also handed out live: what in-process encoder backends share, so each names
+ * only its encoder and its options.
  */
 public final class Mp4Encodings {
 
     private Mp4Encodings() {
     }
 
+    /** The same, its packets going nowhere else. */
+    public static Encoding open(Profile profile, Path file, String videoCodec, Map<String, String> videoOptions)
+            throws IOException {
+        return open(profile, file, videoCodec, videoOptions, PacketSink.NONE);
+    }
+
     /**
      * Starts encoding {@code profile} into {@code file} with the video encoder {@code videoCodec}
      * ({@code libopenh264}, {@code h264_nvenc}) and its private options; a profile without sound
-     * makes a file of pictures only.
+     * makes a file of pictures only. Each packet also goes to {@code packets} as it is made.
      */
-    public static Encoding open(Profile profile, Path file, String videoCodec, Map<String, String> videoOptions)
-            throws IOException {
+    public static Encoding open(Profile profile, Path file, String videoCodec, Map<String, String> videoOptions,
+            PacketSink packets) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        // no channels: javacv makes no sound stream
-        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), profile.width(), profile.height(),
-                profile.hasSound() ? profile.audioChannels() : 0);
-        recorder.setFormat("mp4");
-        recorder.setVideoCodecName(videoCodec);
-        recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-        recorder.setFrameRate(profile.fps());
-        recorder.setVideoBitrate(profile.videoKbps() * 1000);
-        recorder.setGopSize(profile.gopFrames());
-        videoOptions.forEach(recorder::setVideoOption);
-        recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-        recorder.setSampleRate(profile.audioSampleRate());
-        recorder.setAudioBitrate(profile.audioKbps() * 1000);
-        // A fragment every second, flushed to the file at once: a crash loses at most the last second
-        // or two. delay_moov lets the muxer write the edit list that hides AAC priming (else video starts late).
-        recorder.setOption("movflags", "+frag_keyframe+empty_moov+delay_moov+default_base_moof");
-        recorder.setOption("frag_duration", "1000000");
-        recorder.setOption("flush_packets", "1");
         try {
-            recorder.start();
-        } catch (FFmpegFrameRecorder.Exception e) {
-            try {
-                recorder.release();
-            } catch (FFmpegFrameRecorder.Exception ignored) {
-                // nothing was started
-            }
+            return Mp4Encoding.open(profile, file, videoCodec, videoOptions, packets);
+        } catch (IOException e) {
             throw new IOException("cannot start " + videoCodec + " for profile " + profile.name() + " into " + file
                     + ": " + e.getMessage(), e);
         }
-        return new RecorderEncoding(recorder);
     }
 
     /**

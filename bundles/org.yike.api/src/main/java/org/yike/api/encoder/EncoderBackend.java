@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Encodes a program to H.264 video and AAC audio in an MP4 file. */
+/** Encodes a program to H.264 video and AAC audio in an MP4 file, and where it can, to live packets too. */
 @ConsumerType
 public interface EncoderBackend {
 
@@ -18,4 +18,13 @@ public interface EncoderBackend {
     }
 
     Encoding open(Profile profile, Path file) throws IOException;
+
+    /**
+     * Opens an encoding that also hands each packet to {@code packets} as it leaves the encoder. A
+     * backend that cannot tap its packets (an encoder in another process) keeps this default: its
+     * file is written, and nobody can watch it live.
+     */
+    default Encoding open(Profile profile, Path file, PacketSink packets) throws IOException {
+        return open(profile, file);
+    }
 }

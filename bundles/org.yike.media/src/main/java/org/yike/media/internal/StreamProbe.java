@@ -1,7 +1,6 @@
 package org.yike.media.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,10 +144,6 @@ final class StreamProbe {
     private static String reason(int error, long deadline, Duration timeout) {
         if (Thread.currentThread().isInterrupted()) return "interrupted";
         if (System.nanoTime() - deadline > 0) return "no complete answer within " + timeout.toSeconds() + " s";
-        byte[] text = new byte[256];
-        avutil.av_strerror(error, text, text.length);
-        int end = 0;
-        while (end < text.length && text[end] != 0) end++;
-        return new String(text, 0, end, StandardCharsets.UTF_8);
+        return FfmpegError.text(error);
     }
 }

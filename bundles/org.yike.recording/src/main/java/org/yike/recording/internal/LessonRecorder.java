@@ -37,6 +37,7 @@ import org.yike.api.device.Source;
 import org.yike.api.director.DirectorStrategy;
 import org.yike.api.director.ProgramDecision;
 import org.yike.api.encoder.EncoderBackend;
+import org.yike.api.live.LiveStream;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingService;
 import org.yike.api.recording.ScheduledLesson;
@@ -45,6 +46,8 @@ import org.yike.recording.internal.lesson.DiskGuard;
 import org.yike.recording.internal.lesson.Lesson;
 import org.yike.recording.internal.lesson.LessonArchive;
 import org.yike.recording.internal.lesson.LessonRecord;
+import org.yike.recording.internal.live.Channel;
+import org.yike.recording.internal.live.LiveChannels;
 import org.yike.recording.internal.output.LiveFile;
 import org.yike.recording.internal.output.ProfileOutput;
 import org.yike.recording.internal.program.Directing;
@@ -77,6 +80,8 @@ public class LessonRecorder implements RecordingService, EventHandler {
     final List<EncoderBackend> backends = new CopyOnWriteArrayList<>();
 
     private final MediaRuntime media;
+    /** Where each profile's packets go live, as they leave its encoder. */
+    private final LiveChannels live;
     private volatile RecordingConfig config;
     /** Linear gain by microphone source key, from the configuration. */
     private volatile Map<String, Double> gains;
@@ -92,7 +97,9 @@ public class LessonRecorder implements RecordingService, EventHandler {
     private final Recovery recovery;
 
     @Activate
-    public LessonRecorder(BundleContext context, RecordingConfig config, @Reference EventAdmin events, @Reference MediaRuntime media) {
+    public LessonRecorder(BundleContext context, RecordingConfig config, @Reference EventAdmin events, @Reference MediaRuntime media,
+            @Reference LiveChannels live) {
+        this.live = live;
         this.config = config;
         this.gains = MicrophoneGains.parse(config.microphones());
         this.events = new LessonEvents(events, ptz, this::ended);
@@ -224,15 +231,17 @@ public class LessonRecorder implements RecordingService, EventHandler {
             record.write();
             for (int i = 0; i < encoders.size(); i++) {
                 Profiles.Encoder e = encoders.get(i);
-                outputs.add(new ProfileOutput(e.profile(), e.backend().open(e.profile(), record.programs().get(i)), record.id));
+                Channel channel = live.channel(room, e.profile().name(), LiveStream.Origin.PROGRAM, id);
+                outputs.add(new ProfileOutput(e.profile(), e.backend().open(e.profile(), record.programs().get(i), channel), record.id));
             }
         } catch (IOException | RuntimeException e) {
             outputs.forEach(ProfileOutput::abandon);
+            live.endLesson(id);
             throw new IllegalStateException("cannot start recording " + id + ": " + e.getMessage(), e);
         }
         DirectorRouting.Opening opening = routing.open(room, Directing.programSources(sources));
         Lesson lesson = new Lesson(record, encoders.get(0).profile(), sources, opening.director(), opening.strategy(),
-                outputs, events, disk, key -> gains.getOrDefault(key, 1.0), config, media, speed, rawEncoder);
+                outputs, events, disk, key -> gains.getOrDefault(key, 1.0), config, media, speed, rawEncoder, live);
         routing.started(id, opening);
         archive.add(record);
         running.put(id, lesson);
@@ -295,8 +304,9 @@ public class LessonRecorder implements RecordingService, EventHandler {
         }
     }
 
-    /** A lesson ended: it runs no more. */
+    /** A lesson ended: it runs no more, nor do its live streams. */
     private void ended(Lesson lesson) {
+        live.endLesson(lesson.record.id);
         running.remove(lesson.record.id);
         routing.ended(lesson.record.id);
     }

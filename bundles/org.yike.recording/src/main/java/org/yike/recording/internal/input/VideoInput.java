@@ -26,6 +26,7 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaRuntime;
 import org.yike.media.StreamReading;
+import org.yike.recording.internal.live.CameraFeed;
 import org.yike.recording.internal.output.RawResource;
 import org.yike.recording.internal.output.ResourceFile;
 
@@ -37,7 +38,7 @@ import org.yike.recording.internal.output.ResourceFile;
  * {@code decodeOffScreen}; in resource mode an H.264 or H.265 camera's packets, and its sound,
  * also go to its own file as they came, and a raw source is read at its own size and its pictures,
  * converted to I420 once, go both to the program and to its own encoded file ({@link RawResource});
- * each connection starts a new part.
+ * each connection starts a new part, and a new own live stream ({@link CameraFeed}).
  *
  * <p>Somewhat over 300 lines, kept whole: its packets, pictures and own file share one connection's
  * state (decoder, stream index, file part), opened and closed together on the reader's thread.
@@ -50,8 +51,14 @@ public final class VideoInput extends SourceReader {
 
         void started(Source source, Path file);
 
-        /** Part {@code part} of a raw source's own file, for its pictures; {@code null} where its role gets none. */
-        RawResource raw(Source source, int part, int width, int height, double fps) throws IOException;
+        /**
+         * Part {@code part} of a raw source's own file, for its pictures, its packets going to
+         * {@code feed}; {@code null} where its role gets none.
+         */
+        RawResource raw(Source source, int part, int width, int height, double fps, CameraFeed feed) throws IOException;
+
+        /** The source's own live stream, for one connection. */
+        CameraFeed camera(Source source);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoInput.class);
@@ -86,6 +93,8 @@ public final class VideoInput extends SourceReader {
     private ResourceFile resource;
     private Path resourcePath;
     private RawResource raw;
+    /** This connection's own live stream, in resource mode. */
+    private CameraFeed feed;
     private ByteBuffer decoded;
     private final MediaRuntime media;
     /** What this reader reads, told to the media runtime while connected: status checks count it, not connecting again. */
@@ -135,13 +144,16 @@ public final class VideoInput extends SourceReader {
             int audio = av_find_best_stream(format, avutil.AVMEDIA_TYPE_AUDIO, -1, video, (AVCodec) null, 0);
             resourcePath = resources.file(source, ++parts);
             resource = new ResourceFile(resourcePath, format, video, audio < 0 ? -1 : audio);
+            feed = resources.camera(source);
+            feed.open(format, video, audio < 0 ? -1 : audio);
         }
     }
 
     /** A raw source whose own file cannot be made is still shown: the program needs no file of it. */
     private void openRaw(FFmpegFrameGrabber grabber) {
         try {
-            raw = resources.raw(source, ++parts, grabber.getImageWidth(), grabber.getImageHeight(), grabber.getFrameRate());
+            feed = resources.camera(source);
+            raw = resources.raw(source, ++parts, grabber.getImageWidth(), grabber.getImageHeight(), grabber.getFrameRate(), feed);
         } catch (IOException | RuntimeException e) {
             LOG.error("Source {}: no file of its own for this connection", source.key(), e);
         }
@@ -158,6 +170,8 @@ public final class VideoInput extends SourceReader {
         }
         if (raw != null) raw.finish();
         raw = null;
+        if (feed != null) feed.end();
+        feed = null;
         if (decoder != null) decoder.close();
         if (reading != null) reading.close();
         reading = null;
@@ -186,7 +200,8 @@ public final class VideoInput extends SourceReader {
             } else {
                 reading.other(packet.size());
             }
-            // after decoding: writing rewrites the packet's timestamps for the file
+            if (feed != null) feed.packet(packet);
+            // after decoding and the live feed: writing rewrites the packet's timestamps for the file
             if (resource != null) writeResource(packet);
             return true;
         } finally {

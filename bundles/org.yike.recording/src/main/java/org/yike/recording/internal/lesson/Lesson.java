@@ -24,6 +24,7 @@ import org.yike.recording.internal.RecordingConfig;
 import org.yike.recording.internal.input.AudioInput;
 import org.yike.recording.internal.input.SourceReader;
 import org.yike.recording.internal.input.VideoInput;
+import org.yike.recording.internal.live.LiveChannels;
 import org.yike.recording.internal.output.ProfileOutput;
 import org.yike.recording.internal.output.ProgramFrame;
 import org.yike.recording.internal.program.Directing;
@@ -98,13 +99,14 @@ public final class Lesson {
      * @param media told which camera streams the lesson reads, so that status checks measure them without opening them again
      * @param speed how much faster than real time the lesson's clock runs
      * @param rawEncoder the backend of raw sources' own files (resource mode), or {@code null}
+     * @param live where cameras' own live streams go (resource mode)
      */
     public Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, String strategy,
             List<ProfileOutput> outputs, Listener listener, DiskGuard disk, ToDoubleFunction<String> gain,
-            RecordingConfig config, MediaRuntime media, double speed, EncoderBackend rawEncoder) {
+            RecordingConfig config, MediaRuntime media, double speed, EncoderBackend rawEncoder, LiveChannels live) {
         this.clock = new LessonClock(speed);
         this.mixLatencyMicros = Math.round(MIX_LATENCY_MICROS * speed);
-        this.resources = new LessonResources(record, clock, config, profile, rawEncoder);
+        this.resources = new LessonResources(record, clock, config, profile, rawEncoder, live);
         this.fadeFrames = config.transitionMillis() * profile.fps() / 1000;
         this.record = record;
         this.disk = disk;

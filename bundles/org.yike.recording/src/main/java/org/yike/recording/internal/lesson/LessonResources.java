@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.yike.api.device.Role;
 import org.yike.api.device.Source;
@@ -11,11 +12,14 @@ import org.yike.api.encoder.EncoderBackend;
 import org.yike.api.encoder.Profile;
 import org.yike.recording.internal.RecordingConfig;
 import org.yike.recording.internal.input.VideoInput;
+import org.yike.recording.internal.live.CameraFeed;
+import org.yike.recording.internal.live.LiveChannels;
 import org.yike.recording.internal.output.RawResource;
 
 /**
  * A lesson's resource files in resource mode: {@code resource-<device>_<source>[-<part>].mp4}
- * beside the program, each noted in the lesson's record with its offset on the lesson's clock.
+ * beside the program, each noted in the lesson's record with its offset on the lesson's clock; and
+ * each camera's own live stream, named by its source's key.
  */
 final class LessonResources implements VideoInput.Resources {
 
@@ -30,11 +34,13 @@ final class LessonResources implements VideoInput.Resources {
     private final Profile program;
     /** Encodes raw sources' own files; {@code null}: they get none. */
     private final EncoderBackend rawEncoder;
+    private final LiveChannels live;
     /** Guarded by itself; noted in the record once the clock starts. */
     private final List<EarlyFile> earlyFiles = new ArrayList<>();
 
     LessonResources(LessonRecord record, LessonClock clock, RecordingConfig config, Profile program,
-            EncoderBackend rawEncoder) {
+            EncoderBackend rawEncoder, LiveChannels live) {
+        this.live = live;
         this.record = record;
         this.clock = clock;
         this.config = config;
@@ -65,14 +71,29 @@ final class LessonResources implements VideoInput.Resources {
     }
 
     @Override
-    public RawResource raw(Source source, int part, int width, int height, double fps) throws IOException {
+    public RawResource raw(Source source, int part, int width, int height, double fps, CameraFeed feed) throws IOException {
         int kbps = kbps(config, source.role());
         if (rawEncoder == null || kbps == 0) return null;
         Profile own = RawResource.of(source.key(), width, height, fps, kbps, program.withBackend(rawEncoder.id()));
         Path file = file(source, part);
         record.encodedAs(own);
-        return new RawResource(own, rawEncoder.open(own, file), record.id, clock::runningNanos,
-                atMillis -> record.resourceStarted(source.key(), file, atMillis));
+        AtomicLong offsetMicros = new AtomicLong();
+        return new RawResource(own, rawEncoder.open(own, file, feed.encoded(offsetMicros::get)), record.id, clock::runningNanos,
+                atMicros -> {
+                    offsetMicros.set(atMicros);
+                    record.resourceStarted(source.key(), file, atMicros / 1000);
+                });
+    }
+
+    @Override
+    public CameraFeed camera(Source source) {
+        return live.camera(record.classroom, source.key(), record.id, this::lessonMicros);
+    }
+
+    /** Where the lesson's clock is now, in microseconds; 0 before it starts, which the opening shot's first picture does. */
+    private long lessonMicros() {
+        long start = clock.startNanos();
+        return start == 0 ? 0 : (clock.now() - start) / 1000;
     }
 
     /** Starts the lesson's clock now; the resource files that began before it get their (negative) offsets. */

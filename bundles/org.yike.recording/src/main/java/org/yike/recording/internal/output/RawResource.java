@@ -49,7 +49,7 @@ public final class RawResource {
 
     /**
      * @param clock the lesson's time in nanoseconds since its clock started, or {@link #NOT_STARTED}
-     * @param started told the file's offset on the lesson's clock in milliseconds, with its first picture
+     * @param started told the file's offset on the lesson's clock in microseconds, with its first picture
      */
     public RawResource(Profile profile, Encoding encoding, String lesson, LongSupplier clock, LongConsumer started) {
         this.profile = profile;
@@ -78,7 +78,7 @@ public final class RawResource {
         long frame = -Math.floorDiv(-at * profile.fps(), NANOS);
         if (first < 0) {
             first = frame;
-            started.accept(profile.frameTimeMicros(first) / 1000);
+            started.accept(profile.frameTimeMicros(first));
         }
         last = frame;
         ProgramFrame f = pictures.fillIfFree(i420, 0, 1);

@@ -56,7 +56,7 @@ public class RawResourceTest {
         }
         raw.finish();
 
-        assertEquals("the file begins at the lesson's frame 1", List.of(40L), offsets);
+        assertEquals("the file begins at the lesson's frame 1", List.of(40_000L), offsets);
         assertEquals("frames 1 to 5 of the lesson: 120 held in frame 3, 90 came after 200 in frame 4",
                 List.of(40, 120, 120, 90, 160), greys(file));
         MediaInfo info = MediaRuntime.outsideFramework().probe(file);
