@@ -213,7 +213,8 @@ public class LiveDeliveryTest {
         assertEquals("h264", info.video().orElseThrow().codec());
         assertEquals("aac", info.audio().orElseThrow().codec());
         assertEquals(videoFrames(got.toByteArray()), info.videoFrameTimes().size());
-        assertTrue("3 s or more: " + info.videoFrameTimes().size(), info.videoFrameTimes().size() >= 75);
+        // read for 3 s from the next key frame, a second apart at most
+        assertTrue("2 s or more: " + info.videoFrameTimes().size(), info.videoFrameTimes().size() >= 50);
     }
 
     @Test
