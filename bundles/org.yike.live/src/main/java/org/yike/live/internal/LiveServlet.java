@@ -90,6 +90,8 @@ public class LiveServlet extends JettyWebSocketServlet {
         FlvHub hub = hubs.watch(room, name, viewer);
         try {
             viewer.serve(response.getOutputStream());
+        } catch (IOException playerLeft) {
+            // the player closed its connection: the usual end of watching, nothing to report
         } finally {
             hub.leave(viewer);
         }
