@@ -26,15 +26,22 @@ final class FlvTags {
             return type == 0;
         }
 
-        /** A video key frame that a decoder can start from (not the codec's configuration). */
+        /**
+         * A video key frame that a decoder can start from (not the codec's configuration). The frame
+         * type is in bits 4-6 alike in legacy FLV (bit 7 clear) and enhanced FLV (HEVC: bit 7 set).
+         */
         boolean keyFrame() {
-            return type == VIDEO && (bytes[TAG_HEADER] & 0xf0) == 0x10 && !config();
+            return type == VIDEO && bytes.length > TAG_HEADER && (bytes[TAG_HEADER] & 0x70) == 0x10 && !config();
         }
 
-        /** The AVC or AAC sequence header: the codec's configuration a decoder needs before any frame. */
+        /**
+         * The codec's configuration a decoder needs before any frame: the AVC sequence header, enhanced
+         * FLV's SequenceStart (packet type 0), the AAC sequence header.
+         */
         boolean config() {
             if (bytes.length < TAG_HEADER + 2) return false;
             int first = bytes[TAG_HEADER] & 0xff;
+            if (type == VIDEO && (first & 0x80) != 0) return (first & 0x0f) == 0;
             if (type == VIDEO && (first & 0x0f) == 7) return bytes[TAG_HEADER + 1] == 0;
             return type == AUDIO && (first >> 4) == 10 && bytes[TAG_HEADER + 1] == 0;
         }
