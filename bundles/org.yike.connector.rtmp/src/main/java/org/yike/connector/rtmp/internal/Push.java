@@ -1,28 +1,20 @@
 package org.yike.connector.rtmp.internal;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
-import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
-
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
 
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.FrameRecorder;
+import org.yike.api.live.LivePacket;
+import org.yike.api.live.LiveStream;
+import org.yike.api.live.LiveStreams;
+import org.yike.api.live.LiveSubscription;
+import org.yike.media.LiveMuxer;
 
 /**
- * One lesson's live profile pushed to one target, on its own thread. It reads the lesson's live
- * profile as the engine writes it and copies its packets into FLV over RTMP, unchanged. While the
- * server cannot be reached, packets are dropped (the lesson goes on; its own files keep all), and it
- * connects again after 1, 2, 4… up to 30 s; a new connection starts at a key frame, its timestamps
- * from 0, so players and the server's recorder see an ordinary new stream.
+ * One lesson's live profile pushed to one target, on its own thread: its packets as the engine hands
+ * them out, from the live edge, muxed into FLV over RTMP unchanged. While the server cannot be
+ * reached, packets are dropped (the lesson goes on; its own files keep all), and it connects again
+ * after 1, 2, 4… up to 30 s; a new connection starts at a key frame, its timestamps from 0, so
+ * players and the server's recorder see an ordinary new stream.
  */
 final class Push implements Runnable {
 
@@ -33,21 +25,28 @@ final class Push implements Runnable {
         void state(State state, String reason);
     }
 
-    private static final AVRational MICROS = av_make_q(1, 1_000_000);
+    /** The profile pushed: the lesson's live one. */
+    static final String PROFILE = "live";
+
     private static final long FIRST_BACKOFF_NANOS = 1_000_000_000L;
     private static final long MOST_BACKOFF_NANOS = 30_000_000_000L;
+    /** How long a lesson that started may take to hand out its live profile. */
+    private static final long STREAM_WAIT_NANOS = 10_000_000_000L;
+    private static final int QUEUE_PACKETS = 500;
 
+    private final String room;
     private final String lesson;
     private final RtmpSettings target;
-    private final InputStream live;
+    private final LiveStreams streams;
     private final Report report;
     private final Thread thread;
     private volatile boolean stopped;
 
-    Push(String name, String lesson, RtmpSettings target, InputStream live, Report report) {
+    Push(String name, String lesson, RtmpSettings target, LiveStreams streams, Report report) {
+        this.room = target.room();
         this.lesson = lesson;
         this.target = target;
-        this.live = live;
+        this.streams = streams;
         this.report = report;
         this.thread = new Thread(this, "yike-rtmp-" + name + "-" + lesson);
         thread.setDaemon(true);
@@ -61,15 +60,10 @@ final class Push implements Runnable {
         thread.start();
     }
 
-    /** Ends the push now (the target changed or went away); the lesson's own stream ends it otherwise. */
+    /** Ends the push now (the target changed or went away); the lesson's end ends it otherwise. */
     void stop() {
         stopped = true;
         thread.interrupt();
-        try {
-            live.close();
-        } catch (IOException ignored) {
-            // the reader ends either way
-        }
     }
 
     /** Waits up to {@code millis} for the thread of a stopped push; answers whether it ended. */
@@ -80,91 +74,82 @@ final class Push implements Runnable {
 
     @Override
     public void run() {
-        report.state(State.CONNECTING, "reading lesson " + lesson);
+        report.state(State.CONNECTING, "waiting for lesson " + lesson + "'s live profile");
         String end = "lesson " + lesson + " ended";
-        FFmpegFrameRecorder out = null;
-        try (FFmpegFrameGrabber in = new FFmpegFrameGrabber(live, 0)) {
-            in.setFormat("mp4");
-            in.start();
-            AVFormatContext streams = in.getFormatContext();
-            // MP4's codec tags (avc1, mp4a) mean nothing to FLV, whose muxer refuses them; it picks its own
-            for (int i = 0; i < streams.nb_streams(); i++) streams.streams(i).codecpar().codec_tag(0);
+        LiveMuxer out = null;
+        try (LiveSubscription live = subscribe()) {
             long backoff = FIRST_BACKOFF_NANOS;
             long retryAt = System.nanoTime();
-            long offsetMicros = AV_NOPTS_VALUE;
-            for (AVPacket p; !stopped && (p = in.grabPacket()) != null;) {
+            boolean pushing = false;
+            while (!stopped && !live.ended()) {
                 if (out == null && System.nanoTime() - retryAt >= 0) {
                     try {
-                        out = connect(in, streams);
-                        offsetMicros = AV_NOPTS_VALUE;
-                    } catch (FrameRecorder.Exception e) {
+                        report.state(State.CONNECTING, "connecting to " + target);
+                        out = LiveMuxer.rtmp(live.stream(), target.pushUrl(), target.timeoutSeconds());
+                        pushing = false;
+                    } catch (IOException e) {
                         report.state(State.RECONNECTING, "cannot connect to " + target + ": " + target.scrub(e.getMessage())
                                 + "; again in " + backoff / 1_000_000_000L + " s");
                         retryAt = System.nanoTime() + backoff;
                         backoff = Math.min(backoff * 2, MOST_BACKOFF_NANOS);
                     }
                 }
-                if (out == null || p.dts() == AV_NOPTS_VALUE) continue;
-                AVRational base = streams.streams(p.stream_index()).time_base();
-                if (offsetMicros == AV_NOPTS_VALUE) {
-                    boolean keyFrame = streams.streams(p.stream_index()).codecpar().codec_type() == AVMEDIA_TYPE_VIDEO
-                            && (p.flags() & AV_PKT_FLAG_KEY) != 0;
-                    if (!keyFrame) continue;
-                    offsetMicros = av_rescale_q(p.dts(), base, MICROS);
-                    report.state(State.PUSHING, "pushing lesson " + lesson + " to " + target);
-                    backoff = FIRST_BACKOFF_NANOS;
-                }
-                long offset = av_rescale_q(offsetMicros, MICROS, base);
-                if (p.dts() < offset) continue;
-                p.dts(p.dts() - offset);
-                if (p.pts() != AV_NOPTS_VALUE) p.pts(p.pts() - offset);
+                LivePacket p = live.take(200, TimeUnit.MILLISECONDS);
+                if (p == null || out == null) continue; // while the server is away, packets are dropped
                 try {
-                    out.recordPacket(p);
-                } catch (FrameRecorder.Exception e) {
+                    out.write(p);
+                    if (!pushing && p.startsPicture()) {
+                        pushing = true;
+                        report.state(State.PUSHING, "pushing lesson " + lesson + " to " + target);
+                        backoff = FIRST_BACKOFF_NANOS;
+                    }
+                } catch (IOException e) {
                     report.state(State.RECONNECTING, "the connection to " + target + " broke: " + target.scrub(e.getMessage())
                             + "; again in " + backoff / 1_000_000_000L + " s");
-                    release(out);
+                    finish(out);
                     out = null;
                     retryAt = System.nanoTime() + backoff;
                     backoff = Math.min(backoff * 2, MOST_BACKOFF_NANOS);
                 }
             }
             if (stopped) end = "stopped";
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            end = stopped ? "stopped" : "cannot read lesson " + lesson + "'s live profile: " + e.getMessage();
+        } catch (IllegalStateException e) {
+            end = e.getMessage();
+        } catch (InterruptedException e) {
+            end = "stopped";
         } finally {
             if (out != null) {
-                try {
-                    out.close();
-                } catch (FrameRecorder.Exception e) {
-                    end += "; the end of the stream did not reach " + target + ": " + target.scrub(e.getMessage());
-                }
+                String lost = finish(out);
+                if (lost != null) end += "; the end of the stream did not reach " + target + ": " + target.scrub(lost);
             }
             report.state(State.ENDED, end);
         }
     }
 
-    private FFmpegFrameRecorder connect(FFmpegFrameGrabber in, AVFormatContext streams) throws FrameRecorder.Exception {
-        report.state(State.CONNECTING, "connecting to " + target);
-        FFmpegFrameRecorder out = new FFmpegFrameRecorder(target.pushUrl(), in.getImageWidth(), in.getImageHeight(),
-                in.getAudioChannels());
-        out.setFormat("flv");
-        // a server that takes nothing for this long counts as gone (the microseconds of FFmpeg's rw_timeout)
-        out.setOption("rw_timeout", String.valueOf(target.timeoutSeconds() * 1_000_000L));
-        try {
-            out.start(streams);
-            return out;
-        } catch (FrameRecorder.Exception e) {
-            release(out);
-            throw e;
+    /** The lesson's live profile, which a lesson that has just started hands out a moment later. */
+    private LiveSubscription subscribe() throws InterruptedException {
+        long deadline = System.nanoTime() + STREAM_WAIT_NANOS;
+        while (!stopped && System.nanoTime() - deadline < 0) {
+            for (LiveStream s : streams.streams()) {
+                if (!s.room().equals(room) || !s.name().equals(PROFILE) || !lesson.equals(s.lesson())) continue;
+                try {
+                    return streams.subscribe(room, PROFILE, QUEUE_PACKETS);
+                } catch (IllegalArgumentException ended) {
+                    throw new IllegalStateException("lesson " + lesson + " ended before its push began");
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
         }
+        throw new IllegalStateException(stopped ? "stopped" : "lesson " + lesson + " has no live profile (is its bitrate 0?)");
     }
 
-    private static void release(FFmpegFrameRecorder out) {
+    /** Closes a connection; answers why its end was lost, or {@code null}. */
+    private static String finish(LiveMuxer out) {
         try {
-            out.release();
-        } catch (FrameRecorder.Exception ignored) {
-            // the connection is gone already
+            out.close();
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.yike.connector.rtmp.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +18,16 @@ import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.connector.PlatformConnector;
+import org.yike.api.live.LiveStreams;
 import org.yike.api.publish.PublishEvents;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingEvents;
-import org.yike.api.recording.RecordingService;
 import org.yike.media.MediaRuntime;
 
 /**
  * Live targets on RTMP servers; see {@link RtmpTarget} for a target's configuration. A target
- * pushes its room's lesson while it records: from the lesson's start, or from when the target is
- * made if the room is recording then. Its state goes out as {@link PublishEvents#LIVE} events and
+ * pushes its room's lesson's live profile while it records, from the live edge: from the lesson's
+ * start, or from when the target is made if the room is recording then. Its state goes out as {@link PublishEvents#LIVE} events and
  * into {@link #status}.
  */
 @Component(service = {PlatformConnector.class, EventHandler.class},
@@ -38,7 +37,7 @@ public class RtmpConnector implements PlatformConnector, EventHandler {
     static final String FACTORY_PID = "org.yike.connector.rtmp.target";
     private static final Logger LOG = LoggerFactory.getLogger(RtmpConnector.class);
 
-    private final RecordingService recordings;
+    private final LiveStreams streams;
     private final EventAdmin events;
     /** Guarded by this. */
     private final Map<String, RtmpSettings> targets = new HashMap<>();
@@ -47,9 +46,8 @@ public class RtmpConnector implements PlatformConnector, EventHandler {
 
     /** The media runtime is referenced so pushes start only where FFmpeg is loaded. */
     @Activate
-    public RtmpConnector(@Reference RecordingService recordings, @Reference EventAdmin events,
-            @Reference MediaRuntime media) {
-        this.recordings = recordings;
+    public RtmpConnector(@Reference LiveStreams streams, @Reference EventAdmin events, @Reference MediaRuntime media) {
+        this.streams = streams;
         this.events = events;
     }
 
@@ -104,8 +102,8 @@ public class RtmpConnector implements PlatformConnector, EventHandler {
         wanted.forEach((name, s) -> {
             if (targets.putIfAbsent(name, s) == null) {
                 states.put(name, "idle: room " + s.room() + " is not recording");
-                recordings.list().stream().filter(r -> r.state() == Recording.State.RECORDING && r.classroom().equals(s.room()))
-                        .findFirst().ifPresent(r -> push(name, s, r.id()));
+                streams.streams().stream().filter(l -> l.room().equals(s.room()) && l.name().equals(Push.PROFILE) && l.lesson() != null)
+                        .findFirst().ifPresent(l -> push(name, s, l.lesson()));
             }
         });
     }
@@ -132,14 +130,7 @@ public class RtmpConnector implements PlatformConnector, EventHandler {
         Push running = pushes.get(name);
         if (running != null && running.lesson().equals(lesson)) return;
         if (running != null) running.stop();
-        InputStream live;
-        try {
-            live = recordings.live(lesson);
-        } catch (IOException | RuntimeException e) {
-            report(name, s, lesson, Push.State.ENDED, "cannot push lesson " + lesson + ": " + e.getMessage());
-            return;
-        }
-        Push p = new Push(name, lesson, s, live, (state, reason) -> report(name, s, lesson, state, reason));
+        Push p = new Push(name, lesson, s, streams, (state, reason) -> report(name, s, lesson, state, reason));
         pushes.put(name, p);
         p.start();
     }

@@ -1,0 +1,136 @@
+package org.yike.connector.rtmp.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.After;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.yike.media.MediaInfo;
+import org.yike.media.MediaRuntime;
+import org.yike.media.fixture.FileLiveStreams;
+
+/**
+ * A lesson's live profile (a real file's packets at real time) pushed to Debian's nginx with the RTMP
+ * module on loopback, whose {@code record all} keeps what arrives: the push starts at the live edge,
+ * waits for a server that is not there yet without holding anything up, and ends with the lesson.
+ */
+public class PushTest {
+
+    private static final String KEY = "k3y-" + Long.toHexString(System.nanoTime());
+    private static MediaRuntime media;
+    private static Path lesson;
+
+    private final Path data = Path.of("target", "push", Long.toString(System.nanoTime())).toAbsolutePath();
+    private final List<String> states = new CopyOnWriteArrayList<>();
+    private Process nginx;
+
+    @BeforeClass
+    public static void makeTheLesson() throws Exception {
+        media = MediaRuntime.outsideFramework();
+        lesson = FileLiveStreams.lesson(media, Path.of("target", "push", "lesson.mp4"), 20);
+    }
+
+    @After
+    public void stopNginx() {
+        if (nginx != null) nginx.destroyForcibly();
+    }
+
+    @Test
+    public void pushesFromTheLiveEdgeOnceTheServerIsThereUntilTheLessonEnds() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        FileLiveStreams live = new FileLiveStreams(lesson, "101", Push.PROFILE);
+        live.start("lesson-1");
+        Thread.sleep(2000); // the lesson tested: 2 s before its push begins
+
+        RtmpSettings target = new RtmpSettings("rtmp://127.0.0.1:" + port + "/live", "101", KEY, 2);
+        Push push = new Push("t", "lesson-1", target, live, (state, reason) -> states.add(state + ": " + reason));
+        push.start();
+        until("the push finds no server", 10, () -> state("RECONNECTING"));
+        long serverUp = System.nanoTime();
+        nginx = nginx(port);
+        until("the push reaches the server", 20, () -> state("PUSHING"));
+        long pushing = System.nanoTime();
+        Thread.sleep(3000); // the lesson tested: 3 s pushed
+        live.end();
+        until("the push ends with the lesson", 10, () -> state("ENDED"));
+        double pushedSeconds = (System.nanoTime() - pushing) / 1e9;
+        double serverSeconds = (System.nanoTime() - serverUp) / 1e9;
+        assertTrue(push.awaitEnd(1000));
+        assertEquals("ENDED: lesson lesson-1 ended", states.get(states.size() - 1));
+        for (String s : states) assertFalse("no key in " + s, s.contains(KEY));
+
+        Path recorded = until("nginx closed the stream's file", 10, () -> {
+            try (Stream<Path> files = Files.list(data.resolve("record"))) {
+                return files.filter(f -> f.toString().endsWith(".flv") && Files.exists(Path.of(f + ".done"))).findFirst().orElse(null);
+            }
+        });
+        MediaInfo info = media.probe(recorded);
+        assertEquals("h264", info.video().orElseThrow().codec());
+        assertEquals("aac", info.audio().orElseThrow().codec());
+        // from the live edge: neither the 2 s before the push nor the time without a server are in it
+        assertTrue(info.durationSeconds() + " s pushed in " + pushedSeconds + " s",
+                info.durationSeconds() > pushedSeconds - 1.5 && info.durationSeconds() < serverSeconds + 0.5);
+        assertEquals("no picture missing", 0.04, info.largestVideoGap(), 0.001);
+    }
+
+    /** nginx with only the RTMP module on loopback, in the foreground, with its files under the test's folder. */
+    private Process nginx(int port) throws Exception {
+        Path record = Files.createDirectories(data.resolve("record"));
+        Files.writeString(data.resolve("nginx.conf"), String.join("\n",
+                "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;",
+                "daemon off;", "master_process off;", "pid " + data.resolve("nginx.pid") + ";",
+                "error_log " + data.resolve("error.log") + " info;",
+                "events { worker_connections 64; }",
+                "rtmp { server { listen 127.0.0.1:" + port + "; application live { live on; record all; record_path "
+                        + record + "; record_unique on; exec_record_done /usr/bin/touch $path.done; } } }", ""));
+        Process p = new ProcessBuilder("nginx", "-p", data.toString(), "-c", data.resolve("nginx.conf").toString(),
+                "-e", data.resolve("error.log").toString())
+                .redirectErrorStream(true).redirectOutput(data.resolve("out.log").toFile()).start();
+        until("nginx listens on " + port, 10, () -> {
+            if (!p.isAlive()) fail("nginx ended: " + Files.readString(data.resolve("out.log")));
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return true;
+            } catch (IOException refused) {
+                return null;
+            }
+        });
+        return p;
+    }
+
+    /** The first report of {@code state}, {@code null} before one. */
+    private String state(String state) {
+        return states.stream().filter(s -> s.startsWith(state)).findFirst().orElse(null);
+    }
+
+    private interface Found<T> {
+        T get() throws IOException;
+    }
+
+    /** Polls {@code value} until it is found, failing after {@code seconds} with the states reported. */
+    private <T> T until(String what, int seconds, Found<T> value) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            T v = value.get();
+            if (v != null) return v;
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        fail(what + " did not happen within " + seconds + " s; states: " + states);
+        return null;
+    }
+}
