@@ -1,6 +1,6 @@
 // node live-page.mjs <room page url> [--seconds N] [--screenshot file.png]
 // Opens a room's live page and prints, every 500 ms, what a viewer would see: the badge's state, the
-// frames the video has shown, its currentTime, how far it plays behind what it has received, whether
+// frames the video has shown, its currentTime, the page's heading, how far it plays behind what it has received, whether
 // it is muted; then one line {"summary": ...}. A test that restarts the runtime meanwhile reads from
 // the samples how soon the picture came back.
 import { openBrowser, options, print, sleep } from './browser.mjs';
@@ -29,6 +29,7 @@ try {
         latency: buffered === null ? null : buffered - v.currentTime,
         muted: v?.muted ?? null,
         stream: v?.dataset.stream ?? null,
+        heading: document.querySelector('h1')?.textContent ?? null,
       };
     });
     samples.push(sample);
