@@ -1,0 +1,52 @@
+import { ref } from 'vue';
+import { roomUrl, roomsUrl } from './endpoints.js';
+
+async function getJson(url) {
+  const res = await fetch(url, { cache: 'no-store' });
+  if (!res.ok) {
+    const error = new Error(`${url}: HTTP ${res.status}`);
+    error.status = res.status;
+    throw error;
+  }
+  return res.json();
+}
+
+export const fetchRooms = () => getJson(roomsUrl());
+export const fetchRoom = (room) => getJson(roomUrl(room));
+
+/** A room's state for the player: a room that is gone (404) counts as idle; unreachable throws. */
+export async function roomState(room) {
+  try {
+    return (await fetchRoom(room)).state;
+  } catch (e) {
+    if (e.status === 404) return 'idle';
+    throw e;
+  }
+}
+
+const visible = ref(typeof document === 'undefined' || !document.hidden);
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => { visible.value = !document.hidden; });
+}
+
+/** Whether the tab is shown (false while it is in the background or minimised). */
+export const pageVisible = () => visible;
+
+/** Calls load() now and every intervalMs until stop(); keeps the last answer or error. */
+export function poll(load, intervalMs) {
+  const data = ref(null);
+  const error = ref(null);
+  let timer = null;
+  let stopped = false;
+  const tick = async () => {
+    try {
+      data.value = await load();
+      error.value = null;
+    } catch (e) {
+      error.value = e;
+    }
+    if (!stopped) timer = setTimeout(tick, intervalMs);
+  };
+  tick();
+  return { data, error, stop: () => { stopped = true; clearTimeout(timer); } };
+}

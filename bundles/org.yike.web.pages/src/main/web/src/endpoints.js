@@ -1,0 +1,17 @@
+// Every address the pages use, in one place (the live delivery bundle, org.yike.live, serves them).
+const seg = encodeURIComponent;
+
+export const roomsUrl = () => '/api/live';
+export const roomUrl = (room) => `/api/live/${seg(room)}`;
+
+function wsBase() {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}
+
+/** WebSocket-FLV: one binary FLV message stream; closes 1000 "ended" at the lesson's end, 1008 when behind. */
+export const flvSocketUrl = (room, stream) => `${wsBase()}/live/${seg(room)}/${seg(stream)}`;
+export const hlsUrl = (room, stream) => `/live/${seg(room)}/${seg(stream)}/index.m3u8`;
+
+/** The page's own routes. */
+export const wallPath = () => '/';
+export const roomPath = (room) => `/room/${seg(room)}`;

@@ -1,0 +1,55 @@
+// node live-page.mjs <room page url> [--seconds N] [--screenshot file.png]
+// Opens a room's live page and prints, every 500 ms, what a viewer would see: the badge's state, the
+// frames the video has shown, its currentTime, the page's heading, how far it plays behind what it has received, whether
+// it is muted; then one line {"summary": ...}. A test that restarts the runtime meanwhile reads from
+// the samples how soon the picture came back.
+import { openBrowser, options, print, sleep } from './browser.mjs';
+
+const { positional: [url], seconds, screenshot } = options({ seconds: '10' });
+if (!url) {
+  console.error('usage: node live-page.mjs <room page url> [--seconds N] [--screenshot file.png]');
+  process.exit(2);
+}
+
+const browser = await openBrowser();
+const { page } = browser;
+try {
+  await page.goto(url);
+  const end = Date.now() + Number(seconds) * 1000;
+  const samples = [];
+  while (Date.now() < end) {
+    const sample = await page.evaluate(() => {
+      const v = document.querySelector('video');
+      const badge = document.querySelector('[data-testid=player-state]');
+      const buffered = v && v.buffered.length ? v.buffered.end(v.buffered.length - 1) : null;
+      return {
+        state: badge?.dataset.state ?? null,
+        frames: v?.__frames ?? 0,
+        currentTime: v?.currentTime ?? null,
+        latency: buffered === null ? null : buffered - v.currentTime,
+        muted: v?.muted ?? null,
+        stream: v?.dataset.stream ?? null,
+        heading: document.querySelector('h1')?.textContent ?? null,
+      };
+    });
+    samples.push(sample);
+    print({ sample });
+    await sleep(500);
+  }
+  if (screenshot) await page.screenshot({ path: screenshot });
+  const live = samples.filter((s) => s.state === 'live');
+  const latencies = live.map((s) => s.latency).filter((l) => l !== null).sort((a, b) => a - b);
+  print({
+    summary: {
+      lastState: samples.at(-1)?.state ?? null,
+      frames: samples.at(-1)?.frames ?? 0,
+      currentTime: samples.at(-1)?.currentTime ?? null,
+      liveSamples: live.length,
+      samples: samples.length,
+      medianLatency: latencies.length ? latencies[Math.floor(latencies.length / 2)] : null,
+      maxLatency: latencies.length ? latencies.at(-1) : null,
+    },
+  });
+} finally {
+  await browser.close();
+}
