@@ -60,7 +60,7 @@ public @interface RecordingConfig {
     int liveKbps() default 1500;
 
     @AttributeDefinition(name = "Live key frame every (frames)", min = "1")
-    int liveGopFrames() default 50;
+    int liveGopFrames() default 25;
 
     @AttributeDefinition(name = "Mobile width", min = "16", max = "3840")
     int mobileWidth() default 640;
@@ -75,7 +75,7 @@ public @interface RecordingConfig {
     int mobileKbps() default 400;
 
     @AttributeDefinition(name = "Mobile key frame every (frames)", min = "1")
-    int mobileGopFrames() default 50;
+    int mobileGopFrames() default 25;
 
     @AttributeDefinition(name = "Transition (ms)", description = "0: a hard cut between shots; otherwise a dissolve "
             + "this long, starting when the new shot has its first picture.", min = "0", max = "2000")
