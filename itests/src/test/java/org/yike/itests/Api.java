@@ -106,6 +106,25 @@ final class Api {
                 d -> d != null && d.get("state").asText().equals(state));
     }
 
+    /** How far the lesson's own clock has run ({@code recordedMillis}: its program's length so far). */
+    long recorded(String id) throws IOException, InterruptedException {
+        return get("recordings/" + id).body().get("recordedMillis").asLong();
+    }
+
+    /**
+     * Waits until lesson {@code id}'s clock has reached {@code millis}: a lesson's timeline ("4 s, then
+     * stop") on the lesson's own time, which starts with its first pictures and holds under load.
+     */
+    void awaitRecorded(String id, long millis) throws InterruptedException {
+        Await.until("lesson " + id + " recorded " + millis + " ms", (int) (millis / 1000) + 60, () -> recorded(id),
+                recorded -> recorded >= millis);
+    }
+
+    /** Waits until lesson {@code id} has recorded {@code millis} more than now. */
+    void awaitRecordedMore(String id, long millis) throws IOException, InterruptedException {
+        awaitRecorded(id, recorded(id) + millis);
+    }
+
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());

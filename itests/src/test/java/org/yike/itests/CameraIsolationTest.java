@@ -95,20 +95,18 @@ public class CameraIsolationTest extends InYike {
             return Files.exists(reference) && Files.size(reference) >= 100_000;
         });
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"302\"}").body().get("id").asText();
-        long started = System.currentTimeMillis();
         RtspClassroomTest.awaitParts(api, id, SIDE, 1, 20);
-        awaitMillisSince(started, 15_000);
+        api.awaitRecorded(id, 15_000);
 
         sideServer.destroy();
-        long sideStopped = System.currentTimeMillis();
+        long sideStopped = api.recorded(id);
         assertTrue("the side server stopped", sideServer.waitFor(10, TimeUnit.SECONDS));
         awaitSourceState(sourceStates, SIDE, true, 20_000);
-        awaitMillisSince(sideStopped, 10_000);
+        api.awaitRecorded(id, sideStopped + 10_000);
         gst.serve("side-again", sidePort, "/side=" + sideClip + ":h264:aac");
         awaitSourceState(sourceStates, SIDE, false, 30_000);
         RtspClassroomTest.awaitParts(api, id, SIDE, 2, 20);
-        long sideBack = System.currentTimeMillis();
-        awaitMillisSince(sideBack, 8_000);
+        api.awaitRecordedMore(id, 8_000);
 
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         copy.destroy(); // ffmpeg ends its file cleanly on SIGTERM
@@ -140,10 +138,5 @@ public class CameraIsolationTest extends InYike {
             if (((List<?>) e.getProperty(RecordingEvents.SOURCES)).contains(source) && wasLost == lost) return;
         }
         throw new AssertionError(source + (lost ? " not lost" : " not back") + " within " + millis + " ms");
-    }
-
-    /** Waits until {@code millis} have passed since {@code from} ({@link System#currentTimeMillis()}): the lesson's timing tested. */
-    private static void awaitMillisSince(long from, long millis) throws InterruptedException {
-        Thread.sleep(Math.max(0, from + millis - System.currentTimeMillis()));
     }
 }

@@ -57,13 +57,13 @@ public class CameraLossTest extends InYike {
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
         // the lesson tested: the camera there 4 s, away 4 s, then back
-        Thread.sleep(4000);
+        api.awaitRecorded(id, 4000);
         camera.destroy();
         camera.waitFor();
-        Thread.sleep(4000);
+        api.awaitRecordedMore(id, 4000);
         camera = camera(port, work);
         RtspClassroomTest.awaitParts(api, id, "virtual-101/teacher", 2, 20);
-        Thread.sleep(4000); // the lesson tested: the camera back for 4 s
+        api.awaitRecordedMore(id, 4000); // the lesson tested: the camera back for 4 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         assertEquals("FINISHED", lesson.get("state").asText());
 

@@ -46,10 +46,10 @@ public class CatalogTest extends InYike {
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\", \"title\": \"数学 勾股定理的证明\"}")
                 .body().get("id").asText();
         // the lesson tested: 6.5 s with an operator's cut 2.5 s in
-        Thread.sleep(2500);
+        api.awaitRecorded(id, 2500);
         assertEquals(200, api.post("classrooms/101/cut",
                 "{\"layout\": \"FULL\", \"sources\": [\"virtual-101/courseware\"], \"cause\": \"课件 第5页\"}").status());
-        Thread.sleep(4000);
+        api.awaitRecordedMore(id, 4000);
         assertEquals(200, api.post("recordings/" + id + "/stop", "").status());
 
         JsonNode lesson = awaitFinished(id);

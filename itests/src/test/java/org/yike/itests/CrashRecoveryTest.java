@@ -28,7 +28,7 @@ public class CrashRecoveryTest extends ProductJarTest {
         String id = awaitRecording(api);
         // the lesson's own start, not when the API first lists it: a loaded machine answers late
         Instant started = Instant.parse(api.get("recordings/" + id).body().get("started").asText());
-        Thread.sleep(6000); // the lesson tested: 6 s recorded before the kill
+        api.awaitRecorded(id, 6000); // the lesson tested: 6 s recorded before the kill
         yike.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
         double recordedSeconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
 

@@ -64,11 +64,11 @@ public class DirectingTest extends InYike {
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
         // the lesson tested: the teacher 2.5 s, a student standing 2.5 s, the teacher 2 s
-        Thread.sleep(2500);
+        api.awaitRecorded(id, 2500);
         post(ClassroomEvent.Type.STUDENT_STOOD_UP);
-        Thread.sleep(2500);
+        api.awaitRecorded(id, 5000);
         post(ClassroomEvent.Type.STUDENT_SAT_DOWN);
-        Thread.sleep(2000);
+        api.awaitRecorded(id, 7000);
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         Path program = Path.of(lesson.get("files").get(0).get("path").asText());
         JsonNode metadata = new ObjectMapper().readTree(program.resolveSibling("lesson.json").toFile());
@@ -99,19 +99,18 @@ public class DirectingTest extends InYike {
         quietClassroom();
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
-        long started = System.nanoTime();
         // the lesson tested: classroom 2 s, patrol 2.5 s, patrol updated, 2.5 s, classroom again 2 s
-        Thread.sleep(2000);
+        api.awaitRecorded(id, 2000);
         configureRecording(with(SMALL_PROGRAM, "directors", new String[] {"101=patrol"}));
-        Thread.sleep(2500);
+        api.awaitRecorded(id, 4500);
         Bundle patrol = Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName().equals("org.yike.director.patrol")).findFirst().orElseThrow();
         patrol.update();
-        Thread.sleep(2500);
+        api.awaitRecorded(id, 7000);
         configureRecording(SMALL_PROGRAM);
-        Thread.sleep(2000);
+        api.awaitRecorded(id, 9000);
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
-        double recordedSeconds = (System.nanoTime() - started) / 1e9;
+        double recordedSeconds = lesson.get("recordedMillis").asLong() / 1e3;
 
         Path program = Path.of(lesson.get("files").get(0).get("path").asText());
         MediaInfo info = media.probe(program);
@@ -150,15 +149,15 @@ public class DirectingTest extends InYike {
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
         // the lesson tested: directed 1.5 s, the operator's cut 2 s, directed again 2 s
-        Thread.sleep(1500);
+        api.awaitRecorded(id, 1500);
         Api.Answer refused = api.post("classrooms/101/cut", "{\"layout\": \"FULL\", \"sources\": [\"nowhere/cam\"]}");
         assertTrue("an unknown source is refused with the sources there are: " + refused.body(),
                 refused.status() >= 400 && refused.body().get("error").asText().contains("virtual-101/courseware"));
         assertEquals(200, api.post("classrooms/101/cut",
                 "{\"layout\": \"FULL\", \"sources\": [\"virtual-101/courseware\"], \"cause\": \"slide 5\"}").status());
-        Thread.sleep(2000);
+        api.awaitRecordedMore(id, 2000);
         assertEquals(200, api.post("classrooms/101/resume", "").status());
-        Thread.sleep(2000);
+        api.awaitRecordedMore(id, 2000);
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         Path program = Path.of(lesson.get("files").get(0).get("path").asText());
 

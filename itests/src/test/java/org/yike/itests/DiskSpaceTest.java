@@ -60,7 +60,7 @@ public class DiskSpaceTest extends InYike {
 
         leastFree(0);
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(3000); // the lesson tested: 3 s before the disk runs low
+        api.awaitRecorded(id, 3000); // the lesson tested: 3 s before the disk runs low
         leastFree(moreThanFree);
         Event alert = alerts.poll(5, TimeUnit.SECONDS);
         assertNotNull("an alert when the running lesson ends", alert);

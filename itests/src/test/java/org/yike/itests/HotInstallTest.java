@@ -37,8 +37,7 @@ public class HotInstallTest extends InYike {
         // index after boot that took up to 0.7 s, which is the opening, not what an install costs
         Await.until("the catalog open (/api/lessons answers)", 30, () -> api.get("lessons").status() == 200);
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        long started = System.nanoTime();
-        Thread.sleep(3000); // the lesson tested: 3 s before the install, 4 s after it
+        api.awaitRecorded(id, 3000); // the lesson tested: 3 s before the install, 4 s after it
 
         Bundle board = context.installBundle(Path.of(System.getProperty("yike.hotinstall")).toUri().toString());
         board.start();
@@ -50,14 +49,14 @@ public class HotInstallTest extends InYike {
         configureRecording(Map.of("videoKbps", 2000, "teacherResourceKbps", 0, "studentResourceKbps", 0,
                 "coursewareResourceKbps", 0));
 
-        Thread.sleep(4000);
+        api.awaitRecordedMore(id, 4000);
         assertEquals("RECORDING", api.get("recordings/" + id).body().get("state").asText());
         // frames are due until the stop is asked for; finishing the files afterwards takes its own time
-        double recordedSeconds = (System.nanoTime() - started) / 1e9;
         long stopping = System.nanoTime();
         JsonNode stopped = api.post("recordings/" + id + "/stop", "").body();
         double stopSeconds = (System.nanoTime() - stopping) / 1e9;
         assertEquals("FINISHED", stopped.get("state").asText());
+        double recordedSeconds = stopped.get("recordedMillis").asLong() / 1e3;
 
         MediaInfo info = media.probe(Path.of(stopped.get("files").get(0).get("path").asText()));
         assertEquals("no frame is missing", 0.04, info.largestVideoGap(), 0.001);

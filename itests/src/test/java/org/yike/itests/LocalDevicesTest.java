@@ -88,7 +88,7 @@ public class LocalDevicesTest extends InYike {
         assertEquals("MICROPHONE", mic.get("sources").get(0).get("role").asText());
 
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
-        Thread.sleep(6000); // the lesson tested: 6 s
+        api.awaitRecorded(id, 6000); // the lesson tested: 6 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         Path program = Path.of(lesson.get("files").get(0).get("path").asText());
 

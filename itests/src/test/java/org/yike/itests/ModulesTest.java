@@ -104,9 +104,8 @@ public class ModulesTest extends InYike {
         configurations.getConfiguration("org.yike.director.patrol", "?").update(new Hashtable<>(Map.of("periodMillis", 700L)));
 
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
-        long started = System.nanoTime();
         // the lesson tested: 2 s before the installs, patrol 2.5 s before the updates, 3 s after them, 3 s after the rollback
-        Thread.sleep(2000);
+        api.awaitRecorded(id, 2000);
 
         assertEquals("no token, no change", 401, api.post("modules", "{\"bsn\": \"" + ModuleFixtures.DRIVER + "\"}").status());
         Api.Answer driver = install(api, ModuleFixtures.DRIVER, null);
@@ -117,18 +116,18 @@ public class ModulesTest extends InYike {
         Api.Answer director = install(api, ModuleFixtures.DIRECTOR, "1.0.0");
         assertEquals(director.body().toString(), 201, director.status());
         configureRecording(with(SMALL_PROGRAM, "directors", new String[] {"101=patrol"}));
-        Thread.sleep(2500);
+        api.awaitRecordedMore(id, 2500);
 
         assertEquals(201, publish(api, "driver-1.1.0.jar").status());
         assertEquals(201, publish(api, "director-1.1.0.jar").status());
         JsonNode modules = api.get("modules").body();
         assertEquals(modules.toString(), 2, modules.get("updates").size());
-        long updateAt = (System.nanoTime() - started) / 1_000_000;
+        long updateAt = api.recorded(id);
         assertEquals("1.1.0", install(api, ModuleFixtures.DRIVER, null).body().get("version").asText());
         Api.Answer updated = install(api, ModuleFixtures.DIRECTOR, null);
         assertEquals(updated.body().toString(), "1.1.0", updated.body().get("version").asText());
         assertEquals("1.0.0", updated.body().get("previousVersion").asText());
-        Thread.sleep(3000);
+        api.awaitRecordedMore(id, 3000);
 
         // patrol 1.2.0 throws in its activator: it is rolled back by itself and 1.1.0 directs again
         assertEquals(201, publish(api, "director-1.2.0.jar").status());
@@ -138,11 +137,11 @@ public class ModulesTest extends InYike {
         assertTrue(failed.body().toString(), failed.body().get("error").asText().contains("back to " + ModuleFixtures.DIRECTOR + " 1.1.0"));
         assertEquals("1.1.0", bundle(ModuleFixtures.DIRECTOR).getVersion().toString());
         assertEquals(Bundle.ACTIVE, bundle(ModuleFixtures.DIRECTOR).getState());
-        long rolledBackAt = (System.nanoTime() - started) / 1_000_000;
-        Thread.sleep(3000);
+        long rolledBackAt = api.recorded(id);
+        api.awaitRecorded(id, rolledBackAt + 3000);
 
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
-        double recordedSeconds = (System.nanoTime() - started) / 1e9;
+        double recordedSeconds = lesson.get("recordedMillis").asLong() / 1e3;
         Path program = Path.of(lesson.get("files").get(0).get("path").asText());
         MediaInfo info = media.probe(program);
         assertEquals("no frame is missing", 0.04, info.largestVideoGap(), 0.001);

@@ -55,7 +55,7 @@ public class MovieModeTest extends InYike {
         Api api = new Api().ready();
         assertNotNull("the classroom's first courseware change", changes.poll(10, TimeUnit.SECONDS));
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(4000); // the lesson tested: 4 s
+        api.awaitRecorded(id, 4000); // the lesson tested: 4 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         Path program = Path.of(lesson.get("files").get(0).get("path").asText());
         assertEquals("PIP_TOP_RIGHT", decisionAfterStart(program.resolveSibling("lesson.json")));

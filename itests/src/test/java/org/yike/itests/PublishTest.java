@@ -99,8 +99,9 @@ public class PublishTest extends ProductJarTest {
     private static JsonNode record(Api api, String title) throws Exception {
         Api.Answer started = Await.until("a lesson started", 10,
                 () -> api.post("recordings", "{\"classroom\": \"101\", \"title\": \"" + title + "\"}"), a -> a.status() == 201);
-        Thread.sleep(4000); // a lesson of 4 s to publish
-        Api.Answer stopped = api.post("recordings/" + started.body().get("id").asText() + "/stop", "");
+        String id = started.body().get("id").asText();
+        api.awaitRecorded(id, 4000); // a lesson of 4 s to publish
+        Api.Answer stopped = api.post("recordings/" + id + "/stop", "");
         assertEquals(stopped.body().toString(), 200, stopped.status());
         return stopped.body();
     }

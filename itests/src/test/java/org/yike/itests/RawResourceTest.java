@@ -48,7 +48,7 @@ public class RawResourceTest extends InYike {
         awaitCameraSize(api);
 
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(SECONDS * 1000);
+        api.awaitRecorded(id, SECONDS * 1000);
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         assertEquals(lesson.toString(), "FINISHED", lesson.get("state").asText());
 

@@ -71,7 +71,7 @@ public class RecordingTest extends InYike {
         Api.Answer started = awaitStart(api, "{\"classroom\": \"101\", \"title\": \"Mathematics\"}");
         String id = started.body().get("id").asText();
         assertEquals(409, api.post("recordings", "{\"classroom\": \"101\"}").status());
-        Thread.sleep(10_000); // the lesson tested: 10 s
+        api.awaitRecorded(id, 10_000); // the lesson tested: 10 s
         Api.Answer stopped = api.post("recordings/" + id + "/stop", "");
         assertEquals(200, stopped.status());
         assertEquals("FINISHED", stopped.body().get("state").asText());
@@ -145,7 +145,7 @@ public class RecordingTest extends InYike {
 
         Api api = new Api().ready();
         String id = awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(3000); // the lesson tested: 3 s, its levels published meanwhile
+        api.awaitRecorded(id, 3000); // the lesson tested: 3 s, its levels published meanwhile
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
 
         Event level = levels.poll(1, TimeUnit.SECONDS);

@@ -50,7 +50,7 @@ public class ResourceModeTest extends InYike {
 
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(5000); // the lesson tested: 5 s
+        api.awaitRecorded(id, 5000); // the lesson tested: 5 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         camera.destroy();
         camera.waitFor();

@@ -55,7 +55,7 @@ public class ResourceOffsetTest extends InYike {
         configureRecording(SMALL_PROGRAM);
 
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
-        Thread.sleep(9000); // the lesson tested: 9 s, 5 of them before its clock starts
+        api.awaitRecorded(id, 4000); // the lesson tested: 4 s on its clock, which starts 5 s late
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
 
         JsonNode resource = null;

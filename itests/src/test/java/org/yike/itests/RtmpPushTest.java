@@ -57,7 +57,7 @@ public class RtmpPushTest extends ProductJarTest {
         String first = startLesson(api);
         awaitStatus(api, "pushing", 30);
         long pushing = System.nanoTime();
-        Thread.sleep(6000); // the lesson tested: 6 s
+        api.awaitRecordedMore(first, 6000); // the lesson tested: 6 s pushed
         JsonNode lesson = stopLesson(api, first);
         double pushedSeconds = (System.nanoTime() - pushing) / 1e9;
         awaitStatus(api, "ended", 30);
@@ -76,13 +76,13 @@ public class RtmpPushTest extends ProductJarTest {
         String second = startLesson(api);
         awaitStatus(api, "pushing", 30);
         // the lesson tested: 3 s pushed, the server away 2 s after the push noticed, 4 s pushed again
-        Thread.sleep(3000);
+        api.awaitRecordedMore(second, 3000);
         nginx.destroyForcibly().waitFor();
         awaitStatus(api, "reconnecting", 30);
-        Thread.sleep(2000);
+        api.awaitRecordedMore(second, 2000);
         nginx = nginx();
         awaitStatus(api, "pushing", 60);
-        Thread.sleep(4000);
+        api.awaitRecordedMore(second, 4000);
         JsonNode interrupted = stopLesson(api, second);
         awaitStatus(api, "ended", 30);
         // the killed server's file is never closed; the resumed one is

@@ -98,7 +98,7 @@ public class RtspCameraTest extends InYike {
         assertNoPassword(api.get("devices").body());
 
         String lesson = RecordingTest.awaitStart(api, "{\"classroom\": \"301\"}").body().get("id").asText();
-        Thread.sleep(5000); // the lesson tested: 5 s
+        api.awaitRecorded(lesson, 5000); // the lesson tested: 5 s
         JsonNode finished = api.post("recordings/" + lesson + "/stop", "").body();
         assertNoPassword(finished);
         JsonNode resource = null;

@@ -73,17 +73,17 @@ public class RtspClassroomTest extends InYike {
 
         String id = RecordingTest.awaitStart(api, "{\"classroom\": \"302\"}").body().get("id").asText();
         // the lesson tested: 3 s of the teacher, 3 s of the students, their server away 7 s
-        Thread.sleep(3000);
+        api.awaitRecorded(id, 3000);
         ClassroomEvent stood = new ClassroomEvent(ClassroomEvent.Type.STUDENT_STOOD_UP, "302", "students-cam", "video", null,
                 0.5, 0.5);
         eventAdmin.sendEvent(new Event(stood.topic(), stood.properties()));
-        Thread.sleep(3000);
+        api.awaitRecorded(id, 6000);
         students.destroy();
         students.waitFor(5, TimeUnit.SECONDS);
-        Thread.sleep(7000);
+        api.awaitRecordedMore(id, 7000);
         gst.serve("students-again", studentsPort, "yike:" + PASSWORD, "/students=" + studentsClip + ":h265:pcmu");
         awaitParts(api, id, "students-cam/video", 2, 30);
-        Thread.sleep(4000); // the lesson tested: the students' camera back for 4 s
+        api.awaitRecordedMore(id, 4000); // the lesson tested: the students' camera back for 4 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         assertEquals("FINISHED", lesson.get("state").asText());
         assertTrue("no password in the lesson", !lesson.toString().contains(PASSWORD));

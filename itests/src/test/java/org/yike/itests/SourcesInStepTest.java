@@ -41,7 +41,7 @@ public class SourcesInStepTest extends InYike {
 
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(SECONDS * 1000); // the lesson tested
+        api.awaitRecorded(id, SECONDS * 1000); // the lesson tested
         Path program = Path.of(api.post("recordings/" + id + "/stop", "").body().get("files").get(0).get("path").asText());
 
         List<List<Long>> marks = marks(program);

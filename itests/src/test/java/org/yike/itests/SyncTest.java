@@ -31,7 +31,7 @@ public class SyncTest extends InYike {
 
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(SECONDS * 1000); // the lesson tested
+        api.awaitRecorded(id, SECONDS * 1000); // the lesson tested
         Path program = Path.of(api.post("recordings/" + id + "/stop", "").body().get("files").get(0).get("path").asText());
 
         SyncMarks marks = SyncMarks.read(program, W, H);

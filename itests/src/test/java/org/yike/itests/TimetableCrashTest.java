@@ -45,7 +45,7 @@ public class TimetableCrashTest extends ProductJarTest {
         String session = api.get("schedule?room=101").body().get(0).get("id").asText();
         JsonNode cut = awaitRecording(api, session, 40);
         assertTrue("recorded from its start: " + cut, !cut.get("partial").asBoolean());
-        Thread.sleep(6000); // the lesson tested: 6 s recorded before the kill
+        api.awaitRecorded(cut.get("id").asText(), 6000); // the lesson tested: 6 s recorded before the kill
         yike.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
         Instant killed = Instant.now();
 

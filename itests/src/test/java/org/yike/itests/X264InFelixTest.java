@@ -36,7 +36,7 @@ public class X264InFelixTest extends InYike {
 
         Api api = new Api().ready();
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
-        Thread.sleep(3000); // the lesson tested: 3 s
+        api.awaitRecorded(id, 3000); // the lesson tested: 3 s
         JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
         assertEquals(lesson.toString(), "FINISHED", lesson.get("state").asText());
 

@@ -7,15 +7,23 @@ import java.util.List;
  * A lesson being recorded or recorded. A {@code partial} lesson ended before anyone stopped it (the
  * runtime stopped, the disk ran low) but its file is complete up to that point; {@code error} says,
  * in words, what went wrong or why a partial lesson ended. {@code lesson}: the timetable's session
- * it records, or null for a lesson started by hand.
+ * it records, or null for a lesson started by hand. {@code recordedMillis}: how far the lesson's own
+ * clock has run, which is how long its program is (every frame due is encoded, however the encoder
+ * lags); 0 before its first pictures, and where not known.
  */
 public record Recording(String id, String classroom, String title, State state, Instant started,
-        Instant ended, List<RecordedFile> files, String error, boolean partial, ScheduledLesson lesson) {
+        Instant ended, List<RecordedFile> files, String error, boolean partial, ScheduledLesson lesson,
+        long recordedMillis) {
 
     public enum State { RECORDING, FINISHED, FAILED }
 
     public Recording {
         files = List.copyOf(files);
+    }
+
+    public Recording(String id, String classroom, String title, State state, Instant started, Instant ended,
+            List<RecordedFile> files, String error, boolean partial, ScheduledLesson lesson) {
+        this(id, classroom, title, state, started, ended, files, error, partial, lesson, 0);
     }
 
     public Recording(String id, String classroom, String title, State state, Instant started, Instant ended,

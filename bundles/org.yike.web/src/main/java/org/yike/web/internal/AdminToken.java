@@ -69,11 +69,9 @@ public class AdminToken {
         }
     }
 
-    /** Makes a change and answers it as {@link JsonAnswers#answer} does, once the request carries the admin token. */
+    /** Makes a change, once the request carries the admin token, and answers it with {@code status}. */
     void answerChange(HttpServletRequest req, HttpServletResponse resp, int status, JsonAnswers.Call change) throws IOException {
-        JsonAnswers.answer(resp, status, () -> {
-            require(req);
-            return change.answer();
-        });
+        require(req);
+        JsonAnswers.write(resp, status, change.answer());
     }
 }

@@ -28,9 +28,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.yike.api.admin.AdminRefused;
 import org.yike.api.admin.DeviceAdmin;
 import org.yike.api.catalog.Chapter;
 import org.yike.api.director.Framing;
@@ -49,7 +46,6 @@ import org.yike.settings.FrameworkSettings;
 public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -81,17 +77,9 @@ public class ApiServlet extends HttpServlet {
             } else {
                 write(resp, "POST".equals(req.getMethod()) && parts.size() == 1 ? 201 : 200, answer);
             }
-        } catch (Refused e) {
-            write(resp, e.status, Map.of("error", e.getMessage()));
-        } catch (AdminRefused e) {
-            write(resp, JsonAnswers.status(e), Map.of("error", e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            write(resp, 404, Map.of("error", e.getMessage()));
-        } catch (IllegalStateException e) {
-            write(resp, 409, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", req.getMethod(), path, e);
-            write(resp, 500, Map.of("error", "internal error: " + e));
+            // a recording or device the caller names that is not there
+            JsonAnswers.failed(req, resp, e, 404);
         }
     }
 

@@ -3,26 +3,20 @@ package org.yike.web.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.yike.api.admin.AdminRefused;
 import org.yike.api.admin.SchoolConfiguration;
 import org.yike.api.admin.SchoolConfiguration.Imported;
-import org.yike.api.timetable.TimetableRejected;
 
 /**
  * The school's configuration over HTTP, admin token only: {@code GET /api/config/export} (the file;
@@ -32,10 +26,9 @@ import org.yike.api.timetable.TimetableRejected;
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/config/*")
-public class ConfigurationServlet extends HttpServlet {
+public class ConfigurationServlet extends JsonApi {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationServlet.class);
     static final String PASSPHRASE = "Yike-Passphrase";
     /** A school's configuration with a term's timetable is far below this. */
     private static final int LARGEST_FILE = 16 * 1024 * 1024;
@@ -47,42 +40,30 @@ public class ConfigurationServlet extends HttpServlet {
     transient AdminToken admin;
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        List<String> p = JsonAnswers.parts(req);
-        try {
-            admin.require(req);
-            String passphrase = req.getHeader(PASSPHRASE);
-            String call = req.getMethod() + " " + (p.size() == 1 ? p.get(0) : "");
-            switch (call) {
-                case "GET export" -> {
-                    resp.setHeader("Content-Disposition", "attachment; filename=\"yike-configuration.json\"");
-                    JsonAnswers.write(resp, 200, school.export(passphrase));
-                }
-                case "POST import" -> JsonAnswers.write(resp, 200, imported(school.importFile(file(req), passphrase)));
-                default -> {
-                    if (p.size() != 1 || !p.get(0).contains(".")) throw new Refused(404, "no such API: " + req.getMethod() + " /api/config/" + String.join("/", p));
-                    switch (req.getMethod()) {
-                        case "GET" -> JsonAnswers.write(resp, 200, AdminAnswers.described(school.get(p.get(0))));
-                        case "PATCH" -> JsonAnswers.write(resp, 200, AdminAnswers.described(
-                                school.change(p.get(0), AdminAnswers.plainObject(JsonAnswers.body(req)))));
-                        default -> throw new Refused(405, "/api/config/{pid} answers GET and PATCH");
-                    }
-                }
-            }
-        } catch (Refused e) {
-            JsonAnswers.write(resp, e.status, Map.of("error", e.getMessage()));
-        } catch (AdminRefused e) {
-            JsonAnswers.write(resp, JsonAnswers.status(e), Map.of("error", e.getMessage()));
-        } catch (TimetableRejected e) {
-            JsonAnswers.write(resp, 422, Map.of("errors", e.errors()));
-        } catch (IllegalArgumentException e) {
-            JsonAnswers.write(resp, 404, Map.of("error", e.getMessage()));
-        } catch (IllegalStateException e) {
-            JsonAnswers.write(resp, 409, Map.of("error", e.getMessage()));
-        } catch (RuntimeException e) {
-            LOG.error("{} /api/config/{} failed", req.getMethod(), String.join("/", p), e);
-            JsonAnswers.write(resp, 500, Map.of("error", "internal error: " + e));
+    protected void serve(ApiCall call, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        admin.require(req);
+        String passphrase = req.getHeader(PASSPHRASE);
+        if (call.is("GET", "export")) {
+            resp.setHeader("Content-Disposition", "attachment; filename=\"yike-configuration.json\"");
+            JsonAnswers.write(resp, 200, school.export(passphrase));
+        } else if (call.is("POST", "import")) {
+            JsonAnswers.write(resp, 200, imported(school.importFile(file(req), passphrase)));
+        } else if (call.parts().size() != 1 || !call.part(0).contains(".")) {
+            throw JsonAnswers.noSuchApi(req);
+        } else if (call.is("GET", "*")) {
+            JsonAnswers.write(resp, 200, AdminAnswers.described(school.get(call.part(0))));
+        } else if (call.is("PATCH", "*")) {
+            JsonAnswers.write(resp, 200, AdminAnswers.described(
+                    school.change(call.part(0), AdminAnswers.plainObject(JsonAnswers.body(req)))));
+        } else {
+            throw new Refused(405, "/api/config/{pid} answers GET and PATCH");
         }
+    }
+
+    /** An unknown PID is a configuration that is not there. */
+    @Override
+    protected int invalidStatus() {
+        return 404;
     }
 
     private static Map<String, Object> imported(Imported i) {

@@ -12,12 +12,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yike.api.admin.AdminRefused;
 import org.yike.api.modules.ModuleRefused;
+import org.yike.api.timetable.TimetableRejected;
 
-/** JSON bodies in and out for the module and repository calls; a refusal becomes its 4xx. */
+/** JSON bodies in and out for the API's servlets; what went wrong becomes its status and reason. */
 final class JsonAnswers {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JsonAnswers.class);
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int LARGEST_BODY = 64 * 1024;
 
@@ -80,20 +84,33 @@ final class JsonAnswers {
         Object answer() throws IOException;
     }
 
-    /** Runs a call and writes its answer with {@code status}, or the refusal with its status and reason. */
-    static void answer(HttpServletResponse resp, int status, Call call) throws IOException {
-        try {
-            write(resp, status, call.answer());
-        } catch (Refused e) {
-            write(resp, e.status, Map.of("error", e.getMessage()));
-        } catch (ModuleRefused e) {
-            write(resp, status(e), Map.of("error", e.getMessage(), "kind", e.kind().name()));
-        }
+    /** 404 for a method and path that no call of this servlet answers. */
+    static Refused noSuchApi(HttpServletRequest req) {
+        return new Refused(404, "no such API: " + req.getMethod() + " " + req.getRequestURI());
     }
 
-    /** 404 for a method and path that no call of this servlet answers. */
-    static void noSuchApi(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        write(resp, 404, Map.of("error", "no such API: " + req.getMethod() + " " + req.getRequestURI()));
+    /**
+     * Answers what a call threw: a refusal with its status and reason, a rejected timetable 422 with
+     * every bad row, a conflict ({@link IllegalStateException}) 409, a bad argument {@code invalid}
+     * (400, or 404 where the argument names something that is not there); anything else 500, logged.
+     */
+    static void failed(HttpServletRequest req, HttpServletResponse resp, RuntimeException e, int invalid) throws IOException {
+        if (e instanceof Refused r) {
+            write(resp, r.status, Map.of("error", r.getMessage()));
+        } else if (e instanceof ModuleRefused m) {
+            write(resp, status(m), Map.of("error", m.getMessage(), "kind", m.kind().name()));
+        } else if (e instanceof AdminRefused a) {
+            write(resp, status(a), Map.of("error", a.getMessage()));
+        } else if (e instanceof TimetableRejected t) {
+            write(resp, 422, Map.of("errors", t.errors()));
+        } else if (e instanceof IllegalArgumentException) {
+            write(resp, invalid, Map.of("error", String.valueOf(e.getMessage())));
+        } else if (e instanceof IllegalStateException) {
+            write(resp, 409, Map.of("error", String.valueOf(e.getMessage())));
+        } else {
+            LOG.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            write(resp, 500, Map.of("error", "internal error: " + e));
+        }
     }
 
     static void write(HttpServletResponse resp, int status, Object body) throws IOException {

@@ -22,8 +22,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.yike.api.catalog.Catalog;
 import org.yike.api.catalog.Chapter;
 import org.yike.api.catalog.Lesson;
@@ -43,7 +41,6 @@ import org.yike.api.catalog.Playback;
 public class LessonsApi extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(LessonsApi.class);
 
     @Reference
     transient Catalog catalog;
@@ -70,15 +67,8 @@ public class LessonsApi extends HttpServlet {
             if (!publish(method, p, req, resp) && !route(method, p, req, resp)) {
                 throw new Refused(404, "no such API: " + req.getMethod() + " " + path);
             }
-        } catch (Refused e) {
-            ApiServlet.write(resp, e.status, Map.of("error", e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            ApiServlet.write(resp, 400, Map.of("error", e.getMessage()));
-        } catch (IllegalStateException e) {
-            ApiServlet.write(resp, 409, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", req.getMethod(), path, e);
-            ApiServlet.write(resp, 500, Map.of("error", "internal error: " + e));
+            JsonAnswers.failed(req, resp, e, 400);
         }
     }
 

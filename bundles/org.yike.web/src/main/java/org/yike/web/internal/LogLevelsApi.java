@@ -1,11 +1,9 @@
 package org.yike.web.internal;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,7 +19,7 @@ import org.yike.logging.LogLevels;
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/log/levels/*")
-public class LogLevelsApi extends HttpServlet {
+public class LogLevelsApi extends JsonApi {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,26 +30,17 @@ public class LogLevelsApi extends HttpServlet {
     transient AdminToken admin;
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        List<String> p = JsonAnswers.parts(req);
-        String call = req.getMethod() + (p.isEmpty() ? "" : p.size() == 1 ? " name" : " ?");
-        JsonAnswers.answer(resp, 200, () -> {
-            admin.require(req);
-            try {
-                switch (call) {
-                    case "GET" -> { }
-                    case "PUT name" -> {
-                        String level = JsonAnswers.text(JsonAnswers.body(req), "level");
-                        if (level == null) throw new Refused(400, "'level' is TRACE, DEBUG, INFO, WARN or ERROR (DELETE puts a level back)");
-                        levels.set(p.get(0), level);
-                    }
-                    case "DELETE name" -> levels.set(p.get(0), null);
-                    default -> throw new Refused(404, "no such API: " + req.getMethod() + " " + req.getRequestURI());
-                }
-            } catch (IllegalArgumentException e) {
-                throw new Refused(400, e.getMessage());
-            }
-            return Map.of("levels", levels.levels());
-        });
+    protected void serve(ApiCall call, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        admin.require(req);
+        if (call.is("PUT", "*")) {
+            String level = JsonAnswers.text(JsonAnswers.body(req), "level");
+            if (level == null) throw new Refused(400, "'level' is TRACE, DEBUG, INFO, WARN or ERROR (DELETE puts a level back)");
+            levels.set(call.part(0), level);
+        } else if (call.is("DELETE", "*")) {
+            levels.set(call.part(0), null);
+        } else if (!call.is("GET")) {
+            throw JsonAnswers.noSuchApi(req);
+        }
+        JsonAnswers.write(resp, 200, Map.of("levels", levels.levels()));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,7 +24,7 @@ import org.yike.api.modules.Offer;
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/modules/*")
-public class ModulesApi extends HttpServlet {
+public class ModulesApi extends JsonApi {
 
     private static final long serialVersionUID = 1L;
 
@@ -36,10 +35,9 @@ public class ModulesApi extends HttpServlet {
     transient AdminToken admin;
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ApiCall call = ApiCall.of(req);
+    protected void serve(ApiCall call, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (call.is("GET")) {
-            JsonAnswers.answer(resp, 200, this::list);
+            JsonAnswers.write(resp, 200, list());
         } else if (call.is("POST")) {
             admin.answerChange(req, resp, 201, () -> {
                 JsonNode body = JsonAnswers.body(req);
@@ -52,7 +50,7 @@ public class ModulesApi extends HttpServlet {
         } else if (call.is("POST", "*", "rollback")) {
             admin.answerChange(req, resp, 200, () -> modules.rollback(call.part(0), call.who()));
         } else {
-            JsonAnswers.noSuchApi(req, resp);
+            throw JsonAnswers.noSuchApi(req);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,7 +26,7 @@ import org.yike.api.modules.Published;
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/repository/*")
-public class RepositoryApi extends HttpServlet {
+public class RepositoryApi extends JsonApi {
 
     private static final long serialVersionUID = 1L;
     private static final long LARGEST_JAR = 256L * 1024 * 1024;
@@ -39,10 +38,9 @@ public class RepositoryApi extends HttpServlet {
     transient AdminToken admin;
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ApiCall call = ApiCall.of(req);
+    protected void serve(ApiCall call, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (call.is("GET", "bundles")) {
-            JsonAnswers.answer(resp, 200, repository::bundles);
+            JsonAnswers.write(resp, 200, repository.bundles());
         } else if (call.is("POST", "bundles")) {
             admin.answerChange(req, resp, 201, () -> {
                 Published added = add(req, call.who());
@@ -53,7 +51,7 @@ public class RepositoryApi extends HttpServlet {
         } else if (call.is("DELETE", "bundles", "*", "*")) {
             admin.answerChange(req, resp, 200, () -> repository.withdraw(call.part(1), call.part(2), call.who()));
         } else {
-            JsonAnswers.noSuchApi(req, resp);
+            throw JsonAnswers.noSuchApi(req);
         }
     }
 

@@ -24,14 +24,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.yike.api.recording.Recording;
 import org.yike.api.recording.RecordingService;
 import org.yike.api.timetable.Imported;
 import org.yike.api.timetable.Session;
 import org.yike.api.timetable.Timetable;
-import org.yike.api.timetable.TimetableRejected;
 
 /**
  * The timetable's part of the API: {@code PUT /api/timetable/bells|calendar|lessons} (CSV),
@@ -44,7 +41,6 @@ import org.yike.api.timetable.TimetableRejected;
 public class TimetableServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(TimetableServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** A 60-room school's term is far below this. */
@@ -76,15 +72,8 @@ public class TimetableServlet extends HttpServlet {
                 case "PUT /api/timetable/lessons" -> write(resp, 200, answer(timetable.importLessons(body(req, "text/csv"))));
                 default -> throw new Refused(404, "no such API: " + req.getMethod() + " " + path);
             }
-        } catch (Refused e) {
-            write(resp, e.status, Map.of("error", e.getMessage()));
-        } catch (TimetableRejected e) {
-            write(resp, 422, Map.of("errors", e.errors()));
-        } catch (IllegalArgumentException e) {
-            write(resp, 400, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", req.getMethod(), path, e);
-            write(resp, 500, Map.of("error", "internal error: " + e));
+            JsonAnswers.failed(req, resp, e, 400);
         }
     }
 

@@ -109,6 +109,7 @@ public final class Lesson {
         this.resources = new LessonResources(record, clock, config, profile, rawEncoder, live);
         this.fadeFrames = config.transitionMillis() * profile.fps() / 1000;
         this.record = record;
+        record.timedBy(clock::elapsedMillis);
         this.disk = disk;
         this.profile = profile;
         this.outputs = List.copyOf(outputs);

@@ -44,8 +44,10 @@ final class LessonClock {
         return now() - startNanos;
     }
 
+    /** How far the clock has run, in milliseconds: 0 before its start, and no further than its stop. */
     long elapsedMillis() {
-        return startNanos == 0 ? 0 : sinceStart() / 1_000_000;
+        long start = startNanos;
+        return start == 0 ? 0 : Math.max(0, Math.min(now(), stopNanos) - start) / 1_000_000;
     }
 
     /** The time since the clock started, in nanoseconds ({@link RawResource#NOT_STARTED} before). */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -45,6 +46,8 @@ public final class LessonRecord {
     public final String classroom;
     final Path folder;
     private final Metadata m;
+    /** The running lesson's clock, in milliseconds; null for a lesson of an earlier run. */
+    private LongSupplier clock;
 
     /** The file's shape; field names are the JSON keys. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -57,6 +60,8 @@ public final class LessonRecord {
         public String ended;
         public String error;
         public boolean partial;
+        /** How far the lesson's clock ran: the program's length. */
+        public long recordedMillis;
         /** The timetable's session this lesson records; absent for a lesson started by hand. */
         public SessionEntry session;
         public List<Profile> profiles = new ArrayList<>();
@@ -166,7 +171,8 @@ public final class LessonRecord {
     public synchronized void recovered(double seconds) {
         m.partial = true;
         m.state = Recording.State.FINISHED;
-        m.ended = Instant.parse(m.started).plusMillis(Math.round(seconds * 1000)).toString();
+        m.recordedMillis = Math.round(seconds * 1000);
+        m.ended = Instant.parse(m.started).plusMillis(m.recordedMillis).toString();
         m.error = String.format(java.util.Locale.ROOT,
                 "interrupted: the runtime stopped during the lesson; recovered %.1f s on the next start", seconds);
         write();
@@ -238,8 +244,14 @@ public final class LessonRecord {
         m.sourceEvents.add(new SourceState(atMillis, source, problem));
     }
 
+    /** The lesson's clock, in milliseconds, which {@link Recording#recordedMillis()} reports. */
+    synchronized void timedBy(LongSupplier clock) {
+        this.clock = clock;
+    }
+
     /** The lesson ended; {@code failure} (or {@code null}) says what broke it. */
     public synchronized void end(Instant when, Recording.State state, String failure) {
+        if (clock != null) m.recordedMillis = clock.getAsLong();
         m.ended = when.toString();
         m.state = state;
         if (failure != null) m.error = failure;
@@ -249,7 +261,8 @@ public final class LessonRecord {
     public synchronized Recording toRecording() {
         return new Recording(m.id, m.classroom, m.title, m.state, Instant.parse(m.started),
                 m.ended == null ? null : Instant.parse(m.ended), m.files, m.error, m.partial,
-                m.session == null ? null : m.session.lesson());
+                m.session == null ? null : m.session.lesson(),
+                m.state == Recording.State.RECORDING && clock != null ? clock.getAsLong() : m.recordedMillis);
     }
 
     public synchronized void write() {
