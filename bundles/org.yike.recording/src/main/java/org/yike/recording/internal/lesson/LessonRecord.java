@@ -167,15 +167,24 @@ public final class LessonRecord {
         m.error = reason;
     }
 
-    /** An interrupted lesson whose file was finished afterwards, {@code seconds} long. */
-    public synchronized void recovered(double seconds) {
+    /**
+     * An interrupted lesson whose file was finished afterwards, {@code seconds} long; {@code unreadable}
+     * names the files left out, with why.
+     */
+    public synchronized void recovered(double seconds, List<String> unreadable) {
         m.partial = true;
         m.state = Recording.State.FINISHED;
         m.recordedMillis = Math.round(seconds * 1000);
         m.ended = Instant.parse(m.started).plusMillis(m.recordedMillis).toString();
         m.error = String.format(java.util.Locale.ROOT,
-                "interrupted: the runtime stopped during the lesson; recovered %.1f s on the next start", seconds);
+                "interrupted: the runtime stopped during the lesson; recovered %.1f s on the next start", seconds)
+                + (unreadable.isEmpty() ? "" : "; left out, unreadable: " + String.join(", ", unreadable));
         write();
+    }
+
+    /** A file of the lesson that could not be read back is no longer listed (it stays on disk). */
+    public synchronized void leaveOut(Path file) {
+        m.files.removeIf(f -> Path.of(f.path()).equals(file));
     }
 
     /** An interrupted lesson whose file could not be read back. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -50,20 +51,31 @@ public final class Recovery {
 
     /**
      * The program file of an interrupted lesson is fragmented MP4, readable up to its last whole
-     * fragment (at most one GOP lost); copying its streams into an ordinary MP4 finishes it.
+     * fragment (at most one GOP lost); copying its streams into an ordinary MP4 finishes it. Another
+     * file the crash left unreadable (a camera's file begun a moment before, still empty) is left
+     * out of the lesson, which keeps the rest.
      */
     private void recover(LessonRecord r) {
         Path program = r.program();
         try {
             if (!Files.isRegularFile(program) || Files.size(program) == 0) throw new IOException("no video was written");
             double seconds = 0;
+            List<String> unreadable = new ArrayList<>();
             for (Path file : r.videos()) {
                 Path done = file.resolveSibling(file.getFileName() + ".recovered.mp4");
-                media.remux(file, done);
+                try {
+                    media.remux(file, done);
+                } catch (IOException e) {
+                    if (file.equals(program)) throw e;
+                    Files.deleteIfExists(done);
+                    unreadable.add(file.getFileName() + " (" + e.getMessage() + ")");
+                    r.leaveOut(file);
+                    continue;
+                }
                 if (file.equals(program)) seconds = media.probe(done).durationSeconds();
                 Files.move(done, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            r.recovered(seconds);
+            r.recovered(seconds, unreadable);
             LOG.warn("Lesson {} was interrupted; its first {} s are recovered in {}", r.id, Math.round(seconds), program);
         } catch (IOException | RuntimeException e) {
             r.lost(e.getMessage());
