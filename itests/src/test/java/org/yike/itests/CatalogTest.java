@@ -88,7 +88,8 @@ public class CatalogTest extends InYike {
         assertArrayEquals(whole, download.body());
         String disposition = download.headers().firstValue("Content-Disposition").orElse("");
         assertTrue(disposition, disposition.contains("filename*=UTF-8''%E6%95%B0%E5%AD%A6%20%E5%8B%BE%E8%82%A1"));
-        assertEquals(404, get("lessons/" + id + "/files/..%2F..%2Fadmin.token").statusCode());
+        // Jetty 12 refuses an encoded "/" (an ambiguous path separator) before any servlet
+        assertEquals(400, get("lessons/" + id + "/files/..%2F..%2Fadmin.token").statusCode());
 
         // HLS, as ffprobe reads it over HTTP
         String playlist = base + "lessons/" + id + "/hls/program/index.m3u8";

@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -21,11 +22,17 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import aQute.bnd.header.Attrs;
+import aQute.bnd.header.Parameters;
+import aQute.bnd.osgi.Processor;
 
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -166,23 +173,63 @@ abstract class InYike {
             throw new IllegalStateException("no run bundles in " + runBundles + "; build the distribution first");
         }
         Arrays.sort(jars);
+        Properties launch = productLaunch();
+        Map<String, Integer> startLevels = startLevels(launch);
         File data = new File(System.getProperty("yike.itest.data"), name);
         forgetConfiguration(data.toPath());
         List<Option> options = new ArrayList<>();
-        // the configuration store first, as the product jar's start levels have it (see yike.bndrun)
-        for (File jar : jars) options.add(bundle(jar.toURI().toString()).startLevel(jar.getName().startsWith("org.yike.config-") ? 1 : 2));
+        for (File jar : jars) {
+            Integer level = startLevels.get(symbolicName(jar));
+            if (level == null) throw new IllegalStateException(jar + " is not among the product jar's bundles");
+            options.add(bundle(jar.toURI().toString()).startLevel(level));
+        }
         options.add(junitBundles());
         options.add(cleanCaches());
-        options.add(frameworkProperty("org.apache.felix.http.enable").value("false"));
-        options.add(frameworkProperty("felix.cm.pm").value("data-folder"));
+        // the product's run properties (yike.bndrun); Pax Exam sets the framework's start level itself
+        for (String key : launch.stringPropertyNames()) {
+            if (!key.startsWith("launch.") && !key.equals("org.osgi.framework.startlevel.beginning")) {
+                options.add(frameworkProperty(key).value(launch.getProperty(key)));
+            }
+        }
         options.add(systemProperty(Settings.DATA).value(data.getAbsolutePath()));
         options.add(systemProperty("yike.http.port").value(Integer.toString(freePort())));
         options.add(systemProperty("yike.hotinstall").value(System.getProperty("yike.hotinstall")));
         // one native cache for all test classes: FFmpeg is extracted once per build
         options.add(systemProperty("org.bytedeco.javacpp.cachedir")
                 .value(new File(System.getProperty("yike.itest.data"), "native").getAbsolutePath()));
-        options.add(frameworkProperty("org.osgi.service.log.admin.loglevel").value("INFO"));
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * How the product jar launches (bnd's {@code launcher.properties}, made from yike.bndrun): its run
+     * properties and its bundles' start levels, which the tests' framework takes over.
+     */
+    private static Properties productLaunch() {
+        try (JarFile product = new JarFile(System.getProperty("yike.jar"));
+                InputStream in = product.getInputStream(product.getEntry("launcher.properties"))) {
+            Properties launch = new Properties();
+            launch.load(in);
+            return launch;
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot read launcher.properties of " + System.getProperty("yike.jar"), e);
+        }
+    }
+
+    /** Each run bundle's start level by symbolic name ({@code launch.runbundles.attrs}: bsn;version=...;startlevel=n,...). */
+    private static Map<String, Integer> startLevels(Properties launch) {
+        Map<String, Integer> levels = new HashMap<>();
+        for (Map.Entry<String, Attrs> b : new Parameters(launch.getProperty("launch.runbundles.attrs")).entrySet()) {
+            levels.put(Processor.removeDuplicateMarker(b.getKey()), Integer.valueOf(b.getValue().get("startlevel")));
+        }
+        return levels;
+    }
+
+    private static String symbolicName(File jar) {
+        try (JarFile j = new JarFile(jar)) {
+            return j.getManifest().getMainAttributes().getValue("Bundle-SymbolicName").split(";")[0].trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the manifest of " + jar, e);
+        }
     }
 
     /**
