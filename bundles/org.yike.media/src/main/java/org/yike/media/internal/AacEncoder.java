@@ -31,7 +31,7 @@ import static org.bytedeco.ffmpeg.global.swresample.swr_convert;
 import static org.bytedeco.ffmpeg.global.swresample.swr_free;
 import static org.bytedeco.ffmpeg.global.swresample.swr_get_out_samples;
 import static org.bytedeco.ffmpeg.global.swresample.swr_init;
-import static org.yike.media.internal.FfmpegError.check;
+import static org.yike.media.ffmpeg.Ffmpeg.check;
 
 import java.io.IOException;
 import java.nio.ShortBuffer;
@@ -49,6 +49,7 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.ShortPointer;
 import org.yike.api.encoder.AudioChunk;
 import org.yike.api.encoder.Profile;
+import org.yike.media.ffmpeg.Ffmpeg;
 
 /**
  * A profile's AAC (FFmpeg's own encoder) from interleaved 16-bit PCM at any rate and channel count,
@@ -103,9 +104,7 @@ final class AacEncoder implements AutoCloseable {
 
     /** The AudioSpecificConfig. */
     byte[] config() {
-        byte[] config = new byte[Math.max(0, context.extradata_size())];
-        if (config.length > 0) context.extradata().get(config);
-        return config;
+        return Ffmpeg.extradata(context);
     }
 
     int channels() {

@@ -23,7 +23,7 @@ import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
-import static org.yike.media.internal.FfmpegError.check;
+import static org.yike.media.ffmpeg.Ffmpeg.check;
 
 import java.io.IOException;
 import java.util.Map;
@@ -39,6 +39,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
+import org.yike.media.ffmpeg.Ffmpeg;
 
 /**
  * A profile's H.264 through one of FFmpeg's encoders, from I420 pictures of any size: one of
@@ -91,9 +92,7 @@ final class H264Encoder implements AutoCloseable {
 
     /** The global header (SPS and PPS) where the encoder was asked for one, else nothing. */
     byte[] config() {
-        byte[] config = new byte[Math.max(0, context.extradata_size())];
-        if (config.length > 0) context.extradata().get(config);
-        return config;
+        return Ffmpeg.extradata(context);
     }
 
     /** Encodes a picture at {@code timestampMicros}, the nearest frame of the profile's rate. */

@@ -5,21 +5,16 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
-import static org.yike.media.internal.FfmpegError.check;
+import static org.yike.media.ffmpeg.Ffmpeg.check;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,9 +23,7 @@ import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.yike.api.encoder.AudioChunk;
 import org.yike.api.encoder.Encoding;
@@ -39,6 +32,7 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.api.live.LivePacket;
 import org.yike.api.live.LiveTrack;
+import org.yike.media.ffmpeg.Ffmpeg;
 
 /**
  * A profile encoded on FFmpeg's own API into fragmented MP4, each packet also handed to a
@@ -90,20 +84,7 @@ public final class Mp4Encoding implements Encoding {
             audio = new AacEncoder(profile, globalHeader);
             audioStream = stream(audio.context);
         }
-        AVIOContext io = new AVIOContext(null);
-        check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "cannot write " + file);
-        output.pb(io);
-        AVDictionary options = new AVDictionary(null);
-        // A fragment every second, flushed to the file at once: a crash loses at most the last second
-        // or two. delay_moov lets the muxer write the edit list that hides AAC priming (else video starts late).
-        av_dict_set(options, "movflags", "+frag_keyframe+empty_moov+delay_moov+default_base_moof", 0);
-        av_dict_set(options, "frag_duration", "1000000", 0);
-        av_dict_set(options, "flush_packets", "1", 0);
-        try {
-            check(avformat_write_header(output, options), "cannot start " + file);
-        } finally {
-            av_dict_free(options);
-        }
+        Ffmpeg.beginFragmentedMp4(output, file);
         sink.tracks(LiveTrack.video(avcodec_get_name(video.context.codec_id()).getString(), profile.width(),
                         profile.height(), video.config()),
                 audio == null ? null : LiveTrack.audio("aac", profile.audioSampleRate(), audio.channels(), audio.config()));

@@ -4,7 +4,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
-import static org.yike.media.internal.FfmpegError.check;
+import static org.yike.media.ffmpeg.Ffmpeg.check;
 
 import java.io.IOException;
 

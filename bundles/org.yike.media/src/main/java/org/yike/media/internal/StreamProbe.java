@@ -25,6 +25,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
+import org.yike.media.ffmpeg.Ffmpeg;
 import org.yike.media.StreamReading;
 import org.yike.media.StreamSample;
 
@@ -144,6 +145,6 @@ final class StreamProbe {
     private static String reason(int error, long deadline, Duration timeout) {
         if (Thread.currentThread().isInterrupted()) return "interrupted";
         if (System.nanoTime() - deadline > 0) return "no complete answer within " + timeout.toSeconds() + " s";
-        return FfmpegError.text(error);
+        return Ffmpeg.errorText(error);
     }
 }

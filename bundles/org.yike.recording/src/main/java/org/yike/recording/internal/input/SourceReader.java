@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.Source;
 import org.yike.api.device.StreamLocator;
-import org.yike.recording.internal.ffmpeg.Errors;
+import org.yike.media.ffmpeg.Ffmpeg;
 
 /**
  * Reads one source on its own thread for the length of a lesson. When the source fails or ends it
@@ -140,7 +140,7 @@ public abstract class SourceReader implements AutoCloseable {
     private static String reason(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Matcher error = FFMPEG_ERROR.matcher(message);
-        return error.find() ? "cannot open: " + Errors.text(Integer.parseInt(error.group(1))) : message;
+        return error.find() ? "cannot open: " + Ffmpeg.errorText(Integer.parseInt(error.group(1))) : message;
     }
 
     /** Problems are told to people and written to lesson.json: a URI's password must not go with them. */

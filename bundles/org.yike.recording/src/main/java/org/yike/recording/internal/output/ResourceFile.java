@@ -9,21 +9,17 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_bsf_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_bsf_send_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_query_codec;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
+import static org.yike.media.ffmpeg.Ffmpeg.check;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,13 +29,11 @@ import org.bytedeco.ffmpeg.avcodec.AVBSFContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avcodec;
-import org.yike.recording.internal.ffmpeg.Errors;
+import org.yike.media.ffmpeg.Ffmpeg;
 
 /**
  * One camera's own file in resource mode, in fragmented MP4 like the program: its video packets
@@ -129,19 +123,7 @@ public final class ResourceFile implements AutoCloseable {
             check(avformat_alloc_output_context2(output, null, "mp4", file.toString()), "cannot make an MP4 file");
             videoOut = copyOf(videoStream);
             if (audioStream >= 0) addSound(input.streams(audioStream).codecpar());
-            AVIOContext io = new AVIOContext(null);
-            check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "cannot write " + file);
-            output.pb(io);
-            AVDictionary options = new AVDictionary(null);
-            // fragments of a second, each flushed: a crash loses at most the one being written
-            av_dict_set(options, "movflags", "+frag_keyframe+empty_moov+delay_moov+default_base_moof", 0);
-            av_dict_set(options, "frag_duration", "1000000", 0);
-            av_dict_set(options, "flush_packets", "1", 0);
-            try {
-                check(avformat_write_header(output, options), "cannot start " + file);
-            } finally {
-                av_dict_free(options);
-            }
+            Ffmpeg.beginFragmentedMp4(output, file);
         } catch (IOException e) {
             release();
             throw e;
@@ -219,9 +201,6 @@ public final class ResourceFile implements AutoCloseable {
         return packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts();
     }
 
-    private static void check(int result, String what) throws IOException {
-        if (result < 0) throw new IOException(what + " (" + Errors.text(result) + ")");
-    }
 
     @Override
     public void close() throws IOException {

@@ -1,0 +1,67 @@
+package org.yike.media.ffmpeg;
+
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+
+/** What every direct user of FFmpeg's API in Yike does the same way. */
+public final class Ffmpeg {
+
+    private Ffmpeg() {
+    }
+
+    /** FFmpeg's error number in words. */
+    public static String errorText(int error) {
+        byte[] text = new byte[256];
+        if (av_strerror(error, text, text.length) < 0) return "error " + error;
+        int end = 0;
+        while (end < text.length && text[end] != 0) end++;
+        return new String(text, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** Answers {@code result} where FFmpeg succeeded, else says what failed and why. */
+    public static int check(int result, String what) throws IOException {
+        if (result < 0) throw new IOException(what + " (" + errorText(result) + ")");
+        return result;
+    }
+
+    /** The codec's global header (H.264's SPS and PPS, AAC's AudioSpecificConfig), empty where it has none. */
+    public static byte[] extradata(AVCodecContext codec) {
+        byte[] config = new byte[Math.max(0, codec.extradata_size())];
+        if (config.length > 0) codec.extradata().get(config);
+        return config;
+    }
+
+    /**
+     * Opens {@code file} for an MP4 muxer whose streams are set up and writes its header, as every
+     * recorded file is made: a fragment every second, flushed to the file at once, so a crash loses at
+     * most the last second or two; {@code delay_moov} lets the muxer write the edit list that hides
+     * AAC priming (else the video starts late).
+     */
+    public static void beginFragmentedMp4(AVFormatContext output, Path file) throws IOException {
+        AVIOContext io = new AVIOContext(null);
+        check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "cannot write " + file);
+        output.pb(io);
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "movflags", "+frag_keyframe+empty_moov+delay_moov+default_base_moof", 0);
+        av_dict_set(options, "frag_duration", "1000000", 0);
+        av_dict_set(options, "flush_packets", "1", 0);
+        try {
+            check(avformat_write_header(output, options), "cannot start " + file);
+        } finally {
+            av_dict_free(options);
+        }
+    }
+}
