@@ -30,10 +30,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
-import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,6 +53,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.yike.api.live.LivePacket;
 import org.yike.api.live.LiveStream;
 import org.yike.api.live.LiveTrack;
+import org.yike.media.ffmpeg.Ffmpeg;
 
 /**
  * A live stream's packets put into a container by FFmpeg's muxer as they come, without encoding them
@@ -258,11 +257,7 @@ public final class LiveMuxer implements AutoCloseable {
     private void check(int result, String what) throws IOException {
         if (result >= 0) return;
         if (sinkFailure != null) throw new IOException(what + ": " + sinkFailure.getMessage(), sinkFailure);
-        byte[] text = new byte[256];
-        av_strerror(result, text, text.length);
-        int end = 0;
-        while (end < text.length && text[end] != 0) end++;
-        throw new IOException(what + ": " + new String(text, 0, end, StandardCharsets.UTF_8));
+        throw new IOException(what + ": " + Ffmpeg.errorText(result));
     }
 
     /** One native write callback for every muxer (JavaCPP has few callback slots), finding its muxer by context. */

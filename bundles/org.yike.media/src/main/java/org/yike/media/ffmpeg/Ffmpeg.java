@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.javacpp.BytePointer;
 
 /** What every direct user of FFmpeg's API in Yike does the same way. */
 public final class Ffmpeg {
@@ -39,9 +41,18 @@ public final class Ffmpeg {
 
     /** The codec's global header (H.264's SPS and PPS, AAC's AudioSpecificConfig), empty where it has none. */
     public static byte[] extradata(AVCodecContext codec) {
-        byte[] config = new byte[Math.max(0, codec.extradata_size())];
-        if (config.length > 0) codec.extradata().get(config);
-        return config;
+        return bytes(codec.extradata(), codec.extradata_size());
+    }
+
+    /** The same for a stream read from a file or a camera. */
+    public static byte[] extradata(AVCodecParameters stream) {
+        return bytes(stream.extradata(), stream.extradata_size());
+    }
+
+    private static byte[] bytes(BytePointer data, int size) {
+        byte[] bytes = new byte[Math.max(0, size)];
+        if (bytes.length > 0) data.get(bytes);
+        return bytes;
     }
 
     /**

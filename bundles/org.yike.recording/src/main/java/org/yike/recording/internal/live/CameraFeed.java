@@ -17,6 +17,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.yike.api.encoder.PacketSink;
 import org.yike.api.live.LivePacket;
 import org.yike.api.live.LiveTrack;
+import org.yike.media.ffmpeg.Ffmpeg;
 
 /**
  * A camera's own stream in resource mode, for one connection: a compressed camera's packets as
@@ -55,12 +56,12 @@ public final class CameraFeed {
         LiveTrack sound = null;
         if (audio >= 0) {
             AVCodecParameters a = format.streams(audio).codecpar();
-            byte[] config = extradata(a);
+            byte[] config = Ffmpeg.extradata(a);
             aac = a.codec_id() == AV_CODEC_ID_AAC;
             if (aac && config.length == 0) config = audioSpecificConfig(a.profile(), a.sample_rate(), a.ch_layout().nb_channels());
             sound = LiveTrack.audio(avcodec_get_name(a.codec_id()).getString(), a.sample_rate(), a.ch_layout().nb_channels(), config);
         }
-        channel.tracks(LiveTrack.video(avcodec_get_name(v.codec_id()).getString(), v.width(), v.height(), extradata(v)), sound);
+        channel.tracks(LiveTrack.video(avcodec_get_name(v.codec_id()).getString(), v.width(), v.height(), Ffmpeg.extradata(v)), sound);
     }
 
     /** A packet of the camera, before anything rewrites its times; the stream starts at a key frame. */
@@ -111,12 +112,6 @@ public final class CameraFeed {
 
     private long micros(long t, int index) {
         return t == AV_NOPTS_VALUE ? AV_NOPTS_VALUE : av_rescale_q(t, input.streams(index).time_base(), MICROS);
-    }
-
-    private static byte[] extradata(AVCodecParameters p) {
-        byte[] data = new byte[Math.max(0, p.extradata_size())];
-        if (data.length > 0) p.extradata().get(data);
-        return data;
     }
 
     /** ISO 14496-3's two bytes: object type (AAC LC where FFmpeg knows no profile), rate index, channels. */
