@@ -35,15 +35,15 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.After;
 import org.junit.Before;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
 import org.yike.api.device.Source;
 import org.yike.api.timetable.Timetable;
 import org.yike.media.MediaInfo;
-import org.yike.media.MediaRuntime;
 import org.yike.media.fixture.FileLiveStreams;
+import org.yike.media.fixture.LessonFile;
 import org.yike.timetable.fixture.Timetables;
 
 /**
@@ -54,8 +54,9 @@ public class LiveDeliveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static MediaRuntime media;
-    private static Path lesson;
+
+    @ClassRule
+    public static final LessonFile LESSON = new LessonFile("live-delivery", 20);
 
     private final Path data = Path.of("target", "live-delivery", Long.toString(System.nanoTime()));
     private final HttpClient client = HttpClient.newHttpClient();
@@ -65,15 +66,9 @@ public class LiveDeliveryTest {
     private Server server;
     private String base;
 
-    @BeforeClass
-    public static void makeTheLesson() throws Exception {
-        media = MediaRuntime.outsideFramework();
-        lesson = FileLiveStreams.lesson(media, Path.of("target", "live-delivery", "lesson.mp4"), 20);
-    }
-
     @Before
     public void serve() throws Exception {
-        live = new FileLiveStreams(lesson, "101", "live");
+        live = LESSON.streams("101", "live");
         hubs = new LiveHubs(live, new Limits(500, Duration.ofSeconds(2), 1, 4, Duration.ofSeconds(3)), data.resolve("live"));
         rooms = new RoomStates(hubs, SHANGHAI);
         server = new Server();
@@ -138,7 +133,7 @@ public class LiveDeliveryTest {
 
         for (Watcher w : List.of(early, late)) {
             Path flv = Files.write(Files.createDirectories(data).resolve("watcher-" + w.hashCode() + ".flv"), w.bytes());
-            MediaInfo info = media.probe(flv);
+            MediaInfo info = LESSON.media().probe(flv);
             assertEquals("h264", info.video().orElseThrow().codec());
             assertEquals("aac", info.audio().orElseThrow().codec());
             assertEquals("every picture sent is there", videoFrames(w.bytes()), info.videoFrameTimes().size());
@@ -164,7 +159,7 @@ public class LiveDeliveryTest {
         assertEquals("1008 too slow: more than 2 s behind", slow.closed.get(10, TimeUnit.SECONDS));
         live.end();
         assertEquals("1000 ended", fast.closed.get(10, TimeUnit.SECONDS));
-        MediaInfo info = media.probe(Files.write(Files.createDirectories(data).resolve("fast.flv"), fast.bytes()));
+        MediaInfo info = LESSON.media().probe(Files.write(Files.createDirectories(data).resolve("fast.flv"), fast.bytes()));
         assertEquals(videoFrames(fast.bytes()), info.videoFrameTimes().size());
         assertEquals("the fast one lost nothing", 0.04, info.largestVideoGap(), 0.001);
     }
@@ -209,7 +204,7 @@ public class LiveDeliveryTest {
             // the response ends with the lesson
             for (int n; (n = in.read(buffer)) > 0;) got.write(buffer, 0, n);
         }
-        MediaInfo info = media.probe(Files.write(data.resolve("http.flv"), got.toByteArray()));
+        MediaInfo info = LESSON.media().probe(Files.write(data.resolve("http.flv"), got.toByteArray()));
         assertEquals("h264", info.video().orElseThrow().codec());
         assertEquals("aac", info.audio().orElseThrow().codec());
         assertEquals(videoFrames(got.toByteArray()), info.videoFrameTimes().size());
@@ -237,7 +232,7 @@ public class LiveDeliveryTest {
         HttpResponse<byte[]> segment = client.send(HttpRequest.newBuilder(URI.create("http://" + base + "/live/101/live/" + newest)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, segment.statusCode());
-        MediaInfo info = media.probe(Files.write(Files.createDirectories(data).resolve(newest), segment.body()));
+        MediaInfo info = LESSON.media().probe(Files.write(Files.createDirectories(data).resolve(newest), segment.body()));
         assertEquals("h264", info.video().orElseThrow().codec());
         assertEquals("aac", info.audio().orElseThrow().codec());
         assertEquals(404, get("/live/101/live/segment-99999.ts").statusCode());

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.yike.api.live.LivePacket;
 import org.yike.api.live.LiveStream;
@@ -19,24 +19,18 @@ import org.yike.api.live.LiveSubscription;
 import org.yike.api.live.LiveTrack;
 import org.yike.media.LiveMuxer;
 import org.yike.media.MediaInfo;
-import org.yike.media.MediaRuntime;
 import org.yike.media.fixture.FileLiveStreams;
+import org.yike.media.fixture.LessonFile;
 
 /** A live stream's packets muxed by FFmpeg as they come, read back by ffprobe. */
 public class LiveMuxerTest {
 
-    private static MediaRuntime media;
-    private static Path lesson;
-
-    @BeforeClass
-    public static void makeTheLesson() throws Exception {
-        media = MediaRuntime.outsideFramework();
-        lesson = FileLiveStreams.lesson(media, Path.of("target", "live-muxer", "lesson.mp4"), 3);
-    }
+    @ClassRule
+    public static final LessonFile LESSON = new LessonFile("live-muxer", 3);
 
     @Test
     public void flvIntoASinkHoldsEveryPictureFromTheFirstKeyFrameWithItsSound() throws Exception {
-        FileLiveStreams live = new FileLiveStreams(lesson, "101", "live");
+        FileLiveStreams live = LESSON.streams("101", "live");
         LiveStream stream = live.start("flv");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long first;
@@ -44,7 +38,7 @@ public class LiveMuxerTest {
             first = pump(s, muxer);
         }
         Path flv = Files.write(Path.of("target", "live-muxer", "out.flv"), out.toByteArray());
-        MediaInfo info = media.probe(flv);
+        MediaInfo info = LESSON.media().probe(flv);
         assertEquals("h264", info.video().orElseThrow().codec());
         assertEquals(320, info.video().orElseThrow().width());
         assertEquals("aac", info.audio().orElseThrow().codec());
@@ -55,7 +49,7 @@ public class LiveMuxerTest {
 
     @Test
     public void hlsMakesAPlaylistOfShortSegmentsAndEndsIt() throws Exception {
-        FileLiveStreams live = new FileLiveStreams(lesson, "101", "live");
+        FileLiveStreams live = LESSON.streams("101", "live");
         LiveStream stream = live.start("hls");
         Path folder = Path.of("target", "live-muxer", "hls");
         try (LiveSubscription s = live.subscribe("101", "live", 500); LiveMuxer muxer = LiveMuxer.hls(stream, folder, 1, 5)) {
@@ -71,7 +65,7 @@ public class LiveMuxerTest {
                 assertTrue(line, seconds > 0.5 && seconds <= 2);
             }
         }
-        MediaInfo segment = media.probe(folder.resolve(segments.get(0)));
+        MediaInfo segment = LESSON.media().probe(folder.resolve(segments.get(0)));
         assertEquals("h264", segment.video().orElseThrow().codec());
         assertEquals("aac", segment.audio().orElseThrow().codec());
     }

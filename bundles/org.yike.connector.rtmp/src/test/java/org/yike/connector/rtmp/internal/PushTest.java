@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.After;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.yike.media.MediaInfo;
-import org.yike.media.MediaRuntime;
 import org.yike.media.fixture.FileLiveStreams;
+import org.yike.media.fixture.LessonFile;
 
 /**
  * A lesson's live profile (a real file's packets at real time) pushed to Debian's nginx with the RTMP
@@ -30,18 +30,13 @@ import org.yike.media.fixture.FileLiveStreams;
 public class PushTest {
 
     private static final String KEY = "k3y-" + Long.toHexString(System.nanoTime());
-    private static MediaRuntime media;
-    private static Path lesson;
+
+    @ClassRule
+    public static final LessonFile LESSON = new LessonFile("push", 20);
 
     private final Path data = Path.of("target", "push", Long.toString(System.nanoTime())).toAbsolutePath();
     private final List<String> states = new CopyOnWriteArrayList<>();
     private Process nginx;
-
-    @BeforeClass
-    public static void makeTheLesson() throws Exception {
-        media = MediaRuntime.outsideFramework();
-        lesson = FileLiveStreams.lesson(media, Path.of("target", "push", "lesson.mp4"), 20);
-    }
 
     @After
     public void stopNginx() {
@@ -54,7 +49,7 @@ public class PushTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        FileLiveStreams live = new FileLiveStreams(lesson, "101", Push.PROFILE);
+        FileLiveStreams live = LESSON.streams("101", Push.PROFILE);
         live.start("lesson-1");
         Thread.sleep(2000); // the lesson tested: 2 s before its push begins
 
@@ -80,7 +75,7 @@ public class PushTest {
                 return files.filter(f -> f.toString().endsWith(".flv") && Files.exists(Path.of(f + ".done"))).findFirst().orElse(null);
             }
         });
-        MediaInfo info = media.probe(recorded);
+        MediaInfo info = LESSON.media().probe(recorded);
         assertEquals("h264", info.video().orElseThrow().codec());
         assertEquals("aac", info.audio().orElseThrow().codec());
         // from the live edge: neither the 2 s before the push nor the time without a server are in it
