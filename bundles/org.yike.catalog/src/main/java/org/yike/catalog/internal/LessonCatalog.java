@@ -332,9 +332,9 @@ public class LessonCatalog implements Catalog, EventHandler {
             schedule(timetable, clock.instant());
             return n;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot rebuild the catalog from " + recordings + ": " + e.getMessage(), e);
+            throw failed("rebuild the catalog from " + recordings, e);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot rebuild the catalog: " + e.getMessage(), e);
+            throw failed("rebuild the catalog", e);
         }
     }
 
@@ -389,19 +389,15 @@ public class LessonCatalog implements Catalog, EventHandler {
             LessonIndex.Hits hits = index.find(query);
             return new LessonPage(hits.total(), store.get(hits.ids()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot search the catalog: " + e.getMessage(), e);
+            throw failed("search the catalog", e);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
+            throw failed("read the catalog", e);
         }
     }
 
     @Override
     public Optional<Lesson> get(String id) {
-        try {
-            return store.get(id);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
-        }
+        return stored(() -> store.get(id));
     }
 
     private Lesson existing(String id) {
@@ -423,10 +419,8 @@ public class LessonCatalog implements Catalog, EventHandler {
             f.edit(edit);
             refresh(List.of(id));
             return existing(id);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot change lesson " + id + ": " + e.getMessage(), e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot change lesson " + id + ": " + e.getMessage(), e);
+        } catch (IOException | SQLException e) {
+            throw failed("change lesson " + id, e);
         }
     }
 
@@ -445,10 +439,8 @@ public class LessonCatalog implements Catalog, EventHandler {
             store.delete(id);
             index.delete(id);
             index.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete lesson " + id + ": " + e.getMessage(), e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete lesson " + id + ": " + e.getMessage(), e);
+        } catch (IOException | SQLException e) {
+            throw failed("delete lesson " + id, e);
         }
         LOG.warn("Deleted lesson {} ({}, {} MB): {}", id, l.title(), l.sizeBytes() >> 20, why);
         Map<String, Object> p = new HashMap<>();
@@ -467,11 +459,26 @@ public class LessonCatalog implements Catalog, EventHandler {
 
     @Override
     public Optional<Path> folder(String id) {
+        return stored(() -> store.folder(id));
+    }
+
+    /** A read of the catalog's database, which fails only as the database does. */
+    private interface StoreRead<T> {
+        T read() throws SQLException;
+    }
+
+    private static <T> T stored(StoreRead<T> r) {
         try {
-            return store.folder(id);
+            return r.read();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
+            throw failed("read the catalog", e);
         }
+    }
+
+    /** What the callers of the catalog get for a failure of its files or store: {@code cannot <doing>: why}. */
+    private static RuntimeException failed(String doing, Exception e) {
+        String message = "cannot " + doing + ": " + e.getMessage();
+        return e instanceof IOException io ? new UncheckedIOException(message, io) : new IllegalStateException(message, e);
     }
 
     /** Retention checks by this: usable space where the lessons are. */
