@@ -16,9 +16,10 @@ import org.yike.media.LiveMuxer;
 
 /**
  * One stream's FLV for all its viewers, on a thread of its own while it has any: it subscribes to the
- * stream once, muxes it once, and hands each tag to every viewer. It keeps the file header, the
- * metadata and the codecs' configurations; a viewer who joins gets them with the next key frame in
- * one message, then every tag. A viewer that falls further behind than the limit is closed (1008).
+ * stream once, muxes it once, and hands every viewer the same messages: a picture's tag with the
+ * sound's tags before it (a socket write per frame, not per tag, is what lets one thread serve a
+ * thousand viewers). It keeps the file header, the metadata and the codecs' configurations; a viewer
+ * who joins gets them with the next key frame in one message, then every message. A viewer that falls further behind than the limit is closed (1008).
  * Viewers who join while the stream is not running wait for it; when it ends they are closed with
  * 1000 "ended", so a player can tell the end of a lesson from a lost connection.
  */
@@ -32,6 +33,8 @@ final class FlvHub implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(FlvHub.class);
     private static final long WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** A message is sent at the latest at this size (a stream whose pictures stopped still sends its sound). */
+    private static final int MESSAGE_BYTES = 16 * 1024;
 
     private final String room;
     private final String name;
@@ -53,6 +56,8 @@ final class FlvHub implements Runnable {
     private byte[] metadata;
     private byte[] videoConfig;
     private byte[] audioConfig;
+    /** Tags not yet sent: each message to a viewer carries a picture with the sound before it. */
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
     /** @param gone called on the hub's thread once it takes no viewer, before it ends */
     FlvHub(String room, String name, LiveStreams streams, Limits limits, Consumer<FlvHub> gone) {
@@ -146,6 +151,7 @@ final class FlvHub implements Runnable {
             return; // it ended between the two calls
         }
         fileHeader = metadata = videoConfig = audioConfig = null;
+        pending.reset();
         muxer = LiveMuxer.flv(subscription.stream(), tags::write);
         LOG.info("Live stream {} of room {} ({}) muxed for {} viewer(s)", name, room, subscription.stream().lesson(), viewers.size());
     }
@@ -181,17 +187,37 @@ final class FlvHub implements Runnable {
             if (t.type() == FlvTags.VIDEO) videoConfig = t.bytes();
             else audioConfig = t.bytes();
         }
-        byte[] joining = null;
-        for (Viewer v : viewers) {
-            if (!v.waiting) {
-                v.send(t.bytes());
-            } else if (t.keyFrame()) {
-                if (joining == null) joining = joinWith(t.bytes());
-                v.waiting = false;
-                v.send(joining);
+        if (t.keyFrame()) {
+            sendPending();
+            byte[] joining = null;
+            for (Viewer v : viewers) {
+                if (!v.waiting) {
+                    v.send(t.bytes());
+                } else {
+                    if (joining == null) joining = joinWith(t.bytes());
+                    v.waiting = false;
+                    v.send(joining);
+                }
             }
+            dropThoseBehind();
+            return;
         }
-        dropThoseBehind();
+        pending.writeBytes(t.bytes());
+        // the sound since the last picture goes with the next picture: a message per frame, not per tag
+        if (t.type() == FlvTags.VIDEO || pending.size() > MESSAGE_BYTES) {
+            sendPending();
+            dropThoseBehind();
+        }
+    }
+
+    /** The tags gathered since the last message, as one message to every viewer watching. */
+    private void sendPending() {
+        if (pending.size() == 0) return;
+        byte[] message = pending.toByteArray();
+        pending.reset();
+        for (Viewer v : viewers) {
+            if (!v.waiting) v.send(message);
+        }
     }
 
     /** What a new viewer needs first: the header, the metadata and the configs, with this key frame. */
