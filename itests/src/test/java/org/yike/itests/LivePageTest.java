@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,8 +31,9 @@ public class LivePageTest extends ProductJarTest {
         String first = startLesson(api);
         awaitLive(api, first);
 
+        Path shot = Files.createDirectories(Path.of("target", "pages")).resolve("room-101-next-lesson.png").toAbsolutePath();
         try (Browser page = Browser.start("live-page.mjs", "http://127.0.0.1:" + port + "/room/101", "--seconds", "180",
-                "--every", Integer.toString(EVERY), "--stdin", "stop")) {
+                "--every", Integer.toString(EVERY), "--stdin", "stop", "--screenshot", shot.toString())) {
             // plays: two seconds of pictures shown, currentTime growing
             long opened = System.currentTimeMillis();
             JsonNode playing = Await.value("the page plays", 30, () -> playsFrom(page.lines(), opened));
