@@ -14,6 +14,8 @@ if (!url) {
 
 const browser = await openBrowser();
 const { page } = browser;
+// what the player says (why it reconnects) goes to standard error, for a test's log
+page.on('console', (m) => console.error(`${Date.now()} console: ${m.text()}`));
 try {
   await page.goto(url);
   let end = Date.now() + Number(seconds) * 1000;
