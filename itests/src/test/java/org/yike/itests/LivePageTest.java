@@ -56,8 +56,8 @@ public class LivePageTest extends ProductJarTest {
             String second = startLesson(api);
             long back = awaitLive(api, second);
             // An idle room's page asks again every 2 s, so it opens the stream within 2 s of its being
-            // back (the server's viewer count shows when); from then it shows pictures within a key
-            // frame interval (1 s) and the time to connect and decode.
+            // back, and a second to ask and connect (the server's viewer count shows when); from then it
+            // shows pictures within a key frame interval (1 s) and the time to decode.
             Await.until("the page connects again", 10, () -> api.get("live/101").body().get("streams").get(0).get("viewers").asInt() > 0);
             long connected = System.currentTimeMillis();
             // the player sets "live" only on a frame shown since it reconnected; its pictures then advance
@@ -69,7 +69,7 @@ public class LivePageTest extends ProductJarTest {
             String timeline = "; since the kill (ms from the stream's return, state, frames):" + timeline(page.lines(), killed, back);
             System.out.println("LivePageTest: after /api/live/101 first answered live, the page connected in " + (connected - back)
                     + " ms, was live in " + comeback + " ms, its pictures advancing in " + (advancing.get("t").asLong() - back) + " ms");
-            assertTrue("connected " + (connected - back) + " ms after the stream was back" + timeline, connected - back <= 2500);
+            assertTrue("connected " + (connected - back) + " ms after the stream was back" + timeline, connected - back <= 3000);
             assertTrue("live " + (again.get("t").asLong() - connected) + " ms after it connected" + timeline,
                     again.get("t").asLong() - connected <= 3000);
 
