@@ -1,21 +1,25 @@
-// node live-page.mjs <room page url> [--seconds N] [--screenshot file.png]
-// Opens a room's live page and prints, every 500 ms, what a viewer would see: the badge's state, the
+// node live-page.mjs <room page url> [--seconds N] [--every ms] [--screenshot file.png] [--stdin stop]
+// Opens a room's live page and prints, for N seconds (with --stdin stop: or until its standard input
+// closes, for a test that decides when it has seen enough), every 500 ms (--every), what a viewer would see: the badge's state, the
 // frames the video has shown, its currentTime, the page's heading, how far it plays behind what it has received, whether
 // it is muted; then one line {"summary": ...}. A test that restarts the runtime meanwhile reads from
 // the samples how soon the picture came back.
 import { openBrowser, options, print, sleep } from './browser.mjs';
 
-const { positional: [url], seconds, screenshot } = options({ seconds: '10' });
+const { positional: [url], seconds, every, screenshot, stdin } = options({ seconds: '10', every: '500' });
 if (!url) {
-  console.error('usage: node live-page.mjs <room page url> [--seconds N] [--screenshot file.png]');
+  console.error('usage: node live-page.mjs <room page url> [--seconds N] [--every ms] [--screenshot file.png] [--stdin stop]');
   process.exit(2);
 }
 
 const browser = await openBrowser();
 const { page } = browser;
+// what the player says (why it reconnects) goes to standard error, for a test's log
+page.on('console', (m) => console.error(`${Date.now()} console: ${m.text()}`));
 try {
   await page.goto(url);
-  const end = Date.now() + Number(seconds) * 1000;
+  let end = Date.now() + Number(seconds) * 1000;
+  if (stdin === 'stop') process.stdin.on('end', () => { end = 0; }).on('error', () => { end = 0; }).resume();
   const samples = [];
   while (Date.now() < end) {
     const sample = await page.evaluate(() => {
@@ -34,7 +38,7 @@ try {
     });
     samples.push(sample);
     print({ sample });
-    await sleep(500);
+    await sleep(Number(every));
   }
   if (screenshot) await page.screenshot({ path: screenshot });
   const live = samples.filter((s) => s.state === 'live');
@@ -51,5 +55,6 @@ try {
     },
   });
 } finally {
+  if (stdin === 'stop') process.stdin.destroy();
   await browser.close();
 }

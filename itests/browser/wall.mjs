@@ -1,7 +1,7 @@
 // node wall.mjs <wall url> [--screenshot file.png]
 // Walks the patrol wall as a person would and prints one line per step:
 //   {"step":"playing"}  the tiles on screen, which of them show moving pictures, the sockets open
-//   {"step":"scrolled"} after scrolling to the bottom: the tiles now off screen, the sockets closed since
+//   {"step":"scrolled"} after scrolling to the bottom: when it scrolled, the tiles now off screen, the sockets closed since
 //   {"step":"hidden"}   after the tab went to the background (emulated, see below): the sockets still open
 //   {"step":"shown"}    back in front: the sockets open again
 //   {"step":"clicked"}  after clicking the first live tile: the page's address, muted or not, the badge
@@ -60,6 +60,7 @@ try {
   }, 5000);
   print({
     step: 'scrolled',
+    scrolledAt: mark,
     offScreen: off,
     closed: sockets.filter((s) => s.closed !== null && s.closed >= mark).map((s) => s.url),
     open: openSockets(),

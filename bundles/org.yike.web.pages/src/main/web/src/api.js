@@ -32,7 +32,10 @@ if (typeof document !== 'undefined') {
 /** Whether the tab is shown (false while it is in the background or minimised). */
 export const pageVisible = () => visible;
 
-/** Calls load() now and every intervalMs until stop(); keeps the last answer or error. */
+/**
+ * Calls load() now and every intervalMs until stop(); keeps the last answer or error. intervalMs may
+ * be a function of the last answer and error, for a pace that depends on what was seen.
+ */
 export function poll(load, intervalMs) {
   const data = ref(null);
   const error = ref(null);
@@ -45,7 +48,7 @@ export function poll(load, intervalMs) {
     } catch (e) {
       error.value = e;
     }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    if (!stopped) timer = setTimeout(tick, typeof intervalMs === 'function' ? intervalMs(data.value, error.value) : intervalMs);
   };
   tick();
   return { data, error, stop: () => { stopped = true; clearTimeout(timer); } };

@@ -20,26 +20,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The browser harness in itests/browser (live-page.mjs, wall.mjs): Debian's chromium driven by
  * playwright-core, each script printing one JSON object a line about what a viewer sees.
  */
-final class Browser {
+final class Browser implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path HARNESS = Path.of(System.getProperty("yike.browser"));
 
-    private Browser() {
-    }
+    private final String script;
+    private final Process node;
+    private final Thread reader;
+    private final List<JsonNode> lines = new ArrayList<>();
 
-    /** Runs a script of the harness to its end (at most timeoutSeconds) and answers its lines. */
-    static List<JsonNode> run(int timeoutSeconds, String script, String... args) throws IOException, InterruptedException {
+    private Browser(String script, String... args) throws IOException {
         assertTrue("the harness is not installed: run ./yike deps", Files.isDirectory(HARNESS.resolve("node_modules/playwright-core")));
+        this.script = script;
         List<String> command = new ArrayList<>(List.of("node", HARNESS.resolve(script).toString()));
         command.addAll(List.of(args));
-        Process node = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<JsonNode> lines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
+        node = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null;) {
+                    JsonNode json = JSON.readTree(line);
                     synchronized (lines) {
-                        lines.add(JSON.readTree(line));
+                        lines.add(json);
                     }
                 }
             } catch (IOException e) {
@@ -47,16 +49,47 @@ final class Browser {
             }
         });
         reader.start();
-        if (!node.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            node.destroyForcibly();
-            fail(script + " ran over " + timeoutSeconds + " s");
+    }
+
+    /** Runs a script of the harness to its end (at most timeoutSeconds) and answers its lines. */
+    static List<JsonNode> run(int timeoutSeconds, String script, String... args) throws IOException, InterruptedException {
+        try (Browser b = start(script, args)) {
+            return b.finish(timeoutSeconds);
         }
-        reader.join(5000);
-        if (node.exitValue() != 0) {
-            fail(script + " exited " + node.exitValue() + " after " + lines);
-        }
+    }
+
+    /** Starts a script of the harness; its lines are read as it prints them ({@link #lines()}). */
+    static Browser start(String script, String... args) throws IOException {
+        return new Browser(script, args);
+    }
+
+    /** The lines printed so far. */
+    List<JsonNode> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
+    }
+
+    /** Closes the script's standard input: live-page.mjs takes that as the end of watching. */
+    void stop() throws IOException {
+        node.getOutputStream().close();
+    }
+
+    /** Waits for the script's end (at most timeoutSeconds), which must be a success; answers all its lines. */
+    List<JsonNode> finish(int timeoutSeconds) throws InterruptedException {
+        if (!node.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            fail(script + " ran over " + timeoutSeconds + " s after " + lines());
+        }
+        reader.join(5000);
+        if (node.exitValue() != 0) {
+            fail(script + " exited " + node.exitValue() + " after " + lines());
+        }
+        return lines();
+    }
+
+    /** Ends the script if it still runs (a test that failed meanwhile); SIGTERM, on which playwright closes chromium. */
+    @Override
+    public void close() {
+        if (node.isAlive()) node.destroy();
     }
 }

@@ -298,11 +298,27 @@ abstract class InYike {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     }
 
-    /** A configuration of {@code pid} in the data folder's store, as an installer would drop it (Felix's format). */
+    /**
+     * A virtual classroom for the product jar, in the data folder's store (replacing the default one,
+     * whose cameras are 1080p): id {@code virtual-<room>}, no student standing up, no slide changing.
+     */
+    static void virtualClassroom(Path data, String room, int width, int height, int fps) throws IOException {
+        configFile(data, "org.yike.driver.virtual.classroom~" + room, "id=\"virtual-" + room + "\"", "classroom=\"" + room + "\"",
+                "label=\"Virtual classroom " + room + "\"", "width=I\"" + width + "\"", "height=I\"" + height + "\"",
+                "fps=I\"" + fps + "\"", "studentStandsEverySeconds=I\"0\"", "coursewareChangesEverySeconds=I\"0\"");
+    }
+
+    /**
+     * A configuration of {@code pid} in the data folder's store, as an installer would drop it (Felix's
+     * format); a factory configuration's pid is {@code factoryPid~name}, its {@code ~} escaped in the
+     * file's name as the store does.
+     */
     static void configFile(Path data, String pid, String... lines) throws IOException {
-        Path file = data.resolve("config").resolve(pid.replace('.', '/') + ".config");
+        Path file = data.resolve("config").resolve(pid.replace('.', '/').replace("~", "%007e") + ".config");
         Files.createDirectories(file.getParent());
         List<String> all = new ArrayList<>(List.of("service.pid=\"" + pid + "\""));
+        int factory = pid.indexOf('~');
+        if (factory > 0) all.add("service.factoryPid=\"" + pid.substring(0, factory) + "\"");
         all.addAll(List.of(lines));
         all.add("");
         Files.writeString(file, String.join("\n", all));
