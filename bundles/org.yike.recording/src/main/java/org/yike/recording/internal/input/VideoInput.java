@@ -1,6 +1,8 @@
 package org.yike.recording.internal.input;
 
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_copy_to_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_get_buffer_size;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.io.IOException;
@@ -13,9 +15,11 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.slf4j.Logger;
@@ -82,6 +86,8 @@ public final class VideoInput extends SourceReader {
      */
     private PictureScaler scaler;
     private ByteBuffer scaled;
+    /** A grabbed picture whose rows FFmpeg padded, packed; the reading thread's. */
+    private ByteBuffer unpadded;
     private ByteBuffer slate;
     private final boolean decodeOffScreen;
     private final Resources resources;
@@ -265,12 +271,9 @@ public final class VideoInput extends SourceReader {
         // kept off screen too (the picture is decoded already: keeping it is a copy, or a scaling
         // where it comes at its own size), so that a cut to this camera shows it at once rather
         // than at its next picture.
-        // javacv limits the buffer to the Y plane; U and V follow it in the same allocation.
         int w = frame.imageWidth;
         int h = frame.imageHeight;
-        ByteBuffer picture = ((ByteBuffer) frame.image[0]).duplicate();
-        picture.limit(VideoFrame.bytes(w, h)).position(0);
-        picture = picture.slice();
+        ByteBuffer picture = packed(frame, w, h);
         if (raw != null) raw.picture(picture);
         Framing crop = wanted ? crop(framing) : null;
         if (crop != null || w != width || h != height) {
@@ -283,6 +286,29 @@ public final class VideoInput extends SourceReader {
         }
         keep(picture, crop, false);
         return true;
+    }
+
+    /**
+     * The grabbed picture as tightly packed I420. javacv limits the buffer to the Y plane; where U and V
+     * follow it in the same allocation, unpadded, it is used as it is, else the planes are copied
+     * together: FFmpeg pads each row to 32 or 64 bytes, so a picture whose half width is not such a
+     * multiple (160 or 720 wide, CIF's 352) has gaps between its rows.
+     */
+    private ByteBuffer packed(Frame frame, int w, int h) {
+        AVFrame f = (AVFrame) frame.opaque;
+        int cw = (w + 1) / 2;
+        int ch = (h + 1) / 2;
+        long y = f.data(0).address();
+        if (f.linesize(0) == w && f.linesize(1) == cw && f.linesize(2) == cw && f.data(1).address() == y + (long) w * h
+                && f.data(2).address() == y + (long) w * h + (long) cw * ch) {
+            ByteBuffer picture = ((ByteBuffer) frame.image[0]).duplicate();
+            picture.limit(VideoFrame.bytes(w, h)).position(0);
+            return picture.slice();
+        }
+        int size = av_image_get_buffer_size(avutil.AV_PIX_FMT_YUV420P, w, h, 1);
+        if (unpadded == null || unpadded.capacity() != size) unpadded = ByteBuffer.allocateDirect(size);
+        av_image_copy_to_buffer(new BytePointer(unpadded), size, f.data(), f.linesize(), avutil.AV_PIX_FMT_YUV420P, w, h, 1);
+        return unpadded.duplicate().clear();
     }
 
     private synchronized void keep(ByteBuffer picture, Framing crop, boolean isSlate) {
