@@ -4,7 +4,8 @@
 // milliseconds mod 2^32, least significant bit on the left) from every presented frame
 // (requestVideoFrameCallback, drawImage into a canvas, each cell's centre). A frame's latency is the
 // wall clock when chromium expects to show it minus its code. Prints one JSON line: median, p95, max,
-// frames read and unreadable, stalls (gaps over 0.5 s between presented frames).
+// frames read and unreadable, stalls (gaps over 0.5 s between presented frames), and the median of what
+// the player held buffered beyond the frame it showed (its share of the latency).
 // --hls: the room page with Media Source Extensions hidden from its "can I play FLV" check, so it
 // plays HLS through hls.js as it would on a browser without MSE (hls.js still uses MSE itself).
 import { openBrowser, options, print, sleep, until } from '../itests/browser/browser.mjs';
@@ -50,8 +51,9 @@ try {
         if (luma > 128) code += 2 ** bit;
       }
       const shown = performance.timeOrigin + meta.expectedDisplayTime;
-      window.__codes.push({ now: performance.timeOrigin + now, shown, code: clean ? code : null,
-        presented: meta.presentedFrames, w, h });
+      // what the player holds beyond this frame: its share of the latency
+      const buffered = v.buffered.length ? v.buffered.end(v.buffered.length - 1) - meta.mediaTime : null;
+      window.__codes.push({ now: performance.timeOrigin + now, shown, code: clean ? code : null, buffered, w, h });
       v.requestVideoFrameCallback(read(v));
     };
     setInterval(() => {
@@ -80,7 +82,9 @@ try {
     .map((f) => ((((Math.round(f.shown) % 2 ** 32) - f.code) % 2 ** 32) + 2 ** 32) % 2 ** 32)
     .map((d) => (d > 2 ** 31 ? d - 2 ** 32 : d))
     .sort((a, b) => a - b);
-  const q = (p) => (lat.length ? lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] : null);
+  const quantile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : null);
+  const q = (p) => quantile(lat, p);
+  const held = measured.map((f) => f.buffered).filter((b) => b !== null).sort((a, b) => a - b);
   const span = (measured.at(-1)?.now ?? from) - from;
   print({
     summary: {
@@ -89,6 +93,7 @@ try {
       fps: span > 0 ? Number(((measured.length - 1) / (span / 1000)).toFixed(2)) : null,
       size: frames.length ? `${frames.at(-1).w}x${frames.at(-1).h}` : null,
       medianMs: q(0.5), p95Ms: q(0.95), minMs: lat[0] ?? null, maxMs: lat.at(-1) ?? null,
+      bufferedMedianMs: held.length ? Math.round(quantile(held, 0.5) * 1000) : null,
       stalls: stalls.length, stallMs: stalls, firstFrameAfterMs: Math.round(frames[0].now - opened),
     },
   });
