@@ -209,9 +209,9 @@ wait_live() {
 # stop_lesson: stops LESSON; sets STOP_S (how long the answer took: a backlog shows there), LAG (the
 # lesson's "behind real time" log lines) and REC_S (the recording profile's video duration, ffprobe,
 # from the lesson's folder) against WALL_S (its wall time from the start its id names, to the second, to
-# the stop's answer).
+# the stop's answer); LESSON_FOLDER.
 stop_lesson() {
-  local t_stop code native folder
+  local t_stop code native
   t_stop="$(now)"
   code="$(curl -sS -o "$WORK/stop.json" -w '%{http_code}' --max-time 300 -X POST "$API/recordings/$LESSON/stop" || echo 000)"
   [[ "$code" == 200 ]] || { cat "$WORK/stop.json" >&2 2>/dev/null || true; die "POST /api/recordings/$LESSON/stop answered HTTP $code"; }
@@ -220,9 +220,9 @@ stop_lesson() {
   WALL_S="$(awk -v a="$(now)" -v b="$(date -d "${BASH_REMATCH[1]} ${BASH_REMATCH[2]}:${BASH_REMATCH[3]}:${BASH_REMATCH[4]}" +%s)" 'BEGIN{printf "%.1f", a-b}')"
   LAG="$(grep -c "Lesson $LESSON: encoding runs" "$WORK/yike.log" || true)"
   native="$DATA/native/linux-x86_64"
-  folder="$(dirname "$(find "$DATA/recordings" -path "*/$LESSON/lesson.json" | head -1)")"
+  LESSON_FOLDER="$(dirname "$(find "$DATA/recordings" -path "*/$LESSON/lesson.json" | head -1)")"
   REC_S="$(LD_LIBRARY_PATH="$native" "$native/ffprobe" -v error -select_streams v -show_entries stream=duration \
-    -of csv=p=0 "$folder/program.mp4" 2>/dev/null | head -1)"
+    -of csv=p=0 "$LESSON_FOLDER/program.mp4" 2>/dev/null | head -1)"
   REC_S="$(printf '%.1f' "${REC_S:-0}")"
 }
 

@@ -3,8 +3,9 @@
 #  1. the recording's CPU with and without subscribers: windows of SUB_SECONDS with none and with 3
 #     WebSocket viewers (one each of `live`, `mobile` and `recording`), alternated twice;
 #  2. N WebSocket viewers of `live` for each N, WINDOW seconds each once all play: the JVM's CPU and
-#     RSS, each viewer's bytes/s (min/median) against the stream's, how many were closed as behind (1008)
-#     or got under 90 % of the median, and whether the recording kept real time meanwhile.
+#     RSS, each viewer's bytes/s (min/median) against the stream's full rate (program-live.mp4's), how many
+#     were closed as behind (1008) or got under 90 % of the full rate, and whether the recording kept
+#     real time meanwhile.
 # The viewers are bench/live-viewers.mjs (node `ws`, one process); its own CPU is reported.
 #
 # Usage: bench/live-viewers.sh [N...]   (default 100 500 1000 2000; about 2.5 min + 40 s per N)
@@ -95,12 +96,18 @@ done
 stop_lesson
 REALTIME="$(realtime_words)"
 log "Yike: $REALTIME"
+# the rate a viewer of `live` should get: what the encoders made of the lesson, program-live.mp4's
+# video and sound (FLV adds 15 bytes a tag, about 1 kB/s)
+LIVE_BPS="$(LD_LIBRARY_PATH="$DATA/native/linux-x86_64" "$DATA/native/linux-x86_64/ffprobe" -v error \
+  -show_entries format=bit_rate -of csv=p=0 "$LESSON_FOLDER/program-live.mp4" | head -1)"
+[[ "$LIVE_BPS" =~ ^[0-9]+$ ]] || die "cannot read the bit rate of $LESSON_FOLDER/program-live.mp4"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 stop_yike
 
-REPORT="$("$PY" - "$WORK/steps" "${SUB_STEPS[*]:-}" "${COUNTS[*]}" <<'PY'
+REPORT="$("$PY" - "$WORK/steps" "${SUB_STEPS[*]:-}" "${COUNTS[*]}" "$LIVE_BPS" <<'PY'
 import json, statistics, sys
 steps, subs, counts = sys.argv[1], sys.argv[2].split(), sys.argv[3].split()
+full = int(sys.argv[4]) / 8  # bytes/s of program-live.mp4
 load = lambda s: json.load(open(f"{steps}/{s}.json"))
 L = []
 if subs:
@@ -122,9 +129,10 @@ if subs:
     base = a / 60
 else:
     base = None
-L += [f"N WebSocket viewers of `live`:", "",
-      "| N | load before | playing | opened in, s | window, s | JVM CPU, % of a core | over no viewer | JVM RSS, MB | per viewer kB/s min / median (max) | stream, Mbit/s | closed 1008 / other | under 90 % of median | client CPU, % of a core | 'behind' log lines |",
-      "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|"]
+L += [f"N WebSocket viewers of `live` (its full rate: {full / 1000:.0f} kB/s = {full * 8 / 1e6:.2f} Mbit/s, program-live.mp4's video and sound over the lesson):", "",
+      "| N | load before | playing | opened in, s | window, s | JVM CPU, % of a core | over no viewer | JVM RSS, MB | per viewer kB/s min / median (max) | median, % of full rate | behind: under 90 % of full rate | closed 1008 / other | client CPU, % of a core | 'behind' log lines |",
+      "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|"]
+busiest = []
 for n in counts:
     d = load(f"n-{n}")
     x = d["streams"][0]
@@ -134,10 +142,12 @@ for n in counts:
     other = sum(v for k, v in closed.items() if k != "1008")
     over = f"{(cpu - base) * 100:+.0f}" if base is not None else "-"
     L.append(f"| {n} | {d['load']} | {x['playing']} of {x['viewers']} | {x['openS']:.1f} | {x['window']:.1f} | **{cpu * 100:.0f}** | {over} | {x['serverRssMb']:.0f} "
-             f"| {x['minBps'] / 1000:.0f} / {x['medianBps'] / 1000:.0f} ({x['maxBps'] / 1000:.0f}) | {x['medianBps'] * 8 / 1e6:.2f} | {c1008} / {other} | {x['slow']} "
+             f"| {x['minBps'] / 1000:.0f} / {x['medianBps'] / 1000:.0f} ({x['maxBps'] / 1000:.0f}) | {x['medianBps'] / full * 100:.0f} | **{sum(r < 0.9 * full for r in x['rates'])}** | {c1008} / {other} "
              f"| {x['clientCpu'] / x['window'] * 100:.0f} | {d['lag']} |")
+    busiest.append(f"- {n} viewers: " + ", ".join(f"{t} {c} %" for t, c in x["busiest"]))
     if x["errors"]:
         L.append(f"|  | errors: {'; '.join(x['errors'])} |||||||||||||")
+L += ["", "The JVM's busiest threads over each window (% of a core; Java names them, /proc cuts names at 15 characters):"] + busiest
 print("\n".join(L))
 PY
 )"
