@@ -4,7 +4,8 @@
 // stream's headers and a key frame: the viewer plays) or 10 s, then counts each viewer's bytes over a
 // window of SECONDS and reads the server's CPU (/proc/PID/stat) and RSS (/proc/PID/status) at its ends,
 // its busiest threads and its own CPU. Prints one JSON line per URL and window: viewers playing, bytes/s min/median/max,
-// closed (by code: 1008 = dropped as too far behind), and every open viewer's bytes/s (rates).
+// closed (by code: 1008 = dropped as too far behind), every open viewer's bytes/s (rates), and the
+// pictures each lost: jumps of over 0.2 s in its video tags' timestamps (median and max, ms).
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -44,12 +45,21 @@ const ownCpu = () => { const u = process.cpuUsage(); return (u.user + u.system) 
 
 const viewers = [];
 function open(i) {
-  const v = { url: urls[i % urls.length], bytes: 0, first: false, closed: null };
+  const v = { url: urls[i % urls.length], bytes: 0, first: false, closed: null, lastVideo: null, gapMs: 0 };
   viewers.push(v);
   return new Promise((resolve) => {
     const ws = new WebSocket(v.url, { perMessageDeflate: false });
     v.ws = ws;
-    ws.on('message', (data) => { v.bytes += data.length; if (!v.first) { v.first = true; resolve(); } });
+    ws.on('message', (data) => {
+      v.bytes += data.length;
+      if (!v.first) { v.first = true; resolve(); }
+      // one FLV tag a message after the first: a jump in the pictures' timestamps is a loss of pictures
+      if (data[0] === 9 && data.length > 11) {
+        const ts = ((data[7] << 24) | data.readUIntBE(4, 3)) >>> 0;
+        if (v.lastVideo !== null && ts - v.lastVideo > 200) v.gapMs += ts - v.lastVideo;
+        v.lastVideo = ts;
+      }
+    });
     ws.on('close', (code) => { v.closed = code; resolve(); });
     ws.on('error', (e) => { v.error = e.message; });
   });
@@ -64,7 +74,8 @@ for (let i = 0; i < n; i += 100) {
 const openS = (Date.now() - t0) / 1000;
 // a second for the last ones' key-frame burst, then the window
 await sleep(1000);
-const start = { at: Date.now(), cpu: serverCpu(), own: ownCpu(), threads: threadsCpu(), bytes: viewers.map((v) => v.bytes) };
+const start = { at: Date.now(), cpu: serverCpu(), own: ownCpu(), threads: threadsCpu(), bytes: viewers.map((v) => v.bytes),
+  gaps: viewers.map((v) => v.gapMs) };
 await sleep(seconds * 1000);
 const end = { at: Date.now(), cpu: serverCpu(), own: ownCpu(), threads: threadsCpu(), rss: serverRssMb() };
 const window = (end.at - start.at) / 1000;
@@ -72,7 +83,9 @@ const window = (end.at - start.at) / 1000;
 const busiest = [...end.threads].map(([t, c]) => [t.replace(/^\d+ /, ''), Math.round(((c - (start.threads.get(t) ?? 0)) / window) * 100)])
   .sort((a, b) => b[1] - a[1]).slice(0, 4);
 for (const url of urls) {
-  const mine = viewers.map((v, i) => ({ ...v, rate: (v.bytes - start.bytes[i]) / window })).filter((v) => v.url === url);
+  const mine = viewers.map((v, i) => ({ ...v, rate: (v.bytes - start.bytes[i]) / window, lostMs: v.gapMs - start.gaps[i] }))
+    .filter((v) => v.url === url);
+  const lost = mine.filter((v) => v.closed === null).map((v) => v.lostMs).sort((a, b) => a - b);
   const rates = mine.filter((v) => v.closed === null).map((v) => v.rate).sort((a, b) => a - b);
   const median = rates.length ? rates[Math.floor(rates.length / 2)] : 0;
   const closed = {};
@@ -81,6 +94,7 @@ for (const url of urls) {
     url, viewers: mine.length, playing: mine.filter((v) => v.first).length, openS, window,
     minBps: rates[0] ?? 0, medianBps: median, maxBps: rates.at(-1) ?? 0,
     rates: rates.map(Math.round), closed,
+    lostMsMedian: lost.length ? lost[Math.floor(lost.length / 2)] : 0, lostMsMax: lost.at(-1) ?? 0,
     errors: [...new Set(mine.map((v) => v.error).filter(Boolean))].slice(0, 3),
     serverCpu: end.cpu - start.cpu, serverRssMb: end.rss, clientCpu: end.own - start.own, busiest,
   })}\n`);

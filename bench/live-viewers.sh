@@ -130,8 +130,8 @@ if subs:
 else:
     base = None
 L += [f"N WebSocket viewers of `live` (its full rate: {full / 1000:.0f} kB/s = {full * 8 / 1e6:.2f} Mbit/s, program-live.mp4's video and sound over the lesson):", "",
-      "| N | load before | playing | opened in, s | window, s | JVM CPU, % of a core | over no viewer | JVM RSS, MB | per viewer kB/s min / median (max) | median, % of full rate | behind: under 90 % of full rate | closed 1008 / other | client CPU, % of a core | 'behind' log lines |",
-      "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|"]
+      "| N | load before | playing | opened in, s | window, s | JVM CPU, % of a core | over no viewer | JVM RSS, MB | per viewer kB/s min / median (max) | median, % of full rate | behind: under 90 % of full rate | pictures lost per viewer in the window, s (median / max) | closed 1008 / other | client CPU, % of a core | 'behind' log lines |",
+      "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|"]
 busiest = []
 for n in counts:
     d = load(f"n-{n}")
@@ -142,7 +142,7 @@ for n in counts:
     other = sum(v for k, v in closed.items() if k != "1008")
     over = f"{(cpu - base) * 100:+.0f}" if base is not None else "-"
     L.append(f"| {n} | {d['load']} | {x['playing']} of {x['viewers']} | {x['openS']:.1f} | {x['window']:.1f} | **{cpu * 100:.0f}** | {over} | {x['serverRssMb']:.0f} "
-             f"| {x['minBps'] / 1000:.0f} / {x['medianBps'] / 1000:.0f} ({x['maxBps'] / 1000:.0f}) | {x['medianBps'] / full * 100:.0f} | **{sum(r < 0.9 * full for r in x['rates'])}** | {c1008} / {other} "
+             f"| {x['minBps'] / 1000:.0f} / {x['medianBps'] / 1000:.0f} ({x['maxBps'] / 1000:.0f}) | {x['medianBps'] / full * 100:.0f} | **{sum(r < 0.9 * full for r in x['rates'])}** | {x['lostMsMedian'] / 1000:.1f} / {x['lostMsMax'] / 1000:.1f} | {c1008} / {other} "
              f"| {x['clientCpu'] / x['window'] * 100:.0f} | {d['lag']} |")
     busiest.append(f"- {n} viewers: " + ", ".join(f"{t} {c} %" for t, c in x["busiest"]))
     if x["errors"]:
