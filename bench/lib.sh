@@ -157,7 +157,7 @@ results_file() {
   [[ -f "$RESULTS" ]] || printf '# Benchmark results\n\nAppended by the scripts in bench/; see bench/README.md.\n' >"$RESULTS"
 }
 
-# ------------------------------------------------ live benches (live-*.sh) ----
+# ------------------------------------------- lessons; the live benches (live-*.sh) ----
 # live_lesson_config W H: the lesson the live benches record, written to the data folder's store before
 # the first start: the virtual classroom's sources W x H with the time code on; the profiles recording
 # and live W x H at 1500 kbit/s each (live's default rate, so that a viewer gets what a school's would),
@@ -175,13 +175,15 @@ live_lesson_config() {
 }
 
 # wait_lesson LIMIT: waits until /api/status lists a recording lesson (LESSON), at most LIMIT seconds
-# after the JVM started; sets T_REC.
+# after the JVM started (T0); sets T_REC.
 wait_lesson() {
   local status
   LESSON=""
   while :; do
     yike_alive "before a lesson started recording"
     status="$(curl -fsS --max-time 2 "$API/status" 2>/dev/null || true)"
+    # No python here: starting an interpreter (pyenv shim) on a 2-core box that
+    # the booting JVM saturates takes seconds and would delay the detection.
     if [[ "$status" =~ \"recording\"[[:space:]]*:[[:space:]]*\[[[:space:]]*\"([^\"]+)\" ]]; then
       LESSON="${BASH_REMATCH[1]}"
       break
