@@ -64,12 +64,19 @@ try {
       }
     }, 50);
   });
+  // which path the page took: playlist requests (HLS) or a socket (WebSocket-FLV)
+  let playlists = 0;
+  page.on('request', (r) => { if (r.url().includes('.m3u8')) playlists++; });
   const opened = Date.now();
   await page.goto(url);
   const first = await until(() => page.evaluate(() => window.__codes.length > 0), 30000);
   if (!first) throw new Error(`no frame presented within 30 s at ${url}`);
   await sleep((seconds + Number(warmup)) * 1000);
   const frames = await page.evaluate(() => window.__codes);
+  const sockets = browser.sockets.filter((w) => w.url.includes('/live/')).length;
+  if (forceHls ? playlists === 0 || sockets > 0 : sockets === 0) {
+    throw new Error(`the page did not play ${forceHls ? 'HLS' : 'WebSocket-FLV'}: ${playlists} playlist requests, ${sockets} sockets`);
+  }
   // from the first frame on: stalls over the whole window; latency after the warm-up
   const stalls = [];
   for (let i = 1; i < frames.length; i++) {
@@ -88,7 +95,7 @@ try {
   const span = (measured.at(-1)?.now ?? from) - from;
   print({
     summary: {
-      url, hls: forceHls, seconds, warmupSeconds: Number(warmup), framesPresented: frames.length,
+      url, hls: forceHls, playlists, sockets, seconds, warmupSeconds: Number(warmup), framesPresented: frames.length,
       framesMeasured: measured.length, unreadable: measured.length - lat.length,
       fps: span > 0 ? Number(((measured.length - 1) / (span / 1000)).toFixed(2)) : null,
       size: frames.length ? `${frames.at(-1).w}x${frames.at(-1).h}` : null,
