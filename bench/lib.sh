@@ -156,3 +156,81 @@ machine_lines() {
 results_file() {
   [[ -f "$RESULTS" ]] || printf '# Benchmark results\n\nAppended by the scripts in bench/; see bench/README.md.\n' >"$RESULTS"
 }
+
+# ------------------------------------------- lessons; the live benches (live-*.sh) ----
+# live_lesson_config W H: the lesson the live benches record, written to the data folder's store before
+# the first start: the virtual classroom's sources W x H with the time code on; the profiles recording
+# and live W x H at 1500 kbit/s each (live's default rate, so that a viewer gets what a school's would),
+# mobile its default 640x360 400 kbit/s; no raw sources' own files; the manual director, which holds the
+# teacher full screen, so the program shows the time code's strip whole. The default 1080p lesson does
+# not keep real time on a 2-core box. LIVE_CONFIG says what was configured, in words.
+live_lesson_config() {
+  mkdir -p "$DATA/config/org/yike/driver/virtual"
+  printf '%s\n' 'service.pid="org.yike.recording"' "width=I\"$1\"" "height=I\"$2\"" 'videoKbps=I"1500"' \
+    "liveWidth=I\"$1\"" "liveHeight=I\"$2\"" 'liveKbps=I"1500"' 'director="manual"' 'teacherResourceKbps=I"0"' \
+    'studentResourceKbps=I"0"' 'coursewareResourceKbps=I"0"' 'blackboardResourceKbps=I"0"' >"$DATA/config/org/yike/recording.config"
+  printf '%s\n' 'service.pid="org.yike.driver.virtual.classroom"' "width=I\"$1\"" "height=I\"$2\"" 'timeCode=B"true"' \
+    >"$DATA/config/org/yike/driver/virtual/classroom.config"
+  LIVE_CONFIG="virtual classroom 101 at ${1}x${2} 25 fps with the time code; profiles recording and live ${1}x${2} 1500 kbit/s GOP 50 and 25, mobile 640x360 400 kbit/s (openh264, AAC 128 kbit/s); manual director (teacher full screen); no raw sources' own files"
+}
+
+# wait_lesson LIMIT: waits until /api/status lists a recording lesson (LESSON), at most LIMIT seconds
+# after the JVM started (T0); sets T_REC.
+wait_lesson() {
+  local status
+  LESSON=""
+  while :; do
+    yike_alive "before a lesson started recording"
+    status="$(curl -fsS --max-time 2 "$API/status" 2>/dev/null || true)"
+    # No python here: starting an interpreter (pyenv shim) on a 2-core box that
+    # the booting JVM saturates takes seconds and would delay the detection.
+    if [[ "$status" =~ \"recording\"[[:space:]]*:[[:space:]]*\[[[:space:]]*\"([^\"]+)\" ]]; then
+      LESSON="${BASH_REMATCH[1]}"
+      break
+    fi
+    if awk -v a="$(now)" -v b="$T0" -v l="$1" 'BEGIN{exit !(a-b > l)}'; then
+      echo "--- last /api/status: ${status:-<no answer>}" >&2
+      echo "--- yike.log (tail) ---" >&2; tail -40 "$WORK/yike.log" >&2
+      die "no lesson was recording ${1}s after start"
+    fi
+    sleep 0.2
+  done
+  T_REC="$(now)"
+}
+
+# wait_live ROOM STREAM LIMIT: waits until GET /api/live/ROOM lists STREAM (its hub can be opened).
+wait_live() {
+  local deadline=$(( $(date +%s) + $3 ))
+  until curl -fsS --max-time 2 "$API/live/$1" 2>/dev/null | grep -q "\"name\" *: *\"$2\""; do
+    yike_alive "before stream $2 of room $1 was live"
+    (( $(date +%s) < deadline )) || die "room $1 has no live stream $2 after $3 s: $(curl -sS --max-time 2 "$API/live/$1" || true)"
+    sleep 0.2
+  done
+}
+
+# stop_lesson: stops LESSON; sets STOP_S (how long the answer took: a backlog shows there), LAG (the
+# lesson's "behind real time" log lines) and REC_S (the recording profile's video duration, ffprobe,
+# from the lesson's folder) against WALL_S (its wall time from the start its id names, to the second, to
+# the stop's answer); LESSON_FOLDER.
+stop_lesson() {
+  local t_stop code native
+  t_stop="$(now)"
+  code="$(curl -sS -o "$WORK/stop.json" -w '%{http_code}' --max-time 300 -X POST "$API/recordings/$LESSON/stop" || echo 000)"
+  [[ "$code" == 200 ]] || { cat "$WORK/stop.json" >&2 2>/dev/null || true; die "POST /api/recordings/$LESSON/stop answered HTTP $code"; }
+  STOP_S="$(awk -v a="$(now)" -v b="$t_stop" 'BEGIN{printf "%.1f", a-b}')"
+  [[ "$LESSON" =~ ^([0-9]{8})-([0-9]{2})([0-9]{2})([0-9]{2}) ]] || die "lesson id $LESSON does not name its start"
+  WALL_S="$(awk -v a="$(now)" -v b="$(date -d "${BASH_REMATCH[1]} ${BASH_REMATCH[2]}:${BASH_REMATCH[3]}:${BASH_REMATCH[4]}" +%s)" 'BEGIN{printf "%.1f", a-b}')"
+  LAG="$(grep -c "Lesson $LESSON: encoding runs" "$WORK/yike.log" || true)"
+  native="$DATA/native/linux-x86_64"
+  LESSON_FOLDER="$(dirname "$(find "$DATA/recordings" -path "*/$LESSON/lesson.json" | head -1)")"
+  REC_S="$(LD_LIBRARY_PATH="$native" "$native/ffprobe" -v error -select_streams v -show_entries stream=duration \
+    -of csv=p=0 "$LESSON_FOLDER/program.mp4" 2>/dev/null | head -1)"
+  REC_S="$(printf '%.1f' "${REC_S:-0}")"
+}
+
+# The real-time verdict of the lesson stop_lesson stopped, in words.
+realtime_words() {
+  local late
+  late="$(awk -v l="$LAG" -v s="$STOP_S" 'BEGIN{print (l > 0 || s > 2) ? 1 : 0}')"
+  echo "$( [[ $late == 1 ]] && echo 'FELL BEHIND' || echo 'kept real time' ): ${REC_S} s of program.mp4 in ${WALL_S} s wall, ${LAG} 'behind real time' log lines, stop answered in ${STOP_S} s"
+}

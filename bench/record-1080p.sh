@@ -53,25 +53,8 @@ start_yike -Dyike.record.on.start=true
 log "Yike: recording ${DURATION}s once a lesson starts"
 
 # Wait until a lesson is recording.
-LESSON=""
 BOOT_LIMIT=120
-while :; do
-  yike_alive "before a lesson started recording"
-  STATUS="$(curl -fsS --max-time 2 "$API/status" 2>/dev/null || true)"
-  # No python here: starting an interpreter (pyenv shim) on a 2-core box that
-  # the booting JVM saturates takes seconds and would delay the detection.
-  if [[ "$STATUS" =~ \"recording\"[[:space:]]*:[[:space:]]*\[[[:space:]]*\"([^\"]+)\" ]]; then
-    LESSON="${BASH_REMATCH[1]}"
-    break
-  fi
-  if awk -v a="$(now)" -v b="$T0" -v l="$BOOT_LIMIT" 'BEGIN{exit !(a-b > l)}'; then
-    echo "--- last /api/status: ${STATUS:-<no answer>}" >&2
-    echo "--- yike.log (tail) ---" >&2; tail -40 "$WORK/yike.log" >&2
-    die "no lesson was recording ${BOOT_LIMIT}s after start"
-  fi
-  sleep 0.2
-done
-T_REC="$(now)"
+wait_lesson "$BOOT_LIMIT"
 CPU_BOOT="$(proc_cpu "$JPID")"
 BOOT_WALL="$(awk -v a="$T_REC" -v b="$T0" 'BEGIN{printf "%.2f", a-b}')"
 LESSON_JSON="$(find "$DATA/recordings" -path "*/$LESSON/lesson.json" | head -1)"
