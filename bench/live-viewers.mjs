@@ -53,9 +53,11 @@ function open(i) {
     ws.on('message', (data) => {
       v.bytes += data.length;
       if (!v.first) { v.first = true; resolve(); }
-      // one FLV tag a message after the first: a jump in the pictures' timestamps is a loss of pictures
-      if (data[0] === 9 && data.length > 11) {
-        const ts = ((data[7] << 24) | data.readUIntBE(4, 3)) >>> 0;
+      // whole FLV tags in each message (the first after the file header): a jump in the pictures'
+      // timestamps is a loss of pictures
+      for (let o = data[0] === 0x46 ? 13 : 0; o + 11 <= data.length; o += 11 + data.readUIntBE(o + 1, 3) + 4) {
+        if (data[o] !== 9) continue;
+        const ts = ((data[o + 7] << 24) | data.readUIntBE(o + 4, 3)) >>> 0;
         if (v.lastVideo !== null && ts - v.lastVideo > 200) v.gapMs += ts - v.lastVideo;
         v.lastVideo = ts;
       }
