@@ -28,7 +28,7 @@ async function openFlv(video, url, stream, fail) {
   mpegts.LoggingControl.applyConfig({ ...mpegts.LoggingControl.getConfig(),
     enableVerbose: false, enableDebug: false, enableInfo: false });
   const player = mpegts.createPlayer(
-    { type: 'flv', isLive: true, url, hasAudio: stream.hasAudio !== false, hasVideo: true },
+    { type: 'flv', isLive: true, url, hasAudio: Boolean(stream.audio), hasVideo: true },
     {
       enableWorker: false,
       enableStashBuffer: false,

@@ -1,7 +1,9 @@
 // What the pages make of /api/live's room objects; no DOM here, so node --test checks it.
 
-const pixels = (s) => (s.width > 0 && s.height > 0 ? s.width * s.height : Infinity);
-const cameraFirst = (s) => (s.origin === 'CAMERA' ? 0 : 1);
+// /api/live's streams: {name, origin: "program" | "camera", video: {codec, width, height}, audio?: {...}}
+const isCamera = (s) => String(s.origin).toLowerCase() === 'camera';
+const pixels = (s) => (s.video?.width > 0 && s.video?.height > 0 ? s.video.width * s.video.height : Infinity);
+const cameraFirst = (s) => (isCamera(s) ? 0 : 1);
 
 /** The stream a wall tile pulls: the fewest pixels (a camera's sub-stream or the mobile profile), a camera's on a tie. */
 export function lowestStream(room) {
@@ -12,7 +14,7 @@ export function lowestStream(room) {
 /** The stream a room page opens with: the largest program profile, else the largest stream. */
 export function mainStream(room) {
   const streams = room?.streams ?? [];
-  const program = streams.filter((s) => s.origin === 'PROGRAM');
+  const program = streams.filter((s) => !isCamera(s));
   const size = (s) => (pixels(s) === Infinity ? 0 : pixels(s));
   return [...(program.length ? program : streams)].sort((a, b) => size(b) - size(a))[0] ?? null;
 }
@@ -68,8 +70,8 @@ export function lessonLine(lesson) {
 }
 
 export function streamLabel(stream) {
-  const size = stream.width && stream.height ? ` ${stream.width}×${stream.height}` : '';
-  return `${stream.origin === 'CAMERA' ? '摄像机' : '导播'} ${stream.name}${size}`;
+  const size = stream.video?.width && stream.video?.height ? ` ${stream.video.width}×${stream.video.height}` : '';
+  return `${isCamera(stream) ? '摄像机' : '导播'} ${stream.name}${size}`;
 }
 
 /** The badge's words for a room's state and a player's state. */

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { groupByPlace, lessonLine, lowestStream, mainStream, floorLabel } from '../src/rooms.js';
 import { RETRY_DELAYS_MS, retryDelay } from '../src/player.js';
 
-const program = (name, width, height) => ({ name, origin: 'PROGRAM', width, height, hasAudio: true });
-const camera = (name, width, height) => ({ name, origin: 'CAMERA', width, height, hasAudio: false });
+// as /api/live answers them
+const program = (name, width, height) => ({ name, origin: 'program', video: { codec: 'h264', width, height },
+  audio: { codec: 'aac', sampleRate: 48000, channels: 2 } });
+const camera = (name, width, height) => ({ name, origin: 'camera', video: { codec: 'h264', width, height } });
 
 test('a tile pulls a camera sub-stream when it is the smallest', () => {
   const room = { streams: [program('main', 1920, 1080), program('mobile', 640, 360), camera('teacher-sub', 640, 360)] };
@@ -17,7 +19,7 @@ test('a tile pulls the mobile profile when the cameras have only main streams', 
 });
 
 test('a stream of unknown size is the last choice; a room without streams has none', () => {
-  assert.equal(lowestStream({ streams: [{ name: 'x', origin: 'CAMERA' }, program('main', 1280, 720)] }).name, 'main');
+  assert.equal(lowestStream({ streams: [{ name: 'x', origin: 'camera' }, program('main', 1280, 720)] }).name, 'main');
   assert.equal(lowestStream({ streams: [] }), null);
   assert.equal(lowestStream({}), null);
 });

@@ -22,4 +22,7 @@ public @interface LiveSettings {
 
     @AttributeDefinition(name = "%hlsIdleSeconds.name", description = "%hlsIdleSeconds.description", min = "5")
     int hlsIdleSeconds() default 60;
+
+    @AttributeDefinition(name = "%roomPlaces.name", description = "%roomPlaces.description")
+    String[] roomPlaces() default {};
 }

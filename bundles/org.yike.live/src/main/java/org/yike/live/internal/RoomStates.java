@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 
 import jakarta.servlet.Servlet;
@@ -38,9 +37,10 @@ import org.yike.settings.FrameworkSettings;
  * Each room's live state as JSON, for pages to poll: {@code GET /api/live} lists the rooms (those
  * with devices, streams or lessons in the next two weeks), {@code GET /api/live/{room}} answers one. A room is {@code live} with its streams (where players
  * find them, how many watch), else {@code faulty} where a device of its is offline, else {@code idle};
- * each with its offline devices and the next lesson the timetable has for it.
+ * each with its offline devices, its building and floor (settings), the timetable's lesson now
+ * ({@code session}) and the next one it records ({@code next}).
  */
-@Component(service = {Servlet.class, RoomStates.class})
+@Component(service = {Servlet.class, RoomStates.class}, configurationPid = Limits.PID)
 @HttpWhiteboardServletPattern({"/api/live", "/api/live/*"})
 public class RoomStates extends HttpServlet {
 
@@ -51,6 +51,7 @@ public class RoomStates extends HttpServlet {
 
     private final transient LiveHubs hubs;
     private final ZoneId zone;
+    private final transient RoomPlaces places;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<Device> devices = List.of();
@@ -59,13 +60,14 @@ public class RoomStates extends HttpServlet {
     volatile Timetable timetable;
 
     @Activate
-    public RoomStates(@Reference LiveHubs hubs, BundleContext context) {
-        this(hubs, FrameworkSettings.of(context).timeZone());
+    public RoomStates(@Reference LiveHubs hubs, LiveSettings settings, BundleContext context) {
+        this(hubs, FrameworkSettings.of(context).timeZone(), new RoomPlaces(settings.roomPlaces()));
     }
 
-    RoomStates(LiveHubs hubs, ZoneId zone) {
+    RoomStates(LiveHubs hubs, ZoneId zone, RoomPlaces places) {
         this.hubs = hubs;
         this.zone = zone;
+        this.places = places;
     }
 
     @Override
@@ -115,15 +117,20 @@ public class RoomStates extends HttpServlet {
             o.put("ws", at).put("flv", at + ".flv").put("hls", at + "/index.m3u8").put("viewers", hubs.viewers(room, s.name()));
         }
         state.set("offline", offline);
-        next(room).ifPresent(n -> state.putObject("next").put("start", n.start().toString()).put("end", n.end().toString())
-                .put("label", n.label()).put("course", n.course()).put("teacher", n.teacher()).put("class", n.schoolClass()));
+        places.of(room).ifPresent(p -> state.put("building", p.building()).put("floor", p.floor()));
+        OffsetDateTime now = OffsetDateTime.now(zone);
+        List<Session> today = sessions(room);
+        today.stream().filter(s -> !s.start().isAfter(now) && s.end().isAfter(now)).findFirst()
+                .ifPresent(s -> session(state.putObject("session"), s));
+        today.stream().filter(s -> s.record() && s.start().isAfter(now)).findFirst()
+                .ifPresent(s -> session(state.putObject("next"), s));
         return state;
     }
 
-    /** The room's next lesson to record that has not begun. */
-    private Optional<Session> next(String room) {
-        OffsetDateTime now = OffsetDateTime.now(zone);
-        return sessions(room).stream().filter(s -> s.record() && s.start().isAfter(now)).findFirst();
+    /** A lesson of the timetable as the pages show it: course, teacher, period, class and its times. */
+    private static void session(ObjectNode o, Session s) {
+        o.put("start", s.start().toString()).put("end", s.end().toString()).put("label", s.label()).put("period", s.period())
+                .put("course", s.course()).put("teacher", s.teacher()).put("class", s.schoolClass());
     }
 
     /** The lessons of one room or ({@code null}) all from today on, by start, where there is a timetable. */

@@ -70,7 +70,7 @@ public class LiveDeliveryTest {
     public void serve() throws Exception {
         live = LESSON.streams("101", "live");
         hubs = new LiveHubs(live, new Limits(500, Duration.ofSeconds(2), 1, 4, Duration.ofSeconds(3)), data.resolve("live"));
-        rooms = new RoomStates(hubs, SHANGHAI);
+        rooms = new RoomStates(hubs, SHANGHAI, new RoomPlaces(new String[] {"101=教学楼A/3", "not a place"}));
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -184,6 +184,9 @@ public class LiveDeliveryTest {
         assertEquals("idle", body.get("state").asText());
         assertEquals("数学", body.get("next").get("course").asText());
         assertTrue(body.toString(), body.get("next").get("start").asText().contains("T07:00"));
+        assertEquals(body.toString(), 1, body.get("next").get("period").asInt());
+        assertEquals("the room's place, from the settings", "教学楼A", body.get("building").asText());
+        assertEquals("3", body.get("floor").asText());
         JsonNode all = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create("http://" + base + "/api/live")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertEquals(all.toString(), 2, all.size());
