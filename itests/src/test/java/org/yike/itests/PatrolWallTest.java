@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,9 @@ public class PatrolWallTest extends ProductJarTest {
     @Test
     public void tilesPlayAndATileScrolledAwayClosesItsSocketOnTheServer() throws Exception {
         for (String room : ROOMS) InYike.virtualClassroom(data, room, 128, 72, 10);
+        // three groups on the wall: ten rooms on each of two floors of building A, ten in building B
+        InYike.configFile(data, "org.yike.live", "roomPlaces=[" + ROOMS.stream()
+                .map(r -> "\"" + r + "=" + place(Integer.parseInt(r)) + "\"").collect(Collectors.joining(",")) + "]");
         yike = InYike.productJar(data, port, "width=I\"128\"", "height=I\"72\"", "fps=I\"10\"", "gopFrames=I\"10\"",
                 "videoKbps=I\"50\"", "audioKbps=I\"32\"", "liveKbps=I\"0\"");
         Api api = new Api(port).ready(60);
@@ -40,6 +44,9 @@ public class PatrolWallTest extends ProductJarTest {
             Await.until("a lesson starts in " + room, 30, () -> api.post("recordings", "{\"classroom\": \"" + room + "\"}").status() == 201);
         }
         Await.until("all 30 rooms live", 60, () -> counts(api).viewers().size() == ROOMS.size());
+        JsonNode room321 = api.get("live/321").body();
+        assertEquals(room321.toString(), "Building B", room321.path("building").asText());
+        assertEquals(room321.toString(), "1", room321.path("floor").asText());
 
         // the server's viewer counts, looked at all along while the wall is walked
         List<Count> counts = new ArrayList<>();
@@ -108,6 +115,10 @@ public class PatrolWallTest extends ProductJarTest {
     }
 
     /** Each live room's FLV viewers, summed over its streams, as {@code /api/live} answers now. */
+    private static String place(int room) {
+        return room <= 310 ? "Building A/1" : room <= 320 ? "Building A/2" : "Building B/1";
+    }
+
     private static Count counts(Api api) throws Exception {
         Map<String, Integer> viewers = new HashMap<>();
         for (JsonNode room : api.get("live").body()) {
