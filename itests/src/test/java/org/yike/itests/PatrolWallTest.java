@@ -35,8 +35,9 @@ public class PatrolWallTest extends ProductJarTest {
     public void tilesPlayAndATileScrolledAwayClosesItsSocketOnTheServer() throws Exception {
         for (String room : ROOMS) InYike.virtualClassroom(data, room, 128, 72, 10);
         // three groups on the wall: ten rooms on each of two floors of building A, ten in building B
+        // (the store's format escapes '=' in a value)
         InYike.configFile(data, "org.yike.live", "roomPlaces=[" + ROOMS.stream()
-                .map(r -> "\"" + r + "=" + place(Integer.parseInt(r)) + "\"").collect(Collectors.joining(",")) + "]");
+                .map(r -> "\"" + r + "\\=" + place(Integer.parseInt(r)) + "\"").collect(Collectors.joining(",")) + "]");
         yike = InYike.productJar(data, port, "width=I\"128\"", "height=I\"72\"", "fps=I\"10\"", "gopFrames=I\"10\"",
                 "videoKbps=I\"50\"", "audioKbps=I\"32\"", "liveKbps=I\"0\"");
         Api api = new Api(port).ready(60);
