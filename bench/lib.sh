@@ -157,6 +157,25 @@ results_file() {
   [[ -f "$RESULTS" ]] || printf '# Benchmark results\n\nAppended by the scripts in bench/; see bench/README.md.\n' >"$RESULTS"
 }
 
+# append_results TITLE DETAILS: a dated section of RESULTS.md: the command, the machine, DETAILS (lines
+# of the bench's own), then REPORT. Needs CMDLINE, DATA, REPORT; left out with YIKE_BENCH_NO_RESULTS=1.
+append_results() {
+  [[ "${YIKE_BENCH_NO_RESULTS:-0}" == 1 ]] && return 0
+  results_file
+  {
+    echo
+    echo "## $(date -u '+%Y-%m-%d %H:%M UTC') -- $1"
+    echo
+    echo "Command: \`$CMDLINE\`"
+    echo
+    machine_lines "$DATA/native/linux-x86_64/ffmpeg"
+    printf '%s\n' "$2"
+    echo
+    echo "$REPORT"
+  } >>"$RESULTS"
+  echo "appended to $RESULTS"
+}
+
 # ------------------------------------------- lessons; the live benches (live-*.sh) ----
 # live_lesson_config W H: the lesson the live benches record, written to the data folder's store before
 # the first start: the virtual classroom's sources W x H with the time code on; the profiles recording

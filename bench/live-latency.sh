@@ -81,22 +81,10 @@ echo
 echo "$REPORT"
 echo "Recording: $REALTIME"
 
-if [[ "${YIKE_BENCH_NO_RESULTS:-0}" != 1 ]]; then
-  results_file
-  {
-    echo
-    echo "## $(date -u '+%Y-%m-%d %H:%M UTC') -- live-latency, ${DURATION} s per player"
-    echo
-    echo "Command: \`$CMDLINE\`"
-    echo
-    machine_lines "$DATA/native/linux-x86_64/ffmpeg"
-    echo "- chromium: $("${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null | head -1), playwright-core $(node -p 'require(process.argv[1]).version' "$ROOT/itests/browser/node_modules/playwright-core/package.json"), headless, on loopback"
-    echo "- load average before: $LOAD_BEFORE; after: $LOAD_AFTER (the machine is shared with other engineers building and testing)"
-    echo "- lesson: $LIVE_CONFIG (the default 1080p lesson does not keep real time on this box)"
-    echo "- latency = wall clock when chromium expects to show the frame (requestVideoFrameCallback's expectedDisplayTime) minus the time code drawn into it when the source paced it; the first ${WARMUP} s after the first frame are not counted; stalls count over the whole run"
-    echo "- recording: $REALTIME"
-    echo
-    echo "$REPORT"
-  } >>"$RESULTS"
-  echo "appended to $RESULTS"
-fi
+append_results "live-latency, ${DURATION} s per player" "$(
+  echo "- chromium: $("${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null | head -1), playwright-core $(node -p 'require(process.argv[1]).version' "$ROOT/itests/browser/node_modules/playwright-core/package.json"), headless, on loopback"
+  echo "- load average before: $LOAD_BEFORE; after: $LOAD_AFTER (the machine is shared with other engineers building and testing)"
+  echo "- lesson: $LIVE_CONFIG (the default 1080p lesson does not keep real time on this box)"
+  echo "- latency = wall clock when chromium expects to show the frame (requestVideoFrameCallback's expectedDisplayTime) minus the time code drawn into it when the source paced it; the first ${WARMUP} s after the first frame are not counted; stalls count over the whole run"
+  echo "- recording: $REALTIME"
+)"

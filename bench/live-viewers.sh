@@ -155,21 +155,9 @@ echo
 echo "$REPORT"
 echo "Recording: $REALTIME"
 
-if [[ "${YIKE_BENCH_NO_RESULTS:-0}" != 1 ]]; then
-  results_file
-  {
-    echo
-    echo "## $(date -u '+%Y-%m-%d %H:%M UTC') -- live-viewers, N = ${COUNTS[*]}"
-    echo
-    echo "Command: \`$CMDLINE\`"
-    echo
-    machine_lines "$DATA/native/linux-x86_64/ffmpeg"
-    echo "- node $(node --version), ws $(node -p 'require(process.argv[1]).version' "$ROOT/itests/browser/node_modules/ws/package.json"), one client process on the same box, loopback"
-    echo "- load average before: $LOAD_BEFORE; after: $LOAD_AFTER; before each window in the tables (the machine is shared with other engineers building and testing)"
-    echo "- lesson: $LIVE_CONFIG (the default 1080p lesson does not keep real time on this box)"
-    echo "- recording, over the whole run: $REALTIME"
-    echo
-    echo "$REPORT"
-  } >>"$RESULTS"
-  echo "appended to $RESULTS"
-fi
+append_results "live-viewers, N = ${COUNTS[*]}" "$(
+  echo "- node $(node --version), ws $(node -p 'require(process.argv[1]).version' "$ROOT/itests/browser/node_modules/ws/package.json"), one client process on the same box, loopback"
+  echo "- load average before: $LOAD_BEFORE; after: $LOAD_AFTER; before each window in the tables (the machine is shared with other engineers building and testing)"
+  echo "- lesson: $LIVE_CONFIG (the default 1080p lesson does not keep real time on this box)"
+  echo "- recording, over the whole run: $REALTIME"
+)"
