@@ -5,17 +5,16 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.After;
 import org.junit.Test;
+import org.yike.connector.rtmp.fixture.LoopbackRtmpServer;
 import org.yike.media.MediaInfo;
 import org.yike.media.Probe;
 
@@ -29,19 +28,18 @@ public class RtmpPushTest extends ProductJarTest {
 
     private static final String KEY = "k3y-" + Long.toHexString(System.nanoTime());
 
-    private final Path flv = data.resolve("nginx/record");
     private final int rtmpPort = InYike.freePort();
-    private Process nginx;
+    private LoopbackRtmpServer nginx;
 
     @After
-    public void stop() {
-        if (nginx != null) nginx.destroyForcibly();
+    public void stop() throws InterruptedException {
+        if (nginx != null) nginx.close();
     }
 
     @Test
     public void theLiveProfileIsPushedWhileTheRoomRecordsAndComesBackAfterTheServerDoes() throws Exception {
         ModuleFixtures.delete(data);
-        nginx = nginx();
+        nginx = new LoopbackRtmpServer(data.resolve("nginx"), rtmpPort);
         yike = start();
         Api api = new Api(port).ready(60);
         Probe probe = new Probe(data.resolve("native/linux-x86_64/ffprobe"));
@@ -61,8 +59,8 @@ public class RtmpPushTest extends ProductJarTest {
         JsonNode lesson = stopLesson(api, first);
         double pushedSeconds = (System.nanoTime() - pushing) / 1e9;
         awaitStatus(api, "ended", 30);
-        List<Path> pushed = Await.until("nginx closed the stream's file", 10, this::recorded,
-                f -> !f.isEmpty() && f.stream().allMatch(RtmpPushTest::closed));
+        List<Path> pushed = Await.until("nginx closed the stream's file", 10, nginx::recorded,
+                f -> !f.isEmpty() && f.stream().allMatch(LoopbackRtmpServer::closed));
         assertEquals(pushed.toString(), 1, pushed.size());
         MediaInfo program = probe.probe(Path.of(lesson.get("files").get(0).get("path").asText()));
         MediaInfo live = probe.probe(pushed.get(0));
@@ -77,20 +75,20 @@ public class RtmpPushTest extends ProductJarTest {
         awaitStatus(api, "pushing", 30);
         // the lesson tested: 3 s pushed, the server away 2 s after the push noticed, 4 s pushed again
         api.awaitRecordedMore(second, 3000);
-        nginx.destroyForcibly().waitFor();
+        nginx.close();
         awaitStatus(api, "reconnecting", 30);
         api.awaitRecordedMore(second, 2000);
-        nginx = nginx();
+        nginx = new LoopbackRtmpServer(data.resolve("nginx"), rtmpPort);
         awaitStatus(api, "pushing", 60);
         api.awaitRecordedMore(second, 4000);
         JsonNode interrupted = stopLesson(api, second);
         awaitStatus(api, "ended", 30);
         // the killed server's file is never closed; the resumed one is
         List<Path> after = Await.until("nginx closed the resumed stream's file", 10, () -> {
-            List<Path> files = recorded();
+            List<Path> files = nginx.recorded();
             files.removeAll(pushed);
             return files;
-        }, f -> !f.isEmpty() && closed(f.get(f.size() - 1)));
+        }, f -> !f.isEmpty() && LoopbackRtmpServer.closed(f.get(f.size() - 1)));
         assertEquals("a stream before the kill and one after it: " + after, 2, after.size());
         MediaInfo resumed = probe.probe(after.get(1));
         assertTrue("the push resumed: " + resumed.durationSeconds() + " s", resumed.durationSeconds() > 2);
@@ -131,45 +129,6 @@ public class RtmpPushTest extends ProductJarTest {
             }
             return null;
         }, status -> status != null && status.startsWith(state));
-    }
-
-    /** Whether nginx has closed this recorded file: its exec_record_done marks it so. */
-    private static boolean closed(Path flv) {
-        return Files.exists(flv.resolveSibling(flv.getFileName() + ".done"));
-    }
-
-    /** The FLV files nginx recorded, oldest first (record_unique names them with the second they began). */
-    private List<Path> recorded() throws IOException {
-        try (Stream<Path> files = Files.list(flv)) {
-            return files.filter(f -> f.toString().endsWith(".flv")).sorted().collect(Collectors.toList());
-        }
-    }
-
-    /** nginx with only the RTMP module on loopback, in the foreground, with its files under the test's folder. */
-    private Process nginx() throws IOException, InterruptedException {
-        Path prefix = Files.createDirectories(data.resolve("nginx"));
-        Files.createDirectories(flv);
-        Files.writeString(prefix.resolve("nginx.conf"), String.join("\n",
-                "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;",
-                "daemon off;", "master_process off;", "pid " + prefix.resolve("nginx.pid") + ";",
-                "error_log " + prefix.resolve("error.log") + " info;",
-                "events { worker_connections 64; }",
-                "rtmp { server { listen 127.0.0.1:" + rtmpPort + "; application live { live on; record all; record_path "
-                        + flv + "; record_unique on; exec_record_done /usr/bin/touch $path.done; } } }", ""));
-        Process p = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
-                "-e", prefix.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(prefix.resolve("out.log").toFile()))
-                .start();
-        Await.until("nginx listens on " + rtmpPort, 10, () -> {
-            if (!p.isAlive()) {
-                throw new AssertionError("nginx ended: " + Files.readString(prefix.resolve("out.log"))
-                        + Files.readString(prefix.resolve("error.log")));
-            }
-            try (Socket s = new Socket("127.0.0.1", rtmpPort)) {
-                return true;
-            }
-        });
-        return p;
     }
 
     /** The product jar on the test's data folder, with a small program and a small live profile. */

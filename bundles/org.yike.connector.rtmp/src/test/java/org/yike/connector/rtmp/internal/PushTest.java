@@ -7,17 +7,15 @@ import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.After;
 import org.junit.ClassRule;
 import org.junit.Test;
+import org.yike.connector.rtmp.fixture.LoopbackRtmpServer;
 import org.yike.media.MediaInfo;
 import org.yike.media.fixture.FileLiveStreams;
 import org.yike.media.fixture.LessonFile;
@@ -36,11 +34,11 @@ public class PushTest {
 
     private final Path data = Path.of("target", "push", Long.toString(System.nanoTime())).toAbsolutePath();
     private final List<String> states = new CopyOnWriteArrayList<>();
-    private Process nginx;
+    private LoopbackRtmpServer nginx;
 
     @After
-    public void stopNginx() {
-        if (nginx != null) nginx.destroyForcibly();
+    public void stopNginx() throws InterruptedException {
+        if (nginx != null) nginx.close();
     }
 
     @Test
@@ -58,7 +56,7 @@ public class PushTest {
         push.start();
         until("the push finds no server", 10, () -> state("RECONNECTING"));
         long serverUp = System.nanoTime();
-        nginx = nginx(port);
+        nginx = new LoopbackRtmpServer(data, port);
         until("the push reaches the server", 20, () -> state("PUSHING"));
         long pushing = System.nanoTime();
         Thread.sleep(3000); // the lesson tested: 3 s pushed
@@ -70,11 +68,8 @@ public class PushTest {
         assertEquals("ENDED: lesson lesson-1 ended", states.get(states.size() - 1));
         for (String s : states) assertFalse("no key in " + s, s.contains(KEY));
 
-        Path recorded = until("nginx closed the stream's file", 10, () -> {
-            try (Stream<Path> files = Files.list(data.resolve("record"))) {
-                return files.filter(f -> f.toString().endsWith(".flv") && Files.exists(Path.of(f + ".done"))).findFirst().orElse(null);
-            }
-        });
+        Path recorded = until("nginx closed the stream's file", 10,
+                () -> nginx.recorded().stream().filter(LoopbackRtmpServer::closed).findFirst().orElse(null));
         MediaInfo info = LESSON.media().probe(recorded);
         assertEquals("h264", info.video().orElseThrow().codec());
         assertEquals("aac", info.audio().orElseThrow().codec());
@@ -82,30 +77,6 @@ public class PushTest {
         assertTrue(info.durationSeconds() + " s pushed in " + pushedSeconds + " s",
                 info.durationSeconds() > pushedSeconds - 1.5 && info.durationSeconds() < serverSeconds + 0.5);
         assertEquals("no picture missing", 0.04, info.largestVideoGap(), 0.001);
-    }
-
-    /** nginx with only the RTMP module on loopback, in the foreground, with its files under the test's folder. */
-    private Process nginx(int port) throws Exception {
-        Path record = Files.createDirectories(data.resolve("record"));
-        Files.writeString(data.resolve("nginx.conf"), String.join("\n",
-                "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;",
-                "daemon off;", "master_process off;", "pid " + data.resolve("nginx.pid") + ";",
-                "error_log " + data.resolve("error.log") + " info;",
-                "events { worker_connections 64; }",
-                "rtmp { server { listen 127.0.0.1:" + port + "; application live { live on; record all; record_path "
-                        + record + "; record_unique on; exec_record_done /usr/bin/touch $path.done; } } }", ""));
-        Process p = new ProcessBuilder("nginx", "-p", data.toString(), "-c", data.resolve("nginx.conf").toString(),
-                "-e", data.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(data.resolve("out.log").toFile()).start();
-        until("nginx listens on " + port, 10, () -> {
-            if (!p.isAlive()) fail("nginx ended: " + Files.readString(data.resolve("out.log")));
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return true;
-            } catch (IOException refused) {
-                return null;
-            }
-        });
-        return p;
     }
 
     /** The first report of {@code state}, {@code null} before one. */
