@@ -14,22 +14,12 @@ import jdk.security.jarsigner.JarSigner;
 
 /**
  * A signing key made the way a district admin makes one: the JDK's {@code keytool} creates the key
- * pair and self-signed certificate in a PKCS12 keystore and exports the certificate as PEM; jars
- * are signed with the JDK's jar signer (what {@code jarsigner} runs).
+ * pair and self-signed certificate in a PKCS12 keystore and exports the certificate (PEM) as
+ * {@code certificate}; jars are signed with the JDK's jar signer (what {@code jarsigner} runs).
  */
-public final class Keys {
+public record Keys(Path keystore, Path certificate, String alias) {
 
     private static final String PASSWORD = "changeit";
-
-    private final Path keystore;
-    private final Path certificate;
-    private final String alias;
-
-    private Keys(Path keystore, Path certificate, String alias) {
-        this.keystore = keystore;
-        this.certificate = certificate;
-        this.alias = alias;
-    }
 
     /** A new key {@code alias} with the certificate subject {@code CN=<cn>}, in {@code folder}. */
     public static Keys make(Path folder, String alias, String cn) throws IOException, InterruptedException {
@@ -42,11 +32,6 @@ public final class Keys {
         keytool("-exportcert", "-rfc", "-alias", alias, "-keystore", keystore.toString(), "-storepass", PASSWORD,
                 "-file", pem.toString());
         return new Keys(keystore, pem, alias);
-    }
-
-    /** The certificate, PEM. */
-    public Path certificate() {
-        return certificate;
     }
 
     /** Signs {@code jar} into {@code signed}. */
