@@ -7,6 +7,8 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -54,8 +56,32 @@ public abstract class DriverConformanceTest {
     /** A device made from {@code configuration} as DS would: the component's constructor or activate method. */
     protected abstract Device activate(Map<String, Object> configuration) throws Exception;
 
-    /** What DS does when the configuration is deleted: the component's deactivate method. */
-    protected abstract void deactivate(Device device) throws Exception;
+    /**
+     * What DS does when the configuration is deleted: calls the component's {@code deactivate()}, DS's
+     * default name (found by name: the {@code @Deactivate} annotation is not kept at run time); a
+     * component whose method has another name or takes arguments overrides this.
+     */
+    protected void deactivate(Device device) throws Exception {
+        Method method = deactivateMethod(device.getClass());
+        method.setAccessible(true);
+        try {
+            method.invoke(device);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception x) throw x;
+            throw (Error) e.getCause();
+        }
+    }
+
+    private static Method deactivateMethod(Class<?> component) throws NoSuchMethodException {
+        for (Class<?> c = component; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredMethod("deactivate");
+            } catch (NoSuchMethodException notHere) {
+                // DS looks in the superclasses too
+            }
+        }
+        throw new NoSuchMethodException(component.getName() + " has no deactivate(): override deactivate(Device)");
+    }
 
     /** A configuration that works against the peer this test runs. */
     protected abstract Map<String, Object> workingConfiguration() throws Exception;

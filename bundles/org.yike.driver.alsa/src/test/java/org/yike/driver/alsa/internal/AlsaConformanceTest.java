@@ -39,11 +39,6 @@ public class AlsaConformanceTest extends DriverConformanceTest {
     }
 
     @Override
-    protected void deactivate(Device device) {
-        ((AlsaMicrophone) device).deactivate();
-    }
-
-    @Override
     protected Map<String, Object> workingConfiguration() {
         // opened again every second, so that the loss shows without a lesson reading it
         return Map.of("id", "conformance", "classroom", "301", "device", LiveMicrophone.NAME, "checkSeconds", 1);

@@ -44,11 +44,6 @@ public class HikvisionConformanceTest extends DriverConformanceTest {
     }
 
     @Override
-    protected void deactivate(Device device) {
-        ((HikvisionCamera) device).deactivate();
-    }
-
-    @Override
     protected Map<String, Object> workingConfiguration() {
         // the stream asked again every second, so that its loss shows without a lesson reading it
         return Map.of("id", "conformance", "classroom", "301", "role", "teacher", "host", "127.0.0.1",

@@ -32,11 +32,6 @@ public class OnvifConformanceTest extends DriverConformanceTest {
     }
 
     @Override
-    protected void deactivate(Device device) {
-        ((OnvifCamera) device).deactivate();
-    }
-
-    @Override
     protected Map<String, Object> workingConfiguration() {
         // the stream asked again every second, so that its loss shows without a lesson reading it
         return Map.of("id", "conformance", "name", "Front", "classroom", "301", "role", "teacher",

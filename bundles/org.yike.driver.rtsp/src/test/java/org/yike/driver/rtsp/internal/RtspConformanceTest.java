@@ -54,11 +54,6 @@ public class RtspConformanceTest extends DriverConformanceTest {
     }
 
     @Override
-    protected void deactivate(Device device) {
-        ((RtspCamera) device).deactivate();
-    }
-
-    @Override
     protected Map<String, Object> workingConfiguration() {
         // asked again every second, so that the loss shows without a lesson reading the camera
         return Map.of("id", "conformance", "classroom", "301", "role", "teacher", "url", camera.url(),

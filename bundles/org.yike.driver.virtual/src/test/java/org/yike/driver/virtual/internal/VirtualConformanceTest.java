@@ -27,11 +27,6 @@ public class VirtualConformanceTest extends DriverConformanceTest {
     }
 
     @Override
-    protected void deactivate(Device device) throws InterruptedException {
-        ((VirtualClassroom) device).deactivate();
-    }
-
-    @Override
     protected Map<String, Object> workingConfiguration() {
         return Map.of("id", "conformance", "width", 320, "height", 180, "studentStandsEverySeconds", 1);
     }

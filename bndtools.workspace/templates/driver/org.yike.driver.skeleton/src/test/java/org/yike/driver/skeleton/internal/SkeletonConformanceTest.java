@@ -32,11 +32,6 @@ public class SkeletonConformanceTest extends DriverConformanceTest {
     }
 
     @Override
-    protected void deactivate(Device device) throws Exception {
-        ((SkeletonCamera) device).deactivate();
-    }
-
-    @Override
     protected Map<String, Object> workingConfiguration() {
         return Map.of("id", "cam1", "classroom", "301", "url", camera.url(), "checkSeconds", 1);
     }
