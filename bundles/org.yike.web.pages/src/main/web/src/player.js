@@ -16,6 +16,12 @@ const STALL_MS = 3000;
 /** Behind the live edge by more than this (after a stall or a busy machine), jump to it. */
 const CATCH_UP_S = 1.5;
 const CATCH_UP_REMAIN_S = 0.2;
+/**
+ * What the player keeps buffered of WebSocket-FLV: sped up above the max, back to real time at the
+ * target. The server sends each picture as it is encoded, so a small buffer does not stall.
+ */
+const LIVE_SYNC_MAX_S = 0.3;
+const LIVE_SYNC_TARGET_S = 0.12;
 
 /** Whether this browser can play FLV through Media Source Extensions (mpegts.js); otherwise HLS. */
 export function hasMse() {
@@ -34,9 +40,15 @@ async function openFlv(video, url, stream, fail) {
       enableStashBuffer: false,
       lazyLoad: false,
       autoCleanupSourceBuffer: true,
+      // a little faster than real time while more than LIVE_SYNC_MAX_S is buffered, back to 1x at the target:
+      // the picture creeps to the live edge without a jump; a jump only for a large gap
+      liveSync: true,
+      liveSyncMaxLatency: LIVE_SYNC_MAX_S,
+      liveSyncTargetLatency: LIVE_SYNC_TARGET_S,
+      liveSyncPlaybackRate: 1.2,
       liveBufferLatencyChasing: true,
-      liveBufferLatencyMaxLatency: 0.8,
-      liveBufferLatencyMinRemain: 0.2,
+      liveBufferLatencyMaxLatency: CATCH_UP_S,
+      liveBufferLatencyMinRemain: CATCH_UP_REMAIN_S,
     });
   // mpegts.js reports any close of the socket, "ended", 1008 or a dropped connection, as complete
   player.on(mpegts.Events.LOADING_COMPLETE, () => fail('closed'));
@@ -56,7 +68,8 @@ async function openFlv(video, url, stream, fail) {
 async function openHls(video, url, fail) {
   const { default: Hls } = await import('hls.js');
   if (Hls.isSupported()) {
-    const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 2, liveMaxLatencyDurationCount: 4,
+    // segments are 1 s: play 1.2 s behind the playlist's end, speed up (not jump) until there again
+    const hls = new Hls({ lowLatencyMode: true, liveSyncDuration: 1.2, liveMaxLatencyDuration: 3,
       maxLiveSyncPlaybackRate: 1.5, manifestLoadingMaxRetry: 1 });
     hls.on(Hls.Events.ERROR, (_, data) => data.fatal && fail(`hls: ${data.details}`));
     hls.loadSource(url);

@@ -47,6 +47,11 @@ public @interface RecordingConfig {
             + "counts as quiet again (MICROPHONE_QUIET).", min = "200")
     int quietMillis() default 1500;
 
+    @AttributeDefinition(name = "Sound delay (ms)", description = "How far behind the picture sound is mixed, so that "
+            + "a microphone's late delivery (a reader thread stalled on a loaded machine) is heard, not lost. Live viewers "
+            + "are this much further behind the room: a browser plays only as far as it has sound.", min = "20", max = "1000")
+    int soundDelayMillis() default 100;
+
     @AttributeDefinition(name = "Live width", min = "16", max = "3840")
     int liveWidth() default 1280;
 

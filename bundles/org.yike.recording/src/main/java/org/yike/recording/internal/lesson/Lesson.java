@@ -46,13 +46,6 @@ public final class Lesson {
     /** Behind real time by more than this, a lesson says so, at most every {@link #LAG_REPEAT_NANOS}. */
     private static final long LAG_WARNING_NANOS = 2_000_000_000L;
     private static final long LAG_REPEAT_NANOS = 10_000_000_000L;
-    /**
-     * Sound is mixed this far (in real time) behind the picture, so a microphone's delay does not
-     * become silence: on a loaded machine a reader thread stalls for a few hundred milliseconds.
-     * Sound later than this is silence where it belonged; the {@link Mixer} keeps what follows in
-     * step with the picture.
-     */
-    private static final long MIX_LATENCY_MICROS = 300_000;
     /** The longest a lesson waits for its first pictures before its clock starts anyway. */
     private static final long OPENING_WAIT_NANOS = 5_000_000_000L;
     /** How often microphone levels are published, for meters. */
@@ -105,7 +98,8 @@ public final class Lesson {
             List<ProfileOutput> outputs, Listener listener, DiskGuard disk, ToDoubleFunction<String> gain,
             RecordingConfig config, MediaRuntime media, double speed, EncoderBackend rawEncoder, LiveChannels live) {
         this.clock = new LessonClock(speed);
-        this.mixLatencyMicros = Math.round(MIX_LATENCY_MICROS * speed);
+        // sound later than this is silence where it belonged; the Mixer keeps what follows in step with the picture
+        this.mixLatencyMicros = Math.round(config.soundDelayMillis() * 1000L * speed);
         this.resources = new LessonResources(record, clock, config, profile, rawEncoder, live);
         this.fadeFrames = config.transitionMillis() * profile.fps() / 1000;
         this.record = record;
