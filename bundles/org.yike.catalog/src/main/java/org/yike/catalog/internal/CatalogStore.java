@@ -19,18 +19,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
+
 import org.yike.api.catalog.Chapter;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonFile;
 import org.yike.api.catalog.LessonState;
 
-/**
- * The catalog's rows in Derby embedded, under {@code <data>/catalog/db}; Flyway migrates the schema
- * (the scripts in {@code org/yike/catalog/migration}) before anything else touches it. One
- * connection, used by one caller at a time.
- */
+/** The catalog's rows in the {@link CatalogDatabase}. One connection, used by one caller at a time. */
 final class CatalogStore implements AutoCloseable {
 
     /** A lesson's folder and when its metadata was last changed, as the catalog last read it. */
@@ -43,16 +39,10 @@ final class CatalogStore implements AutoCloseable {
     private static final String LESSON_COLUMNS = "id, school, room, teacher, course, school_class, lesson_date, period,"
             + " title, state, started, ended, duration_ms, size_bytes, is_protected, published";
 
-    private final EmbeddedDataSource ds = new EmbeddedDataSource();
     private final Connection db;
 
-    CatalogStore(Path folder) throws SQLException {
-        ds.setDatabaseName(folder.toAbsolutePath().toString());
-        ds.setCreateDatabase("create");
-        // Flyway's lines through slf4j, as the runtime's other lines, not java.util.logging's own format
-        Flyway.configure(CatalogStore.class.getClassLoader()).dataSource(ds).loggers("slf4j")
-                .locations("classpath:org/yike/catalog/migration").load().migrate();
-        db = ds.getConnection();
+    CatalogStore(DataSource database) throws SQLException {
+        db = database.getConnection();
     }
 
     synchronized void put(Lesson l, Path folder, long modified) throws SQLException {
@@ -314,20 +304,12 @@ final class CatalogStore implements AutoCloseable {
         else s.setLong(i, v);
     }
 
-    /** Closes the connection and shuts the database down, so its files are whole and its lock let go. */
     @Override
     public synchronized void close() {
         try {
             db.close();
         } catch (SQLException e) {
-            // shutting down anyway
-        }
-        try {
-            ds.setCreateDatabase(null);
-            ds.setShutdownDatabase("shutdown");
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby answers a clean shutdown with SQLState 08006
+            // closing anyway
         }
     }
 }

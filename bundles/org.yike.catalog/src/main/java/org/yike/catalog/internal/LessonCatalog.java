@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -84,6 +86,7 @@ public class LessonCatalog implements Catalog, EventHandler {
     private final ZoneId zone;
     private final Consumer<Event> post;
     private final CatalogStore store;
+    private final CatalogDatabase ownDatabase;
     private final LessonIndex index;
     private final int scheduledDays;
     private volatile Timetable timetable;
@@ -103,9 +106,10 @@ public class LessonCatalog implements Catalog, EventHandler {
     });
 
     @Activate
-    public LessonCatalog(BundleContext context, CatalogConfig config, @Reference EventAdmin events)
-            throws IOException, SQLException {
-        this(FrameworkSettings.of(context).dataFolder(), config.school(), Clock.system(FrameworkSettings.of(context).timeZone()), config.scheduledDays(), events::postEvent);
+    public LessonCatalog(BundleContext context, CatalogConfig config, @Reference EventAdmin events,
+            @Reference(target = "(yike.database=catalog)") DataSource database) throws IOException, SQLException {
+        this(FrameworkSettings.of(context).dataFolder(), database, null, config.school(),
+                Clock.system(FrameworkSettings.of(context).timeZone()), config.scheduledDays(), events::postEvent);
         background.execute(this::load);
         background.scheduleWithFixedDelay(this::scheduleSafely, SCHEDULE_CHECK_SECONDS, SCHEDULE_CHECK_SECONDS, TimeUnit.SECONDS);
         if (config.retention()) {
@@ -131,6 +135,13 @@ public class LessonCatalog implements Catalog, EventHandler {
      */
     LessonCatalog(Path data, String school, Clock clock, int scheduledDays, Consumer<Event> post)
             throws IOException, SQLException {
+        this(data, null, new CatalogDatabase(data.resolve("catalog").resolve("db")), school, clock, scheduledDays, post);
+    }
+
+    /** {@code ownDatabase}: one this catalog opened itself and shuts down when it closes; else {@code database}. */
+    private LessonCatalog(Path data, DataSource database, CatalogDatabase ownDatabase, String school, Clock clock,
+            int scheduledDays, Consumer<Event> post) throws IOException, SQLException {
+        this.ownDatabase = ownDatabase;
         this.recordings = data.resolve("recordings");
         this.scheduledDays = scheduledDays;
         this.school = school == null || school.isBlank() ? null : school.strip();
@@ -139,7 +150,7 @@ public class LessonCatalog implements Catalog, EventHandler {
         this.post = post;
         Path home = data.resolve("catalog");
         Files.createDirectories(home);
-        store = new CatalogStore(home.resolve("db"));
+        store = new CatalogStore(ownDatabase != null ? ownDatabase : database);
         try {
             index = new LessonIndex(home.resolve("index"));
         } catch (IOException | RuntimeException e) {
@@ -248,6 +259,7 @@ public class LessonCatalog implements Catalog, EventHandler {
             LOG.warn("Closing the search index failed", e);
         }
         store.close();
+        if (ownDatabase != null) ownDatabase.shutdown();
     }
 
     @Override
