@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -21,15 +22,35 @@ final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
+    /** Where the runtime keeps its admin token (made at its first start); null: calls go without a login. */
+    private final Path adminTokenFile;
+    /** The bearer token calls carry, once known. */
+    private volatile String token;
 
-    /** The API of the runtime this JVM runs. */
+    /** The API of the runtime this JVM runs, as its administrator (the admin token). */
     Api() {
-        this(Integer.getInteger("yike.http.port"));
+        this(Integer.getInteger("yike.http.port"), InYike.dataFolder());
     }
 
-    /** The API of a runtime on this port. */
-    Api(int port) {
-        base = "http://127.0.0.1:" + port + "/api/";
+    /** The API of a runtime on this port, with that data folder, as its administrator (the admin token). */
+    Api(int port, Path data) {
+        this("http://127.0.0.1:" + port + "/api/", data.resolve("admin.token"), null);
+    }
+
+    private Api(String base, Path adminTokenFile, String token) {
+        this.base = base;
+        this.adminTokenFile = adminTokenFile;
+        this.token = token;
+    }
+
+    /** The same API called without a login. */
+    Api anonymous() {
+        return new Api(base, null, null);
+    }
+
+    /** The same API called with this bearer token (a user's API token). */
+    Api as(String bearerToken) {
+        return new Api(base, null, bearerToken);
     }
 
     /** GET, with request headers given as name, value, name, value… */
@@ -59,9 +80,22 @@ final class Api {
         return send(headers(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers));
     }
 
-    private static HttpRequest.Builder headers(HttpRequest.Builder request, String... headers) {
-        for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+    /** The request with these headers, and the token unless they carry an Authorization of their own. */
+    private HttpRequest.Builder headers(HttpRequest.Builder request, String... headers) throws IOException {
+        boolean authorized = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            authorized |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        String bearer = bearer();
+        if (!authorized && bearer != null) request.header("Authorization", "Bearer " + bearer);
         return request;
+    }
+
+    /** The token to send: given, or the admin token once the runtime has made it. */
+    String bearer() throws IOException {
+        if (token == null && adminTokenFile != null && Files.exists(adminTokenFile)) token = Files.readString(adminTokenFile).strip();
+        return token;
     }
 
     /** PUT of a text body, with request headers given as name, value, name, value… */

@@ -30,12 +30,17 @@ final class Browser implements AutoCloseable {
     private final Thread reader;
     private final List<JsonNode> lines = new ArrayList<>();
 
-    private Browser(String script, String... args) throws IOException {
+    /** {@code data}: the runtime's data folder, whose admin token logs the page in as {@code admin}. */
+    private Browser(Path data, String script, String... args) throws IOException {
         assertTrue("the harness is not installed: run ./yike deps", Files.isDirectory(HARNESS.resolve("node_modules/playwright-core")));
         this.script = script;
         List<String> command = new ArrayList<>(List.of("node", HARNESS.resolve(script).toString()));
         command.addAll(List.of(args));
-        node = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        // the first administrator's first password is the admin token
+        b.environment().put("YIKE_USER", "admin");
+        b.environment().put("YIKE_PASSWORD", Files.readString(data.resolve("admin.token")).strip());
+        node = b.start();
         reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null;) {
@@ -52,15 +57,15 @@ final class Browser implements AutoCloseable {
     }
 
     /** Runs a script of the harness to its end (at most timeoutSeconds) and answers its lines. */
-    static List<JsonNode> run(int timeoutSeconds, String script, String... args) throws IOException, InterruptedException {
-        try (Browser b = start(script, args)) {
+    static List<JsonNode> run(int timeoutSeconds, Path data, String script, String... args) throws IOException, InterruptedException {
+        try (Browser b = start(data, script, args)) {
             return b.finish(timeoutSeconds);
         }
     }
 
     /** Starts a script of the harness; its lines are read as it prints them ({@link #lines()}). */
-    static Browser start(String script, String... args) throws IOException {
-        return new Browser(script, args);
+    static Browser start(Path data, String script, String... args) throws IOException {
+        return new Browser(data, script, args);
     }
 
     /** The lines printed so far. */

@@ -46,7 +46,7 @@ public class ConfigurationSurvivesTest extends ProductJarTest {
         int rtspPort = InYike.freePort();
         gst.serve("camera", rtspPort, "yike:" + CAMERA_PASSWORD, "/room301=" + gst.clip("room301", "h264", "aac", 60) + ":h264:aac");
         yike = start(data, port);
-        Api api = new Api(port).ready(60);
+        Api api = new Api(port, data).ready(60);
         String[] admin = {"Authorization", "Bearer " + Files.readString(data.resolve("admin.token")).trim()};
         api.awaitOk("publish/types", 30);
 
@@ -70,7 +70,7 @@ public class ConfigurationSurvivesTest extends ProductJarTest {
         yike.waitFor();
 
         yike = start(data, port);
-        api = new Api(port).ready(60);
+        api = new Api(port, data).ready(60);
         api.awaitOk("publish/types", 30);
         assertConfigured(api, admin);
 
@@ -90,7 +90,7 @@ public class ConfigurationSurvivesTest extends ProductJarTest {
         assertTrue("directed by patrol: " + strategies, strategies.contains("patrol"));
 
         // the replaced box: the export, its passwords sealed, set up an empty data folder
-        assertEquals(401, api.get("config/export").status());
+        assertEquals(401, api.anonymous().get("config/export").status());
         Api.Answer export = api.get("config/export", "Yike-Passphrase", PASSPHRASE, admin[0], admin[1]);
         assertEquals(200, export.status());
         assertFalse("no password in clear", export.body().toString().contains(CAMERA_PASSWORD)
@@ -103,7 +103,7 @@ public class ConfigurationSurvivesTest extends ProductJarTest {
                 "id=\"old-102\"", "classroom=\"102\"", "width=\"wide\"");
         int newPort = InYike.freePort();
         replacement = start(newBox, newPort);
-        Api replaced = new Api(newPort).ready(60);
+        Api replaced = new Api(newPort, newBox).ready(60);
         replaced.awaitOk("publish/types", 30);
         String[] newAdmin = {"Authorization", "Bearer " + Files.readString(newBox.resolve("admin.token")).trim()};
         JsonNode stale = replaced.awaitDevice("id", "old-102");

@@ -24,7 +24,7 @@ public class CrashRecoveryTest extends ProductJarTest {
     @Test
     public void aLessonCutOffByKillIsRecoveredOnTheNextStart() throws Exception {
         yike = start(true);
-        Api api = new Api(port).ready();
+        Api api = new Api(port, data).ready();
         String id = awaitRecording(api);
         // the lesson's own start, not when the API first lists it: a loaded machine answers late
         Instant started = Instant.parse(api.get("recordings/" + id).body().get("started").asText());
@@ -33,7 +33,7 @@ public class CrashRecoveryTest extends ProductJarTest {
         double recordedSeconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
 
         yike = start(false);
-        Api restarted = new Api(port).ready();
+        Api restarted = new Api(port, data).ready();
         JsonNode lesson = Await.until("the cut-off lesson recovered", 30, () -> restarted.get("recordings/" + id).body(),
                 l -> !l.get("state").asText().equals("RECORDING"));
         assertEquals(lesson.toString(), "FINISHED", lesson.get("state").asText());

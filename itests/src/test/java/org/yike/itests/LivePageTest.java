@@ -27,12 +27,12 @@ public class LivePageTest extends ProductJarTest {
     @Test
     public void theRoomPagePlaysComesBackAfterARestartAndTakesTheNextLesson() throws Exception {
         yike = start();
-        Api api = new Api(port).ready(60);
+        Api api = new Api(port, data).ready(60);
         String first = startLesson(api);
         awaitLive(api, first);
 
         Path shot = Files.createDirectories(Path.of("target", "pages")).resolve("room-101-next-lesson.png").toAbsolutePath();
-        try (Browser page = Browser.start("live-page.mjs", "http://127.0.0.1:" + port + "/room/101", "--seconds", "180",
+        try (Browser page = Browser.start(data, "live-page.mjs", "http://127.0.0.1:" + port + "/room/101", "--seconds", "180",
                 "--every", Integer.toString(EVERY), "--stdin", "stop", "--screenshot", shot.toString())) {
             // plays: two seconds of pictures shown, currentTime growing
             long opened = System.currentTimeMillis();

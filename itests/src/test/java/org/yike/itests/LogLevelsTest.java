@@ -21,10 +21,10 @@ public class LogLevelsTest extends ProductJarTest {
     @Test
     public void aBundlesDebugLinesAppearWhileItsLevelIsDebug() throws Exception {
         yike = InYike.productJar(data, port);
-        Api api = new Api(port).ready(60);
+        Api api = new Api(port, data).ready(60);
         String[] admin = {"Authorization", "Bearer " + Files.readString(data.resolve("admin.token")).trim()};
         Path console = data.resolve("yike.log");
-        assertEquals(401, api.get("log/levels").status());
+        assertEquals(401, api.anonymous().get("log/levels").status());
 
         api.get("recordings/probe-0");
         JsonNode levels = api.put("log/levels/org.yike.web", "application/json", "{\"level\": \"DEBUG\"}", admin).body().get("levels");

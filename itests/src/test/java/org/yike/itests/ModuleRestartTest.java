@@ -24,7 +24,7 @@ public class ModuleRestartTest extends ProductJarTest {
         ModuleFixtures.make();
         ModuleFixtures.delete(data);
         yike = start();
-        Api api = new Api(port).ready();
+        Api api = new Api(port, data).ready();
         // the module and repository calls come with their bundles, a moment after the API answers
         api.awaitOk("repository/bundles", 30);
         api.awaitOk("modules", 30);
@@ -37,7 +37,7 @@ public class ModuleRestartTest extends ProductJarTest {
         yike.destroy(); // SIGTERM: the runtime shuts down as on Ctrl-C
         yike.waitFor();
         yike = start();
-        api = new Api(port).ready();
+        api = new Api(port, data).ready();
         api.awaitOk("modules", 30);
         assertNotNull("the module's device is back", api.awaitDevice("driver", "virtualboard"));
         JsonNode module = api.get("modules").body().get("installed").get(0);

@@ -91,7 +91,7 @@ public class ModulesTest extends InYike {
     @Test
     public void aDriverAndADirectorInstalledAndUpdatedWhileALessonRecords() throws Exception {
         Api api = new Api().ready();
-        assertEquals("no token, no change", 401, api.post("repository/bundles", ModuleFixtures.jar("driver-1.0.0.jar"), JAR).status());
+        assertEquals("no token, no change", 401, api.anonymous().post("repository/bundles", ModuleFixtures.jar("driver-1.0.0.jar"), JAR).status());
         Api.Answer published = publish(api, "driver-1.0.0.jar");
         assertEquals(published.body().toString(), 201, published.status());
         assertEquals(ModuleFixtures.DRIVER, published.body().get("bsn").asText());
@@ -107,7 +107,7 @@ public class ModulesTest extends InYike {
         // the lesson tested: 2 s before the installs, patrol 2.5 s before the updates, 3 s after them, 3 s after the rollback
         api.awaitRecorded(id, 2000);
 
-        assertEquals("no token, no change", 401, api.post("modules", "{\"bsn\": \"" + ModuleFixtures.DRIVER + "\"}").status());
+        assertEquals("no token, no change", 401, api.anonymous().post("modules", "{\"bsn\": \"" + ModuleFixtures.DRIVER + "\"}").status());
         Api.Answer driver = install(api, ModuleFixtures.DRIVER, null);
         assertEquals(driver.body().toString(), 201, driver.status());
         assertEquals("1.0.0", driver.body().get("version").asText());

@@ -39,7 +39,7 @@ public class OpencastAgentTest extends ProductJarTest {
         TimetableCrashTest.clean(data);
         opencast = new OpencastFixture(true);
         yike = InYike.productJar(data, port);
-        Api api = new Api(port).ready(60);
+        Api api = new Api(port, data).ready(60);
         // connectors come up one by one after the API
         Await.until("the opencast connector installed", 30, () -> api.get("publish/types").body().toString().contains("\"type\":\"opencast\""));
 

@@ -33,7 +33,7 @@ public class PagesTest extends ProductJarTest {
     @Test
     public void theProductServesTheAppThatChromiumRuns() throws Exception {
         yike = InYike.productJar(data, port);
-        new Api(port).ready(60);
+        new Api(port, data).ready(60);
 
         HttpResponse<String> index = get("/");
         assertEquals(200, index.statusCode());
@@ -47,13 +47,13 @@ public class PagesTest extends ProductJarTest {
         assertEquals(200, js.statusCode());
         assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
         assertEquals(404, get("/assets/nothing-here.js").statusCode());
-        // the API and the live streams keep their paths
-        assertEquals(200, get("/api/status").statusCode());
-        assertEquals(404, get("/live/nothing.flv").statusCode());
+        // the API and the live streams keep their paths, behind the login the pages are not
+        assertEquals(401, get("/api/status").statusCode());
+        assertEquals(401, get("/live/nothing.flv").statusCode());
 
         Path shots = Path.of("target", "pages");
         Files.createDirectories(shots);
-        List<JsonNode> lines = Browser.run(90, "live-page.mjs", "http://127.0.0.1:" + port + "/room/101",
+        List<JsonNode> lines = Browser.run(90, data, "live-page.mjs", "http://127.0.0.1:" + port + "/room/101",
                 "--seconds", "2", "--screenshot", shots.resolve("room-in-product.png").toAbsolutePath().toString());
         JsonNode last = lines.stream().filter(l -> l.has("sample")).reduce((a, b) -> b).orElseThrow().get("sample");
         assertEquals(lines.toString(), "101", last.get("heading").asText());

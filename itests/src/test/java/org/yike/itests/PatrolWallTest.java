@@ -40,7 +40,7 @@ public class PatrolWallTest extends ProductJarTest {
                 .map(r -> "\"" + r + "\\=" + place(Integer.parseInt(r)) + "\"").collect(Collectors.joining(",")) + "]");
         yike = InYike.productJar(data, port, "width=I\"128\"", "height=I\"72\"", "fps=I\"10\"", "gopFrames=I\"10\"",
                 "videoKbps=I\"50\"", "audioKbps=I\"32\"", "liveKbps=I\"0\"");
-        Api api = new Api(port).ready(60);
+        Api api = new Api(port, data).ready(60);
         for (String room : ROOMS) {
             Await.until("a lesson starts in " + room, 30, () -> api.post("recordings", "{\"classroom\": \"" + room + "\"}").status() == 201);
         }
@@ -70,7 +70,7 @@ public class PatrolWallTest extends ProductJarTest {
         Path shot = Files.createDirectories(Path.of("target", "pages")).resolve("wall-30-rooms.png").toAbsolutePath();
         List<JsonNode> steps;
         try {
-            steps = Browser.run(120, "wall.mjs", "http://127.0.0.1:" + port + "/", "--screenshot", shot.toString(), "--wait", "30");
+            steps = Browser.run(120, data, "wall.mjs", "http://127.0.0.1:" + port + "/", "--screenshot", shot.toString(), "--wait", "30");
         } finally {
             watcher.interrupt();
             watcher.join();

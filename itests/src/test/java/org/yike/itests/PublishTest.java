@@ -39,7 +39,7 @@ public class PublishTest extends ProductJarTest {
     public void oneCallPublishesTheNewestLessonAndAQueuedJobSurvivesAKill() throws Exception {
         ftp = new LoopbackFtpServer(data.resolve("ftp"), "none", data.resolve("ftp.p12")).start();
         yike = start();
-        Api api = new Api(port).ready(60);
+        Api api = new Api(port, data).ready(60);
 
         JsonNode types = api.awaitOk("publish/types", 30).body();
         assertTrue(types.toString(), types.toString().contains("\"type\":\"ftp\"") && types.toString().contains("\"password\""));
@@ -72,7 +72,7 @@ public class PublishTest extends ProductJarTest {
         ftp.start();
         int logBefore = ftp.log.size();
         yike = start();
-        api = new Api(port).ready(60);
+        api = new Api(port, data).ready(60);
         JsonNode done = awaitJob(api, id, "done", 60);
         assertTrue(done.toString(), done.get("attempts").asInt() >= 2);
         // a second upload after the job is done would be the fault: watched for 3 s, as absence cannot be awaited

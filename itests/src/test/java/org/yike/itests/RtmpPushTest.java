@@ -41,7 +41,7 @@ public class RtmpPushTest extends ProductJarTest {
         ModuleFixtures.delete(data);
         nginx = new LoopbackRtmpServer(data.resolve("nginx"), rtmpPort);
         yike = start();
-        Api api = new Api(port).ready(60);
+        Api api = new Api(port, data).ready(60);
         Probe probe = new Probe(data.resolve("native/linux-x86_64/ffprobe"));
 
         // the connectors register a moment after the API answers

@@ -30,7 +30,7 @@ public class StopOnSigtermTest extends ProductJarTest {
         b.environment().putAll(Map.of("YIKE_DATA", data.toString(), "YIKE_HTTP_PORT", Integer.toString(port),
                 "YIKE_RECORD_ON_START", "true"));
         yike = b.start();
-        Api api = new Api(port).ready(60); // a first start unpacks FFmpeg and makes the catalog's database
+        Api api = new Api(port, data).ready(60); // a first start unpacks FFmpeg and makes the catalog's database
         assertEquals("the data folder of YIKE_DATA", data.toString(), api.get("status").body().get("dataFolder").asText());
         String id = awaitRecording(api);
         Path lesson = data.resolve("recordings/101").resolve(id);

@@ -41,7 +41,7 @@ public class TimetableCrashTest extends ProductJarTest {
         Instant end = LocalDate.now().atTime(first.plusSeconds(40)).atZone(ZoneId.systemDefault()).toInstant();
 
         yike = InYike.productJar(data, port);
-        Api api = new Api(port).ready();
+        Api api = new Api(port, data).ready();
         String session = api.get("schedule?room=101").body().get(0).get("id").asText();
         JsonNode cut = awaitRecording(api, session, 40);
         assertTrue("recorded from its start: " + cut, !cut.get("partial").asBoolean());
@@ -50,7 +50,7 @@ public class TimetableCrashTest extends ProductJarTest {
         Instant killed = Instant.now();
 
         yike = InYike.productJar(data, port);
-        Api restarted = new Api(port).ready();
+        Api restarted = new Api(port, data).ready();
         JsonNode recovered = Await.until("the cut-off recording recovered", 30, () -> restarted.get("recordings/" + cut.get("id").asText()).body(),
                 r -> !r.get("state").asText().equals("RECORDING"));
         assertEquals(recovered.toString(), "FINISHED", recovered.get("state").asText());

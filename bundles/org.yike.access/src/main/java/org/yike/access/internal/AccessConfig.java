@@ -10,8 +10,8 @@ public @interface AccessConfig {
             + "its last call.", min = "5", max = "43200")
     int sessionMinutes() default 480;
 
-    @AttributeDefinition(name = "Failed logins before lock-out", description = "Wrong passwords in a row, for one "
-            + "user or from one address, before logins are refused for the lock-out time.", min = "3", max = "100")
+    @AttributeDefinition(name = "Failed logins before lock-out", description = "Wrong passwords in a row for one "
+            + "user (four times as many from one address, across names) before logins are refused for the lock-out time.", min = "3", max = "100")
     int maxFailedLogins() default 5;
 
     @AttributeDefinition(name = "Lock-out (minutes)", min = "1", max = "1440")

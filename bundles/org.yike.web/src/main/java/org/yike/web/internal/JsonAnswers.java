@@ -8,12 +8,16 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.api.access.AccessRefused;
+import org.yike.api.access.User;
 import org.yike.api.admin.AdminRefused;
 import org.yike.api.modules.ModuleRefused;
 import org.yike.api.timetable.TimetableRejected;
@@ -22,7 +26,8 @@ import org.yike.api.timetable.TimetableRejected;
 final class JsonAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonAnswers.class);
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final int LARGEST_BODY = 64 * 1024;
 
     private JsonAnswers() {
@@ -55,9 +60,22 @@ final class JsonAnswers {
         return path.isEmpty() ? List.of() : List.of(path.split("/"));
     }
 
-    /** Who a change is audited as: the token's holder, from where. */
+    /** Who a change is audited as: the user {@link AccessFilter} let in, from where. */
     static String who(HttpServletRequest req) {
-        return "admin@" + req.getRemoteAddr();
+        return (req.getAttribute(AccessFilter.USER) instanceof User user ? user.name() : "anonymous") + "@" + req.getRemoteAddr();
+    }
+
+    /** The user making the call, whom {@link AccessFilter} let in. */
+    static User caller(HttpServletRequest req) {
+        if (!(req.getAttribute(AccessFilter.USER) instanceof User user)) {
+            throw new IllegalStateException("a call the access filter did not see: " + req.getRequestURI());
+        }
+        return user;
+    }
+
+    /** Answers a change with {@code status} and what it answers. */
+    static void answer(HttpServletResponse resp, int status, Call change) throws IOException {
+        write(resp, status, change.answer());
     }
 
     /** The HTTP status a refusal answers with. */
@@ -67,6 +85,18 @@ final class JsonAnswers {
             case INVALID -> 400;
             case CONFLICT, UNRESOLVED, FAILED -> 409;
             case UNSIGNED, UNTRUSTED, TAMPERED, BASELINE -> 422;
+        };
+    }
+
+    /** The HTTP status an access refusal answers with. */
+    static int status(AccessRefused e) {
+        return switch (e.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case LOCKED -> 429;
         };
     }
 
@@ -99,6 +129,9 @@ final class JsonAnswers {
             write(resp, r.status, Map.of("error", r.getMessage()));
         } else if (e instanceof ModuleRefused m) {
             write(resp, status(m), Map.of("error", m.getMessage(), "kind", m.kind().name()));
+        } else if (e instanceof AccessRefused a) {
+            if (a.kind() == AccessRefused.Kind.LOCKED) resp.setHeader("Retry-After", String.valueOf(a.retryAfter().toSeconds()));
+            write(resp, status(a), Map.of("error", a.getMessage()));
         } else if (e instanceof AdminRefused a) {
             write(resp, status(a), Map.of("error", a.getMessage()));
         } else if (e instanceof TimetableRejected t) {

@@ -1,0 +1,157 @@
+package org.yike.web.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.yike.api.access.Accounts;
+import org.yike.api.access.AuditEntry;
+import org.yike.api.access.Role;
+import org.yike.api.access.Session;
+import org.yike.api.access.User;
+import org.yike.api.catalog.Catalog;
+import org.yike.api.catalog.Lesson;
+
+/**
+ * The one door of the API and the live streams: every call under {@code /api} (but logging in) and
+ * {@code /live} is made by a user, from their session cookie or an API token (or the admin token), and
+ * checked here against {@link Permissions}, the user's scope and their role's networks: 401 without a
+ * login, 403 outside the scope or the role. A browser's changes must carry its session's CSRF token in
+ * {@value #CSRF_HEADER}. Every change is audited with its user.
+ */
+@Component(service = Filter.class, configurationPid = "org.yike.web.access")
+@HttpWhiteboardFilterPattern({"/api/*", "/live/*"})
+@Designate(ocd = AccessPolicy.class)
+public class AccessFilter implements Filter {
+
+    static final String SESSION_COOKIE = "yike_session";
+    static final String CSRF_COOKIE = "yike_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Where the servlets find who calls. */
+    static final String USER = User.class.getName();
+
+    @Reference
+    Accounts accounts;
+
+    /** For a teacher's own lessons; while the catalog is away its calls answer 404 anyway. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Catalog catalog;
+
+    private String school;
+    private String region;
+    private Networks networks;
+
+    @Activate
+    void activate(AccessPolicy policy) {
+        school = policy.school().isBlank() ? null : policy.school().strip();
+        region = policy.region().isBlank() ? null : policy.region().strip();
+        networks = new Networks(policy.allowedNetworks());
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        List<String> path = List.of(req.getRequestURI().replaceAll("^/+|/+$", "").split("/"));
+        if (path.size() == 2 && path.get(1).equals("session") && path.get(0).equals("api")) {
+            chain.doFilter(request, response); // logging in and out: SessionApi checks what it needs
+            return;
+        }
+        String method = req.getMethod();
+        User user;
+        String header = req.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<User> holder = accounts.userOfToken(header.substring(7).trim());
+            if (holder.isEmpty()) {
+                refuse(resp, 401, "this token is not known (revoked, or mistyped): make a new one on your account page");
+                return;
+            }
+            user = holder.get();
+        } else {
+            Optional<Session> session = accounts.session(cookie(req, SESSION_COOKIE));
+            if (session.isEmpty()) {
+                refuse(resp, 401, "请先登录 (log in first: POST /api/session, or send an API token as 'Authorization: Bearer <token>')");
+                return;
+            }
+            if (changes(method) && !session.get().csrfToken().equals(req.getHeader(CSRF_HEADER))) {
+                refuse(resp, 403, "this change lacks the page's " + CSRF_HEADER + " header: reload the page and try again");
+                return;
+            }
+            user = session.get().user();
+        }
+        String refusal = refusal(user, method, path, req.getRemoteAddr());
+        if (refusal != null) {
+            refuse(resp, 403, refusal);
+            return;
+        }
+        req.setAttribute(USER, user);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (changes(method)) {
+                accounts.audit(new AuditEntry(Instant.now(), user.name(), req.getRemoteAddr(), method + " " + req.getRequestURI(),
+                        null, String.valueOf(resp.getStatus())));
+            }
+        }
+    }
+
+    /** Why the user may not make the call, or null when they may. */
+    private String refusal(User user, String method, List<String> path, String address) {
+        if (!networks.admits(user.role(), address)) {
+            return "a " + user.role().wireName() + " may not call from " + address;
+        }
+        boolean ownAccount = path.size() >= 3 && path.get(1).equals("users") && path.get(2).equals("me");
+        if (!ownAccount && !user.scope().covers(school, region)) {
+            return user.name() + "'s scope (" + user.scope() + ") does not cover this school (" + (school == null ? "unnamed" : school)
+                    + (region == null ? "" : ", region " + region) + ")";
+        }
+        Optional<Permissions.Rule> rule = Permissions.rule(method, path);
+        if (!Permissions.admits(user.role(), method, path)) {
+            return "a " + user.role().wireName() + " may not " + method + " /" + String.join("/", path)
+                    + (rule.isPresent() ? "" : " (the administrators' alone)");
+        }
+        if (user.role() == Role.TEACHER && rule.get().ownLesson() && path.size() >= 3) {
+            Catalog c = catalog;
+            Optional<Lesson> lesson = c == null ? Optional.empty() : c.get(path.get(2));
+            if (lesson.isPresent() && !user.displayName().equals(lesson.get().teacher())) {
+                return "lesson " + path.get(2) + " is " + lesson.get().teacher() + "'s, not " + user.displayName() + "'s";
+            }
+        }
+        return null;
+    }
+
+    private static boolean changes(String method) {
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+    }
+
+    static String cookie(HttpServletRequest req, String name) {
+        Cookie[] cookies = req.getCookies();
+        if (cookies == null) return null;
+        for (Cookie c : cookies) {
+            if (c.getName().equals(name)) return c.getValue();
+        }
+        return null;
+    }
+
+    private static void refuse(HttpServletResponse resp, int status, String reason) throws IOException {
+        JsonAnswers.write(resp, status, Map.of("error", reason));
+    }
+}

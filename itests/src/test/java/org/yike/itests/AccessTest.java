@@ -1,0 +1,210 @@
+package org.yike.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.Test;
+
+/**
+ * The door of the product jar: every row of the README's permission table called with no login, as a
+ * viewer and as a school's admin, each answer checked against the table; a teacher kept to their own
+ * lessons and their school; a browser's change without its CSRF token refused; guessing passwords
+ * locked out; no password in any answer or on the console; changes audited with the user.
+ */
+public class AccessTest extends ProductJarTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCHOOL = "实验中学";
+    /** A table row: `METHOD /path` and whether a viewer and a school's admin may make it. */
+    private record Row(String method, String path, boolean viewer, boolean schoolAdmin) {
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    public void everyCallIsCheckedAgainstTheReadmesTable() throws Exception {
+        ModuleFixtures.delete(data);
+        InYike.configFile(data, "org.yike.web.access", "school=\"" + SCHOOL + "\"");
+        InYike.configFile(data, "org.yike.catalog", "school=\"" + SCHOOL + "\"");
+        lesson("wang-1", "王芳");
+        lesson("liu-1", "刘洋");
+        yike = InYike.productJar(data, port);
+        Api admin = new Api(port, data).ready(60);
+        Api anonymous = admin.anonymous();
+        user(admin, "zhang", "张三", "viewer", SCHOOL, "zhang-secret-1");
+        user(admin, "zhao", "赵校长", "school-admin", SCHOOL, "zhao-secret-1");
+        user(admin, "wang", "王芳", "teacher", SCHOOL, "wang-secret-1");
+        user(admin, "li", "李明", "teacher", "第二中学", "li-secret-12");
+        Api viewer = admin.as(token("zhang", "zhang-secret-1"));
+        Api schoolAdmin = admin.as(token("zhao", "zhao-secret-1"));
+
+        List<Row> table = table();
+        assertTrue("the table has " + table.size() + " rows", table.size() > 50);
+        for (Row row : table) {
+            String path = row.path().replaceAll("\\{[^}]*}", "itest-none");
+            assertEquals(row + " with no login", 401, call(anonymous, row.method(), path));
+            int v = call(viewer, row.method(), path);
+            assertTrue(row + " as a viewer answered " + v, row.viewer() ? v != 401 && v != 403 : v == 403);
+            int a = call(schoolAdmin, row.method(), path);
+            assertTrue(row + " as a school's admin answered " + a, row.schoolAdmin() ? a != 401 && a != 403 : a == 403);
+        }
+
+        // a teacher: their own lessons, not a colleague's, not the console; one of another school: nothing here
+        Api wang = admin.as(token("wang", "wang-secret-1"));
+        assertEquals(200, wang.get("lessons/wang-1").status());
+        assertEquals(403, wang.get("lessons/liu-1").status());
+        assertEquals(403, wang.get("lessons/liu-1/files/program.mp4").status());
+        assertEquals(List.of("wang-1"), ids(wang.get("lessons?size=50").body()));
+        assertEquals(List.of("liu-1", "wang-1"), ids(viewer.get("lessons?size=50").body()).stream().sorted().toList());
+        assertEquals(403, wang.get("devices").status());
+        Api li = admin.as(token("li", "li-secret-12"));
+        assertEquals(403, li.get("lessons/wang-1").status());
+        assertEquals(403, li.get("lessons").status());
+        assertEquals(200, li.get("users/me").status());
+
+        // a browser: the session cookie alone does not make a change
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base() + "session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"zhao\", \"password\": \"zhao-secret-1\"}")));
+        assertEquals(login.body(), 200, login.statusCode());
+        List<String> cookies = login.headers().allValues("Set-Cookie");
+        String session = cookies.stream().filter(c -> c.startsWith("yike_session=")).findFirst().orElseThrow();
+        assertTrue(session, session.contains("HttpOnly") && session.contains("SameSite=Strict"));
+        String cookie = session.substring(0, session.indexOf(';'));
+        String csrf = JSON.readTree(login.body()).get("csrfToken").asText();
+        String newUser = "{\"name\": \"chen\", \"displayName\": \"陈老师\", \"role\": \"teacher\", \"scope\": \"" + SCHOOL
+                + "\", \"password\": \"chen-secret-1\"}";
+        HttpRequest.Builder forged = HttpRequest.newBuilder(URI.create(base() + "users")).header("Cookie", cookie)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(newUser));
+        assertEquals(403, send(forged).statusCode());
+        assertEquals(403, send(forged.copy().header("X-CSRF-Token", "guessed")).statusCode());
+        assertEquals(404, admin.get("users/chen").status());
+        assertEquals(201, send(forged.copy().header("X-CSRF-Token", csrf)).statusCode());
+        assertEquals(200, send(HttpRequest.newBuilder(URI.create(base() + "status")).header("Cookie", cookie).GET()).statusCode());
+
+        // guessing: five wrong passwords lock the user out, the right one is refused then too
+        for (int i = 0; i < 5; i++) assertEquals(401, anonymous.post("session", "{\"name\": \"zhang\", \"password\": \"guess-" + i + "\"}").status());
+        Api.Answer locked = anonymous.post("session", "{\"name\": \"zhang\", \"password\": \"zhang-secret-1\"}");
+        assertEquals(locked.toString(), 429, locked.status());
+        assertTrue(admin.get("users").body().toString(), admin.get("users/zhang").status() == 200
+                && admin.get("users").body().findValues("locked").stream().anyMatch(JsonNode::asBoolean));
+
+        // the audit names the user who made each change
+        JsonNode audit = admin.get("audit?count=500").body();
+        assertTrue(audit.toString(), audit.findValues("action").stream().anyMatch(a -> a.asText().equals("POST /api/users"))
+                && audit.toString().contains("\"user\":\"zhao\""));
+
+        // no password anywhere it could leak
+        String everything = admin.get("users").body() + "" + audit + Files.readString(data.resolve("yike.log"));
+        for (String secret : List.of("zhang-secret-1", "zhao-secret-1", "wang-secret-1", "li-secret-12", "chen-secret-1")) {
+            assertFalse(secret + " leaked", everything.contains(secret));
+        }
+    }
+
+    /** The README's permission table, each row with a concrete call. */
+    private static List<Row> table() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("yike.readme")));
+        Matcher m = Pattern.compile("(?m)^\\| `(GET|POST|PUT|PATCH|DELETE) (/[^`]*)`[^|]*\\|(.*)\\|\\s*$").matcher(readme);
+        List<Row> rows = new ArrayList<>();
+        while (m.find()) {
+            String[] cells = m.group(3).split("\\|");
+            String path = m.group(2).replace("{bells,calendar,lessons}", "bells");
+            rows.add(new Row(m.group(1), path, cells[5].strip().startsWith("✓"), cells[1].strip().startsWith("✓")));
+        }
+        return rows;
+    }
+
+    /** The status of a call as the row names it, with a body no call takes (so nothing changes), as {@code api}'s caller. */
+    private int call(Api api, String method, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        switch (method) {
+            case "GET" -> request.GET();
+            case "DELETE" -> request.DELETE();
+            case "PUT" -> request.header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("not a timetable"));
+            default -> request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("[]"));
+        }
+        if (api.bearer() != null) request.header("Authorization", "Bearer " + api.bearer());
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            // a kept-alive connection Jetty closed after a refusal whose body it did not read: once more, on a new one
+            try {
+                return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (java.io.IOException again) {
+                throw new java.io.IOException(method + " " + path + ": " + again.getMessage(), again);
+            }
+        }
+    }
+
+    private static void user(Api admin, String name, String displayName, String role, String scope, String password) throws Exception {
+        ObjectNode u = JSON.createObjectNode().put("name", name).put("displayName", displayName).put("role", role).put("scope", scope)
+                .put("password", password);
+        Api.Answer added = admin.post("users", u.toString());
+        assertEquals(added.toString(), 201, added.status());
+        assertFalse(added.body().toString(), added.body().toString().contains(password));
+    }
+
+    /** A personal API token of the user, made after logging in as them. */
+    private String token(String name, String password) throws Exception {
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base() + "session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}")));
+        assertEquals(login.body(), 200, login.statusCode());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("yike_session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> made = send(HttpRequest.newBuilder(URI.create(base() + "users/me/tokens")).header("Cookie", cookie)
+                .header("X-CSRF-Token", JSON.readTree(login.body()).get("csrfToken").asText()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"label\": \"AccessTest\"}")));
+        assertEquals(made.body(), 201, made.statusCode());
+        String token = JSON.readTree(made.body()).get("token").asText();
+        assertNotEquals("", token);
+        return token;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port + "/api/";
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").findValuesAsText("id");
+    }
+
+    /** A finished lesson of {@code teacher} in room 101, as the recording service leaves one (the catalog reads it at start). */
+    private void lesson(String id, String teacher) throws Exception {
+        Path folder = Files.createDirectories(data.resolve("recordings").resolve("101").resolve(id));
+        Instant start = Instant.parse("2026-09-01T00:00:00Z");
+        ObjectNode m = JSON.createObjectNode().put("id", id).put("classroom", "101").put("title", "数学 · " + teacher)
+                .put("state", "FINISHED").put("started", start.toString()).put("ended", start.plusSeconds(2700).toString())
+                .put("partial", false);
+        m.putObject("session").put("id", id).put("room", "101").put("date", LocalDate.of(2026, 9, 1).toString()).put("period", 1)
+                .put("label", "第1节").put("course", "数学").put("teacher", teacher).put("class", "初一(1)班")
+                .put("start", start.toString()).put("end", start.plusSeconds(2700).toString());
+        var files = m.putArray("files");
+        files.addObject().put("kind", "program").put("path", folder.resolve("program.mp4").toString()).put("profile", "recording");
+        files.addObject().put("kind", "metadata").put("path", folder.resolve("lesson.json").toString());
+        m.putArray("decisions").addObject().put("atMillis", 0).put("layout", "FULL").put("cause", "opening shot").put("trigger", "start");
+        Files.write(folder.resolve("program.mp4"), new byte[1024]);
+        JSON.writeValue(folder.resolve("lesson.json").toFile(), m);
+    }
+}
