@@ -13,6 +13,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 const SECRET = 'yike-fixture-only';
 const MAX_FAILURES = 5;
 const LOCK_MS = 60_000;
+const SHORTEST_PASSWORD = 8; // as Yike's Accounts
 const ROLES = ['district-admin', 'school-admin', 'teacher', 'inspector', 'judge', 'viewer'];
 const ADMINS = ['district-admin', 'school-admin'];
 
@@ -81,6 +82,7 @@ function problem(fields, partial) {
     if (fields[field] === undefined && partial) continue;
     if (typeof fields[field] !== 'string' || !fields[field].trim()) return `${field} 不能为空`;
   }
+  if (fields.password !== undefined && fields.password.length < SHORTEST_PASSWORD) return `密码至少 ${SHORTEST_PASSWORD} 位`;
   if (fields.role !== undefined && !ROLES.includes(fields.role)) return `没有角色 ${fields.role}`;
   if (fields.scope !== undefined && /^\d+$/.test(fields.scope) && !/^\d{6}$/.test(fields.scope)) return `范围 ${fields.scope} 不是六位行政区划代码`;
   return null;

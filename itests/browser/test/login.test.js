@@ -140,10 +140,10 @@ test('the users page adds, changes and deletes a user, and says why it cannot', 
 
 test('a user who is not an admin gets no users link and the server\'s 403 in words on the page', async () => {
   assert.equal((await callApi('/api/users', 'POST',
-    { name: 'wang', displayName: '王老师', password: 'pw-wang', role: 'teacher', scope: '南山实验学校' }, true)).status, 201);
+    { name: 'wang', displayName: '王老师', password: 'pw-wang-1', role: 'teacher', scope: '南山实验学校' }, true)).status, 201);
   await page.getByTestId('logout').click();
   await page.waitForURL('**/login');
-  await login(page, BASE, 'wang', 'pw-wang', '/users');
+  await login(page, BASE, 'wang', 'pw-wang-1', '/users');
   await page.getByTestId('users-forbidden').waitFor();
   assert.match(await page.getByTestId('users-forbidden').innerText(), /没有管理用户的权限[\s\S]*只有区县管理员和学校管理员可以管理用户/);
   assert.equal(await page.getByTestId('users-link').count(), 0);
@@ -171,7 +171,7 @@ test('screenshots: the wall after login and the users page', { skip: !SHOTS }, a
     ['he.pw', '何评委', 'judge', '440305'],
     ['guest', '家长开放日', 'viewer', '南山实验学校'],
   ]) {
-    assert.equal((await callApi('/api/users', 'POST', { name, displayName, password: 'pw', role, scope }, true)).status, 201);
+    assert.equal((await callApi('/api/users', 'POST', { name, displayName, password: 'chalk-and-board', role, scope }, true)).status, 201);
   }
   await page.goto(`${BASE}/users`);
   await page.getByTestId('users-table').getByText('家长开放日').waitFor();
