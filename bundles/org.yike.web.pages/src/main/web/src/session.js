@@ -91,8 +91,7 @@ export async function request(url, { method = 'GET', body, anonymous = false } =
     const token = readCookie(globalThis.document?.cookie, CSRF_COOKIE);
     if (token) headers[CSRF_HEADER] = token;
   }
-  const res = await fetch(url, { method, headers, cache: 'no-store', credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, { method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) {
     const error = await apiError(url, res);
     if (res.status === 401 && !anonymous) {
