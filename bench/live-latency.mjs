@@ -8,7 +8,8 @@
 // the player held buffered beyond the frame it showed (its share of the latency).
 // --hls: the room page with Media Source Extensions hidden from its "can I play FLV" check, so it
 // plays HLS through hls.js as it would on a browser without MSE (hls.js still uses MSE itself).
-import { openBrowser, options, print, sleep, until } from '../itests/browser/browser.mjs';
+// YIKE_USER and YIKE_PASSWORD: logs in through the login form first (live-latency.sh sets Yike's admin).
+import { openBrowser, openPage, options, print, sleep, until } from '../itests/browser/browser.mjs';
 
 const forceHls = process.argv.includes('--hls');
 const { positional: [url, secondsArg], warmup } = options({ warmup: '5' });
@@ -67,8 +68,8 @@ try {
   // which path the page took: playlist requests (HLS) or a socket (WebSocket-FLV)
   let playlists = 0;
   page.on('request', (r) => { if (r.url().includes('.m3u8')) playlists++; });
-  const opened = Date.now();
-  await page.goto(url);
+  // with YIKE_USER and YIKE_PASSWORD through the login form: the room page is asked for at the click on 登录
+  const opened = await openPage(page, url);
   const first = await until(() => page.evaluate(() => window.__codes.length > 0), 30000);
   if (!first) throw new Error(`no frame presented within 30 s at ${url}`);
   await sleep((seconds + Number(warmup)) * 1000);

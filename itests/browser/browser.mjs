@@ -65,6 +65,42 @@ export async function until(check, timeoutMs, everyMs = 200) {
   }
 }
 
+/**
+ * Logs in through the login form as a person would: opens it (to come back to next), types name and
+ * password, clicks 登录 and waits until the app shows the page with the user in its bar. Answers when
+ * 登录 was clicked; throws with the form's own words when the login is refused.
+ */
+export async function login(page, baseUrl, name, password, next = '/') {
+  await page.goto(new URL(`/login?next=${encodeURIComponent(next)}`, baseUrl).href);
+  await page.getByLabel('用户名').fill(name);
+  await page.getByLabel('密码').fill(password);
+  const clicked = Date.now();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  const outcome = await until(async () => {
+    const error = page.getByTestId('login-error');
+    if (await error.isVisible()) return { error: await error.innerText() };
+    return new URL(page.url()).pathname !== '/login' && await page.getByTestId('current-user').isVisible() ? { in: true } : null;
+  }, 15000, 50);
+  if (!outcome) throw new Error(`login as ${name}: still on ${page.url()} after 15 s`);
+  if (outcome.error) throw new Error(`login as ${name} refused: ${outcome.error}`);
+  return clicked;
+}
+
+/**
+ * Opens url, through the login form when YIKE_USER and YIKE_PASSWORD are set (the itests and the bench
+ * set Yike's admin and its token). Answers when the page was asked for: the navigation or the click on 登录.
+ */
+export async function openPage(page, url) {
+  const { YIKE_USER: name, YIKE_PASSWORD: password } = process.env;
+  if (!name || !password) {
+    const asked = Date.now();
+    await page.goto(url);
+    return asked;
+  }
+  const { origin, pathname, search } = new URL(url);
+  return login(page, origin, name, password, pathname + search);
+}
+
 /** Reads "--name value" options after the positional arguments. */
 export function options(defaults) {
   const args = process.argv.slice(2);

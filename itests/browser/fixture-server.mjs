@@ -3,6 +3,7 @@
 // from rooms.json, and each stream as WebSocket-FLV, paced in real time from a clip ffmpeg makes
 // once (a moving test picture with a tone, a key frame each second). Each viewer starts at a key
 // frame after the FLV header and the codec configurations, as Yike's live delivery does.
+// Behind a login as Yike's (fixture-login.mjs): user admin, password secret.
 //   POST /_fixture/rooms/{room}?state=idle|live|faulty  sets a room's state; idle closes its sockets 1000 "ended"
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { WebSocketServer } from 'ws';
+import { door, sessionOf } from './fixture-login.mjs';
 
 const [pagesDir, port, roomsFile] = process.argv.slice(2);
 const rooms = JSON.parse(readFileSync(roomsFile, 'utf8'));
@@ -77,7 +79,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 const json = (res, status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 const findRoom = (name) => rooms.find((r) => r.room === name);
 
-const server = createServer((req, res) => {
+const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   const control = path.match(/^\/_fixture\/rooms\/([^/]+)$/);
   if (control && req.method === 'POST') {
@@ -89,6 +91,7 @@ const server = createServer((req, res) => {
     }
     return json(res, 200, room);
   }
+  if (path.startsWith('/api/') && await door(req, res, path)) return;
   if (path === '/api/live') return json(res, 200, rooms);
   const one = path.match(/^\/api\/live\/([^/]+)$/);
   if (one) return findRoom(one[1]) ? json(res, 200, findRoom(one[1])) : json(res, 404, { error: 'no such room' });
@@ -102,6 +105,10 @@ const sockets = new WebSocketServer({ noServer: true });
 server.on('upgrade', (req, socket, head) => {
   const m = decodeURIComponent(new URL(req.url, 'http://x').pathname).match(/^\/live\/([^/]+)\/([^/]+)$/);
   const room = m && findRoom(m[1]);
+  if (!sessionOf(req)) {
+    socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+    return;
+  }
   if (!room || room.state === 'idle' || !room.streams.some((s) => s.name === m[2])) {
     socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
     return;

@@ -3,8 +3,9 @@
 // closes, for a test that decides when it has seen enough), every 500 ms (--every), what a viewer would see: the badge's state, the
 // frames the video has shown, its currentTime, the page's heading, how far it plays behind what it has received, whether
 // it is muted; then one line {"summary": ...}. A test that restarts the runtime meanwhile reads from
-// the samples how soon the picture came back.
-import { openBrowser, options, print, sleep } from './browser.mjs';
+// the samples how soon the picture came back. With YIKE_USER and YIKE_PASSWORD set it logs in through the
+// login form first and lands on the page.
+import { openBrowser, openPage, options, print, sleep } from './browser.mjs';
 
 const { positional: [url], seconds, every, screenshot, stdin } = options({ seconds: '10', every: '500' });
 if (!url) {
@@ -17,7 +18,7 @@ const { page } = browser;
 // what the player says (why it reconnects) goes to standard error, for a test's log
 page.on('console', (m) => console.error(`${Date.now()} console: ${m.text()}`));
 try {
-  await page.goto(url);
+  await openPage(page, url);
   let end = Date.now() + Number(seconds) * 1000;
   if (stdin === 'stop') process.stdin.on('end', () => { end = 0; }).on('error', () => { end = 0; }).resume();
   const samples = [];

@@ -5,7 +5,8 @@
 //   {"step":"hidden"}   after the tab went to the background (emulated, see below): the sockets still open
 //   {"step":"shown"}    back in front: the sockets open again
 //   {"step":"clicked"}  after clicking the first live tile: the page's address, muted or not, the badge
-import { openBrowser, options, print, sleep, until } from './browser.mjs';
+// With YIKE_USER and YIKE_PASSWORD set it logs in through the login form first.
+import { openBrowser, openPage, options, print, sleep, until } from './browser.mjs';
 
 const { positional: [url], screenshot, wait } = options({ wait: '20' });
 if (!url) {
@@ -45,7 +46,7 @@ async function playing() {
 }
 
 try {
-  await page.goto(url);
+  await openPage(page, url);
   await page.waitForSelector('.tile', { timeout: 15000 }).catch(() => {});
   print({ step: 'playing', tiles: await playing(), open: openSockets() });
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: false });

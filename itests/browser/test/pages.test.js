@@ -1,28 +1,23 @@
 // The pages against fixture-server.mjs (not Yike: the itests check the product): the room page plays,
 // comes back within 3 s of a server restart, waits while its room is idle; the wall pulls only what is
-// on screen. Needs the pages built (mvn -pl bundles/org.yike.web.pages verify) and ffmpeg.
+// on screen. The scripts log in through the form as the itests have them do. Needs the pages built
+// (mvn -pl bundles/org.yike.web.pages verify) and ffmpeg.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ADMIN, fixturePort, startFixture as start } from '../fixture-start.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const PAGES = process.env.PAGES ?? here('../../../bundles/org.yike.web.pages/target/classes/pages');
-const PORT = 18000 + Math.floor(Math.random() * 1000);
+const PORT = fixturePort();
 const BASE = `http://127.0.0.1:${PORT}`;
-
-function startFixture() {
-  const child = spawn('node', [here('../fixture-server.mjs'), PAGES, String(PORT), here('../rooms.fixture.json')],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve) => {
-    createInterface({ input: child.stdout }).once('line', () => resolve(child));
-  });
-}
+const startFixture = () => start(PORT);
 
 /** Runs a harness script and hands each JSON line to onLine as it comes; resolves with all of them. */
 function run(script, args, onLine = () => {}) {
-  const child = spawn('node', [here(`../${script}`), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('node', [here(`../${script}`), ...args], { stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, YIKE_USER: ADMIN.name, YIKE_PASSWORD: ADMIN.password } });
   const lines = [];
   createInterface({ input: child.stdout }).on('line', (l) => {
     const line = JSON.parse(l);

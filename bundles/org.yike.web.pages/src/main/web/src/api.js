@@ -1,18 +1,14 @@
 import { ref } from 'vue';
-import { roomUrl, roomsUrl } from './endpoints.js';
+import { roomUrl, roomsUrl, userUrl, usersUrl } from './endpoints.js';
+import { request } from './session.js';
 
-async function getJson(url) {
-  const res = await fetch(url, { cache: 'no-store' });
-  if (!res.ok) {
-    const error = new Error(`${url}: HTTP ${res.status}`);
-    error.status = res.status;
-    throw error;
-  }
-  return res.json();
-}
+export const fetchRooms = () => request(roomsUrl());
+export const fetchRoom = (room) => request(roomUrl(room));
 
-export const fetchRooms = () => getJson(roomsUrl());
-export const fetchRoom = (room) => getJson(roomUrl(room));
+export const fetchUsers = () => request(usersUrl());
+export const addUser = (user) => request(usersUrl(), { method: 'POST', body: user });
+export const changeUser = (name, changes) => request(userUrl(name), { method: 'PATCH', body: changes });
+export const deleteUser = (name) => request(userUrl(name), { method: 'DELETE' });
 
 /** A room's state for the player: a room that is gone (404) counts as idle; unreachable throws. */
 export async function roomState(room) {

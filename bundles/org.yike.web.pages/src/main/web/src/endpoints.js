@@ -1,5 +1,10 @@
-// Every address the pages use, in one place (the live delivery bundle, org.yike.live, serves them).
+// Every address the pages use, in one place: the rooms and their streams (the live delivery bundle,
+// org.yike.live serves them), the login session and the users.
 const seg = encodeURIComponent;
+
+export const sessionUrl = () => '/api/session';
+export const usersUrl = () => '/api/users';
+export const userUrl = (name) => `/api/users/${seg(name)}`;
 
 export const roomsUrl = () => '/api/live';
 export const roomUrl = (room) => `/api/live/${seg(room)}`;
@@ -15,3 +20,5 @@ export const hlsUrl = (room, stream) => `/live/${seg(room)}/${seg(stream)}/index
 /** The page's own routes. */
 export const wallPath = () => '/';
 export const roomPath = (room) => `/room/${seg(room)}`;
+export const loginPath = () => '/login';
+export const usersPath = () => '/users';

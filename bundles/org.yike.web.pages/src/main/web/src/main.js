@@ -2,16 +2,42 @@ import { createApp } from 'vue';
 import { createRouter, createWebHistory } from 'vue-router';
 import 'element-plus/theme-chalk/base.css';
 import App from './App.vue';
+import LoginView from './views/LoginView.vue';
 import WallView from './views/WallView.vue';
 import RoomView from './views/RoomView.vue';
+import UsersView from './views/UsersView.vue';
+import { loadSession, loginTarget, onExpired, safeNext, user } from './session.js';
 
 const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: '/', component: WallView },
-    { path: '/room/:room', component: RoomView },
+    { path: '/login', name: 'login', component: LoginView, meta: { title: '登录', public: true } },
+    { path: '/', component: WallView, meta: { title: '巡课' } },
+    { path: '/room/:room', component: RoomView, meta: { title: (to) => to.params.room } },
+    { path: '/users', component: UsersView, meta: { title: '用户管理' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
+});
+
+// Every page but the login page needs a login; a logged-in visitor of the login page goes on at once.
+router.beforeEach(async (to) => {
+  if (user.value === undefined) {
+    // unreachable: stays unknown, asked again at the next page; the login form says what is wrong
+    await loadSession().catch(() => {});
+  }
+  if (to.meta.public) return to.name === 'login' && user.value ? safeNext(to.query.next) : true;
+  return user.value ? true : loginTarget(to.fullPath);
+});
+
+router.afterEach((to) => {
+  const title = typeof to.meta.title === 'function' ? to.meta.title(to) : to.meta.title;
+  document.title = title ? `${title} · 易课` : '易课';
+});
+
+// Any API call answered 401 (the session ended, the server forgot it): log in again, then come back here.
+onExpired(() => {
+  const here = router.currentRoute.value;
+  if (!here.meta.public) router.replace(loginTarget(here.fullPath));
 });
 
 createApp(App).use(router).mount('#app');

@@ -1,0 +1,54 @@
+// Users and roles as the pages show them; no DOM here, so node --test checks it.
+
+/** The roles by their wire names, most powerful first, with their Chinese names. */
+export const ROLES = [
+  { role: 'district-admin', label: '区县管理员', tag: 'danger' },
+  { role: 'school-admin', label: '学校管理员', tag: 'warning' },
+  { role: 'teacher', label: '教师', tag: 'primary' },
+  { role: 'inspector', label: '巡课员', tag: 'success' },
+  { role: 'judge', label: '评委', tag: 'info' },
+  { role: 'viewer', label: '观众', tag: 'info' },
+];
+const byRole = new Map(ROLES.map((r) => [r.role, r]));
+
+/** A role's Chinese name; a role this page does not know yet shows as the server names it. */
+export const roleLabel = (role) => byRole.get(role)?.label ?? String(role ?? '');
+export const roleTag = (role) => byRole.get(role)?.tag ?? 'info';
+
+const ADMINS = new Set(['district-admin', 'school-admin']);
+/** Whether the users page is offered (the server answers 403 to anyone else anyway). */
+export const canManageUsers = (user) => ADMINS.has(user?.role);
+
+/** The roles an admin may give: a school's admin cannot make district admins. */
+export function assignableRoles(user) {
+  if (user?.role === 'district-admin') return ROLES;
+  if (user?.role === 'school-admin') return ROLES.filter((r) => r.role !== 'district-admin');
+  return [];
+}
+
+/** A scope is a six-digit GB/T 2260 region code (440305) or a school's name. */
+export const isRegionCode = (scope) => /^\d{6}$/.test(String(scope ?? ''));
+
+export function scopeLabel(scope) {
+  if (scope === undefined || scope === null || scope === '') return '—';
+  return isRegionCode(scope) ? `行政区划 ${scope}` : String(scope);
+}
+
+/** Why a scope cannot be sent, or null: all digits must be a full six-digit code. */
+export function scopeProblem(scope) {
+  const s = String(scope ?? '').trim();
+  if (!s) return '请填写范围：六位行政区划代码或学校名称';
+  if (/^\d+$/.test(s) && !isRegionCode(s)) return '行政区划代码是六位数字，如 440305';
+  return null;
+}
+
+/** The PATCH body for an edit: the fields that changed, and the password only when a new one is typed. */
+export function userChanges(original, form) {
+  const changes = {};
+  for (const field of ['displayName', 'role', 'scope']) {
+    const value = String(form[field] ?? '').trim();
+    if (value !== String(original[field] ?? '')) changes[field] = value;
+  }
+  if (form.password) changes.password = form.password;
+  return changes;
+}
