@@ -119,6 +119,16 @@ start_yike() {
   [[ -n "$JPID" ]] || die "could not find the java process under /usr/bin/time (pid $TIME_PID)"
 }
 
+# curl as the administrator once the runtime has made its admin token (every API call needs a login):
+# the scripts' curl calls, unchanged, go through this.
+curl() {
+  if [[ -n "${DATA:-}" && -s "$DATA/admin.token" ]]; then
+    command curl -H "Authorization: Bearer $(<"$DATA/admin.token")" "$@"
+  else
+    command curl "$@"
+  fi
+}
+
 # Dies with the log's tail if the JVM is gone.
 yike_alive() {
   if ! kill -0 "$JPID" 2>/dev/null; then
