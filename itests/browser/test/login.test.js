@@ -46,7 +46,7 @@ test('a logged-out visitor of any page gets the login form, remembering the page
   const asked = new URL(page.url());
   assert.equal(asked.pathname, '/login');
   assert.equal(asked.searchParams.get('next'), '/room/101?stream=main');
-  assert.equal(await page.title(), '登录 · 易课');
+  assert.equal(await page.title(), '登录 · 一课');
   const api = await callApi('/api/live', 'GET');
   assert.equal(api.status, 401, 'the API refuses a logged-out browser');
   await shot('login.png');

@@ -31,7 +31,7 @@ router.beforeEach(async (to) => {
 
 router.afterEach((to) => {
   const title = typeof to.meta.title === 'function' ? to.meta.title(to) : to.meta.title;
-  document.title = title ? `${title} · 易课` : '易课';
+  document.title = title ? `${title} · 一课` : '一课';
 });
 
 // Any API call answered 401 (the session ended, the server forgot it): log in again, then come back here.
