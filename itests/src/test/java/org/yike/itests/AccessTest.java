@@ -145,12 +145,7 @@ public class AccessTest extends ProductJarTest {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.io.IOException e) {
-            // a kept-alive connection Jetty closed after a refusal whose body it did not read: once more, on a new one
-            try {
-                return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (java.io.IOException again) {
-                throw new java.io.IOException(method + " " + path + ": " + again.getMessage(), again);
-            }
+            throw new java.io.IOException(method + " " + path + ": " + e.getMessage(), e);
         }
     }
 

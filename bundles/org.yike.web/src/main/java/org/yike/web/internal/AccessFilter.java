@@ -81,25 +81,25 @@ public class AccessFilter implements Filter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<User> holder = accounts.userOfToken(header.substring(7).trim());
             if (holder.isEmpty()) {
-                refuse(resp, 401, "this token is not known (revoked, or mistyped): make a new one on your account page");
+                refuse(req, resp, 401, "this token is not known (revoked, or mistyped): make a new one on your account page");
                 return;
             }
             user = holder.get();
         } else {
             Optional<Session> session = accounts.session(cookie(req, SESSION_COOKIE));
             if (session.isEmpty()) {
-                refuse(resp, 401, "请先登录 (log in first: POST /api/session, or send an API token as 'Authorization: Bearer <token>')");
+                refuse(req, resp, 401, "请先登录 (log in first: POST /api/session, or send an API token as 'Authorization: Bearer <token>')");
                 return;
             }
             if (changes(method) && !session.get().csrfToken().equals(req.getHeader(CSRF_HEADER))) {
-                refuse(resp, 403, "this change lacks the page's " + CSRF_HEADER + " header: reload the page and try again");
+                refuse(req, resp, 403, "this change lacks the page's " + CSRF_HEADER + " header: reload the page and try again");
                 return;
             }
             user = session.get().user();
         }
         String refusal = refusal(user, method, path, req.getRemoteAddr());
         if (refusal != null) {
-            refuse(resp, 403, refusal);
+            refuse(req, resp, 403, refusal);
             return;
         }
         req.setAttribute(USER, user);
@@ -151,7 +151,9 @@ public class AccessFilter implements Filter {
         return null;
     }
 
-    private static void refuse(HttpServletResponse resp, int status, String reason) throws IOException {
+    private static void refuse(HttpServletRequest req, HttpServletResponse resp, int status, String reason) throws IOException {
+        // a body left unread: Jetty closes the connection after the answer, so the client must not reuse it
+        if (req.getContentLengthLong() != 0) resp.setHeader("Connection", "close");
         JsonAnswers.write(resp, status, Map.of("error", reason));
     }
 }
