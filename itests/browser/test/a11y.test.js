@@ -1,10 +1,11 @@
-// axe-core (npm) on the main pages, served by fixture-server.mjs as Yike serves them: no serious or
+// axe-core (npm) on the main pages (login, wall, room, users, lessons, player), served by fixture-server.mjs as Yike serves them: no serious or
 // critical violation of WCAG 2 A/AA rules. Needs the pages built and ffmpeg.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { login, openBrowser } from '../browser.mjs';
 import { ADMIN, fixturePort, startFixture } from '../fixture-start.mjs';
+import { LESSON } from '../fixture-lessons.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PORT = fixturePort();
@@ -41,7 +42,7 @@ test('the login page', async () => {
   await check('login');
 });
 
-test('the patrol wall, a room and the users page, logged in', async () => {
+test('the patrol wall, a room, the users page, the lessons and the player, logged in', async () => {
   await login(page, BASE, ADMIN.name, ADMIN.password, '/');
   await page.locator('.tile').first().waitFor();
   await check('wall');
@@ -51,4 +52,10 @@ test('the patrol wall, a room and the users page, logged in', async () => {
   await page.goto(`${BASE}/users`);
   await page.getByRole('table').first().waitFor();
   await check('users');
+  await page.goto(`${BASE}/lessons`);
+  await page.getByTestId('lessons-list').waitFor();
+  await check('lessons');
+  await page.goto(`${BASE}/lessons/${LESSON}`);
+  await page.locator('video').first().waitFor();
+  await check('player');
 });

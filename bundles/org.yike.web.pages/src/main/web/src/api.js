@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import { roomUrl, roomsUrl, userUrl, usersUrl } from './endpoints.js';
+import { lessonUrl, lessonsUrl, roomUrl, roomsUrl, userUrl, usersUrl } from './endpoints.js';
 import { request } from './session.js';
 
 export const fetchRooms = () => request(roomsUrl());
@@ -9,6 +9,9 @@ export const fetchUsers = () => request(usersUrl());
 export const addUser = (user) => request(usersUrl(), { method: 'POST', body: user });
 export const changeUser = (name, changes) => request(userUrl(name), { method: 'PATCH', body: changes });
 export const deleteUser = (name) => request(userUrl(name), { method: 'DELETE' });
+
+export const fetchLessons = (query) => request(lessonsUrl(query));
+export const fetchLesson = (id) => request(lessonUrl(id));
 
 /** A room's state for the player: a room that is gone (404) counts as idle; unreachable throws. */
 export async function roomState(room) {

@@ -6,6 +6,8 @@ import LoginView from './views/LoginView.vue';
 import WallView from './views/WallView.vue';
 import RoomView from './views/RoomView.vue';
 import UsersView from './views/UsersView.vue';
+import LessonsView from './views/LessonsView.vue';
+import LessonView from './views/LessonView.vue';
 import { loadSession, loginTarget, onExpired, safeNext, user } from './session.js';
 
 const router = createRouter({
@@ -15,6 +17,8 @@ const router = createRouter({
     { path: '/', component: WallView, meta: { title: '巡课' } },
     { path: '/room/:room', component: RoomView, meta: { title: (to) => to.params.room } },
     { path: '/users', component: UsersView, meta: { title: '用户管理' } },
+    { path: '/lessons', component: LessonsView, meta: { title: '课程' } },
+    { path: '/lessons/:id', component: LessonView, meta: { title: '课程' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });

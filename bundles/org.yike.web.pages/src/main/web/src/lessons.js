@@ -1,0 +1,70 @@
+// What the lessons page makes of /api/lessons: filters to and from the address, durations, states;
+// no DOM here, so node --test checks it.
+import { periodLabel } from './rooms.js';
+
+/** The filters GET /api/lessons takes, besides page and size (dates YYYY-MM-DD). */
+export const FILTERS = ['q', 'room', 'teacher', 'course', 'class', 'from', 'to', 'state'];
+export const PAGE_SIZE = 12;
+
+const blank = (v) => v === undefined || v === null || String(v).trim() === '';
+
+/**
+ * The query string for GET /api/lessons: the filters that are set, trimmed, and the page (the page's
+ * own count is from 1, the API's from 0). "?q=%E5%AE%9A%E7%90%86&page=0&size=12".
+ */
+export function lessonsQuery(filters, page = 1, size = PAGE_SIZE) {
+  const params = new URLSearchParams();
+  for (const name of FILTERS) if (!blank(filters[name])) params.set(name, String(filters[name]).trim());
+  params.set('page', String(Math.max(0, page - 1)));
+  params.set('size', String(size));
+  return `?${params}`;
+}
+
+/** The filters and page (from 1) a page address (its route query) holds; what it lacks is ''. */
+export function filtersFromRoute(query) {
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, blank(query?.[name]) ? '' : String(query[name])]));
+  const page = Number.parseInt(query?.page, 10);
+  return { filters, page: page > 0 ? page : 1 };
+}
+
+/** The route query for filters and a page: only what is set, the first page left out. */
+export function routeQuery(filters, page) {
+  const query = {};
+  for (const name of FILTERS) if (!blank(filters[name])) query[name] = String(filters[name]).trim();
+  if (page > 1) query.page = String(page);
+  return query;
+}
+
+/** "45:12", "1:02:03", "0:09": a lesson's length; '' while it is unknown (recording, scheduled). */
+export function durationLabel(millis) {
+  if (typeof millis !== 'number' || !Number.isFinite(millis) || millis < 0) return '';
+  const s = Math.floor(millis / 1000);
+  const two = (n) => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
+}
+
+/** "2025-09-01 周一 第 3 节": the lesson's day and period. */
+export function whenLabel(lesson) {
+  if (blank(lesson?.date)) return '';
+  const day = new Date(`${lesson.date}T00:00:00`);
+  const weekday = Number.isNaN(day.getTime()) ? '' : ` 周${'日一二三四五六'[day.getDay()]}`;
+  const period = periodLabel(lesson.period);
+  return `${lesson.date}${weekday}${period ? ` ${period}` : ''}`;
+}
+
+/** The catalog's states, as the state filter offers them and the cards show them. */
+export const LESSON_STATES = [
+  { state: 'finished', label: '已完成', tag: 'success' },
+  { state: 'recording', label: '录制中', tag: 'danger' },
+  { state: 'scheduled', label: '待录制', tag: 'info' },
+  { state: 'partial', label: '部分录制', tag: 'warning' },
+  { state: 'failed', label: '录制失败', tag: 'danger' },
+];
+const byState = new Map(LESSON_STATES.map((s) => [s.state, s]));
+export const stateLabel = (state) => byState.get(state)?.label ?? String(state ?? '');
+export const stateTag = (state) => byState.get(state)?.tag ?? 'info';
+
+/** Whether a lesson has pictures to show: a scheduled one has none yet. */
+export const hasMedia = (lesson) => lesson?.state !== 'scheduled';

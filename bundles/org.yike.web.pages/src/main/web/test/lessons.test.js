@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { durationLabel, filtersFromRoute, lessonsQuery, routeQuery, stateLabel, whenLabel } from '../src/lessons.js';
+
+test('the query sends the filters that are set, trimmed, and the page counted from 0', () => {
+  const query = lessonsQuery({ q: ' 定理 ', room: '', teacher: '王老师', course: null, class: '八年级(2)班', from: '2025-09-01',
+    to: '2025-09-30', state: 'finished' }, 3, 12);
+  const params = new URLSearchParams(query);
+  assert.deepEqual([...params], [['q', '定理'], ['teacher', '王老师'], ['class', '八年级(2)班'], ['from', '2025-09-01'],
+    ['to', '2025-09-30'], ['state', 'finished'], ['page', '2'], ['size', '12']]);
+  assert.equal(lessonsQuery({}, 1, 20), '?page=0&size=20');
+  assert.equal(lessonsQuery({}, 0), '?page=0&size=12', 'no page below the first');
+});
+
+test('filters survive a trip through the address; a bad page is the first', () => {
+  const filters = { q: '勾股', room: '101', teacher: '', course: '', class: '', from: '', to: '', state: 'partial' };
+  const query = routeQuery(filters, 4);
+  assert.deepEqual(query, { q: '勾股', room: '101', state: 'partial', page: '4' });
+  assert.deepEqual(filtersFromRoute(query), { filters, page: 4 });
+  assert.deepEqual(routeQuery(filters, 1), { q: '勾股', room: '101', state: 'partial' });
+  assert.equal(filtersFromRoute({ page: 'x' }).page, 1);
+  assert.equal(filtersFromRoute({ page: '-2' }).page, 1);
+  assert.equal(filtersFromRoute(undefined).filters.q, '');
+});
+
+test('durations read as a clock; unknown ones are empty', () => {
+  assert.equal(durationLabel(0), '0:00');
+  assert.equal(durationLabel(9_999), '0:09');
+  assert.equal(durationLabel(45 * 60_000 + 12_000), '45:12');
+  assert.equal(durationLabel(3_723_000), '1:02:03');
+  assert.equal(durationLabel(null), '');
+  assert.equal(durationLabel(-1), '');
+  assert.equal(durationLabel(Number.NaN), '');
+});
+
+test('a lesson\'s day reads with its weekday and period; states have Chinese names', () => {
+  assert.equal(whenLabel({ date: '2025-09-01', period: 3 }), '2025-09-01 周一 第 3 节');
+  assert.equal(whenLabel({ date: '2025-09-07', period: null }), '2025-09-07 周日');
+  assert.equal(whenLabel({}), '');
+  assert.equal(stateLabel('scheduled'), '待录制');
+  assert.equal(stateLabel('archived'), 'archived');
+});
