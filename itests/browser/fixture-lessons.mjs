@@ -11,23 +11,28 @@ import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const MEDIA = join(tmpdir(), 'yike-fixture-lessons-v4');
+const MEDIA = join(tmpdir(), 'yike-fixture-lessons-v5');
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 const SECONDS = 20;
+const TEACHER_OFFSET_MS = 1000;
 
 /** The lesson with real files, opened by the player test. */
 export const LESSON = 'L-101';
 
 const ffmpeg = (...args) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
 
-/** A 20 s, 25 fps H.264 MP4 of source with its name and time drawn on it; sound where asked. */
-function makeVideo(file, source, label, sound, size = '640x360') {
+/**
+ * An H.264 MP4 (25 fps) of source to the lesson's end (20 s) from startAt s into it, the lesson's time
+ * drawn on it with its name; sound where asked.
+ */
+function makeVideo(file, source, label, sound, size = '640x360', startAt = 0) {
+  const seconds = SECONDS - startAt;
   const text = `drawtext=fontfile=${FONT}:fontsize=h/14:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=16:y=h-th-16:`
-    + `text='${label}  %{pts\\:hms}  frame %{frame_num}'`;
-  ffmpeg('-f', 'lavfi', '-i', `${source}=size=${size}:rate=25:duration=${SECONDS}`,
-    ...(sound ? ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${SECONDS}`, '-c:a', 'aac', '-b:a', '64k'] : []),
+    + `text='${label}  %{pts\\:hms\\:${startAt}}  frame %{frame_num}'`;
+  ffmpeg('-f', 'lavfi', '-i', `${source}=size=${size}:rate=25:duration=${seconds}`,
+    ...(sound ? ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-c:a', 'aac', '-b:a', '64k'] : []),
     '-vf', text, '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-g', '25', '-movflags', '+faststart',
-    '-t', String(SECONDS), join(MEDIA, file));
+    '-t', String(seconds), join(MEDIA, file));
 }
 
 const still = (from, file, at = 0) => ffmpeg('-ss', String(at), '-i', from, '-frames:v', '1', '-q:v', '4', join(MEDIA, file));
@@ -40,7 +45,8 @@ function makeMedia() {
   mkdirSync(MEDIA, { recursive: true });
   makeVideo('program.mp4', 'testsrc2', 'PROGRAM', true);
   makeVideo('program-mobile.mp4', 'testsrc2', 'MOBILE', true, '384x216');
-  makeVideo('resource-cam1_teacher.mp4', 'testsrc', 'TEACHER CAM', false);
+  // the teacher camera's first picture came 1 s into the lesson, as a camera that connects late
+  makeVideo('resource-cam1_teacher.mp4', 'testsrc', 'TEACHER CAM', false, '640x360', TEACHER_OFFSET_MS / 1000);
   still(join(MEDIA, 'program.mp4'), 'poster-0.jpg', 1);
   CHAPTERS.forEach((c, i) => still(join(MEDIA, 'program.mp4'), `chapter-${i}.jpg`, c.atMillis / 1000 + 0.5));
   POSTER_SOURCES.forEach((source, i) => ffmpeg('-f', 'lavfi', '-i', `${source}=size=640x360:rate=25`, '-frames:v', '1',
@@ -78,7 +84,7 @@ const lessons = ROWS.map(([id, room, teacher, course, klass, days, period, title
   const files = state === 'scheduled' ? [] : [
     { name: 'program.mp4', role: 'program', profile: 'recording', source: null },
     { name: 'program-mobile.mp4', role: 'program', profile: 'mobile', source: null },
-    { name: 'resource-cam1_teacher.mp4', role: 'resource', profile: null, source: 'cam1/teacher' },
+    { name: 'resource-cam1_teacher.mp4', role: 'resource', profile: null, source: 'cam1/teacher', startOffsetMillis: TEACHER_OFFSET_MS },
     { name: 'lesson.json', role: 'metadata', profile: null, source: null },
   ].map((f) => ({ ...f, sizeBytes: 0, url: `${base}/files/${f.name}`,
     ...(f.name.endsWith('.mp4') ? { hls: `${base}/hls/${f.name.slice(0, -4)}/index.m3u8` } : {}) }));

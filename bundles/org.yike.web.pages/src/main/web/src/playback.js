@@ -48,6 +48,14 @@ export function playerStreams(lesson, narrow = false) {
 }
 
 /**
+ * When a stream's file begins on the lesson's clock, in seconds: a camera's own file starts when the
+ * camera first gave a picture (startOffsetMillis), the program with the lesson.
+ */
+export function startOffset(stream) {
+  return (stream?.file?.startOffsetMillis ?? 0) / 1000;
+}
+
+/**
  * The main stream and the picture-in-picture for a wish {main, pip}: the main one asked for where the
  * lesson has it, else the first; the pip asked for unless it is the main one or missing, else the first
  * other stream; null when there is none or pip is switched off (pip === null).

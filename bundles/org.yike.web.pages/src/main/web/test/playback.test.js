@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chapterAt, downloadUrl, driftCorrection, FRAME_S, mainAndPip, nextSpeed, playerStreams, sourceLabel, swapped } from '../src/playback.js';
+import { chapterAt, downloadUrl, driftCorrection, FRAME_S, mainAndPip, nextSpeed, playerStreams, sourceLabel, startOffset, swapped } from '../src/playback.js';
 
 // as GET /api/lessons/{id} lists a lesson's files
 const file = (name, role, profile, source) => ({ name, role, profile, source, url: `/api/lessons/L1/files/${name}` });
@@ -73,4 +73,10 @@ test('the chapter playing is the last one begun; downloads ask for an attachment
   assert.equal(nextSpeed(2, 1), 2);
   assert.equal(nextSpeed(0.5, -1), 0.5);
   assert.equal(nextSpeed(1.1, -1), 0.75, 'an odd rate steps from 1x');
+});
+
+test('a camera\'s file begins on the lesson\'s clock where it says; the program and files that do not say, with the lesson', () => {
+  assert.equal(startOffset({ key: 'resource-cam1_teacher.mp4', file: { startOffsetMillis: 1240 } }), 1.24);
+  assert.equal(startOffset({ key: 'program', file: { name: 'program.mp4' } }), 0);
+  assert.equal(startOffset(undefined), 0);
 });

@@ -67,6 +67,13 @@ public class ResourceOffsetTest extends InYike {
         JsonNode metadata = new ObjectMapper().readTree(Path.of(lesson.get("files").get(0).get("path").asText())
                 .resolveSibling("lesson.json").toFile());
         assertEquals("lesson.json says the same", offset, fileOf(metadata, "early/teacher").get("startOffsetMillis").asLong());
+        // and the catalog, for the player that keeps the file in step with the program
+        String name = Path.of(resource.get("path").asText()).getFileName().toString();
+        JsonNode catalogued = Await.value("lesson " + id + " in the catalog with its files", 10, () -> {
+            for (JsonNode f : api.get("lessons/" + id).body().path("files")) if (f.path("name").asText().equals(name)) return f;
+            return null;
+        });
+        assertEquals(catalogued.toString(), offset, catalogued.get("startOffsetMillis").asLong());
 
         // both files end with the lesson, so the file is longer than the program by what came before it
         double program = media.probe(Path.of(lesson.get("files").get(0).get("path").asText())).durationSeconds();

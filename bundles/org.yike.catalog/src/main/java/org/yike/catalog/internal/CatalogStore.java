@@ -59,7 +59,7 @@ final class CatalogStore implements AutoCloseable {
         try (PreparedStatement delete = db.prepareStatement("DELETE FROM lesson WHERE id = ?");
                 PreparedStatement lesson = db.prepareStatement("INSERT INTO lesson (" + LESSON_COLUMNS
                         + ", folder, metadata_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement file = db.prepareStatement("INSERT INTO lesson_file VALUES (?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement file = db.prepareStatement("INSERT INTO lesson_file VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement chapter = db.prepareStatement("INSERT INTO chapter VALUES (?, ?, ?, ?)");
                 PreparedStatement tag = db.prepareStatement("INSERT INTO lesson_tag VALUES (?, ?, ?)")) {
             for (Entry e : entries) {
@@ -95,6 +95,7 @@ final class CatalogStore implements AutoCloseable {
                     file.setString(5, f.profile());
                     file.setString(6, f.source());
                     file.setLong(7, f.sizeBytes());
+                    setLong(file, 8, f.startOffsetMillis());
                     file.addBatch();
                 }
                 for (int i = 0; i < l.chapters().size(); i++) {
@@ -235,8 +236,12 @@ final class CatalogStore implements AutoCloseable {
                 while (r.next()) {
                     String id = r.getString("id");
                     List<LessonFile> fs = new ArrayList<>();
-                    f.of(id, x -> fs.add(new LessonFile(x.getString("name"), x.getString("role"), x.getString("profile"),
-                            x.getString("source"), x.getLong("size_bytes"))));
+                    f.of(id, x -> {
+                        long offset = x.getLong("start_offset_ms");
+                        Long startOffset = x.wasNull() ? null : offset;
+                        fs.add(new LessonFile(x.getString("name"), x.getString("role"), x.getString("profile"),
+                                x.getString("source"), x.getLong("size_bytes"), startOffset));
+                    });
                     List<Chapter> cs = new ArrayList<>();
                     c.of(id, x -> cs.add(new Chapter(x.getLong("at_ms"), x.getString("title"))));
                     List<String> ts = new ArrayList<>();

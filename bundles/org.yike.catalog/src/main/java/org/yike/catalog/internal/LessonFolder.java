@@ -80,7 +80,9 @@ final class LessonFolder {
             Path file = folder.resolve(name);
             long bytes = Files.isRegularFile(file) ? Files.size(file) : 0;
             size += bytes;
-            files.add(new LessonFile(name, text(f, "kind"), text(f, "profile"), text(f, "source"), bytes));
+            JsonNode offset = f.get("startOffsetMillis");
+            files.add(new LessonFile(name, text(f, "kind"), text(f, "profile"), text(f, "source"), bytes,
+                    offset != null && offset.canConvertToLong() ? offset.asLong() : null));
         }
         List<Chapter> chapters = new ArrayList<>();
         for (JsonNode d : m.path("decisions")) {

@@ -2,6 +2,7 @@ package org.yike.catalog.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -16,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -26,6 +31,7 @@ import org.yike.api.catalog.CatalogEvents;
 import org.yike.api.catalog.Chapter;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonEdit;
+import org.yike.api.catalog.LessonFile;
 import org.yike.api.catalog.LessonPage;
 import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonState;
@@ -92,6 +98,24 @@ public class LessonCatalogTest {
         assertEquals(List.of(new Chapter(60_000, "勾股定理"), new Chapter(120_000, "学生回答问题")), l.chapters());
         assertEquals("program.mp4", l.files().get(0).name());
         assertEquals("recording", l.files().get(0).profile());
+    }
+
+    @Test
+    public void aCamerasOwnFileKeepsWhenItBeganThroughTheDatabase() throws Exception {
+        Path folder = data.resolve("recordings/103/s-103-0904-1");
+        ObjectNode m = (ObjectNode) new ObjectMapper().readTree(folder.resolve("lesson.json").toFile());
+        ((ArrayNode) m.get("files")).addObject().put("kind", "resource").put("path", folder.resolve("teacher.mp4").toString())
+                .put("source", "cam1/teacher").put("startOffsetMillis", 1240);
+        new ObjectMapper().writeValue(folder.resolve("lesson.json").toFile(), m);
+        Files.setLastModifiedTime(folder.resolve("lesson.json"), java.nio.file.attribute.FileTime.from(NOW.plusSeconds(60)));
+        Files.write(folder.resolve("teacher.mp4"), new byte[10]);
+        catalog.close();
+        catalog = open(); // a new start reads the changed lesson.json into the database
+        catalog.load();
+        LessonFile teacher = catalog.get("s-103-0904-1").orElseThrow().files().get(2);
+        assertEquals("teacher.mp4", teacher.name());
+        assertEquals(Long.valueOf(1240), teacher.startOffsetMillis());
+        assertNull("the program starts with the lesson", catalog.get("s-103-0904-1").orElseThrow().files().get(0).startOffsetMillis());
     }
 
     @Test

@@ -171,6 +171,7 @@ public class LessonsApi extends HttpServlet {
             fv.put("profile", f.profile());
             fv.put("source", f.source());
             fv.put("sizeBytes", f.sizeBytes());
+            if (f.startOffsetMillis() != null) fv.put("startOffsetMillis", f.startOffsetMillis());
             fv.put("url", base + "/files/" + f.name());
             if (f.name().endsWith(".mp4")) fv.put("hls", base + "/hls/" + f.name().replaceFirst("\\.mp4$", "") + "/index.m3u8");
             files.add(fv);
