@@ -111,7 +111,8 @@ final class Api {
 
     /** Waits until the API answers (Felix HTTP starts once the port is configured). */
     Api ready() throws InterruptedException {
-        return ready(15);
+        // a loaded machine's first start: FFmpeg unpacked, the database made, the first administrator's password hashed
+        return ready(60);
     }
 
     /** Waits up to {@code seconds} for the API: a product jar's first start unpacks FFmpeg first. */

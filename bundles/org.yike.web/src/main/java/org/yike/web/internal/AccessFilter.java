@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.yike.api.access.Accounts;
 import org.yike.api.access.AuditEntry;
@@ -39,6 +40,7 @@ import org.yike.api.catalog.Lesson;
  */
 @Component(service = Filter.class, configurationPid = "org.yike.web.access")
 @HttpWhiteboardFilterPattern({"/api/*", "/live/*"})
+@HttpWhiteboardFilterAsyncSupported
 @Designate(ocd = AccessPolicy.class)
 public class AccessFilter implements Filter {
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 /** Each API call at DEBUG: method, path, status and time taken (no query, which may carry a search). */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/api/*")
+@HttpWhiteboardFilterAsyncSupported
 public class RequestLog implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
