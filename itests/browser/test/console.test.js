@@ -114,3 +114,67 @@ test('发现设备 finds an ONVIF camera and adopts it; deleting a driver\'s def
   await until(async () => /在线/.test(await page.getByTestId('devices-table').locator('tr', { hasText: 'Hikvision' }).innerText()), 5000);
   await shot('console-devices.png');
 });
+
+// a week of lessons; row 5 (the header is row 1) has a period that is not a number
+const LESSONS = [
+  'room,weekday,period,weeks,course,teacher,class,record',
+  '101,1,1,all,高等数学,王老师,高一(1)班,yes',
+  '101,1,2,all,语文,李老师,高一(1)班,yes',
+  '102,1,3,all,大学英语,孙老师,高一(2)班,yes',
+  '102,2,x,all,物理,赵老师,高一(2)班,yes',
+  '201,2,1,all,大学物理,赵老师,高二(1)班,yes',
+  '202,3,2,all,程序设计,周老师,高二(2)班,yes',
+  'S301,3,5,all,化学实验,陈老师,高二(1)班,yes',
+  '101,4,1,all,高等数学,王老师,高一(1)班,yes',
+  '102,4,4,all,历史,钱老师,高一(2)班,no',
+  '202,5,3,all,程序设计,周老师,高二(2)班,yes',
+  'S302,5,6,all,电路实验,吴老师,高二(2)班,yes',
+  '101,6,2,all,数学竞赛辅导,王老师,竞赛班,yes',
+].join('\n');
+const FIXED = LESSONS.replace('102,2,x,all,物理', '102,2,3,all,物理');
+
+test('课表: a lessons file with a bad row is refused naming that row, fixed it imports, and the session is in the week\'s grid', async () => {
+  await page.getByRole('link', { name: '课表', exact: true }).click();
+  await page.waitForURL('**/console/timetable');
+  await page.getByTestId('week-empty').waitFor();
+  await page.getByRole('tab', { name: '课程表' }).click();
+  const file = (text) => ({ name: 'timetable.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+  await page.getByTestId('csv-file-lessons').setInputFiles(file(LESSONS));
+  const bad = page.getByTestId('bad-rows');
+  await bad.waitFor();
+  const rows = await bad.locator('tbody tr').allInnerTexts();
+  assert.equal(rows.length, 1, rows.join('\n'));
+  assert.match(rows[0], /第 5 行\s+102,2,x,all,物理,赵老师,高一\(2\)班,yes\s+period 'x' is not a number from 1 to 99/);
+  assert.match(await page.getByTestId('import-rejected').innerText(), /timetable\.csv 有 1 处错误，整个文件未导入/);
+  assert.ok(await page.getByTestId('week-empty').isVisible(), 'nothing was imported');
+  await shot('console-timetable-rejected.png');
+
+  await page.getByTestId('csv-file-lessons').setInputFiles(file(FIXED));
+  await page.getByTestId('import-ok').waitFor();
+  assert.match(await page.getByTestId('import-ok').innerText(), /已导入 课程表：12 行，共 \d+ 节课（新增 \d+，变更 0，删除 0）/);
+  assert.equal(await page.getByTestId('bad-rows').count(), 0);
+
+  // the fixed row: room 102, Tuesday, period 3, in this week's grid
+  const grid = page.getByTestId('week-grid');
+  await grid.waitFor();
+  const tuesday = await grid.locator('thead th').nth(2).getAttribute('data-date');
+  const third = grid.locator('tbody tr', { has: page.locator('th', { hasText: '第3节' }) });
+  const cell = third.locator('td').nth(1);
+  assert.match(await cell.innerText(), /102\s+(待录制|录制中|已完成)\s+物理\s+赵老师 · 高一\(2\)班/);
+  assert.equal((await cell.locator('article').getAttribute('data-session')).slice(0, 8), tuesday.replace(/-/g, ''));
+  assert.match(await grid.locator('article', { hasText: '历史' }).innerText(), /不录制/);
+  await shot('console-timetable.png');
+
+  // a room's lessons only, and the next week
+  await page.locator('[data-testid=room-filter] .el-select__wrapper').click();
+  await page.getByRole('option', { name: '102', exact: true }).click();
+  await until(async () => (await grid.locator('article').count()) === 3, 5000);
+  assert.deepEqual(await grid.locator('article .room-name').allInnerTexts(), ['102', '102', '102']);
+  const thisWeek = await page.getByTestId('week-label').innerText();
+  await page.getByRole('button', { name: '下一周' }).click();
+  await until(async () => (await page.getByTestId('week-label').innerText()) !== thisWeek, 5000);
+  assert.match(page.url(), /week=\d{4}-\d{2}-\d{2}&room=102|room=102&week=/);
+  await until(async () => (await grid.locator('article').count()) === 3, 5000);
+  assert.equal(await grid.locator('article', { hasText: '物理' }).count(), 1);
+});
