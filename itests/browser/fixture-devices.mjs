@@ -48,6 +48,9 @@ const DRIVERS = {
   virtual: { name: ['虚拟教室', 'Virtual classroom'], description: '测试用的虚拟教室。', attributes: null },
 };
 
+/** A picture role as the configuration names it, and as a source's role (org.yike.api.device.Role). */
+const SOURCE_ROLES = { teacher: 'TEACHER_CLOSEUP', teacher_wide: 'TEACHER_WIDE', student: 'STUDENT_CLOSEUP', student_wide: 'STUDENT_WIDE' };
+
 const DISCOVERED = { onvif: [{ id: 'd41d8cd98f00', name: 'Hikvision DS-2DE4A425', configuration: { address: '192.168.1.64', name: 'Hikvision DS-2DE4A425' } }] };
 
 const figures = (fps, kbits) => ({ framesPerSecond: fps, bitsPerSecond: kbits * 1000, measuredAt: new Date().toISOString() });
@@ -117,7 +120,7 @@ function add(body) {
   if (devices.some((x) => x.id === values.id)) return [409, { error: `a device '${values.id}' exists already` }];
   if (found && devices.some((x) => x.adopted === found.id)) return [409, { error: `${found.name} is adopted already` }];
   const device = { id: values.id, name: values.name, driver: body.driver, classroom: values.classroom, state: 'CONNECTING', reason: 'connecting',
-    adopted: found?.id, sources: [{ id: `${values.id}/video`, key: 'video', label: '画面', role: values.role === 'student' ? 'STUDENT_CLOSEUP' : 'TEACHER_CLOSEUP',
+    adopted: found?.id, sources: [{ id: `${values.id}/video`, key: 'video', label: '画面', role: SOURCE_ROLES[values.role],
       uri: values.url ? values.url.replace(/\/\/[^@/]*@/, '//***@') : `rtsp://${values.address}/onvif1`, fps: 25, kbits: 4096 }] };
   devices.push(device);
   setTimeout(() => Object.assign(device, { state: 'ONLINE', reason: '' }), 1500);

@@ -27,7 +27,13 @@ after(async () => {
   fixture?.kill();
 });
 
-const shot = async (name) => SHOTS && page.screenshot({ path: join(SHOTS, name), fullPage: true });
+/** A screenshot once the pointer is out of the way and the last toast (3 s) is gone. */
+async function shot(name) {
+  if (!SHOTS) return;
+  await page.mouse.move(0, 0);
+  await page.locator('.el-message').waitFor({ state: 'detached', timeout: 5000 });
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+}
 
 test('a school admin finds 管理 in the bar; the devices are listed with state, reason and figures', async () => {
   await login(page, BASE, ADMIN.name, ADMIN.password, '/');
