@@ -4,7 +4,8 @@
 // once (a moving test picture with a tone, a key frame each second). Each viewer starts at a key
 // frame after the FLV header and the codec configurations, as Yike's live delivery does.
 // Behind a login as Yike's (fixture-login.mjs): user admin, password secret. The lesson catalog and its
-// files: fixture-lessons.mjs.
+// files: fixture-lessons.mjs. The console's devices and drivers: fixture-devices.mjs; its timetable
+// and schedule: fixture-timetable.mjs.
 //   POST /_fixture/rooms/{room}?state=idle|live|faulty  sets a room's state; idle closes its sockets 1000 "ended"
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { extname, join, normalize } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { door, sessionOf } from './fixture-login.mjs';
 import { lessonsApi } from './fixture-lessons.mjs';
+import { devicesApi } from './fixture-devices.mjs';
+import { timetableApi } from './fixture-timetable.mjs';
 
 const [pagesDir, port, roomsFile] = process.argv.slice(2);
 const rooms = JSON.parse(readFileSync(roomsFile, 'utf8'));
@@ -95,6 +98,8 @@ const server = createServer(async (req, res) => {
   }
   if (path.startsWith('/api/') && await door(req, res, path)) return;
   if (path.startsWith('/api/lessons') && lessonsApi(req, res, path, sessionOf(req).user)) return;
+  if (path.startsWith('/api/') && await devicesApi(req, res, path, sessionOf(req).user)) return;
+  if (path.startsWith('/api/') && await timetableApi(req, res, path, sessionOf(req).user)) return;
   if (path === '/api/live') return json(res, 200, rooms);
   const one = path.match(/^\/api\/live\/([^/]+)$/);
   if (one) return findRoom(one[1]) ? json(res, 200, findRoom(one[1])) : json(res, 404, { error: 'no such room' });

@@ -1,4 +1,5 @@
-// axe-core (npm) on the main pages (login, wall, room, users, lessons, player), served by fixture-server.mjs as Yike serves them: no serious or
+// axe-core (npm) on the main pages (login, wall, room, users, lessons, player, the console's devices and
+// timetable), served by fixture-server.mjs as Yike serves them: no serious or
 // critical violation of WCAG 2 A/AA rules. Needs the pages built and ffmpeg.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,4 +59,22 @@ test('the patrol wall, a room, the users page, the lessons and the player, logge
   await page.goto(`${BASE}/lessons/${LESSON}`);
   await page.locator('video').first().waitFor();
   await check('player');
+});
+
+test('the console: the devices, the add-device form, a refused timetable import and the week', async () => {
+  await page.goto(`${BASE}/console/devices`);
+  await page.getByTestId('devices-table').getByText('虚拟教室 101').waitFor();
+  await check('devices');
+  await page.getByTestId('add-device').click();
+  await page.getByRole('dialog', { name: '添加设备' }).getByLabel('流地址').waitFor();
+  await check('add device');
+  await page.goto(`${BASE}/console/timetable`);
+  const file = (text) => ({ name: 'timetable.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const header = 'room,weekday,period,weeks,course,teacher,class,record';
+  await page.getByTestId('csv-file-lessons').setInputFiles(file(`${header}\n101,1,x,all,数学,王老师,高一(1)班,yes`));
+  await page.getByTestId('bad-rows').waitFor();
+  await check('timetable, refused');
+  await page.getByTestId('csv-file-lessons').setInputFiles(file(`${header}\n101,1,1,all,数学,王老师,高一(1)班,yes\n102,3,2,all,语文,李老师,高一(2)班,no`));
+  await page.getByTestId('week-grid').waitFor();
+  await check('timetable, week');
 });

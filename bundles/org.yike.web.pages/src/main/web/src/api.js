@@ -1,5 +1,8 @@
 import { ref } from 'vue';
-import { lessonUrl, lessonsUrl, roomUrl, roomsUrl, userUrl, usersUrl } from './endpoints.js';
+import {
+  deviceUrl, devicesUrl, discoveredUrl, driversUrl, lessonUrl, lessonsUrl, roomUrl, roomsUrl, scheduleUrl, timetableUrl,
+  userUrl, usersUrl,
+} from './endpoints.js';
 import { request } from './session.js';
 
 export const fetchRooms = () => request(roomsUrl());
@@ -12,6 +15,17 @@ export const deleteUser = (name) => request(userUrl(name), { method: 'DELETE' })
 
 export const fetchLessons = (query) => request(lessonsUrl(query));
 export const fetchLesson = (id) => request(lessonUrl(id));
+
+export const fetchDevices = () => request(devicesUrl());
+/** The drivers with their forms, labelled in the pages' language. */
+export const fetchDrivers = () => request(driversUrl(), { headers: { 'Accept-Language': 'zh-CN' } });
+export const fetchDiscovered = (driver) => request(discoveredUrl(driver));
+export const addDevice = (body) => request(devicesUrl(), { method: 'POST', body });
+export const deleteDevice = (id) => request(deviceUrl(id), { method: 'DELETE' });
+
+/** Replaces a part of the timetable with a CSV file (a File or Blob as picked, or pasted text). */
+export const importTimetable = (part, csv) => request(timetableUrl(part), { method: 'PUT', body: csv, type: 'text/csv' });
+export const fetchSchedule = (from, to, room) => request(scheduleUrl(from, to, room));
 
 /** A room's state for the player: a room that is gone (404) counts as idle; unreachable throws. */
 export async function roomState(room) {

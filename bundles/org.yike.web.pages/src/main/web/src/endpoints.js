@@ -1,5 +1,6 @@
 // Every address the pages use, in one place: the rooms and their streams (the live delivery bundle,
-// org.yike.live serves them), the login session, the users and the lesson catalog.
+// org.yike.live serves them), the login session, the users, the lesson catalog, the devices and drivers
+// and the timetable.
 const seg = encodeURIComponent;
 
 export const sessionUrl = () => '/api/session';
@@ -9,6 +10,21 @@ export const userUrl = (name) => `/api/users/${seg(name)}`;
 /** query: lessonsQuery's "?q=…&page=0&size=12". A lesson's files, poster and chapter pictures: the addresses it names. */
 export const lessonsUrl = (query = '') => `/api/lessons${query}`;
 export const lessonUrl = (id) => `/api/lessons/${seg(id)}`;
+
+export const devicesUrl = () => '/api/devices';
+export const deviceUrl = (id) => `/api/devices/${seg(id)}`;
+export const driversUrl = () => '/api/drivers';
+/** What the driver finds on the network within timeout seconds. */
+export const discoveredUrl = (driver, timeout = 3) => `/api/drivers/${seg(driver)}/discovered?timeout=${timeout}`;
+
+/** part: bells, calendar or lessons (PUT, text/csv). */
+export const timetableUrl = (part) => `/api/timetable/${seg(part)}`;
+/** The sessions from one day to another (YYYY-MM-DD), all rooms unless room. */
+export function scheduleUrl(from, to, room) {
+  const params = new URLSearchParams({ from, to });
+  if (room) params.set('room', room);
+  return `/api/schedule?${params}`;
+}
 
 export const roomsUrl = () => '/api/live';
 export const roomUrl = (room) => `/api/live/${seg(room)}`;
@@ -28,3 +44,5 @@ export const loginPath = () => '/login';
 export const usersPath = () => '/users';
 export const lessonsPath = () => '/lessons';
 export const lessonPath = (id) => `/lessons/${seg(id)}`;
+export const consoleDevicesPath = () => '/console/devices';
+export const consoleTimetablePath = () => '/console/timetable';

@@ -51,23 +51,26 @@ export function waitWords(seconds) {
   return minutes ? `${Math.floor(s / 3600)} 小时 ${minutes} 分钟` : `${s / 3600} 小时`;
 }
 
-/** An API answer other than 2xx: message is the server's own words ({"error": "…"}) where it sent some. */
+/**
+ * An API answer other than 2xx: message is the server's own words ({"error": "…"}) where it sent some;
+ * body the whole JSON answer (a refused timetable's {"errors": [{row, reason}]}), or null.
+ */
 export class ApiError extends Error {
-  constructor(url, status, serverError, retryAfter) {
-    super(serverError || `${url}: HTTP ${status}`);
-    Object.assign(this, { url, status, retryAfter });
+  constructor(url, status, body, retryAfter) {
+    super(body?.error || `${url}: HTTP ${status}`);
+    Object.assign(this, { url, status, body, retryAfter });
   }
 }
 
 async function apiError(url, res) {
-  let serverError = null;
+  let body = null;
   try {
-    serverError = (await res.json())?.error ?? null;
+    body = await res.json();
   } catch {
     // not JSON (a proxy's page): the status says it
   }
   const retryAfter = Number(res.headers.get('Retry-After'));
-  return new ApiError(url, res.status, serverError, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  return new ApiError(url, res.status, body, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
 }
 
 /** The user logged in ({name, displayName, role, scope}); null when logged out, undefined until asked. */
@@ -80,18 +83,20 @@ export function onExpired(handler) {
 }
 
 /**
- * fetch for the API: JSON in and out; the CSRF header on POST, PUT, PATCH and DELETE; throws ApiError
- * for an answer other than 2xx. A 401 logs the page out, unless anonymous (login and asking who is
- * logged in, where 401 is an answer, not an expired session).
+ * fetch for the API: JSON in and out, or a body as it is with its type (a CSV file: type 'text/csv');
+ * the CSRF header on POST, PUT, PATCH and DELETE; throws ApiError for an answer other than 2xx. A 401
+ * logs the page out, unless anonymous (login and asking who is logged in, where 401 is an answer, not
+ * an expired session). headers: more of them, such as Accept-Language.
  */
-export async function request(url, { method = 'GET', body, anonymous = false } = {}) {
-  const headers = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+export async function request(url, { method = 'GET', body, type, headers: more = {}, anonymous = false } = {}) {
+  const headers = { ...more };
+  if (body !== undefined) headers['Content-Type'] = type ?? 'application/json';
   if (needsCsrf(method)) {
     const token = readCookie(globalThis.document?.cookie, CSRF_COOKIE);
     if (token) headers[CSRF_HEADER] = token;
   }
-  const res = await fetch(url, { method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body) });
+  const sent = body === undefined || type ? body : JSON.stringify(body);
+  const res = await fetch(url, { method, headers, cache: 'no-store', body: sent });
   if (!res.ok) {
     const error = await apiError(url, res);
     if (res.status === 401 && !anonymous) {

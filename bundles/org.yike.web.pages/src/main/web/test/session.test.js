@@ -87,3 +87,17 @@ test('a lock-out says how long to wait in words', () => {
   assert.equal(waitWords(3900), '1 小时 5 分钟');
   assert.equal(waitWords(7200), '2 小时');
 });
+
+test('a file goes as it is with its type; a 422\'s whole answer stays on the error', async () => {
+  const errors = [{ row: 3, reason: "period 'x' is not a number from 1 to 99" }];
+  const calls = browser('yike_csrf=k', () => [422, { errors }]);
+  const csv = 'room,weekday\n101,1\n';
+  await assert.rejects(request('/api/timetable/lessons', { method: 'PUT', body: csv, type: 'text/csv' }),
+    (e) => e.status === 422 && e.body.errors[0].row === 3 && e.message === '/api/timetable/lessons: HTTP 422');
+  assert.equal(calls[0].body, csv);
+  assert.equal(calls[0].headers['Content-Type'], 'text/csv');
+  assert.equal(calls[0].headers['X-CSRF-Token'], 'k');
+  const asked = browser('', () => [200, []]);
+  await request('/api/drivers', { headers: { 'Accept-Language': 'zh-CN' } });
+  assert.equal(asked[0].headers['Accept-Language'], 'zh-CN');
+});
