@@ -56,6 +56,10 @@ public class DiskSpaceTest extends InYike {
                 a -> a.status() != 404);
         assertEquals(409, refused.status());
         assertTrue(refused.body().toString(), refused.body().get("error").asText().contains("MB free"));
+        // the console's disk bar: the least free space and the disk's as the API reports them
+        JsonNode disk = api.get("status").body().get("disk");
+        assertEquals(disk.toString(), moreThanFree << 20, disk.get("minFreeBytes").asLong());
+        assertTrue(disk.toString(), disk.get("freeBytes").asLong() > 0 && disk.get("totalBytes").asLong() >= disk.get("freeBytes").asLong());
         assertNotNull("an alert for the refused lesson", alerts.poll(5, TimeUnit.SECONDS));
 
         leastFree(0);

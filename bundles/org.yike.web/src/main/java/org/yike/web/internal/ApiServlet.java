@@ -2,6 +2,8 @@ package org.yike.web.internal;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,6 +161,11 @@ public class ApiServlet extends HttpServlet {
         s.put("devices", equipment.devices().size());
         s.put("recording", recording.list().stream().filter(r -> r.state() == Recording.State.RECORDING)
                 .map(Recording::id).toList());
+        // the disk the lessons go to (the data folder's, where recordings/ is not made yet)
+        Path recordings = dataFolder.resolve("recordings");
+        FileStore disk = Files.getFileStore(Files.exists(recordings) ? recordings : dataFolder);
+        s.put("disk", Map.of("freeBytes", disk.getUsableSpace(), "totalBytes", disk.getTotalSpace(),
+                "minFreeBytes", recording.minFreeBytes()));
         return s;
     }
 
