@@ -5,14 +5,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { login, openBrowser, sleep, until } from '../browser.mjs';
+import { login, openBrowser, until } from '../browser.mjs';
+import { FRAME_S, inStep as waitInStep, videos as readVideos } from '../player.mjs';
 import { ADMIN, fixturePort, startFixture } from '../fixture-start.mjs';
 import { LESSON } from '../fixture-lessons.mjs';
 
 const PORT = fixturePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const SHOTS = process.env.YIKE_SCREENSHOTS;
-const FRAME_S = 0.04;
 let fixture;
 let browser;
 let page;
@@ -31,31 +31,13 @@ after(async () => {
 const shot = async (name) => SHOTS && page.screenshot({ path: join(SHOTS, name) });
 const titles = () => page.locator('[data-lesson] .title').allInnerTexts();
 
-/** Both videos read in one go: which stream each shows, its time on the lesson's clock, speed, whether it plays. */
-const videos = () => page.evaluate(() => Object.fromEntries(['player-main', 'player-pip'].map((id) => {
-  const v = document.querySelector(`[data-testid=${id}]`);
-  return [id === 'player-main' ? 'main' : 'pip', v && { stream: v.dataset.stream, src: v.currentSrc, t: v.currentTime + Number(v.dataset.offset),
-    rate: v.playbackRate, paused: v.paused, ready: v.readyState }];
-})));
+const videos = () => readVideos(page);
 
-/**
- * Waits (5 s at most) until the two videos have been within a frame of each other for a second (ten
- * samples in a row): started together after a seek they may be a few frames apart until the player
- * has caught the secondary up. Answers the first of those samples.
- */
+/** The first sample of a second in step after what happened; fails with the distances seen. */
 async function inStep(what) {
-  const seen = [];
-  let run = [];
-  const deadline = Date.now() + 5000;
-  while (run.length < 10 && Date.now() < deadline) {
-    const both = await videos();
-    const off = Math.abs(both.main.t - both.pip.t);
-    seen.push(Math.round(off * 1000));
-    run = off <= FRAME_S ? [...run, both] : [];
-    await sleep(100);
-  }
-  assert.equal(run.length, 10, `${what}: a second within ${FRAME_S * 1000} ms; apart (ms): ${seen.join(', ')}`);
-  return run[0];
+  const { inStep: first, apartMs } = await waitInStep(page);
+  assert.ok(first, `${what}: a second within ${FRAME_S * 1000} ms; apart (ms): ${apartMs.join(', ')}`);
+  return first;
 }
 
 test('the lessons page lists the catalog and finds lessons by a two-character word', async () => {

@@ -30,16 +30,15 @@ final class Browser implements AutoCloseable {
     private final Thread reader;
     private final List<JsonNode> lines = new ArrayList<>();
 
-    /** {@code data}: the runtime's data folder, whose admin token logs the page in as {@code admin}. */
-    private Browser(Path data, String script, String... args) throws IOException {
+    /** Logged in as {@code user} with {@code password} (through the login form, where the script opens a page). */
+    private Browser(String user, String password, String script, String... args) throws IOException {
         assertTrue("the harness is not installed: run ./yike deps", Files.isDirectory(HARNESS.resolve("node_modules/playwright-core")));
         this.script = script;
         List<String> command = new ArrayList<>(List.of("node", HARNESS.resolve(script).toString()));
         command.addAll(List.of(args));
         ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        // the first administrator's first password is the admin token
-        b.environment().put("YIKE_USER", "admin");
-        b.environment().put("YIKE_PASSWORD", Files.readString(data.resolve("admin.token")).strip());
+        b.environment().put("YIKE_USER", user);
+        b.environment().put("YIKE_PASSWORD", password);
         node = b.start();
         reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
@@ -56,16 +55,25 @@ final class Browser implements AutoCloseable {
         reader.start();
     }
 
-    /** Runs a script of the harness to its end (at most timeoutSeconds) and answers its lines. */
+    /** Runs a script of the harness as the runtime's {@code admin} to its end (at most timeoutSeconds) and answers its lines. */
     static List<JsonNode> run(int timeoutSeconds, Path data, String script, String... args) throws IOException, InterruptedException {
         try (Browser b = start(data, script, args)) {
             return b.finish(timeoutSeconds);
         }
     }
 
+    /** Runs a script of the harness logged in as this user, to its end (at most timeoutSeconds), and answers its lines. */
+    static List<JsonNode> runAs(String user, String password, int timeoutSeconds, String script, String... args)
+            throws IOException, InterruptedException {
+        try (Browser b = new Browser(user, password, script, args)) {
+            return b.finish(timeoutSeconds);
+        }
+    }
+
     /** Starts a script of the harness; its lines are read as it prints them ({@link #lines()}). */
     static Browser start(Path data, String script, String... args) throws IOException {
-        return new Browser(data, script, args);
+        // the first administrator's first password is the admin token of the runtime's data folder
+        return new Browser("admin", Files.readString(data.resolve("admin.token")).strip(), script, args);
     }
 
     /** The lines printed so far. */

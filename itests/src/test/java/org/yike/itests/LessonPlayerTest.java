@@ -1,0 +1,103 @@
+package org.yike.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.Test;
+
+/**
+ * A teacher and their lesson on the product jar, in chromium (itests/browser/lesson-player.mjs): the
+ * lesson (a program and the teacher camera's own file, which began 0.6 s into the lesson, made by the
+ * ffmpeg CLI, with two chapters) is found by a two-character word among the teacher's own lessons only,
+ * plays, the teacher camera becomes the main view, and after a jump to a chapter both streams agree
+ * within a frame on the lesson's clock.
+ */
+public class LessonPlayerTest extends ProductJarTest {
+
+    private static final String SCHOOL = "实验中学";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    public void aTeacherFindsPlaysAndJumpsInTheirLessonWithTheStreamsInStep() throws Exception {
+        ModuleFixtures.delete(data);
+        InYike.configFile(data, "org.yike.web.access", "school=\"" + SCHOOL + "\"");
+        InYike.configFile(data, "org.yike.catalog", "school=\"" + SCHOOL + "\"");
+        lesson("s-101-0901-3", "勾股定理", "王芳", true);
+        lesson("s-102-0901-4", "正弦定理", "刘洋", false);
+        yike = InYike.productJar(data, port);
+        Api api = new Api(port, data).ready(60);
+        ObjectNode wang = JSON.createObjectNode().put("name", "wang").put("displayName", "王芳").put("role", "teacher")
+                .put("scope", SCHOOL).put("password", "wang-secret-1");
+        assertEquals(201, api.post("users", wang.toString()).status());
+        Api.Answer lesson = api.awaitOk("lessons/s-101-0901-3", 30);
+        assertEquals(lesson.body().toString(), 600, lesson.body().get("files").get(1).get("startOffsetMillis").asLong());
+
+        List<JsonNode> steps = Browser.runAs("wang", "wang-secret-1", 120, "lesson-player.mjs", "http://127.0.0.1:" + port + "/",
+                "定理", "--chapter", "2");
+        assertTrue(steps.toString(), steps.stream().noneMatch(s -> s.has("error")));
+        assertEquals("only the teacher's own lesson: " + steps, "[\"勾股定理\"]", step(steps, "found").get("titles").toString());
+        JsonNode switched = step(steps, "switched");
+        assertNotEquals(switched.toString(), "program", switched.get("main").get("stream").asText());
+        JsonNode jumped = step(steps, "jumped");
+        JsonNode inStep = jumped.get("inStep");
+        assertTrue("within a frame for a second after the jump; apart (ms): " + jumped.get("apartMs"), !inStep.isNull());
+        double at = inStep.get("main").get("t").asDouble();
+        assertTrue("at the second chapter (10 s): " + at, at >= 10 && at < 13);
+    }
+
+    private static JsonNode step(List<JsonNode> steps, String name) {
+        return steps.stream().filter(s -> s.path("step").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + name + ": " + steps));
+    }
+
+    /**
+     * A finished lesson in the data folder as the recorder leaves one: a 20 s program (its time drawn)
+     * and, with {@code camera}, the teacher camera's own file from 0.6 s on; chapters at 5 and 10 s.
+     */
+    private void lesson(String id, String title, String teacher, boolean camera) throws Exception {
+        Path folder = Files.createDirectories(data.resolve("recordings").resolve(id.substring(2, 5)).resolve(id));
+        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=20", "-f", "lavfi", "-i", "sine=frequency=440:duration=20",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-movflags", "+faststart",
+                folder.resolve("program.mp4").toString());
+        Instant start = Instant.parse("2026-09-01T01:00:00Z");
+        ObjectNode m = JSON.createObjectNode().put("id", id).put("classroom", id.substring(2, 5)).put("title", title)
+                .put("state", "FINISHED").put("started", start.toString()).put("ended", start.plusSeconds(20).toString())
+                .put("partial", false);
+        m.putObject("session").put("id", id).put("room", id.substring(2, 5)).put("date", "2026-09-01").put("period", 3)
+                .put("label", "第3节").put("course", "数学").put("teacher", teacher).put("class", "初二(4)班")
+                .put("start", start.toString()).put("end", start.plusSeconds(20).toString());
+        ArrayNode files = m.putArray("files");
+        files.addObject().put("kind", "program").put("path", folder.resolve("program.mp4").toString()).put("profile", "recording");
+        if (camera) {
+            ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x180:rate=25:duration=19.4", "-c:v", "libx264", "-preset", "veryfast",
+                    "-pix_fmt", "yuv420p", "-g", "25", "-movflags", "+faststart", folder.resolve("cam1_teacher.mp4").toString());
+            files.addObject().put("kind", "resource").put("path", folder.resolve("cam1_teacher.mp4").toString())
+                    .put("source", "cam1/teacher").put("startOffsetMillis", 600);
+        }
+        files.addObject().put("kind", "metadata").put("path", folder.resolve("lesson.json").toString());
+        ArrayNode decisions = m.putArray("decisions");
+        decisions.addObject().put("atMillis", 0).put("layout", "FULL").put("cause", "opening shot").put("trigger", "start");
+        decisions.addObject().put("atMillis", 5000).put("layout", "FULL").put("cause", "导入").put("trigger", "operator");
+        decisions.addObject().put("atMillis", 10000).put("layout", "FULL").put("cause", "例题讲解").put("trigger", "operator");
+        JSON.writeValue(folder.resolve("lesson.json").toFile(), m);
+    }
+
+    private static void ffmpeg(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals("ffmpeg " + command + ": " + out, 0, p.waitFor());
+    }
+}
