@@ -10,6 +10,7 @@ import LessonsView from './views/LessonsView.vue';
 import LessonView from './views/LessonView.vue';
 import DevicesView from './views/DevicesView.vue';
 import TimetableView from './views/TimetableView.vue';
+import PublishingView from './views/PublishingView.vue';
 import { loadSession, loginTarget, onExpired, safeNext, user } from './session.js';
 
 const router = createRouter({
@@ -24,6 +25,7 @@ const router = createRouter({
     { path: '/console', redirect: '/console/devices' },
     { path: '/console/devices', component: DevicesView, meta: { title: '设备 · 管理' } },
     { path: '/console/timetable', component: TimetableView, meta: { title: '课表 · 管理' } },
+    { path: '/console/publishing', component: PublishingView, meta: { title: '发布 · 管理' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
