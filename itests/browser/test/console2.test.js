@@ -28,11 +28,11 @@ after(async () => {
   fixture?.kill();
 });
 
-/** A screenshot once the pointer is out of the way and the last toast (3 s) is gone. */
+/** A screenshot once the pointer is out of the way and the toasts (3 s each) are gone. */
 async function shot(name) {
   if (!SHOTS) return;
   await page.mouse.move(0, 0);
-  await page.locator('.el-message').waitFor({ state: 'detached', timeout: 5000 });
+  await until(async () => await page.locator('.el-message').count() === 0, 8000);
   await page.screenshot({ path: join(SHOTS, name), fullPage: true });
 }
 
@@ -111,4 +111,91 @@ test('the one button: the job\'s progress bar moves by itself from the server\'s
   await page.getByTestId('add-rule').click();
   await page.getByTestId('rules-table').locator('tr', { hasText: '区教育局' }).waitFor();
   await shot('console-publishing.png');
+});
+
+test('模块: an offered module installed; an update installed and rolled back; a requirement nothing provides said in words', async () => {
+  await page.getByRole('link', { name: '模块', exact: true }).click();
+  await page.waitForURL('**/console/modules');
+  const installed = page.getByTestId('installed-table');
+  const offered = page.getByTestId('offered-table');
+  await installed.getByText('org.yike.driver.onvif').waitFor();
+
+  await offered.getByRole('button', { name: '安装 org.yike.encoder.ascend 1.0.0' }).click();
+  await page.getByTestId('modules-error').waitFor();
+  assert.match(await page.getByTestId('modules-error').innerText(),
+    /未能安装 org\.yike\.encoder\.ascend：cannot install org\.yike\.encoder\.ascend 1\.0\.0: nothing installed or offered provides osgi\.wiring\.package/);
+
+  await offered.getByRole('button', { name: '安装 org.yike.connector.cloudclass 2.1.0' }).click();
+  const cloud = installed.locator('tr', { hasText: 'org.yike.connector.cloudclass' });
+  await cloud.waitFor();
+  assert.match(await cloud.innerText(), /2\.1\.0[\s\S]*运行中/);
+  assert.equal(await offered.getByText('org.yike.connector.cloudclass').count(), 0, 'installed: no longer offered');
+
+  const hik = installed.locator('tr', { hasText: 'org.yike.driver.hikvision' });
+  await hik.getByRole('button', { name: '更新到 1.3.0' }).click();
+  await hik.getByText('上一版本 1.2.0').waitFor();
+  assert.equal(await hik.locator('.version').innerText(), '1.3.0');
+  await shot('console-modules.png');
+  await hik.getByRole('button', { name: '将 org.yike.driver.hikvision 回滚到 1.2.0' }).click();
+  await until(async () => await hik.locator('.version').innerText() === '1.2.0', 5000);
+  assert.equal(await hik.locator('.version').innerText(), '1.2.0');
+  assert.match(await hik.innerText(), /更新到 1\.3\.0/, 'the update is offered again');
+
+  // a module that came with the runtime cannot go: the server's 409 in words, after the confirmation
+  await hik.getByRole('button', { name: '卸载 org.yike.driver.hikvision' }).click();
+  await page.getByRole('dialog', { name: '卸载模块' }).getByRole('button', { name: '卸载' }).click();
+  await until(async () => /came with the runtime and cannot be uninstalled/.test(await page.getByTestId('modules-error').innerText()), 5000);
+  assert.match(await page.getByTestId('modules-error').innerText(), /未能卸载 org\.yike\.driver\.hikvision：.*came with the runtime/);
+});
+
+test('系统: the disk as a bar, red under twice the minimum; an alert arrives live, newest first', async () => {
+  await page.getByRole('link', { name: '系统', exact: true }).click();
+  await page.waitForURL('**/console/system');
+  await page.getByTestId('disk-text').waitFor();
+  assert.match(await page.getByTestId('disk-text').innerText(), /可用 412 GB \/ 共 1000 GB（已用 58\.8%）/);
+  assert.equal(await page.getByTestId('disk-bar').getAttribute('data-level'), 'ok');
+  assert.match(await page.getByTestId('recording-now').innerText(), /录制中[\s\S]*教室 101[\s\S]*高等数学/);
+  await page.getByTestId('alerts-live').filter({ hasText: '实时接收中' }).waitFor();
+
+  const GB = 1024 ** 3;
+  await fetch(`${BASE}/_fixture/disk?free=${30 * GB}`, { method: 'POST' });
+  await fetch(`${BASE}/_fixture/events`, { method: 'POST', body: JSON.stringify({ topic: 'org/yike/recording/SOURCE_STATE',
+    data: { recording: '2025-09-01-101-4', classroom: '101', sources: ['virtual-101/students'], reason: 'no pictures for 5 s' } }) });
+  await fetch(`${BASE}/_fixture/events`, { method: 'POST', body: JSON.stringify({ topic: 'org/yike/recording/DISK_LOW',
+    data: { freeBytes: 30 * GB, reason: '30 GB free on /var/lib/yike, the minimum is 20 GB' } }) });
+  const alerts = page.getByTestId('alerts').locator('li');
+  await until(async () => await alerts.count() === 2, 5000);
+  assert.match(await alerts.nth(0).innerText(), /磁盘空间不足[\s\S]*剩余 30\.0 GB，新的课程不会开始录制：30 GB free/);
+  assert.match(await alerts.nth(1).innerText(), /教室 101：信号源中断[\s\S]*virtual-101\/students：no pictures for 5 s/);
+  const red = await until(async () => await page.getByTestId('disk-bar').getAttribute('data-level') === 'danger', 8000);
+  assert.ok(red, 'the bar turns red within a refresh');
+  await shot('console-system.png');
+});
+
+test('导播: a recording room\'s program and sources; a cut to picture-in-picture as the server takes it; 恢复自动', async () => {
+  await page.getByRole('link', { name: '导播', exact: true }).click();
+  await page.waitForURL('**/console/directing**');
+  await page.locator('video').waitFor();
+  const sources = page.getByTestId('sources');
+  await sources.getByText('虚拟教室 101 · 学生').waitFor();
+  assert.equal(await sources.getByText('讲台话筒').count(), 0, 'no microphone among the pictures');
+  await page.getByTestId('layouts').getByText('画中画 · 右上', { exact: true }).click();
+  await sources.locator('[data-key="virtual-101/board"]').click();
+  assert.equal(await page.getByTestId('cut').isDisabled(), true, 'one source is not enough for a picture-in-picture');
+  await sources.locator('[data-key="virtual-101/teacher"]').click();
+  await page.getByTestId('cut').click();
+  await page.getByText('教室 101 已切换到画中画 · 右上').waitFor();
+  const cuts = await (await fetch(`${BASE}/_fixture/cuts`)).json();
+  assert.deepEqual(cuts.at(-1), { room: '101', body: { layout: 'PIP_TOP_RIGHT', sources: ['virtual-101/board', 'virtual-101/teacher'], cause: '导播台' } });
+  await until(async () => (await page.locator('video').evaluate((v) => v.__frames ?? 0)) > 10, 8000);
+  await shot('console-directing.png');
+
+  await page.getByTestId('resume').click();
+  await page.getByText('教室 101 已恢复自动导播').waitFor();
+  // a room that stopped recording meanwhile: the server's 409 in words
+  await page.goto(`${BASE}/console/directing?room=102`);
+  await page.getByTestId('layouts').getByText('全屏', { exact: true }).click();
+  await page.getByTestId('resume').click();
+  await page.getByTestId('directing-error').waitFor();
+  assert.match(await page.getByTestId('directing-error').innerText(), /未能恢复自动导播：classroom 102 is not recording/);
 });
