@@ -9,6 +9,7 @@
 //                                          attribute, a missing required one without default, a value of the wrong type
 //                                          or not one of the options: 400 in words; 201 the device, CONNECTING, then ONLINE
 //   DELETE /api/devices/{id}               409 for a driver's default device (the virtual classroom's)
+// Sources as Yike lists them: id (within the device) and key (device/source, what a director's cut names).
 // Only admins (403 otherwise).
 
 const ROLE_OPTIONS = [['teacher', '教师特写', 'Teacher close-up'], ['teacher_wide', '教师全景', 'Teacher wide'],
@@ -56,11 +57,13 @@ const DISCOVERED = { onvif: [{ id: 'd41d8cd98f00', name: 'Hikvision DS-2DE4A425'
 const figures = (fps, kbits) => ({ framesPerSecond: fps, bitsPerSecond: kbits * 1000, measuredAt: new Date().toISOString() });
 const devices = [
   { id: 'virtual-101', name: '虚拟教室 101', driver: 'virtual', classroom: '101', state: 'ONLINE', reason: '', default: true,
-    sources: [{ id: 'virtual-101/teacher', key: 'teacher', label: '教师', role: 'TEACHER_CLOSEUP', uri: 'virtual://101/teacher', fps: 25, kbits: 0 },
-      { id: 'virtual-101/mic', key: 'mic', label: '讲台话筒', role: 'MICROPHONE', uri: 'virtual://101/mic', fps: 0, kbits: 0 }] },
+    sources: [{ id: 'teacher', key: 'virtual-101/teacher', label: '教师', role: 'TEACHER_CLOSEUP', uri: 'virtual://101/teacher', fps: 25, kbits: 0 },
+      { id: 'students', key: 'virtual-101/students', label: '学生', role: 'STUDENT_WIDE', uri: 'virtual://101/students', fps: 25, kbits: 0 },
+      { id: 'board', key: 'virtual-101/board', label: '板书', role: 'BLACKBOARD', uri: 'virtual://101/board', fps: 25, kbits: 0 },
+      { id: 'mic', key: 'virtual-101/mic', label: '讲台话筒', role: 'MICROPHONE', uri: 'virtual://101/mic', fps: 0, kbits: 0 }] },
   { id: 'cam-203-back', name: '203 后墙全景', driver: 'rtsp', classroom: '203', state: 'OFFLINE',
     reason: 'connection refused: 192.168.3.21:554 (重试中，每 30 秒一次)',
-    sources: [{ id: 'cam-203-back/video', key: 'video', label: '画面', role: 'STUDENT_WIDE', uri: 'rtsp://admin:***@192.168.3.21:554/Streaming/Channels/101' }] },
+    sources: [{ id: 'video', key: 'cam-203-back/video', label: '画面', role: 'STUDENT_WIDE', uri: 'rtsp://admin:***@192.168.3.21:554/Streaming/Channels/101' }] },
 ];
 
 const json = (res, status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -120,7 +123,7 @@ function add(body) {
   if (devices.some((x) => x.id === values.id)) return [409, { error: `a device '${values.id}' exists already` }];
   if (found && devices.some((x) => x.adopted === found.id)) return [409, { error: `${found.name} is adopted already` }];
   const device = { id: values.id, name: values.name, driver: body.driver, classroom: values.classroom, state: 'CONNECTING', reason: 'connecting',
-    adopted: found?.id, sources: [{ id: `${values.id}/video`, key: 'video', label: '画面', role: SOURCE_ROLES[values.role],
+    adopted: found?.id, sources: [{ id: 'video', key: `${values.id}/video`, label: '画面', role: SOURCE_ROLES[values.role],
       uri: values.url ? values.url.replace(/\/\/[^@/]*@/, '//***@') : `rtsp://${values.address}/onvif1`, fps: 25, kbits: 4096 }] };
   devices.push(device);
   setTimeout(() => Object.assign(device, { state: 'ONLINE', reason: '' }), 1500);
@@ -136,6 +139,12 @@ async function bodyOf(req) {
     return undefined;
   }
 }
+
+/** The keys (device/source) of a classroom's pictures, as a lesson there records them: what a cut may name. */
+export const videoSources = (classroom) => devices.filter((d) => d.classroom === classroom)
+  .flatMap((d) => d.sources.filter((s) => s.role !== 'MICROPHONE').map((s) => s.key));
+
+export const deviceCount = () => devices.length;
 
 /** Answers a /api/drivers or /api/devices call for the logged-in user; false for any other path. */
 export async function devicesApi(req, res, path, user) {

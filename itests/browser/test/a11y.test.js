@@ -1,5 +1,5 @@
-// axe-core (npm) on the main pages (login, wall, room, users, lessons, player, the console's devices and
-// timetable), served by fixture-server.mjs as Yike serves them: no serious or
+// axe-core (npm) on the main pages (login, wall, room, users, lessons, player, the console's devices,
+// timetable, publishing, directing, modules and system), served by fixture-server.mjs as Yike serves them: no serious or
 // critical violation of WCAG 2 A/AA rules. Needs the pages built and ffmpeg.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,4 +77,36 @@ test('the console: the devices, the add-device form, a refused timetable import 
   await page.getByTestId('csv-file-lessons').setInputFiles(file(`${header}\n101,1,1,all,数学,王老师,高一(1)班,yes\n102,3,2,all,语文,李老师,高一(2)班,no`));
   await page.getByTestId('week-grid').waitFor();
   await check('timetable, week');
+});
+
+test('the console: publishing with the add-target form and a job, directing, modules, system with an alert', async () => {
+  await page.goto(`${BASE}/console/publishing`);
+  await page.getByTestId('targets-table').getByText('live-101').waitFor();
+  await page.getByTestId('add-target').click();
+  const dialog = page.getByRole('dialog', { name: '添加发布目标' });
+  await dialog.getByLabel('名称').waitFor();
+  await check('add target');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const sent = await page.evaluate(async () => {
+    const token = decodeURIComponent(document.cookie.match(/(?:^|; )yike_csrf=([^;]*)/)[1]);
+    const res = await fetch('/api/publish/newest', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
+      body: JSON.stringify({ room: '102', target: 'live-101' }) });
+    return res.status;
+  });
+  assert.equal(sent, 202);
+  await page.getByTestId('job-progress').first().waitFor();
+  await check('publishing, a job');
+  await page.goto(`${BASE}/console/directing`);
+  await page.getByTestId('sources').getByText('虚拟教室 101 · 教师').waitFor();
+  await check('directing');
+  await page.goto(`${BASE}/console/modules`);
+  await page.getByTestId('offered-table').getByText('org.yike.encoder.ascend').waitFor();
+  await check('modules');
+  await page.goto(`${BASE}/console/system`);
+  await page.getByTestId('alerts-live').filter({ hasText: '实时接收中' }).waitFor();
+  await fetch(`${BASE}/_fixture/events`, { method: 'POST', body: JSON.stringify({ topic: 'org/yike/schedule/SESSION_FAILED',
+    data: { session: 's-203-2', room: '203', reason: 'room 203 could not record 第2节 物理: no working device' } }) });
+  await page.getByTestId('alerts').waitFor();
+  await check('system');
 });

@@ -1,7 +1,8 @@
 import { ref } from 'vue';
 import {
-  deviceUrl, devicesUrl, discoveredUrl, driversUrl, lessonUrl, lessonsUrl, roomUrl, roomsUrl, scheduleUrl, timetableUrl,
-  userUrl, usersUrl,
+  cutUrl, deviceUrl, devicesUrl, discoveredUrl, driversUrl, lessonUrl, lessonsUrl, moduleRollbackUrl, moduleUrl, modulesUrl,
+  publishJobUrl, publishJobsUrl, publishNewestUrl, publishRulesUrl, publishTargetUrl, publishTargetsUrl, publishTypesUrl,
+  recordingsUrl, resumeUrl, roomUrl, roomsUrl, scheduleUrl, statusUrl, timetableUrl, userUrl, usersUrl,
 } from './endpoints.js';
 import { request } from './session.js';
 
@@ -26,6 +27,29 @@ export const deleteDevice = (id) => request(deviceUrl(id), { method: 'DELETE' })
 /** Replaces a part of the timetable with a CSV file (a File or Blob as picked, or pasted text). */
 export const importTimetable = (part, csv) => request(timetableUrl(part), { method: 'PUT', body: csv, type: 'text/csv' });
 export const fetchSchedule = (from, to, room) => request(scheduleUrl(from, to, room));
+
+/** The publishing connectors with their targets' forms, labelled in the pages' language. */
+export const fetchPublishTypes = () => request(publishTypesUrl(), { headers: { 'Accept-Language': 'zh-CN' } });
+export const fetchTargets = () => request(publishTargetsUrl());
+export const addTarget = (body) => request(publishTargetsUrl(), { method: 'POST', body });
+export const deleteTarget = (name) => request(publishTargetUrl(name), { method: 'DELETE' });
+export const fetchRules = () => request(publishRulesUrl());
+export const addRule = (rule) => request(publishRulesUrl(), { method: 'POST', body: rule });
+export const deleteRule = (rule) => request(publishRulesUrl(), { method: 'DELETE', body: rule });
+export const publishNewest = (room, target) => request(publishNewestUrl(), { method: 'POST', body: { room, target } });
+export const fetchJobs = () => request(publishJobsUrl());
+export const cancelJob = (id) => request(publishJobUrl(id), { method: 'DELETE' });
+
+export const fetchModules = () => request(modulesUrl());
+/** Installs or updates; version null: the newest offered. */
+export const installModule = (bsn, version) => request(modulesUrl(), { method: 'POST', body: version ? { bsn, version } : { bsn } });
+export const uninstallModule = (bsn) => request(moduleUrl(bsn), { method: 'DELETE' });
+export const rollbackModule = (bsn) => request(moduleRollbackUrl(bsn), { method: 'POST' });
+
+export const fetchStatus = () => request(statusUrl());
+export const fetchRecordings = () => request(recordingsUrl());
+export const cut = (room, shot) => request(cutUrl(room), { method: 'POST', body: shot });
+export const resume = (room) => request(resumeUrl(room), { method: 'POST' });
 
 /** A room's state for the player: a room that is gone (404) counts as idle; unreachable throws. */
 export async function roomState(room) {

@@ -1,6 +1,6 @@
 // Every address the pages use, in one place: the rooms and their streams (the live delivery bundle,
-// org.yike.live serves them), the login session, the users, the lesson catalog, the devices and drivers
-// and the timetable.
+// org.yike.live serves them), the login session, the users, the lesson catalog, the devices and drivers,
+// the timetable, publishing, modules, the runtime's status, recordings and directing, and its events.
 const seg = encodeURIComponent;
 
 export const sessionUrl = () => '/api/session';
@@ -26,6 +26,30 @@ export function scheduleUrl(from, to, room) {
   return `/api/schedule?${params}`;
 }
 
+export const publishTypesUrl = () => '/api/publish/types';
+export const publishTargetsUrl = () => '/api/publish/targets';
+export const publishTargetUrl = (name) => `/api/publish/targets/${seg(name)}`;
+/** GET, POST and DELETE, the rule {room, target} in the body. */
+export const publishRulesUrl = () => '/api/publish/rules';
+/** The one button: the room's newest finished lesson to the target. */
+export const publishNewestUrl = () => '/api/publish/newest';
+export const publishJobsUrl = () => '/api/publish/jobs';
+export const publishJobUrl = (id) => `/api/publish/jobs/${seg(id)}`;
+
+export const modulesUrl = () => '/api/modules';
+export const moduleUrl = (bsn) => `/api/modules/${seg(bsn)}`;
+export const moduleRollbackUrl = (bsn) => `/api/modules/${seg(bsn)}/rollback`;
+
+export const statusUrl = () => '/api/status';
+export const recordingsUrl = () => '/api/recordings';
+/** POST {layout, sources, cause}: an operator's shot in the room's running lesson. */
+export const cutUrl = (room) => `/api/classrooms/${seg(room)}/cut`;
+/** POST: the room's own strategy directs again. */
+export const resumeUrl = (room) => `/api/classrooms/${seg(room)}/resume`;
+
+/** Server-sent events: event is the topic, data its properties as JSON. */
+export const eventsUrl = () => '/api/events';
+
 export const roomsUrl = () => '/api/live';
 export const roomUrl = (room) => `/api/live/${seg(room)}`;
 
@@ -46,3 +70,7 @@ export const lessonsPath = () => '/lessons';
 export const lessonPath = (id) => `/lessons/${seg(id)}`;
 export const consoleDevicesPath = () => '/console/devices';
 export const consoleTimetablePath = () => '/console/timetable';
+export const consolePublishingPath = () => '/console/publishing';
+export const consoleModulesPath = () => '/console/modules';
+export const consoleSystemPath = () => '/console/system';
+export const consoleDirectingPath = () => '/console/directing';

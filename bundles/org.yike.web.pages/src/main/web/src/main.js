@@ -10,6 +10,10 @@ import LessonsView from './views/LessonsView.vue';
 import LessonView from './views/LessonView.vue';
 import DevicesView from './views/DevicesView.vue';
 import TimetableView from './views/TimetableView.vue';
+import PublishingView from './views/PublishingView.vue';
+import ModulesView from './views/ModulesView.vue';
+import SystemView from './views/SystemView.vue';
+import DirectingView from './views/DirectingView.vue';
 import { loadSession, loginTarget, onExpired, safeNext, user } from './session.js';
 
 const router = createRouter({
@@ -24,6 +28,10 @@ const router = createRouter({
     { path: '/console', redirect: '/console/devices' },
     { path: '/console/devices', component: DevicesView, meta: { title: '设备 · 管理' } },
     { path: '/console/timetable', component: TimetableView, meta: { title: '课表 · 管理' } },
+    { path: '/console/publishing', component: PublishingView, meta: { title: '发布 · 管理' } },
+    { path: '/console/modules', component: ModulesView, meta: { title: '模块 · 管理' } },
+    { path: '/console/system', component: SystemView, meta: { title: '系统 · 管理' } },
+    { path: '/console/directing', component: DirectingView, meta: { title: '导播 · 管理' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });

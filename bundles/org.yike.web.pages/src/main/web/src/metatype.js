@@ -1,10 +1,13 @@
-// A driver's Metatype description (GET /api/drivers: its configuration's attributes) as a form, and
-// the form's values as POST /api/devices takes them; no DOM here, so node --test checks it. The
+// A Metatype description (a driver's from GET /api/drivers, a publishing connector's from GET
+// /api/publish/types: its configuration's attributes) as a form, and the form's values as POST
+// /api/devices and POST /api/publish/targets take them; no DOM here, so node --test checks it. The
 // server checks the values against the same description (400 with the reason): the form only makes
 // the right input for each type, so what it sends reads as that type.
 
 /** What every device has, at the top of the body; the rest goes in config. */
 export const DEVICE_FIELDS = ['id', 'name', 'classroom', 'role'];
+/** A publishing target's name is at the top of its body; the rest goes in config. */
+export const TARGET_FIELDS = ['name'];
 /** The server makes the id from the name unless one is given, though Metatype calls it required. */
 const MADE_BY_SERVER = new Set(['id']);
 
@@ -27,9 +30,10 @@ export function inputKind(attribute) {
 /**
  * A form field of an attribute: id, label (its name, in the language asked for), help (its
  * description), kind (inputKind), the options, whether it must be given (required and no default,
- * the id aside), whether it is a device field (top of the body) and its starting value.
+ * the id aside), whether it is one of the top fields (at the top of the body, not in config) and its
+ * starting value.
  */
-export function fieldOf(attribute) {
+export function fieldOf(attribute, top = DEVICE_FIELDS) {
   const field = {
     id: attribute.id,
     label: attribute.name || attribute.id,
@@ -39,16 +43,19 @@ export function fieldOf(attribute) {
     whole: WHOLE.has(attribute.type),
     options: (attribute.options ?? []).map((o) => ({ value: o.value, label: o.label || o.value })),
     mustGive: Boolean(attribute.required) && attribute.default === undefined && !MADE_BY_SERVER.has(attribute.id),
-    device: DEVICE_FIELDS.includes(attribute.id),
+    top: top.includes(attribute.id),
   };
   field.initial = formValue(field, attribute.default);
   return field;
 }
 
-/** The fields of a driver's form: the device's own (in DEVICE_FIELDS order), then the driver's. */
-export function formFields(driver) {
-  const fields = (driver?.configuration?.attributes ?? []).map(fieldOf);
-  const rank = (f) => (f.device ? DEVICE_FIELDS.indexOf(f.id) : DEVICE_FIELDS.length);
+/**
+ * The fields of a driver's (or a connector's) form: the top ones (in the order of top: the device's
+ * own, a target's name), then the driver's.
+ */
+export function formFields(described, top = DEVICE_FIELDS) {
+  const fields = (described?.configuration?.attributes ?? []).map((a) => fieldOf(a, top));
+  const rank = (f) => (f.top ? top.indexOf(f.id) : top.length);
   return fields.map((f, i) => [f, i]).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([f]) => f);
 }
 
@@ -91,20 +98,30 @@ export function wireValue(field, value) {
   return scalar(field, value);
 }
 
+/** What was filled in: the top fields as they are, the others in config. */
+function formBody(fields, values) {
+  const body = {};
+  const config = {};
+  for (const field of fields) {
+    const value = wireValue(field, values[field.id]);
+    if (value === undefined) continue;
+    if (field.top) body[field.id] = value;
+    else config[field.id] = value;
+  }
+  return { body, config };
+}
+
 /**
  * The body of POST /api/devices: {driver, id?, name, classroom, role, config: {...}} with what was
  * filled in, and discovered (the id of a discovered device to adopt) where given.
  */
 export function deviceBody(driverId, fields, values, discovered = null) {
-  const body = { driver: driverId };
-  const config = {};
-  for (const field of fields) {
-    const value = wireValue(field, values[field.id]);
-    if (value === undefined) continue;
-    if (field.device) body[field.id] = value;
-    else config[field.id] = value;
-  }
-  if (discovered) body.discovered = discovered;
-  body.config = config;
-  return body;
+  const { body, config } = formBody(fields, values);
+  return { driver: driverId, ...body, ...(discovered ? { discovered } : {}), config };
+}
+
+/** The body of POST /api/publish/targets: {type, name, config: {...}} (fields from formFields(type, TARGET_FIELDS)). */
+export function targetBody(type, fields, values) {
+  const { body, config } = formBody(fields, values);
+  return { type, ...body, config };
 }

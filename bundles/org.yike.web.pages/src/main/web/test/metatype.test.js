@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deviceBody, fieldOf, formFields, initialValues, inputKind, wireValue } from '../src/metatype.js';
+import { TARGET_FIELDS, deviceBody, fieldOf, formFields, initialValues, inputKind, targetBody, wireValue } from '../src/metatype.js';
 
 // the rtsp driver's form as GET /api/drivers answers it (Accept-Language zh-CN), cut short
 const RTSP = {
@@ -83,4 +83,19 @@ test('a list of numbers is sent as numbers; one that is not a number as typed, f
   assert.deepEqual(wireValue(ports, '554\nx'), [554, 'x']);
   assert.equal(wireValue(ports, ''), undefined);
   assert.equal(wireValue(fieldOf({ id: 'on', type: 'boolean' }), undefined), false);
+});
+
+test('a publishing target: its name at the top of the body, the connector\'s settings in config', () => {
+  const ftp = { configuration: { attributes: [
+    { id: 'url', name: '地址', type: 'string', required: true },
+    { id: 'name', name: '名称', type: 'string', required: true },
+    { id: 'password', name: '密码', type: 'password', required: false },
+    { id: 'passive', name: '被动模式', type: 'boolean', required: true, default: true },
+    { id: 'timeoutSeconds', name: '超时（秒）', type: 'integer', required: true, default: 30 },
+  ] } };
+  const fields = formFields(ftp, TARGET_FIELDS);
+  assert.deepEqual(fields.map((f) => [f.id, f.top]), [['name', true], ['url', false], ['password', false], ['passive', false], ['timeoutSeconds', false]]);
+  const values = { ...initialValues(fields), name: ' 区教育局 ', url: 'ftp://10.1.1.9:21/录播' };
+  assert.deepEqual(targetBody('ftp', fields, values), { type: 'ftp', name: '区教育局',
+    config: { url: 'ftp://10.1.1.9:21/录播', passive: true, timeoutSeconds: 30 } });
 });

@@ -1,0 +1,36 @@
+// The modules as the console lists them (GET /api/modules: installed, available, updates); no DOM here,
+// so node --test checks it.
+
+/** A bundle's state (org.osgi.framework.Bundle) in words, with its tag colour. */
+const MODULE_STATES = {
+  ACTIVE: ['运行中', 'success'],
+  RESOLVED: ['已就绪', 'info'],
+  STARTING: ['启动中', 'warning'],
+  STOPPING: ['停止中', 'warning'],
+  INSTALLED: ['未解析', 'danger'],
+  UNINSTALLED: ['已卸载', 'info'],
+  MISSING: ['缺失', 'danger'],
+};
+export const moduleStateLabel = (state) => MODULE_STATES[state]?.[0] ?? String(state ?? '');
+export const moduleStateTag = (state) => MODULE_STATES[state]?.[1] ?? 'info';
+
+const byName = (a, b) => a.bsn.localeCompare(b.bsn);
+
+/**
+ * The installed modules with the newer version offered (update, null when none), and the modules
+ * offered that are not installed: {installed: [...], offered: [...]}, by name.
+ */
+export function moduleRows(answer) {
+  const updates = new Map((answer?.updates ?? []).map((o) => [o.bsn, o]));
+  const installed = (answer?.installed ?? []).map((m) => ({ ...m, update: updates.get(m.bsn) ?? null })).sort(byName);
+  const here = new Set(installed.map((m) => m.bsn));
+  const offered = (answer?.available ?? []).filter((o) => !here.has(o.bsn) && !o.installedVersion).sort(byName);
+  return { installed, offered };
+}
+
+/** Where a module came from, in words: the drop folder's file ("drop folder: x.jar"), else the index's address. */
+export function sourceLabel(source) {
+  if (!source) return '—';
+  const dropped = String(source).match(/^drop folder: (.+)$/);
+  return dropped ? `放入目录：${dropped[1]}` : String(source);
+}
