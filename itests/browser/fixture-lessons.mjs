@@ -7,11 +7,11 @@
 //       a teacher gets their own lessons only
 //   GET /api/lessons/{id}, /poster.jpg, /chapters/{n}/thumbnail.jpg, /files/{name} (byte ranges; ?download=1)
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const MEDIA = join(tmpdir(), 'yike-fixture-lessons-v5');
+let MEDIA = join(tmpdir(), 'yike-fixture-lessons-v6');
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 const SECONDS = 20;
 const TEACHER_OFFSET_MS = 1000;
@@ -40,8 +40,11 @@ const still = (from, file, at = 0) => ffmpeg('-ss', String(at), '-i', from, '-fr
 // posters of the other lessons: each its own picture, as each lesson looks different
 const POSTER_SOURCES = ['gradients', 'mandelbrot', 'smptebars', 'smptehdbars', 'colorspectrum', 'sierpinski', 'testsrc', 'rgbtestsrc'];
 
+/** Makes the media into a folder of this process's, then renames it: fixtures started at once never read half a file. */
 function makeMedia() {
-  if (existsSync(join(MEDIA, 'done'))) return;
+  if (existsSync(MEDIA)) return;
+  const final = MEDIA;
+  MEDIA = `${final}.${process.pid}`;
   mkdirSync(MEDIA, { recursive: true });
   makeVideo('program.mp4', 'testsrc2', 'PROGRAM', true);
   makeVideo('program-mobile.mp4', 'testsrc2', 'MOBILE', true, '384x216');
@@ -51,7 +54,12 @@ function makeMedia() {
   CHAPTERS.forEach((c, i) => still(join(MEDIA, 'program.mp4'), `chapter-${i}.jpg`, c.atMillis / 1000 + 0.5));
   POSTER_SOURCES.forEach((source, i) => ffmpeg('-f', 'lavfi', '-i', `${source}=size=640x360:rate=25`, '-frames:v', '1',
     '-q:v', '4', join(MEDIA, `poster-${i + 1}.jpg`)));
-  execFileSync('touch', [join(MEDIA, 'done')]);
+  try {
+    renameSync(MEDIA, final);
+  } catch (e) {
+    rmSync(MEDIA, { recursive: true, force: true }); // another fixture was first: its media are the same
+  }
+  MEDIA = final;
 }
 
 const CHAPTERS = [

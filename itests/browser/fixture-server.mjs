@@ -9,7 +9,7 @@
 // status, recordings and cuts: fixture-system.mjs; the event stream /api/events: fixture-events.mjs.
 //   POST /_fixture/rooms/{room}?state=idle|live|faulty  sets a room's state; idle closes its sockets 1000 "ended"
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -28,11 +28,14 @@ const rooms = JSON.parse(readFileSync(roomsFile, 'utf8'));
 
 const CLIP = join(tmpdir(), 'yike-fixture-clip-v1.flv');
 if (!existsSync(CLIP)) {
+  // made under a name of its own, then renamed: fixtures started at once never read half a clip
+  const making = `${CLIP}.${process.pid}.flv`;
   execFileSync('ffmpeg', ['-v', 'error', '-y',
     '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25:duration=10',
     '-f', 'lavfi', '-i', 'sine=frequency=440:duration=10',
     '-c:v', 'libx264', '-profile:v', 'baseline', '-preset', 'veryfast', '-g', '25', '-keyint_min', '25',
-    '-c:a', 'aac', '-b:a', '64k', '-f', 'flv', CLIP]);
+    '-c:a', 'aac', '-b:a', '64k', '-f', 'flv', making]);
+  renameSync(making, CLIP);
 }
 
 /** The clip as FLV tags: the header, the script and codec-configuration tags, then the media tags. */

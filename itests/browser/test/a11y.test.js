@@ -27,6 +27,10 @@ after(async () => {
 
 /** The serious and critical violations on the page as it is now, one line each with where. */
 async function violations() {
+  // a dialog fading in is half transparent: its colours are judged once every transition has ended
+  // (not the endless ones, as a live badge's pulse)
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'
+    || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 5000 });
   await page.addScriptTag({ path: AXE });
   const found = await page.evaluate(async () => {
     const r = await globalThis.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
