@@ -4,25 +4,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { login, openBrowser } from '../browser.mjs';
-import { ADMIN, fixturePort, startFixture } from '../fixture-start.mjs';
+import { login } from '../browser.mjs';
+import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 import { LESSON } from '../fixture-lessons.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PORT = fixturePort();
-const BASE = `http://127.0.0.1:${PORT}`;
-let fixture;
-let browser;
+const session = fixtureAndBrowser();
+const BASE = session.base;
 let page;
 
 before(async () => {
-  fixture = await startFixture(PORT);
-  browser = await openBrowser();
-  page = browser.page;
-});
-after(async () => {
-  await browser?.close();
-  fixture?.kill();
+  page = await session.start();
 });
 
 /** The serious and critical violations on the page as it is now, one line each with where. */

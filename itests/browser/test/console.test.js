@@ -6,25 +6,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { login, openBrowser, until } from '../browser.mjs';
-import { ADMIN, fixturePort, startFixture } from '../fixture-start.mjs';
+import { login, until } from '../browser.mjs';
+import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
-const PORT = fixturePort();
-const BASE = `http://127.0.0.1:${PORT}`;
+const session = fixtureAndBrowser();
+const BASE = session.base;
 const SHOTS = process.env.YIKE_SCREENSHOTS;
 const SCHOOL_ADMIN = { name: 'zhou', password: 'chalk-and-board' };
-let fixture;
-let browser;
 let page;
 
 before(async () => {
-  fixture = await startFixture(PORT);
-  browser = await openBrowser();
-  page = browser.page;
-});
-after(async () => {
-  await browser?.close();
-  fixture?.kill();
+  page = await session.start();
 });
 
 /** A screenshot once the pointer is out of the way and the last toast (3 s) is gone. */

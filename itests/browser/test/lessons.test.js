@@ -5,27 +5,19 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { login, openBrowser, until } from '../browser.mjs';
+import { login, until } from '../browser.mjs';
 import { FRAME_S, inStep as waitInStep, videos as readVideos } from '../player.mjs';
-import { ADMIN, fixturePort, startFixture } from '../fixture-start.mjs';
+import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 import { LESSON } from '../fixture-lessons.mjs';
 
-const PORT = fixturePort();
-const BASE = `http://127.0.0.1:${PORT}`;
+const session = fixtureAndBrowser();
+const BASE = session.base;
 const SHOTS = process.env.YIKE_SCREENSHOTS;
-let fixture;
-let browser;
 let page;
 
 before(async () => {
-  fixture = await startFixture(PORT);
-  browser = await openBrowser();
-  page = browser.page;
+  page = await session.start();
   await login(page, BASE, ADMIN.name, ADMIN.password, '/lessons');
-});
-after(async () => {
-  await browser?.close();
-  fixture?.kill();
 });
 
 const shot = async (name) => SHOTS && page.screenshot({ path: join(SHOTS, name) });

@@ -5,24 +5,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { login, openBrowser, until } from '../browser.mjs';
-import { ADMIN, fixturePort, startFixture } from '../fixture-start.mjs';
+import { login, until } from '../browser.mjs';
+import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
-const PORT = fixturePort();
-const BASE = `http://127.0.0.1:${PORT}`;
+const session = fixtureAndBrowser();
+const BASE = session.base;
 const SHOTS = process.env.YIKE_SCREENSHOTS;
-let fixture;
-let browser;
 let page;
 
 before(async () => {
-  fixture = await startFixture(PORT);
-  browser = await openBrowser();
-  page = browser.page;
-});
-after(async () => {
-  await browser?.close();
-  fixture?.kill();
+  page = await session.start();
 });
 
 const path = () => { const u = new URL(page.url()); return u.pathname + u.search; };
@@ -154,7 +146,7 @@ test('a session that ends while a room plays leads to the login page and back', 
   await page.getByTestId('logout').click();
   await page.waitForURL('**/login');
   await login(page, BASE, ADMIN.name, ADMIN.password, '/room/102');
-  await browser.context.clearCookies();
+  await session.browser.context.clearCookies();
   // the room page asks for its room every 5 s while it plays: that 401 sends it to the login page
   await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === '/room/102', { timeout: 10000 });
   await login(page, BASE, ADMIN.name, ADMIN.password, new URL(page.url()).searchParams.get('next'));
