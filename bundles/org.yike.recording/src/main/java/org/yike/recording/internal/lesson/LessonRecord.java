@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.yike.api.device.ClassroomEvent;
 import org.yike.api.device.Source;
 import org.yike.api.director.Layout;
@@ -37,6 +40,8 @@ public final class LessonRecord {
 
     static final String METADATA = "lesson.json";
     static final String PROGRAM = "program.mp4";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LessonRecord.class);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
@@ -153,6 +158,20 @@ public final class LessonRecord {
     static LessonRecord read(Path folder) throws IOException {
         Metadata m = JSON.readValue(folder.resolve(METADATA).toFile(), Metadata.class);
         if (m.id == null || m.classroom == null) throw new IOException(folder.resolve(METADATA) + " names no lesson");
+        try {
+            Instant.parse(m.started);
+        } catch (RuntimeException e) {
+            throw new IOException(folder.resolve(METADATA) + " has no readable start time (" + m.started + ")", e);
+        }
+        if (m.session != null) {
+            try {
+                m.session.lesson();
+            } catch (RuntimeException e) {
+                // the recording is still a lesson; only its place in the timetable is lost
+                LOG.warn("Lesson {}: its timetable entry in {} is unreadable and left out", m.id, folder.resolve(METADATA), e);
+                m.session = null;
+            }
+        }
         return new LessonRecord(m, folder);
     }
 
