@@ -76,6 +76,23 @@ public class AccessTest extends ProductJarTest {
         assertEquals(List.of("wang-1"), ids(wang.get("lessons?size=50").body()));
         assertEquals(List.of("liu-1", "wang-1"), ids(viewer.get("lessons?size=50").body()).stream().sorted().toList());
         assertEquals(403, wang.get("devices").status());
+
+        // a colleague's lesson shared with them: theirs to watch, not to change
+        assertEquals(403, wang.patch("lessons/liu-1", "{\"sharedWith\": [\"wang\"]}").status());
+        Api.Answer unknown = schoolAdmin.patch("lessons/liu-1", "{\"sharedWith\": [\"nobody\"]}");
+        assertEquals(unknown.body().toString(), 400, unknown.status());
+        assertTrue(unknown.body().toString(), unknown.body().get("error").asText().contains("nobody"));
+        Api.Answer shared = schoolAdmin.patch("lessons/liu-1", "{\"sharedWith\": [\"wang\"]}");
+        assertEquals(shared.body().toString(), "[\"wang\"]", shared.body().get("sharedWith").toString());
+        assertEquals(200, wang.get("lessons/liu-1").status());
+        assertEquals(List.of("liu-1", "wang-1"), ids(wang.get("lessons?size=50").body()).stream().sorted().toList());
+        JsonNode facets = wang.get("lessons?size=1").body().get("facets");
+        assertEquals(facets.toString(), 2, facets.get("teacher").size());
+        assertEquals(facets.toString(), "{\"value\":\"finished\",\"count\":2}", facets.get("state").get(0).toString());
+        Api.Answer change = wang.patch("lessons/liu-1", "{\"title\": \"改\"}");
+        assertEquals(403, change.status());
+        assertTrue(change.body().toString(), change.body().get("error").asText().contains("to watch"));
+
         Api li = admin.as(token("li", "li-secret-12"));
         assertEquals(403, li.get("lessons/wang-1").status());
         assertEquals(403, li.get("lessons").status());

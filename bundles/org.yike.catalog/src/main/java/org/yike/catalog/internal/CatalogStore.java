@@ -61,7 +61,8 @@ final class CatalogStore implements AutoCloseable {
                         + ", folder, metadata_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement file = db.prepareStatement("INSERT INTO lesson_file VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement chapter = db.prepareStatement("INSERT INTO chapter VALUES (?, ?, ?, ?)");
-                PreparedStatement tag = db.prepareStatement("INSERT INTO lesson_tag VALUES (?, ?, ?)")) {
+                PreparedStatement tag = db.prepareStatement("INSERT INTO lesson_tag VALUES (?, ?, ?)");
+                PreparedStatement share = db.prepareStatement("INSERT INTO lesson_share VALUES (?, ?, ?)")) {
             for (Entry e : entries) {
                 Lesson l = e.lesson();
                 delete.setString(1, l.id());
@@ -105,16 +106,13 @@ final class CatalogStore implements AutoCloseable {
                     chapter.setString(4, l.chapters().get(i).title());
                     chapter.addBatch();
                 }
-                for (int i = 0; i < l.tags().size(); i++) {
-                    tag.setString(1, l.id());
-                    tag.setInt(2, i);
-                    tag.setString(3, l.tags().get(i));
-                    tag.addBatch();
-                }
+                strings(tag, l.id(), l.tags());
+                strings(share, l.id(), l.sharedWith());
             }
             file.executeBatch();
             chapter.executeBatch();
             tag.executeBatch();
+            share.executeBatch();
             db.commit();
         } catch (SQLException | RuntimeException e) {
             db.rollback();
@@ -153,20 +151,13 @@ final class CatalogStore implements AutoCloseable {
         if (ids.isEmpty()) return List.of();
         String in = " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
         Map<String, Lesson> found = new HashMap<>();
-        read("SELECT " + LESSON_COLUMNS + " FROM lesson WHERE id" + in + " ORDER BY id",
-                "SELECT * FROM lesson_file WHERE lesson_id" + in + " ORDER BY lesson_id, position",
-                "SELECT * FROM chapter WHERE lesson_id" + in + " ORDER BY lesson_id, position",
-                "SELECT * FROM lesson_tag WHERE lesson_id" + in + " ORDER BY lesson_id, position",
-                ids, l -> found.put(l.id(), l));
+        read("WHERE id" + in, "WHERE lesson_id" + in, ids, l -> found.put(l.id(), l));
         return ids.stream().map(found::get).filter(l -> l != null).toList();
     }
 
     /** Every lesson, by id. */
     synchronized void forEach(Consumer<Lesson> each) throws SQLException {
-        read("SELECT " + LESSON_COLUMNS + " FROM lesson ORDER BY id",
-                "SELECT * FROM lesson_file ORDER BY lesson_id, position",
-                "SELECT * FROM chapter ORDER BY lesson_id, position",
-                "SELECT * FROM lesson_tag ORDER BY lesson_id, position", List.of(), each);
+        read("", "", List.of(), each);
     }
 
     /** Where each recorded lesson is and when its metadata was read. */
@@ -191,10 +182,8 @@ final class CatalogStore implements AutoCloseable {
     /** The scheduled lessons (those without a folder), by id. */
     synchronized Map<String, Lesson> scheduled() throws SQLException {
         Map<String, Lesson> found = new HashMap<>();
-        String ofScheduled = " WHERE lesson_id IN (SELECT id FROM lesson WHERE folder IS NULL) ORDER BY lesson_id, position";
-        read("SELECT " + LESSON_COLUMNS + " FROM lesson WHERE folder IS NULL ORDER BY id",
-                "SELECT * FROM lesson_file" + ofScheduled, "SELECT * FROM chapter" + ofScheduled,
-                "SELECT * FROM lesson_tag" + ofScheduled, List.of(), l -> found.put(l.id(), l));
+        read("WHERE folder IS NULL", "WHERE lesson_id IN (SELECT id FROM lesson WHERE folder IS NULL)", List.of(),
+                l -> found.put(l.id(), l));
         return found;
     }
 
@@ -223,14 +212,16 @@ final class CatalogStore implements AutoCloseable {
     }
 
     /**
-     * Reads lessons and their files, chapters and tags from four queries ordered by lesson id, merged
-     * as they come (no query per lesson).
+     * Reads the lessons {@code where} says and their files, chapters, tags and shares ({@code childWhere}),
+     * from one query per table ordered by lesson id, merged as they come (no query per lesson).
      */
-    private void read(String lessons, String files, String chapters, String tags, List<String> params,
-            Consumer<Lesson> each) throws SQLException {
-        try (Children f = new Children(files, params); Children c = new Children(chapters, params);
-                Children t = new Children(tags, params);
-                PreparedStatement s = db.prepareStatement(lessons)) {
+    private void read(String where, String childWhere, List<String> params, Consumer<Lesson> each) throws SQLException {
+        String children = " " + childWhere + " ORDER BY lesson_id, position";
+        try (Children f = new Children("SELECT * FROM lesson_file" + children, params);
+                Children c = new Children("SELECT * FROM chapter" + children, params);
+                Children t = new Children("SELECT * FROM lesson_tag" + children, params);
+                Children sh = new Children("SELECT * FROM lesson_share" + children, params);
+                PreparedStatement s = db.prepareStatement("SELECT " + LESSON_COLUMNS + " FROM lesson " + where + " ORDER BY id")) {
             bind(s, params);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -246,14 +237,27 @@ final class CatalogStore implements AutoCloseable {
                     c.of(id, x -> cs.add(new Chapter(x.getLong("at_ms"), x.getString("title"))));
                     List<String> ts = new ArrayList<>();
                     t.of(id, x -> ts.add(x.getString("tag")));
+                    List<String> shared = new ArrayList<>();
+                    sh.of(id, x -> shared.add(x.getString("user_name")));
                     Integer period = (Integer) r.getObject("period");
                     each.accept(new Lesson(id, r.getString("school"), r.getString("room"), r.getString("teacher"),
                             r.getString("course"), r.getString("school_class"), r.getDate("lesson_date").toLocalDate(),
                             period, r.getString("title"), LessonState.valueOf(r.getString("state")),
                             instant(r, "started"), instant(r, "ended"), (Long) r.getObject("duration_ms"),
-                            r.getLong("size_bytes"), fs, cs, ts, r.getBoolean("is_protected"), r.getBoolean("published")));
+                            r.getLong("size_bytes"), fs, cs, ts, r.getBoolean("is_protected"), r.getBoolean("published"),
+                            shared));
                 }
             }
+        }
+    }
+
+    /** A lesson's list of strings (tags, shares) as rows of a child table: lesson id, position, value. */
+    private static void strings(PreparedStatement insert, String id, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            insert.setString(1, id);
+            insert.setInt(2, i);
+            insert.setString(3, values.get(i));
+            insert.addBatch();
         }
     }
 

@@ -166,6 +166,7 @@ public class LessonCatalog implements Catalog, EventHandler {
                 int n = rebuild();
                 if (n > 0) LOG.info("Catalog rebuilt from {}: {} lessons", recordings, n);
             } else {
+                if (index.outdated()) reindex();
                 sync();
             }
         } catch (SQLException | IOException | RuntimeException e) {
@@ -361,6 +362,22 @@ public class LessonCatalog implements Catalog, EventHandler {
         index.commit();
     }
 
+    /** Indexes every lesson of the store again (an index of an earlier format). */
+    private void reindex() throws IOException, SQLException {
+        index.clear();
+        int[] n = {0};
+        store.forEach(l -> {
+            try {
+                index.put(l);
+                n[0]++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        index.commit();
+        LOG.info("Catalog index written again in its current format: {} lessons", n[0]);
+    }
+
     /** Reads lessons whose metadata is new or changed since the catalog read it, and forgets those gone. */
     private void sync() throws IOException, SQLException {
         Map<Path, String> known = new HashMap<>();
@@ -399,7 +416,7 @@ public class LessonCatalog implements Catalog, EventHandler {
     public LessonPage find(LessonQuery query) {
         try {
             LessonIndex.Hits hits = index.find(query);
-            return new LessonPage(hits.total(), store.get(hits.ids()));
+            return new LessonPage(hits.total(), store.get(hits.ids()), hits.facets());
         } catch (IOException e) {
             throw failed("search the catalog", e);
         } catch (SQLException e) {

@@ -91,11 +91,16 @@ final class LessonFolder {
             String renamed = text(edits.path("chapters"), Long.toString(at));
             chapters.add(new Chapter(at, renamed != null ? renamed : String.valueOf(text(d, "cause"))));
         }
-        List<String> tags = new ArrayList<>();
-        edits.path("tags").forEach(t -> tags.add(t.asText()));
         return new Lesson(id, school, room, teacher, course, schoolClass, date, period, title, state(m), started, ended,
                 started != null && ended != null ? Duration.between(started, ended).toMillis() : null, size, files,
-                chapters, tags, edits.path("protected").asBoolean(false), edits.path("published").asBoolean(false));
+                chapters, strings(edits, "tags"), edits.path("protected").asBoolean(false),
+                edits.path("published").asBoolean(false), strings(edits, "sharedWith"));
+    }
+
+    private static List<String> strings(JsonNode edits, String name) {
+        List<String> values = new ArrayList<>();
+        edits.path(name).forEach(t -> values.add(t.asText()));
+        return values;
     }
 
     private static LessonState state(JsonNode m) {
@@ -122,10 +127,8 @@ final class LessonFolder {
             if (edit.title().isBlank()) edits.remove("title");
             else edits.put("title", edit.title().strip());
         }
-        if (edit.tags() != null) {
-            ArrayNode tags = edits.putArray("tags");
-            edit.tags().stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().forEach(tags::add);
-        }
+        if (edit.tags() != null) strings(edits, "tags", edit.tags());
+        if (edit.sharedWith() != null) strings(edits, "sharedWith", edit.sharedWith());
         if (edit.protectedFromRetention() != null) edits.put("protected", edit.protectedFromRetention());
         if (edit.chapterTitles() != null && !edit.chapterTitles().isEmpty()) {
             List<Long> at = new ArrayList<>();
@@ -150,6 +153,12 @@ final class LessonFolder {
         ObjectNode edits = edits(m);
         edits.put("published", true);
         write(m);
+    }
+
+    /** A list of the edits, stripped, without blanks or repeats. */
+    private static void strings(ObjectNode edits, String name, List<String> values) {
+        ArrayNode list = edits.putArray(name);
+        values.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().forEach(list::add);
     }
 
     private static ObjectNode edits(ObjectNode m) {

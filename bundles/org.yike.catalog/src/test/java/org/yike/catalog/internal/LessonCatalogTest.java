@@ -180,6 +180,68 @@ public class LessonCatalogTest {
                 catalog.edit("s-101-0901-1", new LessonEdit("", null, null, null)).title());
     }
 
+    @Test
+    public void aTeacherFindsTheirOwnLessonsAndThoseSharedWithThem() throws Exception {
+        LessonQuery.Reader wang = new LessonQuery.Reader("王芳", "wangfang");
+        assertEquals(List.of("s-102-0903-3", "s-101-0901-1"), readerIds(wang, null));
+        Lesson shared = catalog.edit("s-101-0901-2", new LessonEdit(null, null, null, null, List.of(" wangfang ", "zhangwei", "wangfang")));
+        assertEquals("stripped, once each", List.of("wangfang", "zhangwei"), shared.sharedWith());
+        assertEquals(List.of("s-102-0903-3", "s-101-0901-2", "s-101-0901-1"), readerIds(wang, null));
+        assertEquals("words narrow what they may see", List.of("s-101-0901-2"), readerIds(wang, "朗读"));
+        assertEquals("shared with a user who teaches nothing", List.of("s-101-0901-2"),
+                readerIds(new LessonQuery.Reader(null, "zhangwei"), null));
+        assertEquals("a reader with neither sees nothing", List.of(), readerIds(new LessonQuery.Reader(null, null), null));
+        assertTrue(Files.readString(data.resolve("recordings/101/s-101-0901-2/lesson.json")).contains("zhangwei"));
+
+        catalog.rebuild();
+        assertEquals("the shares are the lesson's, kept in its lesson.json", List.of("wangfang", "zhangwei"),
+                catalog.get("s-101-0901-2").orElseThrow().sharedWith());
+        assertEquals(List.of("s-102-0903-3", "s-101-0901-2", "s-101-0901-1"), readerIds(wang, null));
+        assertEquals("other edits leave the shares", List.of("wangfang", "zhangwei"),
+                catalog.edit("s-101-0901-2", new LessonEdit("古诗", null, null, null)).sharedWith());
+        assertEquals("an empty list shares with nobody", List.of(),
+                catalog.edit("s-101-0901-2", new LessonEdit(null, null, null, null, List.of())).sharedWith());
+        assertEquals(List.of("s-102-0903-3", "s-101-0901-1"), readerIds(wang, null));
+    }
+
+    private List<String> readerIds(LessonQuery.Reader reader, String q) {
+        return catalog.find(new LessonQuery(q, null, null, null, null, null, null, null, 0, 20, reader)).items().stream()
+                .map(Lesson::id).toList();
+    }
+
+    @Test
+    public void facetsCountWhatWasFoundByRoomTeacherCourseClassAndState() {
+        LessonPage all = catalog.find(new LessonQuery(null, null, null, null, null, null, null, LessonState.FINISHED, 0, 1));
+        assertEquals(List.of(new LessonPage.Facet("101", 2), new LessonPage.Facet("102", 2), new LessonPage.Facet("103", 1)),
+                all.facets().get("room"));
+        assertEquals(new LessonPage.Facet("王芳", 2), all.facets().get("teacher").get(0));
+        assertEquals(new LessonPage.Facet("数学", 2), all.facets().get("course").get(0));
+        assertEquals(List.of(new LessonPage.Facet("FINISHED", 5)), all.facets().get("state"));
+        assertEquals("counted over all pages, not the one asked for", 1, all.items().size());
+
+        LessonPage maths = catalog.find(LessonQuery.words("数学"));
+        assertEquals(List.of(new LessonPage.Facet("101", 1), new LessonPage.Facet("102", 1)), maths.facets().get("room"));
+        assertEquals(List.of(new LessonPage.Facet("初三(1)班", 1), new LessonPage.Facet("初二(3)班", 1)), maths.facets().get("class"));
+        assertEquals("nothing found, nothing counted", Map.of(), catalog.find(LessonQuery.words("化学")).facets());
+    }
+
+    @Test
+    public void anIndexOfAnEarlierFormatIsWrittenAgainFromTheStore() throws Exception {
+        catalog.close();
+        // an index as the catalog wrote it before facets: no format in its commit
+        Path index = data.resolve("catalog/index");
+        Files.walk(index).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try (org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(
+                org.apache.lucene.store.FSDirectory.open(index), new org.apache.lucene.index.IndexWriterConfig())) {
+            w.commit();
+        }
+        catalog = open();
+        catalog.load();
+        LessonPage all = catalog.find(new LessonQuery(null, null, null, null, null, null, null, null, 0, 20));
+        assertEquals(5, all.total());
+        assertEquals(3, all.facets().get("room").size());
+    }
+
     private List<Lesson> everything() {
         return catalog.find(new LessonQuery(null, null, null, null, null, null, null, null, 0, 200)).items();
     }

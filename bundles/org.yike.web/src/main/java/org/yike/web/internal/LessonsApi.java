@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.yike.api.access.Accounts;
 import org.yike.api.access.Role;
 import org.yike.api.access.User;
 import org.yike.api.catalog.Catalog;
@@ -29,12 +30,14 @@ import org.yike.api.catalog.Chapter;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonEdit;
 import org.yike.api.catalog.LessonFile;
+import org.yike.api.catalog.LessonPage;
 import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.catalog.Playback;
 
 /**
- * The catalog over HTTP: {@code /api/lessons} (find, read, change, delete; a teacher finds their own lessons only), a
+ * The catalog over HTTP: {@code /api/lessons} (find with facets, read, change, share, delete; a teacher finds their
+ * own lessons and those shared with them), a
  * lesson's files with byte ranges and as downloads, its HLS, poster and chapter pictures, and
  * {@code POST /api/catalog/rebuild}.
  */
@@ -47,6 +50,9 @@ public class LessonsApi extends HttpServlet {
     @Reference
     transient Catalog catalog;
 
+    /** Who a lesson may be shared with. */
+    @Reference
+    transient Accounts accounts;
 
     /** Publishing, where org.yike.publish is installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -94,8 +100,13 @@ public class LessonsApi extends HttpServlet {
         }
         if (!p.get(0).equals("lessons")) return false;
         if (call.equals("GET lessons/1")) {
-            var page = catalog.find(query(req));
-            ApiServlet.write(resp, 200, Map.of("total", page.total(), "items", page.items().stream().map(this::view).toList()));
+            LessonPage page = catalog.find(query(req));
+            Map<String, Object> facets = new LinkedHashMap<>();
+            page.facets().forEach((field, values) -> facets.put(field, values.stream()
+                    .map(f -> Map.of("value", field.equals("state") ? f.value().toLowerCase(Locale.ROOT) : f.value(),
+                            "count", f.count())).toList()));
+            ApiServlet.write(resp, 200, Map.of("total", page.total(), "items", page.items().stream().map(this::view).toList(),
+                    "facets", facets));
             return true;
         }
         if (p.size() < 2) return false;
@@ -106,7 +117,7 @@ public class LessonsApi extends HttpServlet {
                 ApiServlet.write(resp, 200, view(lesson));
                 return true;
             case "PATCH lessons/2":
-                ApiServlet.write(resp, 200, view(catalog.edit(id, edit(ApiServlet.body(req)))));
+                ApiServlet.write(resp, 200, view(catalog.edit(id, edit(ApiServlet.body(req), lesson))));
                 return true;
             case "DELETE lessons/2":
                 catalog.delete(id, "deleted through the API by " + JsonAnswers.who(req));
@@ -186,11 +197,12 @@ public class LessonsApi extends HttpServlet {
         v.put("tags", l.tags());
         v.put("protected", l.protectedFromRetention());
         v.put("published", l.published());
+        v.put("sharedWith", l.sharedWith());
         v.put("poster", base + "/poster.jpg");
         return v;
     }
 
-    private static LessonQuery query(HttpServletRequest req) {
+    private LessonQuery query(HttpServletRequest req) {
         String state = req.getParameter("state");
         LessonState s = null;
         if (state != null && !state.isBlank()) {
@@ -202,12 +214,12 @@ public class LessonsApi extends HttpServlet {
         }
         String page = req.getParameter("page");
         String size = req.getParameter("size");
-        // a teacher finds their own lessons, whatever they ask for
+        // a teacher finds their own lessons and those shared with them, whatever they ask for
         User caller = JsonAnswers.caller(req);
-        String teacher = caller.role() == Role.TEACHER ? caller.displayName() : req.getParameter("teacher");
-        return new LessonQuery(req.getParameter("q"), req.getParameter("room"), teacher,
+        LessonQuery.Reader reader = caller.role() == Role.TEACHER ? new LessonQuery.Reader(caller.displayName(), caller.name()) : null;
+        return new LessonQuery(req.getParameter("q"), req.getParameter("room"), req.getParameter("teacher"),
                 req.getParameter("course"), req.getParameter("class"), date(req, "from"), date(req, "to"), s,
-                page == null ? 0 : number(page, "page"), size == null ? 20 : number(size, "size"));
+                page == null ? 0 : number(page, "page"), size == null ? 20 : number(size, "size"), reader);
     }
 
     private static LocalDate date(HttpServletRequest req, String name) {
@@ -228,12 +240,15 @@ public class LessonsApi extends HttpServlet {
         }
     }
 
-    /** {@code {"title", "tags", "protected", "chapters": [{"atMillis", "title"}]}}, each optional. */
-    private static LessonEdit edit(JsonNode body) {
+    /**
+     * {@code {"title", "tags", "protected", "chapters": [{"atMillis", "title"}], "sharedWith": [user names]}}, each
+     * optional; a lesson is shared with users who exist, never with its own teacher.
+     */
+    private LessonEdit edit(JsonNode body, Lesson lesson) {
         for (var names = body.fieldNames(); names.hasNext(); ) {
             String f = names.next();
-            if (!List.of("title", "tags", "protected", "chapters").contains(f)) {
-                throw new Refused(400, "a lesson has no '" + f + "' to change; title, tags, protected and chapters can be");
+            if (!List.of("title", "tags", "protected", "chapters", "sharedWith").contains(f)) {
+                throw new Refused(400, "a lesson has no '" + f + "' to change; title, tags, protected, chapters and sharedWith can be");
             }
         }
         String title = null;
@@ -241,13 +256,15 @@ public class LessonsApi extends HttpServlet {
             if (!body.get("title").isTextual()) throw new Refused(400, "'title' must be a string");
             title = body.get("title").asText();
         }
-        List<String> tags = null;
-        if (body.hasNonNull("tags")) {
-            if (!body.get("tags").isArray()) throw new Refused(400, "'tags' must be a list of strings");
-            tags = new ArrayList<>();
-            for (JsonNode t : body.get("tags")) {
-                if (!t.isTextual()) throw new Refused(400, "'tags' must be a list of strings");
-                tags.add(t.asText());
+        List<String> tags = strings(body, "tags");
+        List<String> sharedWith = strings(body, "sharedWith");
+        if (sharedWith != null) {
+            for (String name : sharedWith) {
+                User u = accounts.user(name.strip()).orElseThrow(() -> new Refused(400, "there is no user '" + name
+                        + "' to share lesson " + lesson.id() + " with"));
+                if (u.displayName().equals(lesson.teacher()) && u.role() == Role.TEACHER) {
+                    throw new Refused(400, "lesson " + lesson.id() + " is " + u.name() + "'s own; it is shared with others");
+                }
             }
         }
         Boolean kept = null;
@@ -265,7 +282,19 @@ public class LessonsApi extends HttpServlet {
                 chapters.put(c.get("atMillis").asLong(), c.get("title").asText());
             }
         }
-        return new LessonEdit(title, tags, kept, chapters);
+        return new LessonEdit(title, tags, kept, chapters, sharedWith);
+    }
+
+    /** A list of strings of the body, or null when it names none. */
+    private static List<String> strings(JsonNode body, String name) {
+        if (!body.hasNonNull(name)) return null;
+        if (!body.get(name).isArray()) throw new Refused(400, "'" + name + "' must be a list of strings");
+        List<String> values = new ArrayList<>();
+        for (JsonNode t : body.get(name)) {
+            if (!t.isTextual()) throw new Refused(400, "'" + name + "' must be a list of strings");
+            values.add(t.asText());
+        }
+        return values;
     }
 
     /** {@code <title>.mp4} for the program, {@code <title> - <file>} for the others. */
