@@ -1,6 +1,7 @@
 package org.yike.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -34,6 +35,7 @@ public class SerialPtzTest extends InYike {
 
     /** VISCA's "memory recall" of preset 2 for camera 1, in its VISCA over IP header (after the sequence number). */
     private static final String RECALL_2 = "81 01 04 3F 02 02 FF";
+    private static final String RECALL_3 = "81 01 04 3F 02 03 FF";
 
     @Test
     public void aDirectorsPresetShotMovesTheDevicesViscaCamera() throws Exception {
@@ -51,6 +53,13 @@ public class SerialPtzTest extends InYike {
             String id = RecordingTest.awaitStart(api, "{\"classroom\": \"101\"}").body().get("id").asText();
             Await.until("the camera heard the recall of preset 2", 15, () -> List.copyOf(heard),
                     packets -> packets.stream().anyMatch(p -> p.endsWith(RECALL_2)));
+            // the operator's presets: those the VISCA service says, and a cut to one recalls it
+            JsonNode presets = api.get("classrooms/101/presets").body();
+            assertTrue(presets.toString(), presets.path("virtual-101/student").toString().contains("\"3\""));
+            api.post("classrooms/101/cut", "{\"sources\": [\"virtual-101/student\"], "
+                    + "\"framing\": {\"virtual-101/student\": {\"preset\": \"3\", \"width\": 1, \"height\": 1}}}");
+            Await.until("the camera heard the recall of preset 3", 15, () -> List.copyOf(heard),
+                    packets -> packets.stream().anyMatch(p -> p.endsWith(RECALL_3)));
             JsonNode lesson = api.post("recordings/" + id + "/stop", "").body();
 
             JsonNode metadata = new ObjectMapper().readTree(Path.of(lesson.get("files").get(0).get("path").asText())

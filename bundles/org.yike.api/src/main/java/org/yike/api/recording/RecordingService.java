@@ -3,6 +3,7 @@ package org.yike.api.recording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -50,6 +51,15 @@ public interface RecordingService {
 
     /** The classroom's program is directed by its configured strategy again. */
     void resume(String classroom);
+
+    /**
+     * The presets of the cameras the classroom's running lesson shows that can turn (by their device's
+     * own PTZ or a PTZ service for it), by source key; a shot's {@link org.yike.api.director.Framing#preset}
+     * names one of them. A camera that cannot say its presets is left out.
+     *
+     * @throws IllegalStateException where the classroom is not recording
+     */
+    Map<String, List<String>> presets(String classroom);
 
     /**
      * The live profile of the running lesson {@code id} as the engine encodes it, for pushing it

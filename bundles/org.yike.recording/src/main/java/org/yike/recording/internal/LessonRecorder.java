@@ -164,6 +164,15 @@ public class LessonRecorder implements RecordingService, EventHandler {
         redirect();
     }
 
+    @Override
+    public Map<String, List<String>> presets(String classroom) {
+        Lesson lesson;
+        synchronized (this) {
+            lesson = runningIn(classroom);
+        }
+        return ptz.presets(lesson.videoSources()); // asking cameras takes time: not while holding the recorder
+    }
+
     private Lesson runningIn(String classroom) {
         return running.values().stream().filter(l -> l.record.classroom.equals(classroom)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("classroom " + classroom + " is not recording"));

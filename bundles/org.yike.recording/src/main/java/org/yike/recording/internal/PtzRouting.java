@@ -1,5 +1,6 @@
 package org.yike.recording.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,20 @@ final class PtzRouting {
         shot.framing().forEach((key, framing) -> {
             if (framing.preset() != null) commands.execute(() -> gotoPreset(key, framing.preset()));
         });
+    }
+
+    /** The presets of each of these sources ({@code device/stream}) whose device can turn; one that fails to say is left out. */
+    Map<String, List<String>> presets(List<String> sourceKeys) {
+        Map<String, List<String>> presets = new LinkedHashMap<>();
+        for (String key : sourceKeys) {
+            String deviceId = key.substring(0, key.indexOf('/'));
+            try {
+                ptz(deviceId).ifPresent(p -> presets.put(key, List.copyOf(p.presets())));
+            } catch (RuntimeException e) {
+                LOG.warn("Device {} did not list its presets", deviceId, e);
+            }
+        }
+        return presets;
     }
 
     /** A camera that is slow or fails to move costs the shot its framing, never the lesson its program. */

@@ -118,6 +118,9 @@ public class ApiServlet extends HttpServlet {
             case "GET recordings/3":
                 if (p.get(2).equals("timeline")) return timeline(p.get(1));
                 break;
+            case "GET classrooms/3":
+                if (p.get(2).equals("presets")) return recording.presets(p.get(1));
+                break;
             case "POST classrooms/3":
                 if (p.get(2).equals("cut")) {
                     recording.cut(p.get(1), shot(body(req)));
