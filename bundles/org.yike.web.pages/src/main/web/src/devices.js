@@ -1,4 +1,5 @@
 // The devices as the console lists them (GET /api/devices); no DOM here, so node --test checks it.
+import { labelsOf } from './labels.js';
 
 /** A device's state (state + reason, as openHAB's things) in words, with its tag colour. */
 export const DEVICE_STATES = {
@@ -7,8 +8,7 @@ export const DEVICE_STATES = {
   OFFLINE: { label: '离线', tag: 'danger' },
   ERROR: { label: '配置错误', tag: 'danger' },
 };
-export const deviceStateLabel = (state) => DEVICE_STATES[state]?.label ?? String(state ?? '');
-export const deviceStateTag = (state) => DEVICE_STATES[state]?.tag ?? 'info';
+export const { label: deviceStateLabel, tag: deviceStateTag } = labelsOf(DEVICE_STATES);
 
 /** What a source shows or hears (org.yike.api.device.Role). */
 const SOURCE_ROLES = {

@@ -1,5 +1,6 @@
 // What the lessons page makes of /api/lessons: filters to and from the address, durations, states;
 // no DOM here, so node --test checks it.
+import { labelsOf } from './labels.js';
 import { periodLabel } from './rooms.js';
 
 /** The filters GET /api/lessons takes, besides page and size (dates YYYY-MM-DD). */
@@ -62,9 +63,7 @@ export const LESSON_STATES = [
   { state: 'partial', label: '部分录制', tag: 'warning' },
   { state: 'failed', label: '录制失败', tag: 'danger' },
 ];
-const byState = new Map(LESSON_STATES.map((s) => [s.state, s]));
-export const stateLabel = (state) => byState.get(state)?.label ?? String(state ?? '');
-export const stateTag = (state) => byState.get(state)?.tag ?? 'info';
+export const { label: stateLabel, tag: stateTag } = labelsOf(LESSON_STATES, 'state');
 
 /** Whether a lesson has pictures to show: a scheduled one has none yet. */
 export const hasMedia = (lesson) => lesson?.state !== 'scheduled';

@@ -1,18 +1,17 @@
 // The modules as the console lists them (GET /api/modules: installed, available, updates); no DOM here,
 // so node --test checks it.
+import { labelsOf } from './labels.js';
 
 /** A bundle's state (org.osgi.framework.Bundle) in words, with its tag colour. */
-const MODULE_STATES = {
-  ACTIVE: ['运行中', 'success'],
-  RESOLVED: ['已就绪', 'info'],
-  STARTING: ['启动中', 'warning'],
-  STOPPING: ['停止中', 'warning'],
-  INSTALLED: ['未解析', 'danger'],
-  UNINSTALLED: ['已卸载', 'info'],
-  MISSING: ['缺失', 'danger'],
-};
-export const moduleStateLabel = (state) => MODULE_STATES[state]?.[0] ?? String(state ?? '');
-export const moduleStateTag = (state) => MODULE_STATES[state]?.[1] ?? 'info';
+export const { label: moduleStateLabel, tag: moduleStateTag } = labelsOf({
+  ACTIVE: { label: '运行中', tag: 'success' },
+  RESOLVED: { label: '已就绪', tag: 'info' },
+  STARTING: { label: '启动中', tag: 'warning' },
+  STOPPING: { label: '停止中', tag: 'warning' },
+  INSTALLED: { label: '未解析', tag: 'danger' },
+  UNINSTALLED: { label: '已卸载', tag: 'info' },
+  MISSING: { label: '缺失', tag: 'danger' },
+});
 
 const byName = (a, b) => a.bsn.localeCompare(b.bsn);
 

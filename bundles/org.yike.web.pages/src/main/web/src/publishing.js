@@ -1,6 +1,7 @@
 // Publishing as the console shows it: jobs from GET /api/publish/jobs and the changes the server's
 // events bring (GET /api/events: org/yike/publish/PROGRESS about once a second while a job sends,
 // org/yike/publish/<STATE> when its state changes); no DOM here, so node --test checks it.
+import { labelsOf } from './labels.js';
 import { formatBytes } from './units.js';
 
 export const PUBLISH_PREFIX = 'org/yike/publish/';
@@ -17,8 +18,7 @@ const ENDED = new Set(['done', 'failed', 'cancelled']);
 /** The topics the jobs page listens to: progress and every state. */
 export const JOB_TOPICS = ['PROGRESS', ...Object.keys(JOB_STATES)].map((s) => PUBLISH_PREFIX + s.toUpperCase());
 
-export const jobStateLabel = (state) => JOB_STATES[state]?.label ?? String(state ?? '');
-export const jobStateTag = (state) => JOB_STATES[state]?.tag ?? 'info';
+export const { label: jobStateLabel, tag: jobStateTag } = labelsOf(JOB_STATES);
 export const jobEnded = (state) => ENDED.has(state);
 /** Waiting or sending: it can be cancelled. */
 export const jobCancellable = (state) => Boolean(JOB_STATES[state]) && !jobEnded(state);

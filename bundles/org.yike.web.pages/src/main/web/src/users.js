@@ -1,4 +1,5 @@
 // Users and roles as the pages show them; no DOM here, so node --test checks it.
+import { labelsOf } from './labels.js';
 
 /** The roles by their wire names, most powerful first, with their Chinese names. */
 export const ROLES = [
@@ -9,11 +10,8 @@ export const ROLES = [
   { role: 'judge', label: '评委', tag: 'info' },
   { role: 'viewer', label: '观众', tag: 'info' },
 ];
-const byRole = new Map(ROLES.map((r) => [r.role, r]));
-
-/** A role's Chinese name; a role this page does not know yet shows as the server names it. */
-export const roleLabel = (role) => byRole.get(role)?.label ?? String(role ?? '');
-export const roleTag = (role) => byRole.get(role)?.tag ?? 'info';
+/** A role's Chinese name and tag colour; a role this page does not know yet shows as the server names it. */
+export const { label: roleLabel, tag: roleTag } = labelsOf(ROLES, 'role');
 
 const ADMINS = new Set(['district-admin', 'school-admin']);
 /** Whether the users page is offered (the server answers 403 to anyone else anyway). */
