@@ -1,15 +1,18 @@
 // Debian's chromium through playwright-core, as the itests run it: headless, sound allowed without a
-// click, a fresh profile each time; every line the scripts print is one JSON object.
+// click, a fresh profile each time, Chinese as the browser's language (the pages' first; the scripts read
+// their Chinese words) unless another is asked for; every line the scripts print is one JSON object.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export async function openBrowser() {
+/** locale: the browser's language (navigator.languages, Accept-Language), which the pages start in. */
+export async function openBrowser({ locale = 'zh-CN' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'yike-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    locale,
     viewport: { width: 1280, height: 800 },
     args: ['--autoplay-policy=no-user-gesture-required', '--no-sandbox', '--disable-gpu', '--disable-quic',
       '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -4,6 +4,7 @@ import {
   publishJobUrl, publishJobsUrl, publishNewestUrl, publishRulesUrl, publishTargetUrl, publishTargetsUrl, publishTypesUrl,
   recordingsUrl, resumeUrl, roomUrl, roomsUrl, scheduleUrl, statusUrl, timetableUrl, userUrl, usersUrl,
 } from './endpoints.js';
+import { language } from './i18n.js';
 import { request } from './session.js';
 
 export const fetchRooms = () => request(roomsUrl());
@@ -19,7 +20,7 @@ export const fetchLesson = (id) => request(lessonUrl(id));
 
 export const fetchDevices = () => request(devicesUrl());
 /** The drivers with their forms, labelled in the pages' language. */
-export const fetchDrivers = () => request(driversUrl(), { headers: { 'Accept-Language': 'zh-CN' } });
+export const fetchDrivers = () => request(driversUrl(), { headers: { 'Accept-Language': language() } });
 export const fetchDiscovered = (driver) => request(discoveredUrl(driver));
 export const addDevice = (body) => request(devicesUrl(), { method: 'POST', body });
 export const deleteDevice = (id) => request(deviceUrl(id), { method: 'DELETE' });
@@ -29,7 +30,7 @@ export const importTimetable = (part, csv) => request(timetableUrl(part), { meth
 export const fetchSchedule = (from, to, room) => request(scheduleUrl(from, to, room));
 
 /** The publishing connectors with their targets' forms, labelled in the pages' language. */
-export const fetchPublishTypes = () => request(publishTypesUrl(), { headers: { 'Accept-Language': 'zh-CN' } });
+export const fetchPublishTypes = () => request(publishTypesUrl(), { headers: { 'Accept-Language': language() } });
 export const fetchTargets = () => request(publishTargetsUrl());
 export const addTarget = (body) => request(publishTargetsUrl(), { method: 'POST', body });
 export const deleteTarget = (name) => request(publishTargetUrl(name), { method: 'DELETE' });

@@ -1,32 +1,26 @@
 // The devices as the console lists them (GET /api/devices); no DOM here, so node --test checks it.
-import { labelsOf } from './labels.js';
+import { t } from './i18n.js';
+import { labelsOf, worded } from './labels.js';
 
 /** A device's state (state + reason, as openHAB's things) in words, with its tag colour. */
-export const DEVICE_STATES = {
-  ONLINE: { label: '在线', tag: 'success' },
-  CONNECTING: { label: '连接中', tag: 'warning' },
-  OFFLINE: { label: '离线', tag: 'danger' },
-  ERROR: { label: '配置错误', tag: 'danger' },
-};
+export const DEVICE_STATES = worded('deviceState', {
+  ONLINE: { tag: 'success' },
+  CONNECTING: { tag: 'warning' },
+  OFFLINE: { tag: 'danger' },
+  ERROR: { tag: 'danger' },
+});
 export const { label: deviceStateLabel, tag: deviceStateTag } = labelsOf(DEVICE_STATES);
 
 /** What a source shows or hears (org.yike.api.device.Role). */
-const SOURCE_ROLES = {
-  TEACHER_CLOSEUP: '教师特写',
-  TEACHER_WIDE: '教师全景',
-  STUDENT_CLOSEUP: '学生特写',
-  STUDENT_WIDE: '学生全景',
-  COURSEWARE: '课件',
-  BLACKBOARD: '板书',
-  MICROPHONE: '拾音',
-};
-export const sourceRoleLabel = (role) => SOURCE_ROLES[role] ?? String(role ?? '');
+const SOURCE_ROLES = new Set(['TEACHER_CLOSEUP', 'TEACHER_WIDE', 'STUDENT_CLOSEUP', 'STUDENT_WIDE', 'COURSEWARE', 'BLACKBOARD',
+  'MICROPHONE']);
+export const sourceRoleLabel = (role) => (SOURCE_ROLES.has(role) ? t(`sourceRole.${role}`) : String(role ?? ''));
 
 /** Figures older than this were not measured again: the source stopped delivering, or nobody reads it. */
 export const STALE_MS = 30_000;
 
 /**
- * A source's figures in words: "25 fps · 4,012 kbit/s", "25 fps · 未压缩" (bitsPerSecond 0: raw
+ * A source's figures in words: "25 fps · 4,012 kbit/s", "25 fps · 未压缩" (uncompressed; bitsPerSecond 0: raw
  * pictures or sound, whose rate says nothing), "48 kbit/s" for sound (0 fps), '—' when not measured;
  * stale when measured more than STALE_MS before now.
  */
@@ -36,7 +30,7 @@ export function figuresLabel(figures, now = Date.now()) {
   const fps = Number(figures.framesPerSecond);
   if (fps > 0) parts.push(`${fps >= 10 ? Math.round(fps) : fps.toFixed(1)} fps`);
   const bits = Number(figures.bitsPerSecond);
-  parts.push(bits > 0 ? `${Math.round(bits / 1000).toLocaleString('en-US')} kbit/s` : '未压缩');
+  parts.push(bits > 0 ? `${Math.round(bits / 1000).toLocaleString('en-US')} kbit/s` : t('devices.uncompressed'));
   const measured = Date.parse(figures.measuredAt);
   return { text: parts.join(' · '), stale: Number.isFinite(measured) && now - measured > STALE_MS };
 }
@@ -49,7 +43,8 @@ export function sortDevices(devices) {
 
 /** The answer to a refused DELETE in words: 409 is a driver's default device, which cannot go. */
 export function deleteRefusal(device, error) {
-  if (error.status === 409) return `${device.name || device.id} 是驱动自带的默认设备，不能删除（${error.message}）`;
-  if (error.status === 404) return `${device.name || device.id} 已不存在（${error.message}）`;
-  return `无法删除 ${device.name || device.id}：${error.message}`;
+  const words = { name: device.name || device.id, reason: error.message };
+  if (error.status === 409) return t('devices.defaultDevice', words);
+  if (error.status === 404) return t('devices.gone', words);
+  return t('common.cannotDelete', words);
 }

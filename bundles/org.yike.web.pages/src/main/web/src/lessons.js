@@ -1,6 +1,7 @@
 // What the lessons page makes of /api/lessons: filters to and from the address, durations, states;
 // no DOM here, so node --test checks it.
-import { labelsOf } from './labels.js';
+import { language } from './i18n.js';
+import { labelsOf, worded } from './labels.js';
 import { periodLabel } from './rooms.js';
 
 /** The filters GET /api/lessons takes, besides page and size (dates YYYY-MM-DD). */
@@ -50,19 +51,19 @@ export function durationLabel(millis) {
 export function whenLabel(lesson) {
   if (blank(lesson?.date)) return '';
   const day = new Date(`${lesson.date}T00:00:00`);
-  const weekday = Number.isNaN(day.getTime()) ? '' : ` 周${'日一二三四五六'[day.getDay()]}`;
+  const weekday = Number.isNaN(day.getTime()) ? '' : ` ${day.toLocaleDateString(language(), { weekday: 'short' })}`;
   const period = periodLabel(lesson.period);
   return `${lesson.date}${weekday}${period ? ` ${period}` : ''}`;
 }
 
 /** The catalog's states, as the state filter offers them and the cards show them. */
-export const LESSON_STATES = [
-  { state: 'finished', label: '已完成', tag: 'success' },
-  { state: 'recording', label: '录制中', tag: 'danger' },
-  { state: 'scheduled', label: '待录制', tag: 'info' },
-  { state: 'partial', label: '部分录制', tag: 'warning' },
-  { state: 'failed', label: '录制失败', tag: 'danger' },
-];
+export const LESSON_STATES = worded('lessonState', [
+  { state: 'finished', tag: 'success' },
+  { state: 'recording', tag: 'danger' },
+  { state: 'scheduled', tag: 'info' },
+  { state: 'partial', tag: 'warning' },
+  { state: 'failed', tag: 'danger' },
+], 'state');
 export const { label: stateLabel, tag: stateTag } = labelsOf(LESSON_STATES, 'state');
 
 /** Whether a lesson has pictures to show: a scheduled one has none yet. */

@@ -1,4 +1,4 @@
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import { createRouter, createWebHistory } from 'vue-router';
 import 'element-plus/theme-chalk/base.css';
 import App from './App.vue';
@@ -14,24 +14,25 @@ import PublishingView from './views/PublishingView.vue';
 import ModulesView from './views/ModulesView.vue';
 import SystemView from './views/SystemView.vue';
 import DirectingView from './views/DirectingView.vue';
+import { i18n, startLanguage, t } from './i18n.js';
 import { loadSession, loginTarget, onExpired, safeNext, user } from './session.js';
 
 const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: '/login', name: 'login', component: LoginView, meta: { title: '登录', public: true } },
-    { path: '/', component: WallView, meta: { title: '巡课' } },
+    { path: '/login', name: 'login', component: LoginView, meta: { title: 'title.login', public: true } },
+    { path: '/', component: WallView, meta: { title: 'title.wall' } },
     { path: '/room/:room', component: RoomView, meta: { title: (to) => to.params.room } },
-    { path: '/users', component: UsersView, meta: { title: '用户管理' } },
-    { path: '/lessons', component: LessonsView, meta: { title: '课程' } },
-    { path: '/lessons/:id', component: LessonView, meta: { title: '课程' } },
+    { path: '/users', component: UsersView, meta: { title: 'title.users' } },
+    { path: '/lessons', component: LessonsView, meta: { title: 'title.lessons' } },
+    { path: '/lessons/:id', component: LessonView, meta: { title: 'title.lessons' } },
     { path: '/console', redirect: '/console/devices' },
-    { path: '/console/devices', component: DevicesView, meta: { title: '设备 · 管理' } },
-    { path: '/console/timetable', component: TimetableView, meta: { title: '课表 · 管理' } },
-    { path: '/console/publishing', component: PublishingView, meta: { title: '发布 · 管理' } },
-    { path: '/console/modules', component: ModulesView, meta: { title: '模块 · 管理' } },
-    { path: '/console/system', component: SystemView, meta: { title: '系统 · 管理' } },
-    { path: '/console/directing', component: DirectingView, meta: { title: '导播 · 管理' } },
+    { path: '/console/devices', component: DevicesView, meta: { title: 'title.devices' } },
+    { path: '/console/timetable', component: TimetableView, meta: { title: 'title.timetable' } },
+    { path: '/console/publishing', component: PublishingView, meta: { title: 'title.publishing' } },
+    { path: '/console/modules', component: ModulesView, meta: { title: 'title.modules' } },
+    { path: '/console/system', component: SystemView, meta: { title: 'title.system' } },
+    { path: '/console/directing', component: DirectingView, meta: { title: 'title.directing' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
@@ -46,10 +47,13 @@ router.beforeEach(async (to) => {
   return user.value ? true : loginTarget(to.fullPath);
 });
 
-router.afterEach((to) => {
-  const title = typeof to.meta.title === 'function' ? to.meta.title(to) : to.meta.title;
-  document.title = title ? `${title} · 一课` : '一课';
-});
+// meta.title: the message that names the page, or a function of the route that answers its name
+function retitle(to) {
+  const title = typeof to.meta.title === 'function' ? to.meta.title(to) : to.meta.title && t(to.meta.title);
+  document.title = title ? t('app.title', { page: title }) : t('app.name');
+}
+router.afterEach(retitle);
+watch(i18n.global.locale, () => retitle(router.currentRoute.value));
 
 // Any API call answered 401 (the session ended, the server forgot it): log in again, then come back here.
 onExpired(() => {
@@ -57,4 +61,5 @@ onExpired(() => {
   if (!here.meta.public) router.replace(loginTarget(here.fullPath));
 });
 
+startLanguage();
 createApp(App).use(router).mount('#app');

@@ -1,17 +1,18 @@
 // The modules as the console lists them (GET /api/modules: installed, available, updates); no DOM here,
 // so node --test checks it.
-import { labelsOf } from './labels.js';
+import { t } from './i18n.js';
+import { labelsOf, worded } from './labels.js';
 
 /** A bundle's state (org.osgi.framework.Bundle) in words, with its tag colour. */
-export const { label: moduleStateLabel, tag: moduleStateTag } = labelsOf({
-  ACTIVE: { label: '运行中', tag: 'success' },
-  RESOLVED: { label: '已就绪', tag: 'info' },
-  STARTING: { label: '启动中', tag: 'warning' },
-  STOPPING: { label: '停止中', tag: 'warning' },
-  INSTALLED: { label: '未解析', tag: 'danger' },
-  UNINSTALLED: { label: '已卸载', tag: 'info' },
-  MISSING: { label: '缺失', tag: 'danger' },
-});
+export const { label: moduleStateLabel, tag: moduleStateTag } = labelsOf(worded('moduleState', {
+  ACTIVE: { tag: 'success' },
+  RESOLVED: { tag: 'info' },
+  STARTING: { tag: 'warning' },
+  STOPPING: { tag: 'warning' },
+  INSTALLED: { tag: 'danger' },
+  UNINSTALLED: { tag: 'info' },
+  MISSING: { tag: 'danger' },
+}));
 
 const byName = (a, b) => a.bsn.localeCompare(b.bsn);
 
@@ -31,5 +32,5 @@ export function moduleRows(answer) {
 export function sourceLabel(source) {
   if (!source) return '—';
   const dropped = String(source).match(/^drop folder: (.+)$/);
-  return dropped ? `放入目录：${dropped[1]}` : String(source);
+  return dropped ? t('modules.dropFolder', { file: dropped[1] }) : String(source);
 }

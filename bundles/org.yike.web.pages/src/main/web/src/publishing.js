@@ -1,19 +1,19 @@
 // Publishing as the console shows it: jobs from GET /api/publish/jobs and the changes the server's
 // events bring (GET /api/events: org/yike/publish/PROGRESS about once a second while a job sends,
 // org/yike/publish/<STATE> when its state changes); no DOM here, so node --test checks it.
-import { labelsOf } from './labels.js';
+import { labelsOf, worded } from './labels.js';
 import { formatBytes } from './units.js';
 
 export const PUBLISH_PREFIX = 'org/yike/publish/';
 /** A job's states (org.yike.api.publish.Job.State), as the jobs list writes them (lower case). */
-export const JOB_STATES = {
-  queued: { label: '排队中', tag: 'info' },
-  uploading: { label: '发送中', tag: 'primary' },
-  retrying: { label: '重试中', tag: 'warning' },
-  done: { label: '已完成', tag: 'success' },
-  failed: { label: '失败', tag: 'danger' },
-  cancelled: { label: '已取消', tag: 'info' },
-};
+export const JOB_STATES = worded('jobState', {
+  queued: { tag: 'info' },
+  uploading: { tag: 'primary' },
+  retrying: { tag: 'warning' },
+  done: { tag: 'success' },
+  failed: { tag: 'danger' },
+  cancelled: { tag: 'info' },
+});
 const ENDED = new Set(['done', 'failed', 'cancelled']);
 /** The topics the jobs page listens to: progress and every state. */
 export const JOB_TOPICS = ['PROGRESS', ...Object.keys(JOB_STATES)].map((s) => PUBLISH_PREFIX + s.toUpperCase());
@@ -82,11 +82,13 @@ export function sortJobs(jobs) {
   return [...(jobs ?? [])].sort((a, b) => String(b.created ?? '').localeCompare(String(a.created ?? '')) || String(b.id).localeCompare(String(a.id)));
 }
 
+const { label: targetLabel, tag: targetTag } = labelsOf(worded('targetState', {
+  pushing: { tag: 'success' }, reconnecting: { tag: 'warning' }, idle: { tag: 'info' }, connecting: { tag: 'warning' },
+}));
+
 /** A live target's status ("pushing: …") in words, with its tag colour; null for a target that tells none. */
 export function targetStatus(status) {
   if (!status) return null;
   const [word] = String(status).split(':');
-  const known = { pushing: ['推流中', 'success'], reconnecting: ['重连中', 'warning'], idle: ['空闲', 'info'], connecting: ['连接中', 'warning'] };
-  const [label, tag] = known[word.trim()] ?? [word.trim(), 'info'];
-  return { label, tag, text: String(status) };
+  return { label: targetLabel(word.trim()), tag: targetTag(word.trim()), text: String(status) };
 }

@@ -1,4 +1,6 @@
 // What the pages make of /api/live's room objects; no DOM here, so node --test checks it.
+import { t } from './i18n.js';
+import { labelsOf, worded } from './labels.js';
 
 // /api/live's streams: {name, origin: "program" | "camera", video: {codec, width, height}, audio?: {...}}
 const isCamera = (s) => String(s.origin).toLowerCase() === 'camera';
@@ -50,17 +52,17 @@ export function groupByPlace(rooms) {
 }
 
 export function buildingLabel(building) {
-  return building === '' ? '未设楼宇' : building;
+  return building === '' ? t('place.noBuilding') : building;
 }
 
 export function floorLabel(floor) {
-  if (floor === '') return '未设楼层';
-  return /^-?\d+$/.test(floor) ? `${floor} 层` : floor;
+  if (floor === '') return t('place.noFloor');
+  return /^-?\d+$/.test(floor) ? t('place.floor', { floor }) : floor;
 }
 
 export function periodLabel(period) {
   if (missing(period)) return '';
-  return /^\d+(-\d+)?$/.test(String(period)) ? `第 ${period} 节` : String(period);
+  return /^\d+(-\d+)?$/.test(String(period)) ? t('place.period', { period }) : String(period);
 }
 
 /** "高等数学 · 王老师 · 第 3 节", leaving out what the timetable does not say. */
@@ -71,22 +73,14 @@ export function lessonLine(lesson) {
 
 export function streamLabel(stream) {
   const size = stream.video?.width && stream.video?.height ? ` ${stream.video.width}×${stream.video.height}` : '';
-  return `${isCamera(stream) ? '摄像机' : '导播'} ${stream.name}${size}`;
+  return `${t(isCamera(stream) ? 'stream.camera' : 'stream.program')} ${stream.name}${size}`;
 }
 
-/** The badge's words for a room's state and a player's state. */
-export const STATE_LABELS = {
-  live: '直播中',
-  idle: '空闲',
-  faulty: '设备离线',
-  connecting: '连接中',
-  reconnecting: '重连中',
-};
-
-export const STATE_TAG_TYPES = {
-  live: 'success',
-  idle: 'info',
-  faulty: 'danger',
-  connecting: 'warning',
-  reconnecting: 'warning',
-};
+/** The badge's words and colour for a room's state and a player's state. */
+export const { label: roomStateLabel, tag: roomStateTag } = labelsOf(worded('roomState', {
+  live: { tag: 'success' },
+  idle: { tag: 'info' },
+  faulty: { tag: 'danger' },
+  connecting: { tag: 'warning' },
+  reconnecting: { tag: 'warning' },
+}));

@@ -2,6 +2,7 @@
 // it sends the CSRF token with what changes something and turns a 401 into the login page.
 import { shallowRef } from 'vue';
 import { loginPath, sessionUrl } from './endpoints.js';
+import { t } from './i18n.js';
 
 /** The script-readable cookie the server sets at login; changing requests send it back as a header. */
 export const CSRF_COOKIE = 'yike_csrf';
@@ -42,13 +43,13 @@ export function loginTarget(path) {
   return next === '/' ? loginPath() : `${loginPath()}?next=${encodeURIComponent(next)}`;
 }
 
-/** "45 秒", "5 分钟", "2 分 30 秒", "1 小时 5 分钟": how long a locked-out login waits. */
+/** "45 秒", "5 分钟", "2 分 30 秒", "1 小时 5 分钟" (45 s, 5 min, 2 min 30 s, 1 h 5 min): how long a locked-out login waits. */
 export function waitWords(seconds) {
   const s = Math.max(0, Math.ceil(seconds));
-  if (s < 60) return `${s} 秒`;
-  if (s < 3600) return s % 60 ? `${Math.floor(s / 60)} 分 ${s % 60} 秒` : `${s / 60} 分钟`;
-  const minutes = Math.ceil((s % 3600) / 60);
-  return minutes ? `${Math.floor(s / 3600)} 小时 ${minutes} 分钟` : `${s / 3600} 小时`;
+  if (s < 60) return t('duration.s', { s });
+  if (s < 3600) return s % 60 ? t('duration.ms', { m: Math.floor(s / 60), s: s % 60 }) : t('duration.m', { m: s / 60 });
+  const m = Math.ceil((s % 3600) / 60);
+  return m ? t('duration.hm', { h: Math.floor(s / 3600), m }) : t('duration.h', { h: s / 3600 });
 }
 
 /**

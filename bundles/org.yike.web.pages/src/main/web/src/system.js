@@ -1,5 +1,6 @@
 // The runtime's health as the console's system page shows it: the recordings' disk (GET /api/status's
 // disk) and the alerts the server's events bring (GET /api/events); no DOM here, so node --test checks it.
+import { t } from './i18n.js';
 import { formatBytes } from './units.js';
 
 /** Free space under this many times the minimum (below which no lesson starts) is shown red. */
@@ -17,8 +18,8 @@ export function diskLevel(disk) {
   const danger = free < min * DISK_RED_FACTOR;
   return {
     usedPercent: Math.min(100, Math.max(0, Math.round(((total - free) / total) * 1000) / 10)),
-    text: `可用 ${formatBytes(free)} / 共 ${formatBytes(total)}`,
-    minText: `低于 ${formatBytes(min)} 时不再开始录制`,
+    text: t('system.diskFree', { free: formatBytes(free), total: formatBytes(total) }),
+    minText: t('system.diskMin', { min: formatBytes(min) }),
     danger,
   };
 }
@@ -34,7 +35,7 @@ const parse = (data) => {
     return null;
   }
 };
-const sources = (d) => [].concat(d.sources ?? []).join('、');
+const sources = (d) => [].concat(d.sources ?? []).join(t('common.listSeparator'));
 
 /**
  * An alert event in words: {level (error, warning, success), title, text, at, topic}; null for
@@ -44,20 +45,27 @@ export function alertOf(topic, data) {
   const d = parse(data);
   if (!d) return null;
   const room = d.classroom ?? d.room;
-  const where = room ? `教室 ${room}：` : '';
+  const titled = (what) => (room ? t('alert.inRoom', { room, what: t(what) }) : t(what));
   const base = { topic, at: d.at ?? null, room: room ?? null };
+  const reason = d.reason ?? '';
   switch (topic) {
-    case 'org/yike/recording/DISK_LOW':
-      return { ...base, level: 'error', title: `${where}磁盘空间不足`,
-        text: `剩余 ${formatBytes(d.freeBytes)}${d.recording ? `，课程 ${d.recording} 已提前结束` : '，新的课程不会开始录制'}：${d.reason ?? ''}` };
-    case 'org/yike/recording/FAILED':
-      return { ...base, level: 'error', title: `${where}录制失败`, text: `${d.recording ? `课程 ${d.recording}：` : ''}${d.reason ?? '原因不明'}` };
+    case 'org/yike/recording/DISK_LOW': {
+      const free = formatBytes(d.freeBytes);
+      return { ...base, level: 'error', title: titled('alert.diskLow'),
+        text: d.recording ? t('alert.diskLowEnded', { free, recording: d.recording, reason }) : t('alert.diskLowNoNew', { free, reason }) };
+    }
+    case 'org/yike/recording/FAILED': {
+      const why = d.reason ?? t('alert.reasonUnknown');
+      return { ...base, level: 'error', title: titled('alert.recordingFailed'),
+        text: d.recording ? t('alert.lessonWhy', { recording: d.recording, reason: why }) : why };
+    }
     case 'org/yike/recording/SOURCE_STATE':
       return d.reason === 'back'
-        ? { ...base, level: 'success', title: `${where}信号源已恢复`, text: sources(d) }
-        : { ...base, level: 'warning', title: `${where}信号源中断`, text: `${sources(d)}：${d.reason ?? ''}` };
+        ? { ...base, level: 'success', title: titled('alert.sourceBack'), text: sources(d) }
+        : { ...base, level: 'warning', title: titled('alert.sourceLost'), text: t('common.because', { what: sources(d), reason }) };
     case 'org/yike/schedule/SESSION_FAILED':
-      return { ...base, level: 'error', title: `${where}未能按课表录制`, text: `${d.session ? `课次 ${d.session}：` : ''}${d.reason ?? ''}` };
+      return { ...base, level: 'error', title: titled('alert.sessionFailed'),
+        text: d.session ? t('alert.sessionWhy', { session: d.session, reason }) : reason };
     default:
       return null;
   }

@@ -1,16 +1,17 @@
 // The console's timetable: the three CSV files and what an import answers, the weeks, and the week's
 // sessions as a grid of periods by days; no DOM here, so node --test checks it.
+import { language, t } from './i18n.js';
+import { worded } from './labels.js';
 import { stateLabel, stateTag } from './lessons.js';
 
-/** The three files (docs/timetable.md), in the order a school imports them. */
-export const TIMETABLE_FILES = [
-  { part: 'bells', label: '作息时间', file: 'bells.csv', columns: 'profile,period,label,start,end',
-    example: '冬季,1,第1节,08:10,08:55' },
-  { part: 'calendar', label: '校历', file: 'calendar.csv', columns: 'date,kind,follows_date,bell_profile,note',
-    example: '2025-09-01,term_start,,夏季,秋季学期开学' },
-  { part: 'lessons', label: '课程表', file: 'timetable.csv', columns: 'room,weekday,period,weeks,course,teacher,class,record',
-    example: '101,1,1,all,语文,王老师,高一(1)班,yes' },
-];
+/** The three files (docs/timetable.md), in the order a school imports them; label and an example row in words. */
+export const TIMETABLE_FILES = worded('timetableFile', [
+  { part: 'bells', file: 'bells.csv', columns: 'profile,period,label,start,end' },
+  { part: 'calendar', file: 'calendar.csv', columns: 'date,kind,follows_date,bell_profile,note' },
+  { part: 'lessons', file: 'timetable.csv', columns: 'room,weekday,period,weeks,course,teacher,class,record' },
+], 'part');
+/** A file's example row, in the language shown (a Chinese school's rows in Chinese). */
+export const exampleOf = (part) => t(`timetableExample.${part}`);
 export const fileOf = (part) => TIMETABLE_FILES.find((f) => f.part === part);
 
 /**
@@ -59,12 +60,11 @@ export function badRows(text, errors) {
 
 /** "课程表：9 行，共 120 节课（新增 120，变更 0，删除 0）". */
 export function importedWords(imported) {
-  const what = fileOf(imported.what)?.label ?? imported.what;
-  return `${what}：${imported.rows} 行，共 ${imported.sessions} 节课（新增 ${imported.added}，变更 ${imported.changed}，删除 ${imported.removed}）`;
+  const { rows, sessions, added, changed, removed } = imported;
+  return t('timetable.imported', { what: fileOf(imported.what)?.label ?? imported.what, rows, sessions, added, changed, removed });
 }
 
 const DAY_MS = 86_400_000;
-const WEEKDAYS = '一二三四五六日';
 const asDate = (iso) => new Date(`${iso}T00:00:00Z`);
 const isoOf = (date) => date.toISOString().slice(0, 10);
 
@@ -84,21 +84,27 @@ export function mondayOf(iso) {
   return addDays(iso, -weekday);
 }
 
-/** The seven days of the week from monday: {date, weekday: 1-7, label: "周一", short: "9月1日"}. */
+// a day's parts in the language shown (its month "9月", "Sep"; its weekday "周一", "Mon")
+const part = (date, options) => new Intl.DateTimeFormat(language(), { ...options, timeZone: 'UTC' }).format(date);
+const monthDay = (date) => t('date.monthDay', { month: part(date, { month: 'short' }), day: date.getUTCDate() });
+
+/** The seven days of the week from monday: {date, weekday: 1-7, label: "周一" (Mon), short: "9月1日" (Sep 1)}. */
 export function weekDays(monday) {
   return Array.from({ length: 7 }, (_, i) => {
     const date = addDays(monday, i);
     const d = asDate(date);
-    return { date, weekday: i + 1, label: `周${WEEKDAYS[i]}`, short: `${d.getUTCMonth() + 1}月${d.getUTCDate()}日` };
+    return { date, weekday: i + 1, label: part(d, { weekday: 'short' }), short: monthDay(d) };
   });
 }
 
-/** "2025年9月1日 – 9月7日" (the year again only where the week spans two). */
+/** "2025年9月1日 – 9月7日" (Sep 1 – Sep 7, 2025), with each day's year where the week spans two. */
 export function weekLabel(monday) {
   const from = asDate(monday);
   const to = asDate(addDays(monday, 6));
-  const year = to.getUTCFullYear() !== from.getUTCFullYear() ? `${to.getUTCFullYear()}年` : '';
-  return `${from.getUTCFullYear()}年${from.getUTCMonth() + 1}月${from.getUTCDate()}日 – ${year}${to.getUTCMonth() + 1}月${to.getUTCDate()}日`;
+  const [fromYear, toYear] = [from.getUTCFullYear(), to.getUTCFullYear()];
+  return fromYear === toYear
+    ? t('date.week', { from: monthDay(from), to: monthDay(to), year: fromYear })
+    : t('date.weekAcrossYears', { from: monthDay(from), fromYear, to: monthDay(to), toYear });
 }
 
 /** "08:00" of an ISO-8601 time with offset, as the school's clock reads it (the offset it was given in). */
@@ -109,7 +115,7 @@ export const sessionTag = (session) => ({ label: stateLabel(session.state), type
 
 /**
  * The week's sessions as a grid: rows the periods (by number; a platform's event, period 0, in a
- * last row 其他), columns the days; each cell the sessions of that period and day, by room. Only
+ * last row 其他, other), columns the days; each cell the sessions of that period and day, by room. Only
  * room's sessions when room is given. rooms: every room of the week, for the filter.
  */
 export function scheduleGrid(sessions, days, room = '') {
@@ -124,7 +130,7 @@ export function scheduleGrid(sessions, days, room = '') {
     if (at === undefined) continue;
     const period = s.period > 0 ? s.period : 0;
     if (!rows.has(period)) {
-      rows.set(period, { period, label: period ? s.label || `第${period}节` : '其他', time: period ? `${clockOf(s.start)}–${clockOf(s.end)}` : '',
+      rows.set(period, { period, label: period ? s.label || t('timetable.period', { period }) : t('timetable.other'), time: period ? `${clockOf(s.start)}–${clockOf(s.end)}` : '',
         cells: days.map(() => []) });
     }
     rows.get(period).cells[at].push(s);

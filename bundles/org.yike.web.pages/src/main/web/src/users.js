@@ -1,16 +1,17 @@
 // Users and roles as the pages show them; no DOM here, so node --test checks it.
-import { labelsOf } from './labels.js';
+import { t } from './i18n.js';
+import { labelsOf, worded } from './labels.js';
 
-/** The roles by their wire names, most powerful first, with their Chinese names. */
-export const ROLES = [
-  { role: 'district-admin', label: '区县管理员', tag: 'danger' },
-  { role: 'school-admin', label: '学校管理员', tag: 'warning' },
-  { role: 'teacher', label: '教师', tag: 'primary' },
-  { role: 'inspector', label: '巡课员', tag: 'success' },
-  { role: 'judge', label: '评委', tag: 'info' },
-  { role: 'viewer', label: '观众', tag: 'info' },
-];
-/** A role's Chinese name and tag colour; a role this page does not know yet shows as the server names it. */
+/** The roles by their wire names, most powerful first, with their names in the pages' language. */
+export const ROLES = worded('role', [
+  { role: 'district-admin', tag: 'danger' },
+  { role: 'school-admin', tag: 'warning' },
+  { role: 'teacher', tag: 'primary' },
+  { role: 'inspector', tag: 'success' },
+  { role: 'judge', tag: 'info' },
+  { role: 'viewer', tag: 'info' },
+], 'role');
+/** A role's name and tag colour; a role this page does not know yet shows as the server names it. */
 export const { label: roleLabel, tag: roleTag } = labelsOf(ROLES, 'role');
 
 const ADMINS = new Set(['district-admin', 'school-admin']);
@@ -29,14 +30,14 @@ export const isRegionCode = (scope) => /^\d{6}$/.test(String(scope ?? ''));
 
 export function scopeLabel(scope) {
   if (scope === undefined || scope === null || scope === '') return '—';
-  return isRegionCode(scope) ? `行政区划 ${scope}` : String(scope);
+  return isRegionCode(scope) ? t('users.region', { code: scope }) : String(scope);
 }
 
 /** Why a scope cannot be sent, or null: all digits must be a full six-digit code. */
 export function scopeProblem(scope) {
   const s = String(scope ?? '').trim();
-  if (!s) return '请填写范围：六位行政区划代码或学校名称';
-  if (/^\d+$/.test(s) && !isRegionCode(s)) return '行政区划代码是六位数字，如 440305';
+  if (!s) return t('users.scopeMissing');
+  if (/^\d+$/.test(s) && !isRegionCode(s)) return t('users.scopeDigits');
   return null;
 }
 

@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import en from '../src/locales/en.js';
+import zhCN from '../src/locales/zh-CN.js';
+import { i18n, pickLanguage, setLanguage, t } from '../src/i18n.js';
+
+/** Every message of a locale by its full key ("users.add"). */
+function flat(messages, prefix = '') {
+  return Object.entries(messages).flatMap(([key, value]) => (typeof value === 'object'
+    ? flat(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value]]));
+}
+
+test('English has exactly the keys of Chinese, and no message is empty', () => {
+  const zh = flat(zhCN);
+  const english = flat(en);
+  assert.deepEqual(english.map(([key]) => key).sort(), zh.map(([key]) => key).sort());
+  for (const [key, message] of [...zh, ...english]) {
+    assert.equal(typeof message, 'string', key);
+    assert.notEqual(message.trim(), '', key);
+  }
+});
+
+test('every message compiles in both languages (a stray {, @ or | would not)', () => {
+  for (const code of ['zh-CN', 'en']) {
+    setLanguage(code);
+    for (const [key] of flat(zhCN)) assert.notEqual(t(key, {}), key, `${code}: ${key}`);
+  }
+  setLanguage('zh-CN');
+});
+
+test('every message key the pages name is in the messages', () => {
+  // a quoted 'area.word' whose area is one of the messages' (t('users.add'), meta: { title: 'title.users' }); not a
+  // file's name ('timetable.csv')
+  const areas = new Set(Object.keys(zhCN));
+  const src = fileURLToPath(new URL('../src', import.meta.url));
+  const files = readdirSync(src, { recursive: true }).filter((f) => /\.(js|vue)$/.test(f) && !f.startsWith('locales'));
+  const keys = new Set(flat(zhCN).map(([key]) => key));
+  let named = 0;
+  for (const file of files) {
+    for (const [, key] of readFileSync(join(src, file), 'utf8').matchAll(/'([a-z][A-Za-z]*\.[A-Za-z.-]+)'/g)) {
+      if (!areas.has(key.split('.')[0]) || /\.csv$/.test(key)) continue;
+      named++;
+      assert.ok(keys.has(key), `${file} names ${key}, which no message has`);
+    }
+  }
+  assert.ok(named > 200, `only ${named} keys found: the pattern no longer matches how the pages name them`);
+});
+
+test('the language: the one picked here, else the browser\'s first (zh… Chinese, anything else English)', () => {
+  assert.equal(pickLanguage('en', ['zh-CN']), 'en');
+  assert.equal(pickLanguage('zh-CN', ['en-US']), 'zh-CN');
+  assert.equal(pickLanguage(null, ['zh-TW', 'en']), 'zh-CN');
+  assert.equal(pickLanguage(null, ['zh']), 'zh-CN');
+  assert.equal(pickLanguage(null, ['en-GB', 'zh-CN']), 'en');
+  assert.equal(pickLanguage(null, ['de-DE']), 'en');
+  assert.equal(pickLanguage('fr', []), 'zh-CN', 'nothing known: the first language');
+});
+
+test('a switch changes the words at once, and English counts one and many', () => {
+  assert.equal(i18n.global.locale.value, 'zh-CN');
+  assert.equal(t('users.count', { n: 1 }, 1), '共 1 个');
+  setLanguage('en');
+  assert.equal(t('bar.logout'), 'Log out');
+  assert.equal(t('users.count', { n: 1 }, 1), '1 account');
+  assert.equal(t('users.count', { n: 7 }, 7), '7 accounts');
+  setLanguage('zh-CN');
+  assert.equal(t('bar.logout'), '退出登录');
+});
+
+test('the helpers word states, roles, places, times and sizes in the language shown', async () => {
+  const { roleLabel, ROLES, scopeLabel } = await import('../src/users.js');
+  const { deviceStateLabel, figuresLabel, sourceRoleLabel } = await import('../src/devices.js');
+  const { lessonLine, roomStateLabel, floorLabel } = await import('../src/rooms.js');
+  const { weekDays, weekLabel, importedWords, TIMETABLE_FILES } = await import('../src/timetable.js');
+  const { waitWords } = await import('../src/session.js');
+  const { alertOf, diskLevel } = await import('../src/system.js');
+  const { jobStateLabel, targetStatus } = await import('../src/publishing.js');
+  const { moduleStateLabel } = await import('../src/modules.js');
+  const { whenLabel } = await import('../src/lessons.js');
+  setLanguage('en');
+  try {
+    assert.deepEqual(ROLES.map((r) => r.label), ['District admin', 'School admin', 'Teacher', 'Inspector', 'Judge', 'Viewer']);
+    assert.equal(roleLabel('auditor'), 'auditor', 'a role the pages do not know: as sent, in either language');
+    assert.equal(scopeLabel('440305'), 'Region 440305');
+    assert.equal(deviceStateLabel('ERROR'), 'Misconfigured');
+    assert.equal(sourceRoleLabel('TEACHER_CLOSEUP'), 'Teacher close-up');
+    assert.equal(figuresLabel({ framesPerSecond: 25, bitsPerSecond: 0 }).text, '25 fps · uncompressed');
+    assert.equal(roomStateLabel('faulty'), 'Device offline');
+    assert.equal(floorLabel('3'), 'Floor 3');
+    assert.equal(lessonLine({ course: 'Maths', teacher: 'Ms Wang', period: 3 }), 'Maths · Ms Wang · Period 3');
+    assert.equal(whenLabel({ date: '2025-09-01', period: 3 }), '2025-09-01 Mon Period 3');
+    assert.deepEqual(weekDays('2025-12-29').map((d) => `${d.label} ${d.short}`).slice(0, 4), ['Mon Dec 29', 'Tue Dec 30', 'Wed Dec 31', 'Thu Jan 1']);
+    assert.equal(weekLabel('2025-09-01'), 'Sep 1 – Sep 7, 2025');
+    assert.equal(weekLabel('2025-12-29'), 'Dec 29, 2025 – Jan 4, 2026');
+    assert.equal(TIMETABLE_FILES[2].label, 'Timetable');
+    assert.equal(importedWords({ what: 'lessons', rows: 9, sessions: 120, added: 118, changed: 2, removed: 0 }),
+      'Timetable: 9 rows, 120 lessons (118 added, 2 changed, 0 removed)');
+    assert.deepEqual([45, 150, 3900].map(waitWords), ['45 s', '2 min 30 s', '1 h 5 min']);
+    assert.equal(diskLevel({ freeBytes: 300 * 1024 ** 3, totalBytes: 1000 * 1024 ** 3, minFreeBytes: 0 }).text, '300 GB free of 1000 GB');
+    const lost = alertOf('org/yike/recording/SOURCE_STATE', { classroom: '203', sources: ['cam/a', 'cam/b'], reason: 'no frames' });
+    assert.deepEqual([lost.title, lost.text], ['Room 203: Source lost', 'cam/a, cam/b: no frames']);
+    assert.equal(jobStateLabel('uploading'), 'Sending');
+    assert.equal(targetStatus('pushing: rtmp://x').label, 'Pushing');
+    assert.equal(moduleStateLabel('INSTALLED'), 'Unresolved');
+  } finally {
+    setLanguage('zh-CN');
+  }
+  assert.equal(roleLabel('teacher'), '教师', 'back in Chinese: the same lookups answer in Chinese');
+});
