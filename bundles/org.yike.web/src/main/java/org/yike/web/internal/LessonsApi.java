@@ -253,7 +253,7 @@ public class LessonsApi extends HttpServlet {
         }
     }
 
-    private static LocalDate date(HttpServletRequest req, String name) {
+    static LocalDate date(HttpServletRequest req, String name) {
         String v = req.getParameter(name);
         if (v == null || v.isBlank()) return null;
         try {

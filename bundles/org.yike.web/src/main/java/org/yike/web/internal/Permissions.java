@@ -58,6 +58,7 @@ final class Permissions {
             rule("GET", "/live/**", ALL),
             rule("GET", "/api/timetable", TIMETABLE),
             rule("GET", "/api/schedule", TIMETABLE),
+            rule("GET", "/api/dashboard", PATROL),
             rule("GET", "/api/recordings", PATROL),
             rule("GET", "/api/recordings/**", PATROL),
             rule("POST", "/api/repository/**", EnumSet.of(DISTRICT_ADMIN)),
