@@ -4,12 +4,18 @@
 // ffmpeg makes once into the temp folder, its chapters with thumbnails, and a poster for each lesson.
 //   GET /api/lessons?q=&room=&teacher=&course=&class=&from=&to=&state=&page=&size=  q: a substring of the
 //       title, course, teacher, class, chapter names or tags (Yike segments Chinese; a substring is enough here);
-//       a teacher gets their own lessons only
-//   GET /api/lessons/{id}, /poster.jpg, /chapters/{n}/thumbnail.jpg, /files/{name} (byte ranges; ?download=1)
+//       a teacher gets their own lessons and those shared with them; facets {room, teacher, course, class, state}:
+//       [{value, count}] over all the lessons found, most first (a tie by value), none when nothing is found
+//   GET /api/lessons/{id}, /poster.jpg, /chapters/{n}/thumbnail.jpg, /files/{name} (byte ranges; ?download=1);
+//       a teacher's own or shared with them, else 403
+//   PATCH /api/lessons/{id} {title, tags, protected, chapters, sharedWith}  checked as Yike checks it, in its words:
+//       admins any lesson, a teacher their own (403); 400 for a field it has not, a wrong type, a user who does
+//       not exist or the lesson's own teacher; 409 while it records or is only scheduled. L-103 is shared with wang.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bodyOf, userNamed } from './fixture-login.mjs';
 
 let MEDIA = join(tmpdir(), 'yike-fixture-lessons-v6');
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
@@ -85,6 +91,8 @@ const ROWS = [
   ['L-110', '203', '李老师', '语文', '七年级(1)班', 1, 1, '背影', 'scheduled', null, []],
 ];
 
+const SHARED = { 'L-103': ['wang'] };
+
 const lessons = ROWS.map(([id, room, teacher, course, klass, days, period, title, state, minutes, tags], i) => {
   const date = dayAfter(days);
   const base = `/api/lessons/${encodeURIComponent(id)}`;
@@ -101,28 +109,96 @@ const lessons = ROWS.map(([id, room, teacher, course, klass, days, period, title
     id, school: '南山实验学校', room, teacher, course, class: klass, date, period, title, state,
     started: state === 'scheduled' ? null : `${date}T0${period}:00:00+08:00`, ended: null,
     durationMillis: real ? SECONDS * 1000 : minutes && minutes * 60_000,
-    sizeBytes: 0, files, chapters, tags, protected: false, published: false, poster: `${base}/poster.jpg`,
+    sizeBytes: 0, files, chapters, tags, protected: false, published: false, sharedWith: SHARED[id] ?? [], poster: `${base}/poster.jpg`,
     posterFile: `poster-${real ? 0 : (i - 1) % POSTER_SOURCES.length + 1}.jpg`,
   };
 });
 
 const json = (res, status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 const shown = ({ posterFile, ...lesson }) => lesson;
+const ADMINS = ['district-admin', 'school-admin'];
+const FACETS = ['room', 'teacher', 'course', 'class', 'state'];
+const FACET_VALUES = 50;
+
+/** Whether the user may watch the lesson: anyone but a teacher, who watches their own and those shared with them. */
+const watches = (user, lesson) => user.role !== 'teacher' || lesson.teacher === user.displayName || lesson.sharedWith.includes(user.name);
+
+/** Each facet's values among the lessons found, most first, a tie by value, as Lucene's sorted-set facets count. */
+function facetsOf(found) {
+  if (!found.length) return {};
+  return Object.fromEntries(FACETS.map((field) => {
+    const counts = new Map();
+    for (const l of found) if (l[field]) counts.set(l[field], (counts.get(l[field]) ?? 0) + 1);
+    const values = [...counts].map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    return [field, values.slice(0, FACET_VALUES)];
+  }));
+}
 
 function find(params, user) {
   const q = params.get('q')?.trim();
-  const teacher = user.role === 'teacher' ? user.displayName : params.get('teacher');
-  const exact = { room: params.get('room'), teacher, course: params.get('course'), class: params.get('class'), state: params.get('state') };
+  const exact = { room: params.get('room'), teacher: params.get('teacher'), course: params.get('course'), class: params.get('class'),
+    state: params.get('state') };
   const from = params.get('from');
   const to = params.get('to');
   const page = Number(params.get('page') ?? 0);
   const size = Number(params.get('size') ?? 20);
   if (!(page >= 0 && size >= 1 && size <= 200)) return { status: 400, body: { error: 'page 从 0 起，size 为 1 到 200' } };
-  const found = lessons.filter((l) => Object.entries(exact).every(([k, v]) => !v || l[k] === v)
+  const found = lessons.filter((l) => watches(user, l) && Object.entries(exact).every(([k, v]) => !v || l[k] === v)
     && (!from || l.date >= from) && (!to || l.date <= to)
     && (!q || [l.title, l.course, l.teacher, l.class, ...l.chapters.map((c) => c.title), ...l.tags].some((t) => t.includes(q))))
     .sort((a, b) => b.date.localeCompare(a.date) || b.period - a.period);
-  return { status: 200, body: { total: found.length, items: found.slice(page * size, (page + 1) * size).map(shown) } };
+  return { status: 200, body: { total: found.length, items: found.slice(page * size, (page + 1) * size).map(shown),
+    facets: facetsOf(found) } };
+}
+
+const EDITABLE = ['title', 'tags', 'protected', 'chapters', 'sharedWith'];
+const isStrings = (v) => Array.isArray(v) && v.every((t) => typeof t === 'string');
+const present = (v) => v !== undefined && v !== null;
+
+/** Why the edit cannot be made, as [status, words] in Yike's (LessonsApi, LessonCatalog), or null. */
+function editProblem(lesson, body) {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return [400, 'the body must be a JSON object'];
+  const unknown = Object.keys(body).find((f) => !EDITABLE.includes(f));
+  if (unknown) return [400, `a lesson has no '${unknown}' to change; title, tags, protected, chapters and sharedWith can be`];
+  if (present(body.title) && typeof body.title !== 'string') return [400, "'title' must be a string"];
+  for (const list of ['tags', 'sharedWith']) if (present(body[list]) && !isStrings(body[list])) return [400, `'${list}' must be a list of strings`];
+  for (const name of body.sharedWith ?? []) {
+    const user = userNamed(name.trim());
+    if (!user) return [400, `there is no user '${name}' to share lesson ${lesson.id} with`];
+    if (user.displayName === lesson.teacher && user.role === 'teacher') return [400, `lesson ${lesson.id} is ${user.name}'s own; it is shared with others`];
+  }
+  if (present(body.protected) && typeof body.protected !== 'boolean') return [400, "'protected' must be true or false"];
+  if (present(body.chapters) && !(Array.isArray(body.chapters)
+    && body.chapters.every((c) => Number.isInteger(c?.atMillis) && typeof c.title === 'string'))) {
+    return [400, 'each of \'chapters\' is {"atMillis": …, "title": "…"}'];
+  }
+  if (lesson.state === 'scheduled') return [409, `lesson ${lesson.id} is not recorded yet; change it once it has recorded`];
+  if (lesson.state === 'recording') return [409, `lesson ${lesson.id} is still recording; change it when it has ended`];
+  return null;
+}
+
+const cleaned = (list) => [...new Set(list.map((t) => t.trim()).filter(Boolean))];
+
+/** PATCH /api/lessons/{id}: the lesson changed, as Yike answers it. */
+async function edit(req, res, lesson, user) {
+  if (!['teacher', ...ADMINS].includes(user.role)) return json(res, 403, { error: `a ${user.role} may not PATCH /api/lessons/${lesson.id}` });
+  if (user.role === 'teacher' && lesson.teacher !== user.displayName) {
+    return json(res, 403, { error: `lesson ${lesson.id} is ${lesson.teacher}'s, not ${user.displayName}'s`
+      + (lesson.sharedWith.includes(user.name) ? ' (shared with them to watch)' : '') });
+  }
+  const body = await bodyOf(req);
+  const problem = editProblem(lesson, body);
+  if (problem) return json(res, problem[0], { error: problem[1] });
+  if (present(body.title)) lesson.title = body.title.trim() || `${lesson.course} · ${lesson.class} · ${lesson.teacher} · ${lesson.date} 第${lesson.period}节`;
+  if (present(body.tags)) lesson.tags = cleaned(body.tags);
+  if (present(body.sharedWith)) lesson.sharedWith = cleaned(body.sharedWith);
+  if (present(body.protected)) lesson.protected = body.protected;
+  for (const c of body.chapters ?? []) {
+    const chapter = lesson.chapters.find((old) => old.atMillis === c.atMillis);
+    if (chapter) chapter.title = c.title;
+  }
+  return json(res, 200, shown(lesson));
 }
 
 /** Sends a file whole or the byte range asked for, as a player seeking needs. */
@@ -143,7 +219,7 @@ function sendFile(req, res, file, type, download) {
 }
 
 /** Answers a /api/lessons call for the logged-in user; false for any other path. */
-export function lessonsApi(req, res, path, user) {
+export async function lessonsApi(req, res, path, user) {
   if (path === '/api/lessons') {
     const { status, body } = find(new URL(req.url, 'http://x').searchParams, user);
     json(res, status, body);
@@ -152,11 +228,19 @@ export function lessonsApi(req, res, path, user) {
   const m = path.match(/^\/api\/lessons\/([^/]+)(?:\/(.*))?$/);
   if (!m) return false;
   const lesson = lessons.find((l) => l.id === m[1]);
-  if (!lesson || (user.role === 'teacher' && lesson.teacher !== user.displayName)) {
+  if (!lesson) {
     json(res, 404, { error: `没有课程 ${m[1]}` });
     return true;
   }
   const rest = m[2] ?? '';
+  if (!rest && req.method === 'PATCH') {
+    await edit(req, res, lesson, user);
+    return true;
+  }
+  if (!watches(user, lesson)) {
+    json(res, 403, { error: `lesson ${lesson.id} is ${lesson.teacher}'s, not ${user.displayName}'s` });
+    return true;
+  }
   const chapter = rest.match(/^chapters\/(\d+)\/thumbnail\.jpg$/);
   const file = rest.match(/^files\/([^/]+)$/);
   if (!rest) json(res, 200, shown(lesson));

@@ -31,6 +31,9 @@ function cookies(req) {
   return Object.fromEntries((req.headers.cookie ?? '').split(';').map((c) => c.trim().split('=')).filter(([k]) => k));
 }
 
+/** The user of that login name, or undefined: whom a lesson can be shared with. */
+export const userNamed = (name) => users.get(name);
+
 /** The session of a request: {user, token}, or null. */
 export function sessionOf(req) {
   const token = cookies(req).yike_session;
@@ -42,7 +45,8 @@ const json = (res, status, body, headers = {}) =>
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body === undefined ? '' : JSON.stringify(body));
 const refuse = (res, status, error, headers) => json(res, status, { error }, headers);
 
-async function bodyOf(req) {
+/** The request's JSON body ({} when empty), or null when it is not JSON. */
+export async function bodyOf(req) {
   let text = '';
   for await (const chunk of req) text += chunk;
   try {

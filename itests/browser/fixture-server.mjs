@@ -107,7 +107,7 @@ const server = createServer(async (req, res) => {
   if (await eventsControl(req, res, path) || systemControl(req, res, path)) return;
   if (path.startsWith('/api/') && await door(req, res, path)) return;
   if (eventsApi(req, res, path)) return;
-  if (path.startsWith('/api/lessons') && lessonsApi(req, res, path, sessionOf(req).user)) return;
+  if (path.startsWith('/api/lessons') && await lessonsApi(req, res, path, sessionOf(req).user)) return;
   if (path.startsWith('/api/') && await devicesApi(req, res, path, sessionOf(req).user)) return;
   if (path.startsWith('/api/') && await timetableApi(req, res, path, sessionOf(req).user)) return;
   if (path.startsWith('/api/') && await publishApi(req, res, path, sessionOf(req).user)) return;

@@ -1,6 +1,7 @@
-// axe-core (npm) on the main pages (login, wall, room, users, lessons, player, the console's devices,
-// timetable, publishing, directing, modules and system), served by fixture-server.mjs as Yike serves them: no serious or
-// critical violation of WCAG 2 A/AA rules. Needs the pages built and ffmpeg.
+// axe-core (npm) on the main pages (login, wall, room, users, lessons with their facets, the player and its share
+// dialog, the console's devices, timetable, publishing, directing with presets, modules and system), served by
+// fixture-server.mjs as Yike serves them: no serious or critical violation of WCAG 2 A/AA rules. Needs the pages
+// built and ffmpeg.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -51,10 +52,15 @@ test('the patrol wall, a room, the users page, the lessons and the player, logge
   await check('users');
   await page.goto(`${BASE}/lessons`);
   await page.getByTestId('lessons-list').waitFor();
+  await page.getByTestId('facets').waitFor();
   await check('lessons');
   await page.goto(`${BASE}/lessons/${LESSON}`);
   await page.locator('video').first().waitFor();
   await check('player');
+  await page.getByTestId('share').click();
+  await page.getByRole('dialog', { name: '分享课程' }).getByLabel('分享给').waitFor();
+  await check('share dialog');
+  await page.getByRole('dialog', { name: '分享课程' }).getByRole('button', { name: '取消' }).click();
 });
 
 test('the console: the devices, the add-device form, a refused timetable import and the week', async () => {
@@ -95,6 +101,7 @@ test('the console: publishing with the add-target form and a job, directing, mod
   await check('publishing, a job');
   await page.goto(`${BASE}/console/directing`);
   await page.getByTestId('sources').getByText('虚拟教室 101 · 教师').waitFor();
+  await page.getByTestId('presets').locator('[data-preset]').first().waitFor();
   await check('directing');
   await page.goto(`${BASE}/console/modules`);
   await page.getByTestId('offered-table').getByText('org.yike.encoder.ascend').waitFor();

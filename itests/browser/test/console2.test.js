@@ -1,9 +1,9 @@
 // The rest of the console (issue 17) against fixture-server.mjs: a school admin adds an FTP target through
 // the form its connector's Metatype describes, presses the one button and watches the job's progress bar
 // move by itself from the server's events to done; installs a module offered and rolls an update back;
-// sees the disk and an alert arriving live; and cuts a recording room to a layout. With
-// YIKE_SCREENSHOTS=<folder> it also takes console-publishing.png, console-modules.png,
-// console-system.png and console-directing.png. Needs the pages built and ffmpeg.
+// sees the disk and an alert arriving live; cuts a recording room to a layout, and to a camera's preset.
+// With YIKE_SCREENSHOTS=<folder> it also takes console-publishing.png, console-modules.png,
+// console-system.png, console-directing.png and console-directing-presets.png. Needs the pages built and ffmpeg.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -190,4 +190,30 @@ test('导播: a recording room\'s program and sources; a cut to picture-in-pictu
   await page.getByTestId('resume').click();
   await page.getByTestId('directing-error').waitFor();
   assert.match(await page.getByTestId('directing-error').innerText(), /未能恢复自动导播：classroom 102 is not recording/);
+});
+
+test('导播 presets: a camera\'s preset button cuts to it full screen at that preset; a room not recording and no presets in words', async () => {
+  await page.goto(`${BASE}/console/directing?room=101`);
+  const presets = page.getByTestId('presets');
+  const teacher = presets.locator('[data-key="virtual-101/teacher"]');
+  await teacher.waitFor();
+  assert.match(await teacher.innerText(), /虚拟教室 101 · 教师\s+1\s+2\s+3/);
+  assert.match(await presets.locator('[data-key="virtual-101/students"]').innerText(), /虚拟教室 101 · 学生\s+讲台\s+黑板\s+全景/);
+  assert.equal(await presets.locator('[data-key]').count(), 2, 'the board camera cannot turn');
+
+  await teacher.locator('[data-preset="2"]').click();
+  await page.getByText('教室 101 已切换到虚拟教室 101 · 教师的预置位 2').waitFor();
+  const cuts = await (await fetch(`${BASE}/_fixture/cuts`)).json();
+  assert.deepEqual(cuts.at(-1), { room: '101', body: { layout: 'FULL', sources: ['virtual-101/teacher'],
+    framing: { 'virtual-101/teacher': { preset: '2', width: 1, height: 1 } }, cause: '导播台' } });
+  assert.match(await teacher.locator('[data-preset="2"]').getAttribute('class'), /el-button--primary/, 'the preset taken is marked');
+  await until(async () => (await page.locator('video').evaluate((v) => v.__frames ?? 0)) > 10, 8000);
+  await shot('console-directing-presets.png');
+
+  await page.goto(`${BASE}/console/directing?room=102`);
+  await presets.getByText('无法获取预置位：classroom 102 is not recording').waitFor();
+
+  assert.equal((await fetch(`${BASE}/_fixture/presets`, { method: 'PUT', body: '{}' })).status, 200);
+  await page.goto(`${BASE}/console/directing?room=101`);
+  await presets.getByText('此教室的摄像机没有预置位').waitFor();
 });

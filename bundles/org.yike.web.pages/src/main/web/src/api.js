@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import {
   cutUrl, deviceUrl, devicesUrl, discoveredUrl, driversUrl, lessonUrl, lessonsUrl, moduleRollbackUrl, moduleUrl, modulesUrl,
-  publishJobUrl, publishJobsUrl, publishNewestUrl, publishRulesUrl, publishTargetUrl, publishTargetsUrl, publishTypesUrl,
+  presetsUrl, publishJobUrl, publishJobsUrl, publishNewestUrl, publishRulesUrl, publishTargetUrl, publishTargetsUrl, publishTypesUrl,
   recordingsUrl, resumeUrl, roomUrl, roomsUrl, scheduleUrl, statusUrl, timetableUrl, userUrl, usersUrl,
 } from './endpoints.js';
 import { language } from './i18n.js';
@@ -17,6 +17,8 @@ export const deleteUser = (name) => request(userUrl(name), { method: 'DELETE' })
 
 export const fetchLessons = (query) => request(lessonsUrl(query));
 export const fetchLesson = (id) => request(lessonUrl(id));
+/** Replaces whom the lesson is shared with (login names); answers the lesson. */
+export const shareLesson = (id, sharedWith) => request(lessonUrl(id), { method: 'PATCH', body: { sharedWith } });
 
 export const fetchDevices = () => request(devicesUrl());
 /** The drivers with their forms, labelled in the pages' language. */
@@ -51,6 +53,7 @@ export const fetchStatus = () => request(statusUrl());
 export const fetchRecordings = () => request(recordingsUrl());
 export const cut = (room, shot) => request(cutUrl(room), { method: 'POST', body: shot });
 export const resume = (room) => request(resumeUrl(room), { method: 'POST' });
+export const fetchPresets = (room) => request(presetsUrl(room));
 
 /** A room's state for the player: a room that is gone (404) counts as idle; unreachable throws. */
 export async function roomState(room) {

@@ -38,3 +38,18 @@ export function cutProblem(layout, picked) {
 
 /** The body of POST /api/classrooms/{room}/cut: the layout's first sources in the order picked. */
 export const cutBody = (layout, picked) => ({ layout, sources: picked.slice(0, layoutSources(layout)), cause: CUT_CAUSE });
+
+/**
+ * The cameras that can turn, with their presets (GET /api/classrooms/{room}/presets: {key: [preset]}),
+ * named as the room's sources are (roomSources), in the server's order; cameras without presets left out.
+ */
+export function presetCameras(presets, sources) {
+  return Object.entries(presets ?? {}).filter(([, list]) => list?.length).map(([key, list]) => ({
+    key, label: sources?.find((s) => s.key === key)?.label ?? key, presets: list,
+  }));
+}
+
+/** The cut to a camera full screen at one of its presets (the server sends the camera there first). */
+export const presetCut = (key, preset) => ({
+  layout: 'FULL', sources: [key], framing: { [key]: { preset, width: 1, height: 1 } }, cause: CUT_CAUSE,
+});

@@ -42,10 +42,12 @@ export const moduleRollbackUrl = (bsn) => `/api/modules/${seg(bsn)}/rollback`;
 
 export const statusUrl = () => '/api/status';
 export const recordingsUrl = () => '/api/recordings';
-/** POST {layout, sources, cause}: an operator's shot in the room's running lesson. */
+/** POST {layout, sources, framing, cause}: an operator's shot in the room's running lesson. */
 export const cutUrl = (room) => `/api/classrooms/${seg(room)}/cut`;
 /** POST: the room's own strategy directs again. */
 export const resumeUrl = (room) => `/api/classrooms/${seg(room)}/resume`;
+/** {key: [preset]}: the presets of the cameras of the room's running lesson that can turn. */
+export const presetsUrl = (room) => `/api/classrooms/${seg(room)}/presets`;
 
 /** Server-sent events: event is the topic, data its properties as JSON. */
 export const eventsUrl = () => '/api/events';

@@ -68,3 +68,39 @@ export const { label: stateLabel, tag: stateTag } = labelsOf(LESSON_STATES, 'sta
 
 /** Whether a lesson has pictures to show: a scheduled one has none yet. */
 export const hasMedia = (lesson) => lesson?.state !== 'scheduled';
+
+/** What the catalog counts the lessons found by (GET /api/lessons's facets), each the filter a click sets. */
+export const FACET_FIELDS = [
+  { field: 'room', label: '教室' },
+  { field: 'teacher', label: '教师' },
+  { field: 'course', label: '学科' },
+  { field: 'class', label: '班级' },
+  { field: 'state', label: '状态' },
+];
+
+/**
+ * The facets as the page lists them: each field with values (the server leaves them out when nothing is
+ * found), each value in words with its count, the server's order (most first), and whether it is the
+ * filter set now.
+ */
+export function facetGroups(facets, filters) {
+  return FACET_FIELDS.map(({ field, label }) => ({
+    field,
+    label,
+    values: (facets?.[field] ?? []).map(({ value, count }) => ({
+      value, count, label: field === 'state' ? stateLabel(value) : value, active: filters[field] === value,
+    })),
+  })).filter((group) => group.values.length);
+}
+
+/** The filters after a click on a facet's value: that value, or none when it is the one set already. */
+export const pickFacet = (filters, field, value) => ({ ...filters, [field]: filters[field] === value ? '' : value });
+
+const FILTER_LABELS = { q: '关键词', room: '教室', teacher: '教师', course: '学科', class: '班级', from: '起始日期', to: '截止日期', state: '状态' };
+
+/** The filters set, in words for the tags that clear them one by one: [{name: 'room', label: '教室：101'}]. */
+export function setFilters(filters) {
+  return FILTERS.filter((name) => !blank(filters[name])).map((name) => ({
+    name, label: `${FILTER_LABELS[name]}：${name === 'state' ? stateLabel(filters[name]) : String(filters[name]).trim()}`,
+  }));
+}

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { durationLabel, filtersFromRoute, lessonsQuery, routeQuery, stateLabel, whenLabel } from '../src/lessons.js';
+import {
+  durationLabel, facetGroups, filtersFromRoute, lessonsQuery, pickFacet, routeQuery, setFilters, stateLabel, whenLabel,
+} from '../src/lessons.js';
 
 test('the query sends the filters that are set, trimmed, and the page counted from 0', () => {
   const query = lessonsQuery({ q: ' 定理 ', room: '', teacher: '王老师', course: null, class: '八年级(2)班', from: '2025-09-01',
@@ -39,4 +41,29 @@ test('a lesson\'s day reads with its weekday and period; states have Chinese nam
   assert.equal(whenLabel({}), '');
   assert.equal(stateLabel('scheduled'), '待录制');
   assert.equal(stateLabel('archived'), 'archived');
+});
+
+test('the facets list the fields that have values, in words with counts, the filter set marked', () => {
+  const facets = { room: [{ value: '101', count: 4 }, { value: '203', count: 2 }], teacher: [], course: [{ value: '数学', count: 4 }],
+    state: [{ value: 'finished', count: 5 }, { value: 'recording', count: 1 }] };
+  const groups = facetGroups(facets, { room: '101', state: '' });
+  assert.deepEqual(groups.map((g) => g.field), ['room', 'course', 'state'], 'no teacher values, no class: left out');
+  assert.deepEqual(groups[0], { field: 'room', label: '教室', values: [
+    { value: '101', count: 4, label: '101', active: true }, { value: '203', count: 2, label: '203', active: false }] });
+  assert.deepEqual(groups[2].values.map((v) => [v.label, v.count, v.active]), [['已完成', 5, false], ['录制中', 1, false]]);
+  assert.deepEqual(facetGroups({}, {}), [], 'nothing found: no facets');
+  assert.deepEqual(facetGroups(undefined, {}), [], 'a server without facets');
+});
+
+test('a click on a facet sets its filter, a second click clears it; the filters set read as tags', () => {
+  const filters = { q: '定理', room: '', teacher: '', course: '', class: '', from: '2025-09-01', to: '', state: '' };
+  const picked = pickFacet(filters, 'room', '101');
+  assert.equal(picked.room, '101');
+  assert.equal(filters.room, '', 'the filters given stay as they were');
+  assert.equal(pickFacet(picked, 'room', '101').room, '');
+  assert.equal(pickFacet(picked, 'room', '203').room, '203');
+  assert.deepEqual(setFilters({ ...picked, state: 'partial' }), [
+    { name: 'q', label: '关键词：定理' }, { name: 'room', label: '教室：101' }, { name: 'from', label: '起始日期：2025-09-01' },
+    { name: 'state', label: '状态：部分录制' }]);
+  assert.deepEqual(setFilters({ q: '  ' }), []);
 });

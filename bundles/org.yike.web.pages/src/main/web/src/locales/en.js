@@ -199,7 +199,7 @@ export default {
   },
   config: {
     provider: '{name} ({id})',
-    refused: 'Not added',
+    refused: 'Not added: ',
   },
   metatype: {
     oneALine: 'One a line',

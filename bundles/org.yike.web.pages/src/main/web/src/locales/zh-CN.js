@@ -198,7 +198,7 @@ export default {
   },
   config: {
     provider: '{name}（{id}）',
-    refused: '未能添加',
+    refused: '未能添加：',
   },
   metatype: {
     oneALine: '每行一个',

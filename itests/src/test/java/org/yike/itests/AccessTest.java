@@ -35,7 +35,7 @@ public class AccessTest extends ProductJarTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCHOOL = "实验中学";
     /** A table row: `METHOD /path` and whether a viewer and a school's admin may make it. */
-    private record Row(String method, String path, boolean viewer, boolean schoolAdmin) {
+    private record Row(String method, String path, boolean viewer, boolean schoolAdmin, boolean reviewer) {
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -56,6 +56,8 @@ public class AccessTest extends ProductJarTest {
         user(admin, "li", "李明", "teacher", "第二中学", "li-secret-12");
         Api viewer = admin.as(token("zhang", "zhang-secret-1"));
         Api schoolAdmin = admin.as(token("zhao", "zhao-secret-1"));
+        user(admin, "shen", "沈审核", "reviewer", SCHOOL, "shen-secret-1");
+        Api reviewer = admin.as(token("shen", "shen-secret-1"));
 
         List<Row> table = table();
         assertTrue("the table has " + table.size() + " rows", table.size() > 50);
@@ -66,6 +68,8 @@ public class AccessTest extends ProductJarTest {
             assertTrue(row + " as a viewer answered " + v, row.viewer() ? v != 401 && v != 403 : v == 403);
             int a = call(schoolAdmin, row.method(), path);
             assertTrue(row + " as a school's admin answered " + a, row.schoolAdmin() ? a != 401 && a != 403 : a == 403);
+            int r = call(reviewer, row.method(), path);
+            assertTrue(row + " as a reviewer answered " + r, row.reviewer() ? r != 401 && r != 403 : r == 403);
         }
 
         // a teacher: their own lessons, not a colleague's, not the console; one of another school: nothing here
@@ -95,8 +99,31 @@ public class AccessTest extends ProductJarTest {
 
         Api li = admin.as(token("li", "li-secret-12"));
         assertEquals(403, li.get("lessons/wang-1").status());
-        assertEquals(403, li.get("lessons").status());
+        assertEquals("beyond the school: only what the review published, none yet", List.of(), ids(li.get("lessons").body()));
         assertEquals(200, li.get("users/me").status());
+
+        // the review: asked for, rejected with a reason the teacher reads, asked again, published; then a
+        // teacher of another school finds and opens it, and nothing else of this school
+        assertEquals(403, wang.post("lessons/liu-1/review-request", "").status());
+        assertEquals("pending", wang.post("lessons/wang-1/review-request", "").body().at("/review/state").asText());
+        assertEquals(403, wang.post("lessons/wang-1/review", "{\"decision\": \"publish\"}").status());
+        assertEquals(List.of("wang-1"), ids(reviewer.get("lessons?review=pending").body()));
+        assertEquals(400, reviewer.post("lessons/wang-1/review", "{\"decision\": \"reject\"}").status());
+        assertEquals(200, reviewer.post("lessons/wang-1/review", "{\"decision\": \"reject\", \"reason\": \"声音太小\"}").status());
+        JsonNode rejected = wang.get("lessons/wang-1").body().get("review");
+        assertEquals(rejected.toString(), "rejected", rejected.get("state").asText());
+        assertEquals(rejected.toString(), "声音太小", rejected.get("reason").asText());
+        assertEquals(rejected.toString(), "shen", rejected.get("by").asText());
+        assertEquals(403, li.get("lessons/wang-1").status());
+        assertEquals(200, wang.post("lessons/wang-1/review-request", "").status());
+        assertEquals("published", reviewer.post("lessons/wang-1/review", "{\"decision\": \"publish\"}").body()
+                .at("/review/state").asText());
+        assertEquals(List.of("wang-1"), ids(li.get("lessons?review=private").body()));
+        assertEquals(200, li.get("lessons/wang-1").status());
+        assertEquals(200, call(li, "GET", "/api/lessons/wang-1/files/program.mp4"));
+        assertEquals(403, li.get("lessons/liu-1").status());
+        assertEquals(403, li.patch("lessons/wang-1", "{\"title\": \"改\"}").status());
+        assertEquals(403, li.get("devices").status());
 
         // a browser: the session cookie alone does not make a change
         HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base() + "session")).header("Content-Type", "application/json")
@@ -144,7 +171,8 @@ public class AccessTest extends ProductJarTest {
         while (m.find()) {
             String[] cells = m.group(3).split("\\|");
             String path = m.group(2).replace("{bells,calendar,lessons}", "bells");
-            rows.add(new Row(m.group(1), path, cells[5].strip().startsWith("✓"), cells[1].strip().startsWith("✓")));
+            rows.add(new Row(m.group(1), path, cells[5].strip().startsWith("✓"), cells[1].strip().startsWith("✓"),
+                    cells[6].strip().startsWith("✓")));
         }
         return rows;
     }

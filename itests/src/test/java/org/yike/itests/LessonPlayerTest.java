@@ -21,7 +21,9 @@ import org.junit.Test;
  * lesson (a program and the teacher camera's own file, which began 0.6 s into the lesson, made by the
  * ffmpeg CLI, with two chapters) is found by a two-character word among the teacher's own lessons only,
  * plays, the teacher camera becomes the main view, and after a jump to a chapter both streams agree
- * within a frame on the lesson's clock.
+ * within a frame on the lesson's clock. Then (itests/browser/teacher-limits.mjs) the teacher is shown a
+ * colleague's lesson and the console refused in the server's words, a change sent without the CSRF
+ * header is refused, and after logging out the lessons page leads to the login form.
  */
 public class LessonPlayerTest extends ProductJarTest {
 
@@ -54,6 +56,18 @@ public class LessonPlayerTest extends ProductJarTest {
         assertTrue("within a frame for a second after the jump; apart (ms): " + jumped.get("apartMs"), !inStep.isNull());
         double at = inStep.get("main").get("t").asDouble();
         assertTrue("at the second chapter (10 s): " + at, at >= 10 && at < 13);
+
+        // and what the teacher cannot do, as the browser shows it
+        List<JsonNode> limits = Browser.runAs("wang", "wang-secret-1", 60, "teacher-limits.mjs", "http://127.0.0.1:" + port + "/",
+                "s-101-0901-3", "s-102-0901-4");
+        assertTrue(limits.toString(), limits.stream().noneMatch(s -> s.has("error") && !s.path("step").asText().equals("forged")));
+        assertTrue("the server's words: " + limits, step(limits, "lesson").get("text").asText().contains("刘洋"));
+        assertTrue(limits.toString(), step(limits, "console").get("text").asText().contains("teacher may not"));
+        JsonNode forged = step(limits, "forged");
+        assertEquals(forged.toString(), 403, forged.get("status").asInt());
+        assertTrue(forged.toString(), forged.get("error").asText().contains("CSRF"));
+        assertEquals("勾股定理", api.get("lessons/s-101-0901-3").body().get("title").asText());
+        assertTrue(limits.toString(), step(limits, "loggedOut").get("path").asText().startsWith("/login"));
     }
 
     private static JsonNode step(List<JsonNode> steps, String name) {

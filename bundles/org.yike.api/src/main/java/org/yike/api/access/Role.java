@@ -18,6 +18,8 @@ public enum Role {
     INSPECTOR,
     /** Evaluates lessons (评委). */
     JUDGE,
+    /** Reviews lessons before they are published beyond their school (审核员). */
+    REVIEWER,
     /** Watches lessons and live rooms of the scope. */
     VIEWER;
 

@@ -23,6 +23,23 @@ public interface Catalog {
     /** Changes what {@code edit} names, in the lesson's {@code lesson.json} and in the catalog. */
     Lesson edit(String id, LessonEdit edit);
 
+    /**
+     * The lesson's teacher (or an admin), {@code by}, asks for it to be published: a private or rejected lesson
+     * becomes {@link LessonReview.State#PENDING}. A lesson recording now is asked for as it records and is
+     * pending once it has ended.
+     *
+     * @throws IllegalStateException where it is pending or published already, or only scheduled
+     */
+    Lesson requestReview(String id, String by);
+
+    /**
+     * A reviewer's decision on a pending lesson: published, or rejected with {@code reason} (required), which its
+     * teacher reads; announced as {@link CatalogEvents#REVIEWED}.
+     *
+     * @throws IllegalStateException where the lesson is not pending
+     */
+    Lesson review(String id, boolean publish, String reason, String by);
+
     /** Deletes the lesson and its folder, files and all; {@code why} is logged and announced. */
     void delete(String id, String why);
 

@@ -8,27 +8,29 @@ import java.util.List;
  * A lesson of the catalog (its id is the recording's). {@code period} is null for a lesson started
  * by hand; {@code durationMillis} is null while it records. {@code protectedFromRetention}: never
  * deleted to make room; {@code published}: a platform connector has it, so retention leaves it too.
- * {@code sharedWith}: the users (by login name) the lesson is shared with beyond its teacher.
+ * {@code sharedWith}: the users (by login name) the lesson is shared with beyond its teacher; {@code review}:
+ * where it stands in the publishing review.
  */
 public record Lesson(String id, String school, String room, String teacher, String course, String schoolClass,
         LocalDate date, Integer period, String title, LessonState state, Instant started, Instant ended,
         Long durationMillis, long sizeBytes, List<LessonFile> files, List<Chapter> chapters, List<String> tags,
-        boolean protectedFromRetention, boolean published, List<String> sharedWith) {
+        boolean protectedFromRetention, boolean published, List<String> sharedWith, LessonReview review) {
 
     public Lesson {
         files = List.copyOf(files);
         chapters = List.copyOf(chapters);
         tags = List.copyOf(tags);
         sharedWith = sharedWith == null ? List.of() : List.copyOf(sharedWith);
+        if (review == null) review = LessonReview.PRIVATE;
     }
 
-    /** A lesson shared with nobody (the 1.1 form). */
+    /** A private lesson shared with nobody (the 1.1 form). */
     public Lesson(String id, String school, String room, String teacher, String course, String schoolClass,
             LocalDate date, Integer period, String title, LessonState state, Instant started, Instant ended,
             Long durationMillis, long sizeBytes, List<LessonFile> files, List<Chapter> chapters, List<String> tags,
             boolean protectedFromRetention, boolean published) {
         this(id, school, room, teacher, course, schoolClass, date, period, title, state, started, ended, durationMillis,
-                sizeBytes, files, chapters, tags, protectedFromRetention, published, List.of());
+                sizeBytes, files, chapters, tags, protectedFromRetention, published, List.of(), LessonReview.PRIVATE);
     }
 
     /** {@code 课程 · 班级 · 教师 · 日期 第N节}, leaving out what is empty (and the period when there is none). */

@@ -9,8 +9,8 @@ import java.util.Map;
  */
 public record LessonPage(long total, List<Lesson> items, Map<String, List<Facet>> facets) {
 
-    /** What lessons are counted by: their room, teacher, course, class and state. */
-    public static final List<String> FACETS = List.of("room", "teacher", "course", "class", "state");
+    /** What lessons are counted by: their room, teacher, course, class, state and review state. */
+    public static final List<String> FACETS = List.of("room", "teacher", "course", "class", "state", "review");
 
     /** {@code count} lessons found have this {@code value}. */
     public record Facet(String value, long count) {

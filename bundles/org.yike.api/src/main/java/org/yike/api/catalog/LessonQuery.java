@@ -5,10 +5,11 @@ import java.time.LocalDate;
 /**
  * What to find: {@code q} words in the title, course, teacher, class, chapter names or tags (Chinese by
  * words and by characters), and exact filters; every field may be null. {@code page} counts from 0.
- * {@code reader}: only the lessons that reader may see (null: all).
+ * {@code reader}: only the lessons that reader may see (null: all); {@code review}: only lessons in that
+ * state of the publishing review (null: any).
  */
 public record LessonQuery(String q, String room, String teacher, String course, String schoolClass, LocalDate from,
-        LocalDate to, LessonState state, int page, int size, Reader reader) {
+        LocalDate to, LessonState state, int page, int size, Reader reader, LessonReview.State review) {
 
     public static final int LARGEST_PAGE = 200;
 
@@ -32,7 +33,7 @@ public record LessonQuery(String q, String room, String teacher, String course, 
     /** A query for every reader (the 1.1 form). */
     public LessonQuery(String q, String room, String teacher, String course, String schoolClass, LocalDate from,
             LocalDate to, LessonState state, int page, int size) {
-        this(q, room, teacher, course, schoolClass, from, to, state, page, size, null);
+        this(q, room, teacher, course, schoolClass, from, to, state, page, size, null, null);
     }
 
     public static LessonQuery words(String q) {

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.yike.api.catalog.Chapter;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonFile;
+import org.yike.api.catalog.LessonReview;
 import org.yike.api.catalog.LessonState;
 
 /** The catalog's rows in the {@link CatalogDatabase}. One connection, used by one caller at a time. */
@@ -33,11 +34,19 @@ final class CatalogStore implements AutoCloseable {
     record Seen(Path folder, long modified) {
     }
 
-    /** The oldest lessons retention may delete: neither protected, published, scheduled nor recording. */
+    /**
+     * The oldest lessons retention may delete: neither protected, published (by a connector or the review),
+     * scheduled nor recording.
+     */
     private static final String DELETABLE = "SELECT id FROM lesson WHERE NOT is_protected AND NOT published"
-            + " AND state NOT IN ('RECORDING', 'SCHEDULED') ORDER BY started NULLS FIRST, id";
+            + " AND review_state <> 'PUBLISHED' AND state NOT IN ('RECORDING', 'SCHEDULED') ORDER BY started NULLS FIRST, id";
     private static final String LESSON_COLUMNS = "id, school, room, teacher, course, school_class, lesson_date, period,"
-            + " title, state, started, ended, duration_ms, size_bytes, is_protected, published";
+            + " title, state, started, ended, duration_ms, size_bytes, is_protected, published, review_state, review_reason,"
+            + " review_by, review_at";
+
+    /** A request for review made while the lesson recorded, for when it has ended. */
+    record ReviewRequest(String by, Instant at) {
+    }
 
     private final Connection db;
 
@@ -58,7 +67,7 @@ final class CatalogStore implements AutoCloseable {
         db.setAutoCommit(false);
         try (PreparedStatement delete = db.prepareStatement("DELETE FROM lesson WHERE id = ?");
                 PreparedStatement lesson = db.prepareStatement("INSERT INTO lesson (" + LESSON_COLUMNS
-                        + ", folder, metadata_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + ", folder, metadata_modified) VALUES (" + String.join(", ", Collections.nCopies(22, "?")) + ")");
                 PreparedStatement file = db.prepareStatement("INSERT INTO lesson_file VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement chapter = db.prepareStatement("INSERT INTO chapter VALUES (?, ?, ?, ?)");
                 PreparedStatement tag = db.prepareStatement("INSERT INTO lesson_tag VALUES (?, ?, ?)");
@@ -84,6 +93,10 @@ final class CatalogStore implements AutoCloseable {
                 lesson.setLong(c++, l.sizeBytes());
                 lesson.setBoolean(c++, l.protectedFromRetention());
                 lesson.setBoolean(c++, l.published());
+                lesson.setString(c++, l.review().state().name());
+                lesson.setString(c++, l.review().reason());
+                lesson.setString(c++, l.review().by());
+                setLong(lesson, c++, l.review().at() == null ? null : l.review().at().toEpochMilli());
                 lesson.setString(c++, e.folder() == null ? null : e.folder().toString());
                 lesson.setLong(c, e.modified());
                 lesson.executeUpdate();
@@ -199,6 +212,37 @@ final class CatalogStore implements AutoCloseable {
         return ids;
     }
 
+    /** Keeps a request for review of a lesson that is still recording (the last one asked). */
+    synchronized void requestReview(String id, ReviewRequest request) throws SQLException {
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM review_request WHERE lesson_id = ?");
+                PreparedStatement insert = db.prepareStatement("INSERT INTO review_request VALUES (?, ?, ?)")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+            insert.setString(1, id);
+            insert.setString(2, request.by());
+            insert.setLong(3, request.at().toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
+    /** The request for review kept for this lesson, taken away. */
+    synchronized Optional<ReviewRequest> takeReviewRequest(String id) throws SQLException {
+        Optional<ReviewRequest> found = Optional.empty();
+        try (PreparedStatement s = db.prepareStatement("SELECT requested_by, requested_at FROM review_request WHERE lesson_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) found = Optional.of(new ReviewRequest(r.getString(1), Instant.ofEpochMilli(r.getLong(2))));
+            }
+        }
+        if (found.isPresent()) {
+            try (PreparedStatement s = db.prepareStatement("DELETE FROM review_request WHERE lesson_id = ?")) {
+                s.setString(1, id);
+                s.executeUpdate();
+            }
+        }
+        return found;
+    }
+
     /** The ids of lessons in this state. */
     synchronized List<String> inState(LessonState state) throws SQLException {
         List<String> ids = new ArrayList<>();
@@ -245,7 +289,8 @@ final class CatalogStore implements AutoCloseable {
                             period, r.getString("title"), LessonState.valueOf(r.getString("state")),
                             instant(r, "started"), instant(r, "ended"), (Long) r.getObject("duration_ms"),
                             r.getLong("size_bytes"), fs, cs, ts, r.getBoolean("is_protected"), r.getBoolean("published"),
-                            shared));
+                            shared, new LessonReview(LessonReview.State.valueOf(r.getString("review_state")),
+                                    r.getString("review_reason"), r.getString("review_by"), instant(r, "review_at"))));
                 }
             }
         }

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,7 @@ import org.yike.api.catalog.LessonEdit;
 import org.yike.api.catalog.LessonFile;
 import org.yike.api.catalog.LessonPage;
 import org.yike.api.catalog.LessonQuery;
+import org.yike.api.catalog.LessonReview;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.publish.PublishEvents;
 import org.yike.api.recording.RecordingEvents;
@@ -286,6 +288,13 @@ public class LessonCatalog implements Catalog, EventHandler {
             Optional<LessonFolder> f = locate(id);
             if (f.isPresent()) {
                 Lesson l = f.get().read(school, zone);
+                if (l.state() != LessonState.RECORDING && l.state() != LessonState.SCHEDULED) {
+                    Optional<CatalogStore.ReviewRequest> asked = store.takeReviewRequest(id);
+                    if (asked.isPresent()) {
+                        f.get().review(new LessonReview(LessonReview.State.PENDING, null, asked.get().by(), asked.get().at()));
+                        l = f.get().read(school, zone);
+                    }
+                }
                 store.put(l, f.get().folder, f.get().modified());
                 index.put(l);
             } else {
@@ -451,6 +460,61 @@ public class LessonCatalog implements Catalog, EventHandler {
         } catch (IOException | SQLException e) {
             throw failed("change lesson " + id, e);
         }
+    }
+
+    @Override
+    public synchronized Lesson requestReview(String id, String by) {
+        Lesson l = existing(id);
+        recordedOnly(l, "ask for its review once it records");
+        LessonReview.State now = l.review().state();
+        if (now == LessonReview.State.PENDING || now == LessonReview.State.PUBLISHED) {
+            throw new IllegalStateException("lesson " + id + " is " + now.name().toLowerCase(Locale.ROOT) + " already");
+        }
+        if (l.state() == LessonState.RECORDING) {
+            // its lesson.json is the recorder's until it ends: the request waits in the database
+            try {
+                store.requestReview(id, new CatalogStore.ReviewRequest(by, clock.instant()));
+            } catch (SQLException e) {
+                throw failed("keep the review request of lesson " + id, e);
+            }
+            announce(id, LessonReview.State.PENDING, null);
+            return l;
+        }
+        return reviewed(id, new LessonReview(LessonReview.State.PENDING, null, by, clock.instant()));
+    }
+
+    @Override
+    public synchronized Lesson review(String id, boolean publish, String reason, String by) {
+        Lesson l = existing(id);
+        if (l.review().state() != LessonReview.State.PENDING) {
+            throw new IllegalStateException("lesson " + id + " is not waiting for review (it is "
+                    + l.review().state().name().toLowerCase(Locale.ROOT) + ")");
+        }
+        if (!publish && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("a rejection says why, for the teacher");
+        }
+        return reviewed(id, new LessonReview(publish ? LessonReview.State.PUBLISHED : LessonReview.State.REJECTED,
+                publish ? null : reason.strip(), by, clock.instant()));
+    }
+
+    private Lesson reviewed(String id, LessonReview review) {
+        try {
+            LessonFolder f = locate(id).orElseThrow(() -> new IllegalArgumentException("lesson " + id + " has no folder"));
+            f.review(review);
+            refresh(List.of(id));
+        } catch (IOException | SQLException e) {
+            throw failed("review lesson " + id, e);
+        }
+        announce(id, review.state(), review.reason());
+        return existing(id);
+    }
+
+    private void announce(String id, LessonReview.State state, String reason) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(CatalogEvents.ID, id);
+        p.put(CatalogEvents.STATE, state.name());
+        if (reason != null) p.put(CatalogEvents.REASON, reason);
+        post.accept(new Event(CatalogEvents.REVIEWED, p));
     }
 
     @Override

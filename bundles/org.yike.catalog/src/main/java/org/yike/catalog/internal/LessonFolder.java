@@ -24,6 +24,7 @@ import org.yike.api.catalog.Chapter;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonEdit;
 import org.yike.api.catalog.LessonFile;
+import org.yike.api.catalog.LessonReview;
 import org.yike.api.catalog.LessonState;
 
 /**
@@ -94,7 +95,18 @@ final class LessonFolder {
         return new Lesson(id, school, room, teacher, course, schoolClass, date, period, title, state(m), started, ended,
                 started != null && ended != null ? Duration.between(started, ended).toMillis() : null, size, files,
                 chapters, strings(edits, "tags"), edits.path("protected").asBoolean(false),
-                edits.path("published").asBoolean(false), strings(edits, "sharedWith"));
+                edits.path("published").asBoolean(false), strings(edits, "sharedWith"), review(edits.path("review")));
+    }
+
+    /** The review as the catalog wrote it; an unknown state reads as private (never published by mistake). */
+    private static LessonReview review(JsonNode r) {
+        LessonReview.State state;
+        try {
+            state = LessonReview.State.valueOf(String.valueOf(text(r, "state")));
+        } catch (IllegalArgumentException e) {
+            return LessonReview.PRIVATE;
+        }
+        return new LessonReview(state, text(r, "reason"), text(r, "by"), instant(r, "at"));
     }
 
     private static List<String> strings(JsonNode edits, String name) {
@@ -144,6 +156,20 @@ final class LessonFolder {
                 names.put(Long.toString(e.getKey()), e.getValue().strip());
             }
         }
+        write(m);
+    }
+
+    /** Where the lesson now stands in the publishing review. */
+    void review(LessonReview review) throws IOException {
+        ObjectNode m = (ObjectNode) JSON.readTree(metadata().toFile());
+        if ("RECORDING".equals(text(m, "state"))) {
+            throw new IllegalStateException("lesson " + text(m, "id") + " is still recording");
+        }
+        ObjectNode r = edits(m).putObject("review");
+        r.put("state", review.state().name());
+        if (review.reason() != null) r.put("reason", review.reason());
+        if (review.by() != null) r.put("by", review.by());
+        if (review.at() != null) r.put("at", review.at().toString());
         write(m);
     }
 

@@ -58,9 +58,9 @@ final class LessonIndex implements AutoCloseable {
 
     /**
      * What a document holds, kept in each commit: an index written by an earlier format (before
-     * facets and sharing) is filled again from the store.
+     * facets, sharing and the review) is filled again from the store.
      */
-    private static final String FORMAT = "2";
+    private static final String FORMAT = "3";
     /** How many values of each facet are counted, most first. */
     private static final int FACET_VALUES = 50;
 
@@ -140,6 +140,7 @@ final class LessonIndex implements AutoCloseable {
         filter(d, "course", l.course());
         filter(d, "class", l.schoolClass());
         filter(d, "state", l.state().name());
+        filter(d, "review", l.review().state().name());
         l.sharedWith().forEach(user -> filter(d, SHARED, user));
         d.add(new LongPoint(DAY, l.date().toEpochDay()));
         d.add(new NumericDocValuesField(WHEN, l.started() != null ? l.started().toEpochMilli()
@@ -172,6 +173,7 @@ final class LessonIndex implements AutoCloseable {
         exactly(b, "course", q.course());
         exactly(b, "class", q.schoolClass());
         exactly(b, "state", q.state() == null ? null : q.state().name());
+        exactly(b, "review", q.review() == null ? null : q.review().name());
         if (q.reader() != null) {
             BooleanQuery.Builder theirs = new BooleanQuery.Builder();
             if (q.reader().teacher() != null) theirs.add(new TermQuery(new Term("teacher", q.reader().teacher())), Occur.SHOULD);

@@ -34,6 +34,7 @@ import org.yike.api.catalog.LessonEdit;
 import org.yike.api.catalog.LessonFile;
 import org.yike.api.catalog.LessonPage;
 import org.yike.api.catalog.LessonQuery;
+import org.yike.api.catalog.LessonReview;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.publish.PublishEvents;
 import org.yike.api.recording.RecordingEvents;
@@ -205,7 +206,7 @@ public class LessonCatalogTest {
     }
 
     private List<String> readerIds(LessonQuery.Reader reader, String q) {
-        return catalog.find(new LessonQuery(q, null, null, null, null, null, null, null, 0, 20, reader)).items().stream()
+        return catalog.find(new LessonQuery(q, null, null, null, null, null, null, null, 0, 20, reader, null)).items().stream()
                 .map(Lesson::id).toList();
     }
 
@@ -223,6 +224,78 @@ public class LessonCatalogTest {
         assertEquals(List.of(new LessonPage.Facet("101", 1), new LessonPage.Facet("102", 1)), maths.facets().get("room"));
         assertEquals(List.of(new LessonPage.Facet("初三(1)班", 1), new LessonPage.Facet("初二(3)班", 1)), maths.facets().get("class"));
         assertEquals("nothing found, nothing counted", Map.of(), catalog.find(LessonQuery.words("化学")).facets());
+    }
+
+    @Test
+    public void aLessonIsAskedForRejectedWithAReasonAskedAgainAndPublished() throws Exception {
+        String id = "s-101-0901-1";
+        assertEquals(LessonReview.PRIVATE, catalog.get(id).orElseThrow().review());
+        try {
+            catalog.review(id, true, null, "reviewer");
+            fail("nothing asked yet");
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("private"));
+        }
+        assertEquals(LessonReview.State.PENDING, catalog.requestReview(id, "wang").review().state());
+        assertEquals(List.of(id), reviewIds(LessonReview.State.PENDING));
+        try {
+            catalog.review(id, false, " ", "reviewer");
+            fail("a rejection without a reason");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("why"));
+        }
+        LessonReview rejected = catalog.review(id, false, "画面太暗", "reviewer").review();
+        assertEquals(new LessonReview(LessonReview.State.REJECTED, "画面太暗", "reviewer", NOW), rejected);
+        catalog.requestReview(id, "wang");
+        assertEquals(LessonReview.State.PUBLISHED, catalog.review(id, true, null, "reviewer").review().state());
+        assertEquals(List.of(id), reviewIds(LessonReview.State.PUBLISHED));
+        try {
+            catalog.requestReview(id, "wang");
+            fail("published already");
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("published"));
+        }
+        assertEquals(List.of("PENDING", "REJECTED", "PENDING", "PUBLISHED"), posted.stream()
+                .filter(e -> e.getTopic().equals(CatalogEvents.REVIEWED)).map(e -> e.getProperty(CatalogEvents.STATE)).toList());
+        assertEquals("the review is the lesson's, in its lesson.json", List.of(id), reviewIdsAfterRebuild(LessonReview.State.PUBLISHED));
+        assertEquals(new LessonPage.Facet("PRIVATE", 4), catalog.find(LessonQuery.words(null)).facets().get("review").get(0));
+    }
+
+    @Test
+    public void aLessonAskedForWhileItRecordsIsPendingOnceItEnds() throws Exception {
+        Path folder = Folders.lesson(data, "20250905-080000-104", "104", "化学", "赵磊", "初三(2)班", MONDAY.plusDays(4), 1, 10);
+        Folders.set(folder, "state", "RECORDING");
+        catalog.handleEvent(new Event(RecordingEvents.STARTED, Map.of(RecordingEvents.ID, "20250905-080000-104",
+                RecordingEvents.CLASSROOM, "104")));
+        catalog.requestReview("20250905-080000-104", "zhaolei");
+        assertEquals("its lesson.json is the recorder's", LessonReview.State.PRIVATE,
+                catalog.get("20250905-080000-104").orElseThrow().review().state());
+        Folders.set(folder, "state", "FINISHED");
+        catalog.handleEvent(new Event(RecordingEvents.STOPPED, Map.of(RecordingEvents.ID, "20250905-080000-104",
+                RecordingEvents.CLASSROOM, "104")));
+        LessonReview review = catalog.get("20250905-080000-104").orElseThrow().review();
+        assertEquals(new LessonReview(LessonReview.State.PENDING, null, "zhaolei", NOW), review);
+        assertTrue(Files.readString(folder.resolve("lesson.json")).contains("zhaolei"));
+    }
+
+    @Test
+    public void retentionNeverDeletesALessonTheReviewPublished() throws Exception {
+        catalog.requestReview("s-101-0901-1", "wang");
+        catalog.review("s-101-0901-1", true, null, "reviewer");
+        // a disk that never has room: everything else goes, the published lesson stays
+        catalog.retention(() -> 0, () -> Long.MAX_VALUE).run();
+        assertTrue(catalog.get("s-101-0901-1").isPresent());
+        assertEquals(List.of("s-101-0901-1"), everything().stream().filter(l -> l.state() != LessonState.SCHEDULED).map(Lesson::id).toList());
+    }
+
+    private List<String> reviewIds(LessonReview.State state) {
+        return catalog.find(new LessonQuery(null, null, null, null, null, null, null, null, 0, 20, null, state)).items().stream()
+                .map(Lesson::id).toList();
+    }
+
+    private List<String> reviewIdsAfterRebuild(LessonReview.State state) {
+        catalog.rebuild();
+        return reviewIds(state);
     }
 
     @Test

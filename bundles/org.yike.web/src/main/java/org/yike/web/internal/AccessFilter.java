@@ -29,6 +29,7 @@ import org.yike.api.access.Role;
 import org.yike.api.access.Session;
 import org.yike.api.access.User;
 import org.yike.api.catalog.Catalog;
+import org.yike.api.catalog.LessonReview;
 import org.yike.api.catalog.Lesson;
 
 /**
@@ -49,6 +50,8 @@ public class AccessFilter implements Filter {
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** Where the servlets find who calls. */
     static final String USER = User.class.getName();
+    /** Set on a call of a user whose scope does not cover this school: they see only what the review published. */
+    static final String BEYOND_SCOPE = "org.yike.web.beyondScope";
 
     @Reference
     Accounts accounts;
@@ -105,6 +108,7 @@ public class AccessFilter implements Filter {
             return;
         }
         req.setAttribute(USER, user);
+        if (!user.scope().covers(school, region)) req.setAttribute(BEYOND_SCOPE, Boolean.TRUE);
         try {
             chain.doFilter(request, response);
         } finally {
@@ -122,8 +126,9 @@ public class AccessFilter implements Filter {
         }
         boolean ownAccount = path.size() >= 3 && path.get(1).equals("users") && path.get(2).equals("me");
         if (!ownAccount && !user.scope().covers(school, region)) {
-            return user.name() + "'s scope (" + user.scope() + ") does not cover this school (" + (school == null ? "unnamed" : school)
-                    + (region == null ? "" : ", region " + region) + ")";
+            String outside = user.name() + "'s scope (" + user.scope() + ") does not cover this school ("
+                    + (school == null ? "unnamed" : school) + (region == null ? "" : ", region " + region) + ")";
+            return published(method, path) ? null : outside;
         }
         Optional<Permissions.Rule> rule = Permissions.rule(method, path);
         if (!Permissions.admits(user.role(), method, path)) {
@@ -141,6 +146,17 @@ public class AccessFilter implements Filter {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the call reads lessons the review published, which users beyond the school may: the list (which
+     * {@link LessonsApi} narrows to them) or a published lesson and what is below it.
+     */
+    private boolean published(String method, List<String> path) {
+        if (changes(method) || path.size() < 2 || !path.get(1).equals("lessons")) return false;
+        if (path.size() == 2) return true;
+        Catalog c = catalog;
+        return c != null && c.get(path.get(2)).map(l -> l.review().state() == LessonReview.State.PUBLISHED).orElse(false);
     }
 
     private static boolean changes(String method) {

@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,6 +33,7 @@ import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonEdit;
 import org.yike.api.catalog.LessonFile;
 import org.yike.api.catalog.LessonPage;
+import org.yike.api.catalog.LessonReview;
 import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.catalog.Playback;
@@ -103,8 +106,8 @@ public class LessonsApi extends HttpServlet {
             LessonPage page = catalog.find(query(req));
             Map<String, Object> facets = new LinkedHashMap<>();
             page.facets().forEach((field, values) -> facets.put(field, values.stream()
-                    .map(f -> Map.of("value", field.equals("state") ? f.value().toLowerCase(Locale.ROOT) : f.value(),
-                            "count", f.count())).toList()));
+                    .map(f -> Map.of("value", field.equals("state") || field.equals("review") ? f.value().toLowerCase(Locale.ROOT)
+                            : f.value(), "count", f.count())).toList()));
             ApiServlet.write(resp, 200, Map.of("total", page.total(), "items", page.items().stream().map(this::view).toList(),
                     "facets", facets));
             return true;
@@ -122,6 +125,20 @@ public class LessonsApi extends HttpServlet {
             case "DELETE lessons/2":
                 catalog.delete(id, "deleted through the API by " + JsonAnswers.who(req));
                 ApiServlet.write(resp, 200, Map.of("deleted", id));
+                return true;
+            case "POST lessons/3":
+                if (p.get(2).equals("review-request")) {
+                    ApiServlet.write(resp, 200, view(catalog.requestReview(id, JsonAnswers.caller(req).name())));
+                    return true;
+                }
+                if (!p.get(2).equals("review")) return false;
+                JsonNode decision = ApiServlet.body(req);
+                String d = decision.path("decision").asText();
+                if (!d.equals("publish") && !d.equals("reject")) {
+                    throw new Refused(400, "'decision' is publish or reject (with a 'reason' for the teacher)");
+                }
+                ApiServlet.write(resp, 200, view(catalog.review(id, d.equals("publish"),
+                        decision.hasNonNull("reason") ? decision.get("reason").asText() : null, JsonAnswers.caller(req).name())));
                 return true;
             case "GET lessons/3":
                 if (!p.get(2).equals("poster.jpg")) return false;
@@ -198,31 +215,45 @@ public class LessonsApi extends HttpServlet {
         v.put("protected", l.protectedFromRetention());
         v.put("published", l.published());
         v.put("sharedWith", l.sharedWith());
+        Map<String, Object> review = new LinkedHashMap<>();
+        review.put("state", l.review().state().name().toLowerCase(Locale.ROOT));
+        review.put("reason", l.review().reason());
+        review.put("by", l.review().by());
+        review.put("at", l.review().at());
+        v.put("review", review);
         v.put("poster", base + "/poster.jpg");
         return v;
     }
 
     private LessonQuery query(HttpServletRequest req) {
-        String state = req.getParameter("state");
-        LessonState s = null;
-        if (state != null && !state.isBlank()) {
-            try {
-                s = LessonState.valueOf(state.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new Refused(400, "no state '" + state + "'; states: scheduled, recording, finished, partial, failed");
-            }
-        }
+        LessonState s = choice(req, "state", LessonState.class);
         String page = req.getParameter("page");
         String size = req.getParameter("size");
-        // a teacher finds their own lessons and those shared with them, whatever they ask for
+        // beyond its school, the lessons the review published; a teacher of the school finds their own lessons and
+        // those shared with them; whatever either asks for
         User caller = JsonAnswers.caller(req);
-        LessonQuery.Reader reader = caller.role() == Role.TEACHER ? new LessonQuery.Reader(caller.displayName(), caller.name()) : null;
+        boolean beyond = req.getAttribute(AccessFilter.BEYOND_SCOPE) != null;
+        LessonQuery.Reader reader = caller.role() == Role.TEACHER && !beyond
+                ? new LessonQuery.Reader(caller.displayName(), caller.name()) : null;
+        LessonReview.State review = beyond ? LessonReview.State.PUBLISHED : choice(req, "review", LessonReview.State.class);
         return new LessonQuery(req.getParameter("q"), req.getParameter("room"), req.getParameter("teacher"),
                 req.getParameter("course"), req.getParameter("class"), date(req, "from"), date(req, "to"), s,
-                page == null ? 0 : number(page, "page"), size == null ? 20 : number(size, "size"), reader);
+                page == null ? 0 : number(page, "page"), size == null ? 20 : number(size, "size"), reader, review);
     }
 
-    private static LocalDate date(HttpServletRequest req, String name) {
+    /** A parameter naming one of an enum's constants in lower case, or null where it is not given. */
+    private static <E extends Enum<E>> E choice(HttpServletRequest req, String name, Class<E> type) {
+        String v = req.getParameter(name);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Enum.valueOf(type, v.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Refused(400, "no " + name + " '" + v + "'; " + name + "s: " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        }
+    }
+
+    static LocalDate date(HttpServletRequest req, String name) {
         String v = req.getParameter(name);
         if (v == null || v.isBlank()) return null;
         try {

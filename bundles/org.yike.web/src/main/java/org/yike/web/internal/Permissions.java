@@ -3,6 +3,7 @@ package org.yike.web.internal;
 import static org.yike.api.access.Role.DISTRICT_ADMIN;
 import static org.yike.api.access.Role.INSPECTOR;
 import static org.yike.api.access.Role.JUDGE;
+import static org.yike.api.access.Role.REVIEWER;
 import static org.yike.api.access.Role.SCHOOL_ADMIN;
 import static org.yike.api.access.Role.TEACHER;
 import static org.yike.api.access.Role.VIEWER;
@@ -50,11 +51,14 @@ final class Permissions {
             rule("GET", "/api/lessons", ALL),
             new Rule("GET", "/api/lessons/**", ALL, true),
             new Rule("PATCH", "/api/lessons/*", LESSON_EDITORS, true),
+            new Rule("POST", "/api/lessons/*/review-request", LESSON_EDITORS, true),
+            rule("POST", "/api/lessons/*/review", EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, REVIEWER)),
             rule("GET", "/api/live", ALL),
             rule("GET", "/api/live/*", ALL),
             rule("GET", "/live/**", ALL),
             rule("GET", "/api/timetable", TIMETABLE),
             rule("GET", "/api/schedule", TIMETABLE),
+            rule("GET", "/api/dashboard", PATROL),
             rule("GET", "/api/recordings", PATROL),
             rule("GET", "/api/recordings/**", PATROL),
             rule("POST", "/api/repository/**", EnumSet.of(DISTRICT_ADMIN)),

@@ -1,0 +1,88 @@
+package org.yike.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.Test;
+
+/**
+ * The dashboard of the product jar over a scripted span: a timetable imported through the API (room 101,
+ * periods 1 and 2 on Monday to Wednesday of a past week), the recordings the recorder would have left
+ * (whole, too short, partial, failed, one missing) and a camera that cannot be reached in room 102; the
+ * figures through the API equal those counted here by hand.
+ */
+public class DashboardTest extends ProductJarTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate MONDAY = LocalDate.of(2026, 9, 7);
+
+    @Test
+    public void theFiguresOfAScriptedWeekAreThoseCountedByHand() throws Exception {
+        ModuleFixtures.delete(data);
+        recording(MONDAY, 1, "FINISHED", 45);
+        recording(MONDAY, 2, "FINISHED", 20);            // too short: under 80 % of 45 minutes
+        recording(MONDAY.plusDays(1), 1, "PARTIAL", 45);
+        recording(MONDAY.plusDays(1), 2, "FAILED", 0);
+        recording(MONDAY.plusDays(2), 2, "FINISHED", 44); // Wednesday's first period: not recorded
+        yike = InYike.productJar(data, port);
+        Api api = new Api(port, data).ready(60);
+        api.put("timetable/bells", "text/csv", "profile,period,label,start,end\nday,1,第1节,08:00,08:45\nday,2,第2节,09:00,09:45\n");
+        api.put("timetable/calendar", "text/csv", "date,kind,follows_date,bell_profile,note\n2026-09-01,term_start,,day,\n"
+                + "2027-01-20,term_end,,,\n");
+        StringBuilder lessons = new StringBuilder("room,weekday,period,weeks,course,teacher,class,record\n");
+        for (int weekday = 1; weekday <= 3; weekday++) {
+            lessons.append("101,").append(weekday).append(",1,all,数学,王芳,初二(3)班,yes\n");
+            lessons.append("101,").append(weekday).append(",2,all,语文,李明,初二(3)班,yes\n");
+        }
+        assertEquals(200, api.put("timetable/lessons", "text/csv", lessons.toString()).status());
+        Api.Answer added = api.post("devices", "{\"driver\": \"rtsp\", \"id\": \"side-102\", \"name\": \"side-102\", \"classroom\": \"102\","
+                + " \"role\": \"student_wide\", \"config\": {\"url\": \"rtsp://127.0.0.1:" + InYike.freePort() + "/none\", \"checkSeconds\": 1}}");
+        assertEquals(added.body().toString(), 201, added.status());
+        api.awaitState("side-102", "OFFLINE", 30_000);
+        Api.Answer recorded = api.awaitOk("lessons?room=101&size=50", 30);
+        assertEquals(recorded.body().toString(), 5, recorded.body().get("total").asInt());
+
+        JsonNode f = api.get("dashboard?from=" + MONDAY + "&to=" + MONDAY.plusDays(6)).body();
+        assertEquals(f.toString(), 6, f.get("planned").asInt());
+        assertEquals(f.toString(), 5, f.get("recorded").asInt());
+        assertEquals(f.toString(), 5 / 6.0, f.get("rate").asDouble(), 1e-9);
+        assertEquals(f.toString(), 2, f.get("valid").asInt());
+        assertEquals(f.toString(), "{\"failed\":1,\"partial\":1,\"tooShort\":1}", sorted(f.get("invalid")));
+        assertEquals(f.toString(), 2, f.get("rooms").asInt());
+        assertEquals(f.toString(), 1, f.get("faultyRooms").asInt());
+        assertEquals(f.toString(), "[\"102\"]", f.get("behind").get("faultyRooms").toString());
+        assertEquals(f.toString(), 1, f.get("behind").get("missed").size());
+        assertEquals(f.toString(), "{\"数学\":2,\"语文\":3}", sorted(f.get("courses")));
+        assertEquals(f.toString(), "{\"初二\":5}", sorted(f.get("grades")));
+        assertEquals(401, api.anonymous().get("dashboard").status());
+    }
+
+    private static String sorted(JsonNode object) throws Exception {
+        return JSON.writeValueAsString(JSON.convertValue(object, java.util.TreeMap.class));
+    }
+
+    /** A lesson of room 101 on {@code day}'s period as the recorder leaves it, {@code minutes} long. */
+    private void recording(LocalDate day, int period, String state, int minutes) throws Exception {
+        String id = "101-" + day + "-" + period;
+        Path folder = Files.createDirectories(data.resolve("recordings").resolve("101").resolve(id));
+        Instant start = day.atTime(7 + period, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        ObjectNode m = JSON.createObjectNode().put("id", id).put("classroom", "101").put("state", state.equals("PARTIAL") ? "FINISHED" : state)
+                .put("started", start.toString()).put("ended", start.plusSeconds(60L * minutes).toString())
+                .put("partial", state.equals("PARTIAL"));
+        m.putObject("session").put("id", id).put("room", "101").put("date", day.toString()).put("period", period)
+                .put("label", "第" + period + "节").put("course", period == 1 ? "数学" : "语文").put("teacher", "王芳")
+                .put("class", "初二(3)班").put("start", start.toString()).put("end", start.plusSeconds(2700).toString());
+        m.putArray("files").addObject().put("kind", "metadata").put("path", folder.resolve("lesson.json").toString());
+        m.putArray("decisions");
+        JSON.writeValue(folder.resolve("lesson.json").toFile(), m);
+    }
+}
