@@ -1,19 +1,24 @@
 // The directing desk: the rooms recording now, their sources and the layouts an operator cuts to
 // (org.yike.api.director.Layout); no DOM here, so node --test checks it.
+import { t } from './i18n.js';
+import { labelsOf, worded } from './labels.js';
 
 /** Each layout, its name in words and how many sources it shows (the first is the main picture). */
-export const LAYOUTS = [
-  { id: 'FULL', label: '全屏', sources: 1 },
-  { id: 'PIP_TOP_LEFT', label: '画中画 · 左上', sources: 2 },
-  { id: 'PIP_TOP_RIGHT', label: '画中画 · 右上', sources: 2 },
-  { id: 'PIP_BOTTOM_LEFT', label: '画中画 · 左下', sources: 2 },
-  { id: 'PIP_BOTTOM_RIGHT', label: '画中画 · 右下', sources: 2 },
-  { id: 'SIDE_BY_SIDE', label: '左右并排', sources: 2 },
-  { id: 'QUAD', label: '四分屏', sources: 4 },
-];
+export const LAYOUTS = worded('layout', [
+  { id: 'FULL', sources: 1 },
+  { id: 'PIP_TOP_LEFT', sources: 2 },
+  { id: 'PIP_TOP_RIGHT', sources: 2 },
+  { id: 'PIP_BOTTOM_LEFT', sources: 2 },
+  { id: 'PIP_BOTTOM_RIGHT', sources: 2 },
+  { id: 'SIDE_BY_SIDE', sources: 2 },
+  { id: 'QUAD', sources: 4 },
+], 'id');
 export const layoutSources = (id) => LAYOUTS.find((l) => l.id === id)?.sources ?? 1;
-export const layoutLabel = (id) => LAYOUTS.find((l) => l.id === id)?.label ?? String(id ?? '');
-/** What the server is told caused the cut: the timeline's chapters name it. */
+export const { label: layoutLabel } = labelsOf(LAYOUTS, 'id');
+/**
+ * What the server is told caused the cut: the timeline's chapters name it. Kept in Chinese whatever the
+ * language shown: it is written into the lesson, which everyone reads.
+ */
 export const CUT_CAUSE = '导播台';
 
 /** The rooms with a lesson recording now (GET /api/recordings, state RECORDING), in numeric order. */
@@ -32,7 +37,7 @@ export function roomSources(devices, room) {
 /** Why this cut cannot be sent yet, in words; null when it can. */
 export function cutProblem(layout, picked) {
   const need = layoutSources(layout);
-  if (picked.length < need) return `${layoutLabel(layout)}需要 ${need} 个信号源，已选 ${picked.length} 个`;
+  if (picked.length < need) return t('directing.needs', { layout: layoutLabel(layout), need, picked: picked.length }, need);
   return null;
 }
 

@@ -1,6 +1,6 @@
 // What the lessons page makes of /api/lessons: filters to and from the address, durations, states;
 // no DOM here, so node --test checks it.
-import { language } from './i18n.js';
+import { language, t } from './i18n.js';
 import { labelsOf, worded } from './labels.js';
 import { periodLabel } from './rooms.js';
 
@@ -70,13 +70,10 @@ export const { label: stateLabel, tag: stateTag } = labelsOf(LESSON_STATES, 'sta
 export const hasMedia = (lesson) => lesson?.state !== 'scheduled';
 
 /** What the catalog counts the lessons found by (GET /api/lessons's facets), each the filter a click sets. */
-export const FACET_FIELDS = [
-  { field: 'room', label: '教室' },
-  { field: 'teacher', label: '教师' },
-  { field: 'course', label: '学科' },
-  { field: 'class', label: '班级' },
-  { field: 'state', label: '状态' },
-];
+export const FACET_FIELDS = ['room', 'teacher', 'course', 'class', 'state'];
+
+/** A filter's name in words ("教室"), as a field's placeholder, a facet's heading and a set filter's tag say it. */
+export const filterLabel = (name) => t(`lessons.field.${name}`);
 
 /**
  * The facets as the page lists them: each field with values (the server leaves them out when nothing is
@@ -84,9 +81,9 @@ export const FACET_FIELDS = [
  * filter set now.
  */
 export function facetGroups(facets, filters) {
-  return FACET_FIELDS.map(({ field, label }) => ({
+  return FACET_FIELDS.map((field) => ({
     field,
-    label,
+    label: filterLabel(field),
     values: (facets?.[field] ?? []).map(({ value, count }) => ({
       value, count, label: field === 'state' ? stateLabel(value) : value, active: filters[field] === value,
     })),
@@ -96,11 +93,12 @@ export function facetGroups(facets, filters) {
 /** The filters after a click on a facet's value: that value, or none when it is the one set already. */
 export const pickFacet = (filters, field, value) => ({ ...filters, [field]: filters[field] === value ? '' : value });
 
-const FILTER_LABELS = { q: '关键词', room: '教室', teacher: '教师', course: '学科', class: '班级', from: '起始日期', to: '截止日期', state: '状态' };
-
 /** The filters set, in words for the tags that clear them one by one: [{name: 'room', label: '教室：101'}]. */
 export function setFilters(filters) {
   return FILTERS.filter((name) => !blank(filters[name])).map((name) => ({
-    name, label: `${FILTER_LABELS[name]}：${name === 'state' ? stateLabel(filters[name]) : String(filters[name]).trim()}`,
+    name,
+    label: t('lessons.filterSet', {
+      field: filterLabel(name), value: name === 'state' ? stateLabel(filters[name]) : String(filters[name]).trim(),
+    }),
   }));
 }

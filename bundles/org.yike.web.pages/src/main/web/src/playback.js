@@ -1,6 +1,7 @@
 // What the lesson player decides: which of a lesson's files it plays, which is main and which is the
 // picture-in-picture, when a secondary video has drifted from the main one, which chapter is playing.
 // No DOM here, so node --test checks it.
+import { t } from './i18n.js';
 
 /** One frame at the recording's 25 fps: how far apart two streams may be before one is corrected. */
 export const FRAME_S = 0.04;
@@ -16,8 +17,8 @@ export const PROGRAM = 'program';
 
 // the picture roles of org.yike.api.device.Role as a source's name says them
 const SOURCE_ROLES = {
-  teacher: '教师特写', teacher_wide: '教师全景', student: '学生特写', student_wide: '学生全景',
-  courseware: '课件', blackboard: '板书',
+  teacher: 'TEACHER_CLOSEUP', teacher_wide: 'TEACHER_WIDE', student: 'STUDENT_CLOSEUP', student_wide: 'STUDENT_WIDE',
+  courseware: 'COURSEWARE', blackboard: 'BLACKBOARD',
 };
 
 const isVideo = (f) => /\.mp4$/i.test(f?.name ?? '');
@@ -25,7 +26,7 @@ const isVideo = (f) => /\.mp4$/i.test(f?.name ?? '');
 /** "教师特写" for a source "cam1/teacher", else the source's key as it is. */
 export function sourceLabel(source) {
   const last = String(source ?? '').split('/').pop().toLowerCase();
-  return SOURCE_ROLES[last] ?? String(source ?? '');
+  return Object.hasOwn(SOURCE_ROLES, last) ? t(`sourceRole.${SOURCE_ROLES[last]}`) : String(source ?? '');
 }
 
 /**
@@ -40,7 +41,7 @@ export function playerStreams(lesson, narrow = false) {
   const mobile = programs.find((f) => f.profile === 'mobile');
   const full = programs.find((f) => f.name === 'program.mp4') ?? programs.find((f) => f.profile !== 'mobile') ?? programs[0];
   const program = narrow && mobile ? mobile : full;
-  const streams = program ? [{ key: PROGRAM, label: '导播画面', file: program }] : [];
+  const streams = program ? [{ key: PROGRAM, label: t('player.program'), file: program }] : [];
   for (const f of videos.filter((v) => v.role === 'resource')) {
     streams.push({ key: f.name, label: sourceLabel(f.source ?? f.name.replace(/\.mp4$/i, '')), file: f });
   }

@@ -91,7 +91,7 @@ async function openHls(video, url, fail) {
       },
     };
   }
-  throw new Error('这个浏览器既不支持 MSE，也不支持 HLS');
+  throw new Error('neither MSE nor HLS in this browser');
 }
 
 /**

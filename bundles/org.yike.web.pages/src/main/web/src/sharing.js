@@ -1,5 +1,6 @@
 // Sharing a lesson with other teachers (PATCH /api/lessons/{id} {"sharedWith": [login names]}): who may,
 // with whom, and the words for it; no DOM here, so node --test checks it.
+import { t } from './i18n.js';
 import { canManageUsers } from './users.js';
 
 /** A lesson's teacher is their display name; a lesson is shared with login names. */
@@ -14,8 +15,8 @@ export const canShare = (user, lesson) => canManageUsers(user) || teaches(user, 
 
 /** Why the lesson cannot be shared now (the server answers 409), or null. */
 export function shareProblem(lesson) {
-  if (lesson?.state === 'recording') return '录制结束后才能分享';
-  if (lesson?.state === 'scheduled') return '录制后才能分享';
+  if (lesson?.state === 'recording') return t('share.whileRecording');
+  if (lesson?.state === 'scheduled') return t('share.notRecorded');
   return null;
 }
 
@@ -25,7 +26,7 @@ export const shareNames = (names) => [...new Set((names ?? []).map((n) => String
 /** "王老师（wang）" where the users list (GET /api/users, admins only) knows the name, else the name. */
 export function personLabel(name, users) {
   const user = users?.find((u) => u.name === name);
-  return user?.displayName && user.displayName !== name ? `${user.displayName}（${name}）` : name;
+  return user?.displayName && user.displayName !== name ? t('share.person', { name: user.displayName, login: name }) : name;
 }
 
 /**
@@ -39,4 +40,5 @@ export function shareCandidates(users, lesson) {
 }
 
 /** "王老师（wang）、li": whom the lesson is shared with; '' for nobody. */
-export const sharedWords = (lesson, users) => (lesson?.sharedWith ?? []).map((n) => personLabel(n, users)).join('、');
+export const sharedWords = (lesson, users) => (lesson?.sharedWith ?? []).map((n) => personLabel(n, users))
+  .join(t('common.listSeparator'));

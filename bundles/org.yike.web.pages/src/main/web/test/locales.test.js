@@ -110,3 +110,32 @@ test('the helpers word states, roles, places, times and sizes in the language sh
   }
   assert.equal(roleLabel('teacher'), '教师', 'back in Chinese: the same lookups answer in Chinese');
 });
+
+test('the lessons\', the player\'s, the sharing\'s and the directing desk\'s helpers in English', async () => {
+  const { facetGroups, setFilters, stateLabel } = await import('../src/lessons.js');
+  const { personLabel, sharedWords, shareProblem } = await import('../src/sharing.js');
+  const { cutProblem, layoutLabel, LAYOUTS } = await import('../src/directing.js');
+  const { playerStreams, sourceLabel } = await import('../src/playback.js');
+  const users = [{ name: 'li', displayName: '李老师', role: 'teacher' }];
+  setLanguage('en');
+  try {
+    const groups = facetGroups({ course: [{ value: '数学', count: 4 }], state: [{ value: 'partial', count: 1 }] }, {});
+    assert.deepEqual(groups.map((g) => [g.label, g.values[0].label]), [['Subject', '数学'], ['State', 'Partly recorded']]);
+    assert.deepEqual(setFilters({ q: '定理', room: '101', state: 'failed' }).map((f) => f.label),
+      ['Words: 定理', 'Room: 101', `State: ${stateLabel('failed')}`]);
+    assert.equal(shareProblem({ state: 'recording' }), 'Can be shared once the recording ends');
+    assert.equal(personLabel('li', users), '李老师 (li)');
+    assert.equal(sharedWords({ sharedWith: ['li', 'ghost'] }, users), '李老师 (li), ghost');
+    assert.deepEqual(LAYOUTS.map((l) => l.label).slice(0, 3), ['Full screen', 'PiP · top left', 'PiP · top right']);
+    assert.equal(layoutLabel('QUAD'), 'Quad');
+    assert.equal(cutProblem('QUAD', ['a']), 'Quad needs 4 sources, 1 picked');
+    assert.equal(cutProblem('FULL', []), 'Full screen needs 1 source, 0 picked');
+    assert.equal(sourceLabel('cam1/student_wide'), 'Student wide');
+    assert.equal(sourceLabel('cam1/constructor'), 'cam1/constructor', 'not a role: the name as it is');
+    const streams = playerStreams({ files: [{ name: 'program.mp4', role: 'program' }] });
+    assert.equal(streams[0].label, 'Program');
+  } finally {
+    setLanguage('zh-CN');
+  }
+  assert.equal(layoutLabel('QUAD'), '四分屏', 'back in Chinese');
+});
