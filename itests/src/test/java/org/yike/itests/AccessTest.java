@@ -2,7 +2,6 @@ package org.yike.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
@@ -45,8 +44,8 @@ public class AccessTest extends ProductJarTest {
         ModuleFixtures.delete(data);
         InYike.configFile(data, "org.yike.web.access", "school=\"" + SCHOOL + "\"");
         InYike.configFile(data, "org.yike.catalog", "school=\"" + SCHOOL + "\"");
-        lesson("wang-1", "王芳");
-        lesson("liu-1", "刘洋");
+        lesson(data, "wang-1", "王芳");
+        lesson(data, "liu-1", "刘洋");
         yike = InYike.productJar(data, port);
         Api admin = new Api(port, data).ready(60);
         Api anonymous = admin.anonymous();
@@ -54,10 +53,10 @@ public class AccessTest extends ProductJarTest {
         user(admin, "zhao", "赵校长", "school-admin", SCHOOL, "zhao-secret-1");
         user(admin, "wang", "王芳", "teacher", SCHOOL, "wang-secret-1");
         user(admin, "li", "李明", "teacher", "第二中学", "li-secret-12");
-        Api viewer = admin.as(token("zhang", "zhang-secret-1"));
-        Api schoolAdmin = admin.as(token("zhao", "zhao-secret-1"));
+        Api viewer = admin.login("zhang", "zhang-secret-1");
+        Api schoolAdmin = admin.login("zhao", "zhao-secret-1");
         user(admin, "shen", "沈审核", "reviewer", SCHOOL, "shen-secret-1");
-        Api reviewer = admin.as(token("shen", "shen-secret-1"));
+        Api reviewer = admin.login("shen", "shen-secret-1");
 
         List<Row> table = table();
         assertTrue("the table has " + table.size() + " rows", table.size() > 50);
@@ -73,7 +72,7 @@ public class AccessTest extends ProductJarTest {
         }
 
         // a teacher: their own lessons, not a colleague's, not the console; one of another school: nothing here
-        Api wang = admin.as(token("wang", "wang-secret-1"));
+        Api wang = admin.login("wang", "wang-secret-1");
         assertEquals(200, wang.get("lessons/wang-1").status());
         assertEquals(403, wang.get("lessons/liu-1").status());
         assertEquals(403, wang.get("lessons/liu-1/files/program.mp4").status());
@@ -97,7 +96,7 @@ public class AccessTest extends ProductJarTest {
         assertEquals(403, change.status());
         assertTrue(change.body().toString(), change.body().get("error").asText().contains("to watch"));
 
-        Api li = admin.as(token("li", "li-secret-12"));
+        Api li = admin.login("li", "li-secret-12");
         assertEquals(403, li.get("lessons/wang-1").status());
         assertEquals("beyond the school: only what the review published, none yet", List.of(), ids(li.get("lessons").body()));
         assertEquals(200, li.get("users/me").status());
@@ -197,28 +196,12 @@ public class AccessTest extends ProductJarTest {
         }
     }
 
-    private static void user(Api admin, String name, String displayName, String role, String scope, String password) throws Exception {
+    static void user(Api admin, String name, String displayName, String role, String scope, String password) throws Exception {
         ObjectNode u = JSON.createObjectNode().put("name", name).put("displayName", displayName).put("role", role).put("scope", scope)
                 .put("password", password);
         Api.Answer added = admin.post("users", u.toString());
         assertEquals(added.toString(), 201, added.status());
         assertFalse(added.body().toString(), added.body().toString().contains(password));
-    }
-
-    /** A personal API token of the user, made after logging in as them. */
-    private String token(String name, String password) throws Exception {
-        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base() + "session")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}")));
-        assertEquals(login.body(), 200, login.statusCode());
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("yike_session="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-        HttpResponse<String> made = send(HttpRequest.newBuilder(URI.create(base() + "users/me/tokens")).header("Cookie", cookie)
-                .header("X-CSRF-Token", JSON.readTree(login.body()).get("csrfToken").asText()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"label\": \"AccessTest\"}")));
-        assertEquals(made.body(), 201, made.statusCode());
-        String token = JSON.readTree(made.body()).get("token").asText();
-        assertNotEquals("", token);
-        return token;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -234,7 +217,7 @@ public class AccessTest extends ProductJarTest {
     }
 
     /** A finished lesson of {@code teacher} in room 101, as the recording service leaves one (the catalog reads it at start). */
-    private void lesson(String id, String teacher) throws Exception {
+    static void lesson(Path data, String id, String teacher) throws Exception {
         Path folder = Files.createDirectories(data.resolve("recordings").resolve("101").resolve(id));
         Instant start = Instant.parse("2026-09-01T00:00:00Z");
         ObjectNode m = JSON.createObjectNode().put("id", id).put("classroom", "101").put("title", "数学 · " + teacher)

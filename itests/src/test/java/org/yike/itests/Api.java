@@ -53,6 +53,24 @@ final class Api {
         return new Api(base, null, bearerToken);
     }
 
+    /**
+     * The same API as this user: logged in with their password as a browser would, then carrying a personal
+     * API token made with that session (its CSRF token sent along).
+     */
+    Api login(String name, String password) throws IOException, InterruptedException {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("name", name).put("password", password).toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) throw new AssertionError("login as " + name + ": " + login.statusCode() + " " + login.body());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("yike_session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create(base + "users/me/tokens")).header("Cookie", cookie)
+                .header("X-CSRF-Token", JSON.readTree(login.body()).get("csrfToken").asText()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"label\": \"itest\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (made.statusCode() != 201) throw new AssertionError("a token for " + name + ": " + made.statusCode() + " " + made.body());
+        return as(JSON.readTree(made.body()).get("token").asText());
+    }
+
     /** GET, with request headers given as name, value, name, value… */
     Answer get(String path, String... headers) throws IOException, InterruptedException {
         return send(headers(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers));

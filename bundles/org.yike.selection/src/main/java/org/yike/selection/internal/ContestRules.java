@@ -54,14 +54,16 @@ final class ContestRules {
     }
 
     /**
-     * The entry's standing from its assignments and scores: fully scored with both first judges' scores and,
-     * where a third was called, theirs; the weighted mean counts a third judge twice.
+     * The entry's standing from its assignments and scores: fully scored once both first judges have scored
+     * and, where they differ by more than {@code threshold}, a third judge too; the weighted mean counts a
+     * third judge twice.
      */
-    static Ranked standing(Entry entry, List<Assignment> assigned, List<Score> scores) {
+    static Ranked standing(Entry entry, List<Assignment> assigned, List<Score> scores, double threshold) {
         List<Double> all = scores.stream().map(Score::score).toList();
+        List<Score> firstTwo = scores.stream().filter(s -> !s.third()).toList();
+        boolean thirdScored = scores.stream().anyMatch(Score::third);
+        boolean complete = firstTwo.size() >= FIRST_JUDGES && (thirdScored || !disagree(firstTwo, threshold));
         boolean third = assigned.stream().anyMatch(Assignment::third);
-        boolean complete = assigned.size() >= FIRST_JUDGES && assigned.stream()
-                .allMatch(a -> scores.stream().anyMatch(s -> s.judge().equals(a.judge())));
         if (!complete) return new Ranked(0, entry, 0, 0, all, third);
         double sum = 0;
         double weights = 0;

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -116,7 +117,7 @@ public class Contests implements Selection {
 
     @Override
     public synchronized List<Assignment> assign(String contest, int round, List<Judge> judges) {
-        current(open(contest), round);
+        Contest c = current(open(contest), round);
         return stored(() -> store.transaction(() -> {
             store.judges(contest, round, judges);
             List<Judge> pool = store.judges(contest, round);
@@ -125,6 +126,10 @@ public class Contests implements Selection {
             for (ContestStore.Stored s : ContestRules.schoolBySchool(store.entries(contest, round), x -> x.entry().school())) {
                 Set<String> already = all.stream().filter(a -> a.entry().equals(s.entry().id())).map(Assignment::judge)
                         .collect(Collectors.toCollection(HashSet::new));
+                if (already.size() >= ContestRules.FIRST_JUDGES) {
+                    thirdWhereNeeded(c, s.entry(), all, store.scores(contest, round), pool, true);
+                    continue;
+                }
                 while (already.size() < ContestRules.FIRST_JUDGES) {
                     Judge j = ContestRules.next(s.entry(), already, pool, load).orElseThrow(() -> new IllegalStateException(
                             "entry " + s.entry().id() + " (" + s.entry().school() + ") needs " + ContestRules.FIRST_JUDGES
@@ -158,26 +163,43 @@ public class Contests implements Selection {
         if (!(score >= 0 && score <= c.maxScore())) {
             throw new IllegalArgumentException("a score is from 0 to " + c.maxScore() + ", not " + score);
         }
-        List<Assignment> all = stored(() -> store.assignments(contest, c.round()));
+        List<Assignment> all = new ArrayList<>(stored(() -> store.assignments(contest, c.round())));
         Assignment mine = all.stream().filter(a -> a.entry().equals(entry) && a.judge().equals(judge)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(judge + " does not judge entry " + entry + " in this round"));
         Score s = new Score(entry, judge, score, comment == null || comment.isBlank() ? null : comment.strip(), clock.instant(), mine.third());
         return stored(() -> store.transaction(() -> {
             store.put(s);
-            List<Score> firstTwo = store.scores(contest, c.round()).stream().filter(x -> x.entry().equals(entry) && !x.third()).toList();
-            boolean called = all.stream().anyMatch(a -> a.entry().equals(entry) && a.third());
-            if (!called && firstTwo.size() == ContestRules.FIRST_JUDGES && ContestRules.disagree(firstTwo, c.threshold())) {
-                Entry e = store.entries(contest, c.round()).stream().map(ContestStore.Stored::entry).filter(x -> x.id().equals(entry))
-                        .findFirst().orElseThrow();
-                Set<String> already = all.stream().filter(a -> a.entry().equals(entry)).map(Assignment::judge).collect(Collectors.toSet());
-                Judge third = ContestRules.next(e, already, store.judges(contest, c.round()), load(all)).orElseThrow(
-                        () -> new IllegalStateException("entry " + entry + " needs a third judge from another school, and there is none"));
-                store.insert(new Assignment(entry, third.name(), true), already.size());
-                LOG.info("Entry {}: scores {} apart, more than {}; {} judges it too", entry,
-                        Math.abs(firstTwo.get(0).score() - firstTwo.get(1).score()), c.threshold(), third.name());
-            }
+            Entry e = store.entries(contest, c.round()).stream().map(ContestStore.Stored::entry).filter(x -> x.id().equals(entry))
+                    .findFirst().orElseThrow();
+            thirdWhereNeeded(c, e, all, store.scores(contest, c.round()), store.judges(contest, c.round()), false);
             return s;
         }));
+    }
+
+    /**
+     * Assigns a third judge to an entry whose first two judges differ by more than the threshold and that has
+     * none yet. Where no judge of another school is left: refused when {@code required} (assigning), else
+     * logged (the score stands and the entry waits, unranked, for the next assignment).
+     */
+    private void thirdWhereNeeded(Contest c, Entry e, List<Assignment> all, List<Score> scores, List<Judge> pool, boolean required)
+            throws SQLException {
+        List<Score> firstTwo = scores.stream().filter(x -> x.entry().equals(e.id()) && !x.third()).toList();
+        boolean called = all.stream().anyMatch(a -> a.entry().equals(e.id()) && a.third());
+        if (called || firstTwo.size() < ContestRules.FIRST_JUDGES || !ContestRules.disagree(firstTwo, c.threshold())) return;
+        Set<String> already = all.stream().filter(a -> a.entry().equals(e.id())).map(Assignment::judge).collect(Collectors.toSet());
+        Optional<Judge> third = ContestRules.next(e, already, pool, load(all));
+        if (third.isEmpty()) {
+            String why = "entry " + e.id() + " needs a third judge (its scores " + firstTwo.get(0).score() + " and "
+                    + firstTwo.get(1).score() + " differ by more than " + c.threshold() + "), and no judge of another school is left";
+            if (required) throw new IllegalStateException(why);
+            LOG.warn("{}: add a judge and assign the round again", why);
+            return;
+        }
+        Assignment a = new Assignment(e.id(), third.get().name(), true);
+        store.insert(a, already.size());
+        all.add(a);
+        LOG.info("Entry {}: scores {} apart, more than {}; {} judges it too", e.id(),
+                Math.abs(firstTwo.get(0).score() - firstTwo.get(1).score()), c.threshold(), third.get().name());
     }
 
     @Override
@@ -185,9 +207,10 @@ public class Contests implements Selection {
         known(contest);
         List<Assignment> assigned = stored(() -> store.assignments(contest, round));
         List<Score> scores = stored(() -> store.scores(contest, round));
+        double threshold = known(contest).threshold();
         return ContestRules.rank(stored(() -> store.entries(contest, round)).stream().map(s -> ContestRules.standing(s.entry(),
                 assigned.stream().filter(a -> a.entry().equals(s.entry().id())).toList(),
-                scores.stream().filter(x -> x.entry().equals(s.entry().id())).toList())).toList());
+                scores.stream().filter(x -> x.entry().equals(s.entry().id())).toList(), threshold)).toList());
     }
 
     @Override
