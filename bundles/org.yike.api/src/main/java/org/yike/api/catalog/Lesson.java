@@ -33,6 +33,18 @@ public record Lesson(String id, String school, String room, String teacher, Stri
                 sizeBytes, files, chapters, tags, protectedFromRetention, published, List.of(), LessonReview.PRIVATE);
     }
 
+    /** A class's grade: its name before its number, 初二 of 初二(3)班, 高一 of 高一（1）班; a class with no number is its own. */
+    public static String gradeOf(String schoolClass) {
+        if (schoolClass == null || schoolClass.isBlank()) return "";
+        String c = schoolClass.strip();
+        int cut = c.length();
+        for (String mark : new String[] {"(", "（"}) {
+            int at = c.indexOf(mark);
+            if (at > 0) cut = Math.min(cut, at);
+        }
+        return c.substring(0, cut);
+    }
+
     /** {@code 课程 · 班级 · 教师 · 日期 第N节}, leaving out what is empty (and the period when there is none). */
     public static String defaultTitle(String course, String schoolClass, String teacher, LocalDate date, Integer period) {
         StringBuilder t = new StringBuilder();

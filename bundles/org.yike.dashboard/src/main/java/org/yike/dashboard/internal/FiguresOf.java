@@ -51,7 +51,7 @@ final class FiguresOf {
             }
             recorded.add(s.id());
             count(courses, s.course());
-            count(grades, grade(s.schoolClass()));
+            count(grades, Lesson.gradeOf(s.schoolClass()));
             String why = invalidity(s, made, validFraction);
             if (why == null) valid.add(s.id());
             else invalid.get(why).add(s.id());
@@ -75,18 +75,6 @@ final class FiguresOf {
         long recordedMillis = made.stream().map(Lesson::durationMillis).filter(d -> d != null).mapToLong(Long::longValue).sum();
         long plannedMillis = Duration.between(s.start(), s.end()).toMillis();
         return recordedMillis < validFraction * plannedMillis ? Figures.TOO_SHORT : null;
-    }
-
-    /** 初二 of 初二(3)班, 高一 of 高一（1）班; a class with no number is its own grade. */
-    static String grade(String schoolClass) {
-        if (schoolClass == null || schoolClass.isBlank()) return "";
-        String c = schoolClass.strip();
-        int cut = c.length();
-        for (String mark : new String[] {"(", "（"}) {
-            int at = c.indexOf(mark);
-            if (at > 0) cut = Math.min(cut, at);
-        }
-        return c.substring(0, cut);
     }
 
     private static void count(Map<String, Long> counts, String key) {

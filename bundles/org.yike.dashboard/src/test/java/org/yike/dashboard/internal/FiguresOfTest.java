@@ -86,10 +86,10 @@ public class FiguresOfTest {
 
     @Test
     public void gradesAreTheClassesNamesBeforeTheirNumber() {
-        assertEquals("初二", FiguresOf.grade("初二(3)班"));
-        assertEquals("高一", FiguresOf.grade("高一（1）班"));
-        assertEquals("Grade 7", FiguresOf.grade("Grade 7"));
-        assertEquals("", FiguresOf.grade(null));
+        assertEquals("初二", Lesson.gradeOf("初二(3)班"));
+        assertEquals("高一", Lesson.gradeOf("高一（1）班"));
+        assertEquals("Grade 7", Lesson.gradeOf("Grade 7"));
+        assertEquals("", Lesson.gradeOf(null));
     }
 
     private void session(String room, LocalDate day, int period, String course, String schoolClass, boolean record) {

@@ -1,11 +1,8 @@
 package org.yike.selection.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,21 +18,17 @@ import org.yike.api.selection.Entry;
 import org.yike.api.selection.Judge;
 import org.yike.api.selection.NewContest;
 import org.yike.api.selection.Score;
+import org.yike.lib.sql.Rows;
 
 /** The contests' rows in the runtime's database (the catalog's migrations make the tables). One connection, one caller at a time. */
 final class ContestStore implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A row reader that may fail as the database does. */
-    private interface Row<T> {
-        T read(ResultSet r) throws SQLException;
-    }
-
-    private final Connection db;
+    private final Rows db;
 
     ContestStore(DataSource database) throws SQLException {
-        db = database.getConnection();
+        db = new Rows(database.getConnection());
     }
 
     synchronized void insert(Contest c) throws SQLException {
@@ -118,40 +111,16 @@ final class ContestStore implements AutoCloseable {
     }
 
     /** Runs {@code work} in one transaction: all of it, or none. */
-    synchronized <T> T transaction(Work<T> work) throws SQLException {
-        db.setAutoCommit(false);
-        try {
-            T result = work.run();
-            db.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
-        }
-    }
-
-    interface Work<T> {
-        T run() throws SQLException;
+    synchronized <T> T transaction(Rows.Work<T> work) throws SQLException {
+        return db.transaction(work);
     }
 
     private void update(String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) s.setObject(i + 1, params[i]);
-            s.executeUpdate();
-        }
+        db.update(sql, params);
     }
 
-    private <T> List<T> query(String sql, Row<T> row, Object... params) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) s.setObject(i + 1, params[i]);
-            List<T> found = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) found.add(row.read(r));
-            }
-            return found;
-        }
+    private <T> List<T> query(String sql, Rows.Row<T> row, Object... params) throws SQLException {
+        return db.query(sql, row, params);
     }
 
     private static String json(List<NewContest.Round> rounds) {
@@ -176,10 +145,6 @@ final class ContestStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            // closing anyway
-        }
+        db.close();
     }
 }

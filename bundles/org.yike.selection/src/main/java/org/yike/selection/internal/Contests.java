@@ -35,6 +35,7 @@ import org.yike.api.selection.NewContest;
 import org.yike.api.selection.Ranked;
 import org.yike.api.selection.Score;
 import org.yike.api.selection.Selection;
+import org.yike.lib.sql.Rows;
 
 /** The contests, kept in the runtime's database; the lessons nominated come from the catalog. */
 @Component
@@ -272,11 +273,7 @@ public class Contests implements Selection {
         return c;
     }
 
-    private static <T> T stored(ContestStore.Work<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the contests' database failed: " + e.getMessage(), e);
-        }
+    private static <T> T stored(Rows.Work<T> work) {
+        return Rows.unchecked("the contests'", work);
     }
 }

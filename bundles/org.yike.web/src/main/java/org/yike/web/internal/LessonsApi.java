@@ -105,9 +105,12 @@ public class LessonsApi extends HttpServlet {
         if (call.equals("GET lessons/1")) {
             LessonPage page = catalog.find(query(req));
             Map<String, Object> facets = new LinkedHashMap<>();
-            page.facets().forEach((field, values) -> facets.put(field, values.stream()
-                    .map(f -> Map.of("value", field.equals("state") || field.equals("review") ? f.value().toLowerCase(Locale.ROOT)
-                            : f.value(), "count", f.count())).toList()));
+            page.facets().forEach((field, values) -> facets.put(field, values.stream().map(f -> {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("value", field.equals("state") || field.equals("review") ? f.value().toLowerCase(Locale.ROOT) : f.value());
+                v.put("count", f.count());
+                return v;
+            }).toList()));
             ApiServlet.write(resp, 200, Map.of("total", page.total(), "items", page.items().stream().map(this::view).toList(),
                     "facets", facets));
             return true;

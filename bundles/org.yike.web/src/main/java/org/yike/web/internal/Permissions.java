@@ -39,6 +39,8 @@ final class Permissions {
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> PATROL = EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, INSPECTOR);
     private static final Set<Role> TIMETABLE = EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, TEACHER, INSPECTOR);
+    /** Who evaluates lessons (评课): the admins, the inspectors and the judges. */
+    private static final Set<Role> EVALUATORS = EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, INSPECTOR, JUDGE);
     private static final Set<Role> LESSON_EDITORS = EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, TEACHER);
 
     static final List<Rule> TABLE = List.of(
@@ -59,6 +61,14 @@ final class Permissions {
             rule("GET", "/api/timetable", TIMETABLE),
             rule("GET", "/api/schedule", TIMETABLE),
             rule("GET", "/api/dashboard", PATROL),
+            rule("GET", "/api/rubrics", EVALUATORS),
+            rule("GET", "/api/rubrics/*/*", EVALUATORS),
+            rule("GET", "/api/evaluations", EVALUATORS),
+            rule("GET", "/api/evaluations/*", EVALUATORS),
+            rule("POST", "/api/evaluations", EVALUATORS),
+            rule("PUT", "/api/evaluations/*/scores/*", EVALUATORS),
+            rule("POST", "/api/evaluations/*/notes", EVALUATORS),
+            rule("POST", "/api/evaluations/*/submit", EVALUATORS),
             rule("GET", "/api/contests", EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, JUDGE)),
             rule("GET", "/api/contests/*", EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, JUDGE)),
             rule("GET", "/api/contests/*/assigned", EnumSet.of(JUDGE)),
