@@ -18,13 +18,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.yike.catalog.fixture.MigratedDatabase;
 import org.yike.api.access.AccessRefused;
 import org.yike.api.access.Role;
 import org.yike.api.access.Scope;
@@ -36,20 +35,16 @@ public class AccountStoreTest {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+    @Rule
+    public MigratedDatabase database = new MigratedDatabase();
 
     private final MovableClock clock = new MovableClock();
-    private EmbeddedDataSource database;
     private AccountStore accounts;
     private String adminToken;
 
     @Before
     public void open() throws Exception {
-        database = new EmbeddedDataSource();
-        database.setDatabaseName(tmp.getRoot().toPath().resolve("db").toString());
-        database.setCreateDatabase("create");
-        Flyway.configure(getClass().getClassLoader()).dataSource(database).locations("classpath:org/yike/catalog/migration")
-                .load().migrate();
-        accounts = new AccountStore(database, tmp.getRoot().toPath().resolve("admin.token"), clock, Duration.ofMinutes(30), 5,
+        accounts = new AccountStore(database.dataSource(), tmp.getRoot().toPath().resolve("admin.token"), clock, Duration.ofMinutes(30), 5,
                 Duration.ofMinutes(15));
         adminToken = Files.readString(tmp.getRoot().toPath().resolve("admin.token")).strip();
     }
@@ -57,13 +52,6 @@ public class AccountStoreTest {
     @After
     public void close() {
         accounts.close();
-        database.setCreateDatabase(null);
-        database.setShutdownDatabase("shutdown");
-        try {
-            database.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby's answer to a shutdown
-        }
     }
 
     @Test
@@ -77,7 +65,7 @@ public class AccountStoreTest {
         // a second start keeps the users as they are
         accounts.setPassword(admin, "admin", "a-new-password");
         accounts.close();
-        accounts = new AccountStore(database, tmp.getRoot().toPath().resolve("admin.token"), clock, Duration.ofMinutes(30), 5,
+        accounts = new AccountStore(database.dataSource(), tmp.getRoot().toPath().resolve("admin.token"), clock, Duration.ofMinutes(30), 5,
                 Duration.ofMinutes(15));
         assertThrows(AccessRefused.class, () -> accounts.login("admin", adminToken, "127.0.0.1"));
         assertEquals("admin", accounts.login("admin", "a-new-password", "127.0.0.1").user().name());
@@ -87,14 +75,14 @@ public class AccountStoreTest {
     public void passwordsAreKeptOnlyAsBcryptHashes() throws Exception {
         User admin = accounts.user("admin").orElseThrow();
         accounts.add(admin, new User("wang", "王芳", Role.TEACHER, new Scope("实验中学")), "wang-secret-1");
-        try (Connection c = database.getConnection(); ResultSet r = c.createStatement().executeQuery(
+        try (Connection c = database.dataSource().getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "SELECT password_hash FROM yike_user WHERE name = 'wang'")) {
             r.next();
             assertTrue(r.getString(1), r.getString(1).startsWith("$2b$11$"));
             assertFalse(r.getString(1).contains("wang-secret-1"));
         }
         // nor anywhere in the database's files
-        try (Stream<Path> files = Files.walk(tmp.getRoot().toPath().resolve("db"))) {
+        try (Stream<Path> files = Files.walk(database.files())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                 assertFalse(f.toString(), bytes.contains("wang-secret-1"));

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,14 +16,12 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.yike.api.catalog.Lesson;
+import org.yike.catalog.fixture.MigratedDatabase;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.evaluation.Evaluation;
 import org.yike.api.evaluation.Evaluations;
@@ -37,10 +34,9 @@ import org.yike.api.evaluation.Statistic;
 public class LessonEvaluationsTest {
 
     @Rule
-    public TemporaryFolder tmp = new TemporaryFolder();
+    public MigratedDatabase database = new MigratedDatabase();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private EmbeddedDataSource database;
     private LessonEvaluations evaluations;
     private final Map<String, Lesson> lessons = new HashMap<>();
 
@@ -60,28 +56,16 @@ public class LessonEvaluationsTest {
 
     @Before
     public void open() throws Exception {
-        database = new EmbeddedDataSource();
-        database.setDatabaseName(tmp.getRoot().toPath().resolve("db").toString());
-        database.setCreateDatabase("create");
-        Flyway.configure(getClass().getClassLoader()).dataSource(database).locations("classpath:org/yike/catalog/migration")
-                .load().migrate();
         lesson("L1", "王芳", "数学", "初二(3)班", LocalDate.of(2026, 10, 12));
         lesson("L2", "王芳", "数学", "初二(1)班", LocalDate.of(2027, 3, 2));
         lesson("L3", "李明", "语文", "高一（1）班", LocalDate.of(2026, 11, 5));
-        evaluations = new LessonEvaluations(database, id -> Optional.ofNullable(lessons.get(id)),
+        evaluations = new LessonEvaluations(database.dataSource(), id -> Optional.ofNullable(lessons.get(id)),
                 Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
     }
 
     @After
     public void close() {
         evaluations.close();
-        database.setCreateDatabase(null);
-        database.setShutdownDatabase("shutdown");
-        try {
-            database.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby's answer to a shutdown
-        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,14 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.yike.api.catalog.Lesson;
+import org.yike.catalog.fixture.MigratedDatabase;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.selection.Assignment;
 import org.yike.api.selection.BlindEntry;
@@ -43,9 +40,8 @@ import org.yike.api.selection.Ranked;
 public class ContestsTest {
 
     @Rule
-    public TemporaryFolder tmp = new TemporaryFolder();
+    public MigratedDatabase database = new MigratedDatabase();
 
-    private EmbeddedDataSource database;
     private Contests contests;
     private final Map<String, Lesson> lessons = new LinkedHashMap<>();
     private static final List<Judge> JUDGES = List.of(new Judge("j1", "A中学"), new Judge("j2", "B中学"), new Judge("j3", "C中学"),
@@ -65,29 +61,17 @@ public class ContestsTest {
 
     @Before
     public void open() throws Exception {
-        database = new EmbeddedDataSource();
-        database.setDatabaseName(tmp.getRoot().toPath().resolve("db").toString());
-        database.setCreateDatabase("create");
-        Flyway.configure(getClass().getClassLoader()).dataSource(database).locations("classpath:org/yike/catalog/migration")
-                .load().migrate();
         for (String school : List.of("A", "B", "C")) {
             for (int i = 1; i <= 4; i++) lesson(school + i, school + "中学", LessonState.FINISHED);
         }
         lesson("A5", "A中学", LessonState.PARTIAL);
-        contests = new Contests(database, id -> Optional.ofNullable(lessons.get(id)),
+        contests = new Contests(database.dataSource(), id -> Optional.ofNullable(lessons.get(id)),
                 Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
     }
 
     @After
     public void close() {
         contests.close();
-        database.setCreateDatabase(null);
-        database.setShutdownDatabase("shutdown");
-        try {
-            database.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby's answer to a shutdown
-        }
     }
 
     @Test
