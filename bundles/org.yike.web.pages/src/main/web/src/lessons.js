@@ -1,10 +1,11 @@
 // What the lessons page makes of /api/lessons: filters to and from the address, durations, states;
 // no DOM here, so node --test checks it.
 import { labelsOf } from './labels.js';
+import { reviewLabel } from './review.js';
 import { periodLabel } from './rooms.js';
 
 /** The filters GET /api/lessons takes, besides page and size (dates YYYY-MM-DD). */
-export const FILTERS = ['q', 'room', 'teacher', 'course', 'class', 'from', 'to', 'state'];
+export const FILTERS = ['q', 'room', 'teacher', 'course', 'class', 'from', 'to', 'state', 'review'];
 export const PAGE_SIZE = 12;
 
 const blank = (v) => v === undefined || v === null || String(v).trim() === '';
@@ -75,7 +76,14 @@ export const FACET_FIELDS = [
   { field: 'course', label: '学科' },
   { field: 'class', label: '班级' },
   { field: 'state', label: '状态' },
+  { field: 'review', label: '审核' },
 ];
+
+/** A filter's or facet's value in words: the states and the review's states as the page names them. */
+const valueLabel = (field, value) => {
+  if (field === 'state') return stateLabel(value);
+  return field === 'review' ? reviewLabel(value) : String(value).trim();
+};
 
 /**
  * The facets as the page lists them: each field with values (the server leaves them out when nothing is
@@ -87,7 +95,7 @@ export function facetGroups(facets, filters) {
     field,
     label,
     values: (facets?.[field] ?? []).map(({ value, count }) => ({
-      value, count, label: field === 'state' ? stateLabel(value) : value, active: filters[field] === value,
+      value, count, label: valueLabel(field, value), active: filters[field] === value,
     })),
   })).filter((group) => group.values.length);
 }
@@ -95,11 +103,11 @@ export function facetGroups(facets, filters) {
 /** The filters after a click on a facet's value: that value, or none when it is the one set already. */
 export const pickFacet = (filters, field, value) => ({ ...filters, [field]: filters[field] === value ? '' : value });
 
-const FILTER_LABELS = { q: '关键词', room: '教室', teacher: '教师', course: '学科', class: '班级', from: '起始日期', to: '截止日期', state: '状态' };
+const FILTER_LABELS = { q: '关键词', room: '教室', teacher: '教师', course: '学科', class: '班级', from: '起始日期', to: '截止日期', state: '状态', review: '审核' };
 
 /** The filters set, in words for the tags that clear them one by one: [{name: 'room', label: '教室：101'}]. */
 export function setFilters(filters) {
   return FILTERS.filter((name) => !blank(filters[name])).map((name) => ({
-    name, label: `${FILTER_LABELS[name]}：${name === 'state' ? stateLabel(filters[name]) : String(filters[name]).trim()}`,
+    name, label: `${FILTER_LABELS[name]}：${valueLabel(name, filters[name])}`,
   }));
 }

@@ -9,6 +9,7 @@ export const ROLES = [
   { role: 'inspector', label: '巡课员', tag: 'success' },
   { role: 'judge', label: '评委', tag: 'info' },
   { role: 'viewer', label: '观众', tag: 'info' },
+  { role: 'reviewer', label: '审核员', tag: 'warning' },
 ];
 /** A role's Chinese name and tag colour; a role this page does not know yet shows as the server names it. */
 export const { label: roleLabel, tag: roleTag } = labelsOf(ROLES, 'role');
