@@ -8,6 +8,7 @@ import RoomView from './views/RoomView.vue';
 import UsersView from './views/UsersView.vue';
 import LessonsView from './views/LessonsView.vue';
 import LessonView from './views/LessonView.vue';
+import ReviewView from './views/ReviewView.vue';
 import DevicesView from './views/DevicesView.vue';
 import TimetableView from './views/TimetableView.vue';
 import PublishingView from './views/PublishingView.vue';
@@ -25,6 +26,9 @@ const router = createRouter({
     { path: '/users', component: UsersView, meta: { title: '用户管理' } },
     { path: '/lessons', component: LessonsView, meta: { title: '课程' } },
     { path: '/lessons/:id', component: LessonView, meta: { title: '课程' } },
+    { path: '/review', component: ReviewView, meta: { title: '审核' } },
+    // ECharts comes with the dashboard alone
+    { path: '/dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: '数据看板' } },
     { path: '/console', redirect: '/console/devices' },
     { path: '/console/devices', component: DevicesView, meta: { title: '设备 · 管理' } },
     { path: '/console/timetable', component: TimetableView, meta: { title: '课表 · 管理' } },
