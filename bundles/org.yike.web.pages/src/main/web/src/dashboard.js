@@ -7,14 +7,14 @@ export const canSeeDashboard = (user) => user?.role === 'inspector' || canManage
 
 const two = (n) => String(n).padStart(2, '0');
 /** "2026-09-07": a day in the browser's time. */
-export const isoDay = (d) => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+const isoDay = (d) => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 
 /** [from, to]: the last `days` days, today's included, as the server counts when asked for no days. */
 export function lastDays(days, today = new Date()) {
   const from = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (days - 1));
   return [isoDay(from), isoDay(today)];
 }
-export const DEFAULT_DAYS = 30;
+const DEFAULT_DAYS = 30;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The days a page address holds (?from=&to=), or the last 30 when it holds no whole range. */
