@@ -82,7 +82,8 @@ test('the helpers word states, roles, places, times and sizes in the language sh
   const { whenLabel } = await import('../src/lessons.js');
   setLanguage('en');
   try {
-    assert.deepEqual(ROLES.map((r) => r.label), ['District admin', 'School admin', 'Teacher', 'Inspector', 'Judge', 'Viewer']);
+    assert.deepEqual(ROLES.map((r) => r.label), ['District admin', 'School admin', 'Teacher', 'Inspector', 'Judge', 'Viewer',
+      'Reviewer']);
     assert.equal(roleLabel('auditor'), 'auditor', 'a role the pages do not know: as sent, in either language');
     assert.equal(scopeLabel('440305'), 'Region 440305');
     assert.equal(deviceStateLabel('ERROR'), 'Misconfigured');
