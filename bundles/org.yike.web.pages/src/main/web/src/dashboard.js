@@ -1,5 +1,7 @@
 // The dashboard (数据看板): GET /api/dashboard's figures as cards, the charts' data and what lies behind each
 // figure (the answer's `behind`: session ids or rooms) as rows; no DOM here, so node --test checks it.
+import { t } from './i18n.js';
+import { worded } from './labels.js';
 import { canManageUsers } from './users.js';
 
 /** Whether the dashboard is offered: admins and inspectors (the server answers 403 to anyone else). */
@@ -31,24 +33,18 @@ export function percent(rate) {
 }
 
 /** Why a recording is invalid, as Figures names it, in words, with the colour the charts give it. */
-export const INVALID = [
-  { why: 'failed', label: '录制失败', color: '#c0392b' },
-  { why: 'partial', label: '部分录制', color: '#9a5800' },
-  { why: 'tooShort', label: '时长不足', color: '#d9a441' },
-];
+export const INVALID = worded('invalidWhy', [
+  { why: 'failed', color: '#c0392b' },
+  { why: 'partial', color: '#9a5800' },
+  { why: 'tooShort', color: '#d9a441' },
+], 'why');
 const VALID_COLOR = '#2b7a0b';
 
-/** What each list of `behind` is, as the drawer's title says it; rooms are rooms, the others sessions. */
-export const BEHIND = {
-  planned: '应录课节',
-  recorded: '已录课节',
-  missed: '未录制的课节',
-  valid: '有效课节',
-  failed: '录制失败的课节',
-  partial: '部分录制的课节',
-  tooShort: '时长不足的课节',
-  faultyRooms: '设备故障的教室',
-};
+/**
+ * What a list of `behind` is (planned, recorded, missed, valid, failed, partial, tooShort, faultyRooms), as
+ * the drawer's title says it; rooms are rooms, the others sessions.
+ */
+export const behindLabel = (behind) => t(`dashboard.behind.${behind}`);
 export const isRooms = (behind) => behind === 'faultyRooms';
 
 const count = (n) => Number(n) || 0;
@@ -60,29 +56,30 @@ export const invalidTotal = (f) => INVALID.reduce((sum, { why }) => sum + count(
  */
 export function figureCards(f) {
   const missed = f.behind?.missed?.length ?? count(f.planned) - count(f.recorded);
+  const card = (key, value, behind, note) => ({ key, label: t(`dashboard.figure.${key}`), value, note, behind });
   return [
-    { key: 'rate', label: '开课率', value: percent(f.rate), note: `未录制 ${missed} 节`, behind: 'missed' },
-    { key: 'planned', label: '应录课节', value: count(f.planned), note: '按课表应录制且已结束', behind: 'planned' },
-    { key: 'recorded', label: '已录课节', value: count(f.recorded), note: '有录像的课节', behind: 'recorded' },
-    { key: 'valid', label: '有效课节', value: count(f.valid), note: `完整且不短于课时的 ${percent(f.validFraction)}`, behind: 'valid' },
-    { key: 'invalid', label: '无效课节', value: invalidTotal(f), behind: null,
+    card('rate', percent(f.rate), 'missed', t('dashboard.missed', { n: missed })),
+    card('planned', count(f.planned), 'planned', t('dashboard.plannedNote')),
+    card('recorded', count(f.recorded), 'recorded', t('dashboard.recordedNote')),
+    card('valid', count(f.valid), 'valid', t('dashboard.validNote', { percent: percent(f.validFraction) })),
+    { ...card('invalid', invalidTotal(f), null),
       parts: INVALID.map(({ why, label }) => ({ label, value: count(f.invalid?.[why]), behind: why })) },
-    { key: 'faultyRooms', label: '设备故障教室', value: `${count(f.faultyRooms)} / ${count(f.rooms)}`,
-      note: `占全部教室的 ${percent(f.rooms ? f.faultyRooms / f.rooms : 0)}`, behind: 'faultyRooms' },
+    card('faultyRooms', `${count(f.faultyRooms)} / ${count(f.rooms)}`, 'faultyRooms',
+      t('dashboard.faultyNote', { percent: percent(f.rooms ? f.faultyRooms / f.rooms : 0) })),
   ];
 }
 
 /** The pie of recorded sessions: valid against invalid by why, each slice opening its sessions; [] with none recorded. */
 export function validSlices(f) {
-  const slices = [{ name: '有效', value: count(f.valid), behind: 'valid', itemStyle: { color: VALID_COLOR } },
+  const slices = [{ name: t('dashboard.validSlice'), value: count(f.valid), behind: 'valid', itemStyle: { color: VALID_COLOR } },
     ...INVALID.map(({ why, label, color }) => ({ name: label, value: count(f.invalid?.[why]), behind: why, itemStyle: { color } }))];
   return slices.some((s) => s.value) ? slices : [];
 }
 
 const byName = new Intl.Collator('zh-CN', { numeric: true });
-/** {name: count} as bars, most first, a tie by name; a blank name (a session without one) as 未填写. */
+/** {name: count} as bars, most first, a tie by name; a blank name (a session without one) as 未填写 (dashboard.unnamed). */
 export const bars = (counts) => Object.entries(counts ?? {})
-  .map(([name, value]) => ({ name: name.trim() || '未填写', value: count(value) }))
+  .map(([name, value]) => ({ name: name.trim() || t('dashboard.unnamed'), value: count(value) }))
   .sort((a, b) => b.value - a.value || byName.compare(a.name, b.name));
 
 /** "2026-09-07" of a timetable session's id ("20260907-…"), or ''. */

@@ -46,7 +46,7 @@ test('who rejected it and when, in the browser\'s time; a rejection needs a reas
   assert.equal(reasonProblem('  '), '请填写驳回理由，教师会看到它');
   assert.equal(reasonProblem(undefined), '请填写驳回理由，教师会看到它');
   assert.equal(reasonProblem('声音太小'), null);
-  assert.equal(refusalWords('发布', { status: 409, message: 'lesson L-1 is not waiting for review (it is published)' }),
+  assert.equal(refusalWords('review.publishRefused', { status: 409, message: 'lesson L-1 is not waiting for review (it is published)' }),
     '未能发布：lesson L-1 is not waiting for review (it is published)');
-  assert.equal(refusalWords('申请发布', new TypeError('Failed to fetch')), '无法连接一课（Failed to fetch）');
+  assert.equal(refusalWords('review.askRefused', new TypeError('Failed to fetch')), '无法连接一课（Failed to fetch）');
 });
