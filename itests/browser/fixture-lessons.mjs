@@ -4,13 +4,21 @@
 // ffmpeg makes once into the temp folder, its chapters with thumbnails, and a poster for each lesson.
 //   GET /api/lessons?q=&room=&teacher=&course=&class=&from=&to=&state=&page=&size=  q: a substring of the
 //       title, course, teacher, class, chapter names or tags (Yike segments Chinese; a substring is enough here);
-//       a teacher gets their own lessons and those shared with them; facets {room, teacher, course, class, state}:
-//       [{value, count}] over all the lessons found, most first (a tie by value), none when nothing is found
+//       &review=  a teacher gets their own lessons and those shared with them, a user whose scope is not this
+//       school (南山实验学校) nor a region code (the school lies in every region here) the published ones only;
+//       facets {room, teacher, course, class, state, review}: [{value, count}] over all the lessons found, most
+//       first (a tie by value), none when nothing is found
 //   GET /api/lessons/{id}, /poster.jpg, /chapters/{n}/thumbnail.jpg, /files/{name} (byte ranges; ?download=1);
-//       a teacher's own or shared with them, else 403
+//       a teacher's own or shared with them, a published one beyond the school's scope, else 403
 //   PATCH /api/lessons/{id} {title, tags, protected, chapters, sharedWith}  checked as Yike checks it, in its words:
 //       admins any lesson, a teacher their own (403); 400 for a field it has not, a wrong type, a user who does
 //       not exist or the lesson's own teacher; 409 while it records or is only scheduled. L-103 is shared with wang.
+//   POST /api/lessons/{id}/review-request  its teacher or an admin (else 403): a private or rejected lesson becomes
+//       pending; 409 when pending or published already, or only scheduled; a recording one answers unchanged
+//   POST /api/lessons/{id}/review {decision: publish | reject, reason}  a reviewer or an admin (else 403), of a
+//       pending lesson (else 409): published, or rejected with its reason (400 without one, or another decision)
+//   Their refusals are Yike's words (AccessFilter, LessonsApi, LessonCatalog). L-102 and L-107 are pending,
+//   L-104 rejected by shen, L-106 published; the others private.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,7 +83,8 @@ const CHAPTERS = [
   { atMillis: 16000, title: '课堂小结' },
 ];
 
-const dayAfter = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+const dayAfter = (days) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 
 // [id, room, teacher, course, class, days from today, period, title, state, minutes, tags]
 const ROWS = [
@@ -92,6 +101,14 @@ const ROWS = [
 ];
 
 const SHARED = { 'L-103': ['wang'] };
+const SCHOOL = '南山实验学校';
+const REVIEWS = {
+  'L-102': { state: 'pending', reason: null, by: 'wang', at: new Date(Date.now() - 2 * DAY_MS).toISOString() },
+  'L-104': { state: 'rejected', reason: '板书拍得不清楚，请调整摄像机后再申请', by: 'shen', at: new Date(Date.now() - DAY_MS).toISOString() },
+  'L-106': { state: 'published', reason: null, by: 'shen', at: new Date(Date.now() - 3600_000).toISOString() },
+  'L-107': { state: 'pending', reason: null, by: 'sun', at: new Date(Date.now() - 7200_000).toISOString() },
+};
+const PRIVATE = { state: 'private', reason: null, by: null, at: null };
 
 const lessons = ROWS.map(([id, room, teacher, course, klass, days, period, title, state, minutes, tags], i) => {
   const date = dayAfter(days);
@@ -106,10 +123,11 @@ const lessons = ROWS.map(([id, room, teacher, course, klass, days, period, title
     ...(f.name.endsWith('.mp4') ? { hls: `${base}/hls/${f.name.slice(0, -4)}/index.m3u8` } : {}) }));
   const chapters = real ? CHAPTERS.map((c, n) => ({ ...c, thumbnail: `${base}/chapters/${n}/thumbnail.jpg` })) : [];
   return {
-    id, school: '南山实验学校', room, teacher, course, class: klass, date, period, title, state,
+    id, school: SCHOOL, room, teacher, course, class: klass, date, period, title, state,
     started: state === 'scheduled' ? null : `${date}T0${period}:00:00+08:00`, ended: null,
     durationMillis: real ? SECONDS * 1000 : minutes && minutes * 60_000,
-    sizeBytes: 0, files, chapters, tags, protected: false, published: false, sharedWith: SHARED[id] ?? [], poster: `${base}/poster.jpg`,
+    sizeBytes: 0, files, chapters, tags, protected: false, published: false, sharedWith: SHARED[id] ?? [],
+    review: { ...(REVIEWS[id] ?? PRIVATE) }, poster: `${base}/poster.jpg`,
     posterFile: `poster-${real ? 0 : (i - 1) % POSTER_SOURCES.length + 1}.jpg`,
   };
 });
@@ -117,18 +135,34 @@ const lessons = ROWS.map(([id, room, teacher, course, klass, days, period, title
 const json = (res, status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 const shown = ({ posterFile, ...lesson }) => lesson;
 const ADMINS = ['district-admin', 'school-admin'];
-const FACETS = ['room', 'teacher', 'course', 'class', 'state'];
+const FACETS = ['room', 'teacher', 'course', 'class', 'state', 'review'];
 const FACET_VALUES = 50;
 
-/** Whether the user may watch the lesson: anyone but a teacher, who watches their own and those shared with them. */
-const watches = (user, lesson) => user.role !== 'teacher' || lesson.teacher === user.displayName || lesson.sharedWith.includes(user.name);
+/** The lesson by its id, as the dashboard's sessions name their recordings; undefined when there is none. */
+export const lessonById = (id) => lessons.find((l) => l.id === id);
+
+/** Whether the user's scope covers this school: its name, or a region code (the fixture's school is in all). */
+const covers = (user) => user.scope === SCHOOL || /^\d{6}$/.test(user.scope ?? '');
+const outside = (user) => `${user.name}'s scope (${user.scope}) does not cover this school (${SCHOOL})`;
+const published = (lesson) => lesson.review.state === 'published';
+
+/**
+ * Whether the user may watch the lesson: anyone of the school but a teacher, who watches their own and those
+ * shared with them; beyond the school, what the review published.
+ */
+const watches = (user, lesson) => (covers(user)
+  ? user.role !== 'teacher' || lesson.teacher === user.displayName || lesson.sharedWith.includes(user.name)
+  : published(lesson));
 
 /** Each facet's values among the lessons found, most first, a tie by value, as Lucene's sorted-set facets count. */
 function facetsOf(found) {
   if (!found.length) return {};
   return Object.fromEntries(FACETS.map((field) => {
     const counts = new Map();
-    for (const l of found) if (l[field]) counts.set(l[field], (counts.get(l[field]) ?? 0) + 1);
+    for (const l of found) {
+      const value = field === 'review' ? l.review.state : l[field];
+      if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
     const values = [...counts].map(([value, count]) => ({ value, count }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     return [field, values.slice(0, FACET_VALUES)];
@@ -138,13 +172,14 @@ function facetsOf(found) {
 function find(params, user) {
   const q = params.get('q')?.trim();
   const exact = { room: params.get('room'), teacher: params.get('teacher'), course: params.get('course'), class: params.get('class'),
-    state: params.get('state') };
+    state: params.get('state'), review: covers(user) ? params.get('review') : 'published' };
   const from = params.get('from');
   const to = params.get('to');
   const page = Number(params.get('page') ?? 0);
   const size = Number(params.get('size') ?? 20);
   if (!(page >= 0 && size >= 1 && size <= 200)) return { status: 400, body: { error: 'page 从 0 起，size 为 1 到 200' } };
-  const found = lessons.filter((l) => watches(user, l) && Object.entries(exact).every(([k, v]) => !v || l[k] === v)
+  const found = lessons.filter((l) => watches(user, l)
+    && Object.entries(exact).every(([k, v]) => !v || (k === 'review' ? l.review.state : l[k]) === v)
     && (!from || l.date >= from) && (!to || l.date <= to)
     && (!q || [l.title, l.course, l.teacher, l.class, ...l.chapters.map((c) => c.title), ...l.tags].some((t) => t.includes(q))))
     .sort((a, b) => b.date.localeCompare(a.date) || b.period - a.period);
@@ -180,13 +215,24 @@ function editProblem(lesson, body) {
 
 const cleaned = (list) => [...new Set(list.map((t) => t.trim()).filter(Boolean))];
 
+/**
+ * Why the user may not change the lesson by `call` ("PATCH /api/lessons/L-101"), a change its teacher or an
+ * admin makes, in the access filter's words; null when they may.
+ */
+function notTheirs(lesson, user, call) {
+  if (!covers(user)) return outside(user);
+  if (!['teacher', ...ADMINS].includes(user.role)) return `a ${user.role} may not ${call}`;
+  if (user.role === 'teacher' && lesson.teacher !== user.displayName) {
+    return `lesson ${lesson.id} is ${lesson.teacher}'s, not ${user.displayName}'s`
+      + (lesson.sharedWith.includes(user.name) ? ' (shared with them to watch)' : '');
+  }
+  return null;
+}
+
 /** PATCH /api/lessons/{id}: the lesson changed, as Yike answers it. */
 async function edit(req, res, lesson, user) {
-  if (!['teacher', ...ADMINS].includes(user.role)) return json(res, 403, { error: `a ${user.role} may not PATCH /api/lessons/${lesson.id}` });
-  if (user.role === 'teacher' && lesson.teacher !== user.displayName) {
-    return json(res, 403, { error: `lesson ${lesson.id} is ${lesson.teacher}'s, not ${user.displayName}'s`
-      + (lesson.sharedWith.includes(user.name) ? ' (shared with them to watch)' : '') });
-  }
+  const refused = notTheirs(lesson, user, `PATCH /api/lessons/${lesson.id}`);
+  if (refused) return json(res, 403, { error: refused });
   const body = await bodyOf(req);
   const problem = editProblem(lesson, body);
   if (problem) return json(res, problem[0], { error: problem[1] });
@@ -198,6 +244,38 @@ async function edit(req, res, lesson, user) {
     const chapter = lesson.chapters.find((old) => old.atMillis === c.atMillis);
     if (chapter) chapter.title = c.title;
   }
+  return json(res, 200, shown(lesson));
+}
+
+/** POST /api/lessons/{id}/review-request: its teacher asks for it to be published, as Yike answers it. */
+function askReview(res, lesson, user) {
+  const refused = notTheirs(lesson, user, `POST /api/lessons/${lesson.id}/review-request`);
+  if (refused) return json(res, 403, { error: refused });
+  if (lesson.state === 'scheduled') return json(res, 409, { error: `lesson ${lesson.id} is not recorded yet; ask for its review once it records` });
+  if (['pending', 'published'].includes(lesson.review.state)) {
+    return json(res, 409, { error: `lesson ${lesson.id} is ${lesson.review.state} already` });
+  }
+  // a lesson recording keeps the request until it ends: its answer is the lesson as it is
+  if (lesson.state !== 'recording') lesson.review = { state: 'pending', reason: null, by: user.name, at: new Date().toISOString() };
+  return json(res, 200, shown(lesson));
+}
+
+/** POST /api/lessons/{id}/review {decision, reason}: a reviewer publishes or rejects, as Yike answers it. */
+async function review(req, res, lesson, user) {
+  if (!covers(user) || ![...ADMINS, 'reviewer'].includes(user.role)) {
+    return json(res, 403, { error: covers(user) ? `a ${user.role} may not POST /api/lessons/${lesson.id}/review` : outside(user) });
+  }
+  const body = await bodyOf(req);
+  if (!['publish', 'reject'].includes(body?.decision)) {
+    return json(res, 400, { error: "'decision' is publish or reject (with a 'reason' for the teacher)" });
+  }
+  if (lesson.review.state !== 'pending') {
+    return json(res, 409, { error: `lesson ${lesson.id} is not waiting for review (it is ${lesson.review.state})` });
+  }
+  const publish = body.decision === 'publish';
+  if (!publish && !String(body.reason ?? '').trim()) return json(res, 400, { error: 'a rejection says why, for the teacher' });
+  lesson.review = { state: publish ? 'published' : 'rejected', reason: publish ? null : body.reason.trim(), by: user.name,
+    at: new Date().toISOString() };
   return json(res, 200, shown(lesson));
 }
 
@@ -237,8 +315,16 @@ export async function lessonsApi(req, res, path, user) {
     await edit(req, res, lesson, user);
     return true;
   }
+  if (rest === 'review-request' && req.method === 'POST') {
+    askReview(res, lesson, user);
+    return true;
+  }
+  if (rest === 'review' && req.method === 'POST') {
+    await review(req, res, lesson, user);
+    return true;
+  }
   if (!watches(user, lesson)) {
-    json(res, 403, { error: `lesson ${lesson.id} is ${lesson.teacher}'s, not ${user.displayName}'s` });
+    json(res, 403, { error: covers(user) ? `lesson ${lesson.id} is ${lesson.teacher}'s, not ${user.displayName}'s` : outside(user) });
     return true;
   }
   const chapter = rest.match(/^chapters\/(\d+)\/thumbnail\.jpg$/);

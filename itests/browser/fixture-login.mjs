@@ -14,7 +14,7 @@ const SECRET = 'yike-fixture-only';
 const MAX_FAILURES = 5;
 const LOCK_MS = 60_000;
 const SHORTEST_PASSWORD = 8; // as Yike's Accounts
-const ROLES = ['district-admin', 'school-admin', 'teacher', 'inspector', 'judge', 'viewer'];
+const ROLES = ['district-admin', 'school-admin', 'teacher', 'inspector', 'judge', 'viewer', 'reviewer'];
 const ADMINS = ['district-admin', 'school-admin'];
 
 const users = new Map([['admin', { name: 'admin', displayName: '系统管理员', role: 'district-admin', scope: '440305', password: 'secret' }]]);

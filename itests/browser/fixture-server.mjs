@@ -6,7 +6,8 @@
 // Behind a login as Yike's (fixture-login.mjs): user admin, password secret. The lesson catalog and its
 // files: fixture-lessons.mjs. The console's devices and drivers: fixture-devices.mjs; its timetable
 // and schedule: fixture-timetable.mjs; publishing: fixture-publish.mjs; modules: fixture-modules.mjs; the
-// status, recordings and cuts: fixture-system.mjs; the event stream /api/events: fixture-events.mjs.
+// status, recordings and cuts: fixture-system.mjs; the event stream /api/events: fixture-events.mjs; the
+// dashboard: fixture-dashboard.mjs.
 //   POST /_fixture/rooms/{room}?state=idle|live|faulty  sets a room's state; idle closes its sockets 1000 "ended"
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { eventsApi, eventsControl } from './fixture-events.mjs';
 import { publishApi } from './fixture-publish.mjs';
 import { modulesApi } from './fixture-modules.mjs';
 import { systemApi, systemControl } from './fixture-system.mjs';
+import { dashboardApi, dashboardControl } from './fixture-dashboard.mjs';
 
 const [pagesDir, port, roomsFile] = process.argv.slice(2);
 const rooms = JSON.parse(readFileSync(roomsFile, 'utf8'));
@@ -104,7 +106,7 @@ const server = createServer(async (req, res) => {
     }
     return json(res, 200, room);
   }
-  if (await eventsControl(req, res, path) || systemControl(req, res, path)) return;
+  if (await eventsControl(req, res, path) || systemControl(req, res, path) || dashboardControl(req, res, path)) return;
   if (path.startsWith('/api/') && await door(req, res, path)) return;
   if (eventsApi(req, res, path)) return;
   if (path.startsWith('/api/lessons') && await lessonsApi(req, res, path, sessionOf(req).user)) return;
@@ -113,6 +115,7 @@ const server = createServer(async (req, res) => {
   if (path.startsWith('/api/') && await publishApi(req, res, path, sessionOf(req).user)) return;
   if (path.startsWith('/api/') && await modulesApi(req, res, path, sessionOf(req).user)) return;
   if (path.startsWith('/api/') && await systemApi(req, res, path, sessionOf(req).user)) return;
+  if (path.startsWith('/api/') && dashboardApi(req, res, path, sessionOf(req).user, rooms)) return;
   if (path === '/api/live') return json(res, 200, rooms);
   const one = path.match(/^\/api\/live\/([^/]+)$/);
   if (one) return findRoom(one[1]) ? json(res, 200, findRoom(one[1])) : json(res, 404, { error: 'no such room' });

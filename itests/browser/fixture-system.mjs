@@ -29,6 +29,8 @@ const recordings = [
     files: [], error: null, partial: false, lesson: null },
 ];
 const disk = { freeBytes: 412 * GB, totalBytes: 1000 * GB, minFreeBytes: 20 * GB };
+/** Whether the recordings' disk is below what the recorder keeps free (the dashboard's diskLow). */
+export const diskLow = () => disk.freeBytes < disk.minFreeBytes;
 const cuts = [];
 // a VISCA camera's presets are numbers, an ONVIF camera's the names it was given
 let ptz = { 'virtual-101/teacher': ['1', '2', '3'], 'virtual-101/students': ['讲台', '黑板', '全景'] };

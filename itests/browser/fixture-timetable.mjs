@@ -8,7 +8,8 @@
 //       nor no), a period no bell profile has, two lessons of a room at one time. 422 {"errors": [{row, reason}]},
 //       else 200 {"imported": {what, rows, sessions, added, changed, removed}}
 //   GET /api/schedule?from=&to=&room=  the sessions the three files make: finished once over (failed in room 201,
-//       whose devices are offline), recording while on, scheduled before
+//       whose devices are offline), recording while on, scheduled before; and those of earlier weeks a test adds
+//       (the dashboard's fortnight, fixture-dashboard.mjs), with what became of them
 // Only admins may import (403 otherwise).
 import { createHash } from 'node:crypto';
 
@@ -164,6 +165,14 @@ function sessionsOf(parts) {
 }
 
 let sessions = sessionsOf(files);
+// sessions of weeks the files no longer make, each with its own state and recording: the dashboard's fortnight
+const earlier = [];
+
+/** Adds sessions of earlier weeks, as they were recorded or not ({state, recording} on each). */
+export const addEarlier = (more) => earlier.push(...more);
+
+/** Every session the schedule knows: the earlier weeks', then the files'. */
+export const scheduled = () => [...earlier, ...sessions];
 
 function importFile(part, text) {
   const file = read(text.replace(/^\uFEFF/, ''), part);
@@ -207,8 +216,8 @@ export async function timetableApi(req, res, path, user) {
     const from = q.get('from') || isoDay(Date.now());
     const to = q.get('to') || from;
     const now = Date.now();
-    json(res, 200, sessions.filter((s) => s.date >= from && s.date <= to && (!q.get('room') || s.room === q.get('room')))
-      .map((s) => ({ ...s, state: stateOf(s, now), recording: null, recordings: [] })));
+    json(res, 200, scheduled().filter((s) => s.date >= from && s.date <= to && (!q.get('room') || s.room === q.get('room')))
+      .map((s) => ({ state: stateOf(s, now), recording: null, recordings: [], ...s })));
     return true;
   }
   if (!put) return false;

@@ -1,5 +1,6 @@
 // axe-core (npm) on the main pages (login, wall, room, users, lessons with their facets, the player and its share
-// dialog, the console's devices, timetable, publishing, directing with presets, modules and system), served by
+// dialog, the console's devices, timetable, publishing, directing with presets, modules and system, the review page
+// and its rejection dialog, a rejected lesson, the dashboard and a drawer of what lies behind a figure), served by
 // fixture-server.mjs as Yike serves them: no serious or critical violation of WCAG 2 A/AA rules. Needs the pages
 // built and ffmpeg.
 import { after, before, test } from 'node:test';
@@ -112,4 +113,24 @@ test('the console: publishing with the add-target form and a job, directing, mod
     data: { session: 's-203-2', room: '203', reason: 'room 203 could not record 第2节 物理: no working device' } }) });
   await page.getByTestId('alerts').waitFor();
   await check('system');
+});
+
+test('the review page with its rejection dialog, a lesson\'s rejection, the dashboard with a drawer', async () => {
+  await page.goto(`${BASE}/review`);
+  await page.getByTestId('review-list').waitFor();
+  await check('review');
+  await page.getByTestId('review-list').getByTestId('reject').first().click();
+  await page.getByRole('dialog', { name: '驳回发布申请' }).getByLabel('驳回理由').waitFor();
+  await check('reject dialog');
+  await page.getByRole('dialog', { name: '驳回发布申请' }).getByRole('button', { name: '取消' }).click();
+  await page.goto(`${BASE}/lessons/L-104`);
+  await page.getByTestId('review-rejection').waitFor();
+  await check('a rejected lesson');
+  await fetch(`${BASE}/_fixture/fortnight`, { method: 'POST' });
+  await page.goto(`${BASE}/dashboard`);
+  await page.locator('[data-chart=valid] svg').waitFor();
+  await check('dashboard');
+  await page.locator('[data-figure="planned"]').getByRole('button').click();
+  await page.getByTestId('behind-sessions').waitFor();
+  await check('dashboard, a drawer');
 });

@@ -45,7 +45,7 @@ test('the lessons page in English: the search, the filters, the facets, a card, 
   const fields = page.locator('form.filters');
   const placeholders = await fields.locator('input').evaluateAll((inputs) => inputs.map((i) => i.placeholder));
   assert.deepEqual(placeholders.slice(1).filter(Boolean), ['Room', 'Teacher', 'Subject', 'Class', 'Start date', 'End date']);
-  assert.match(await fields.innerText(), /Search[\s\S]*All states\s+Clear filters/);
+  assert.match(await fields.innerText(), /Search[\s\S]*All states\s+All reviews\s+Clear filters/);
   assert.match(await page.locator(`[data-lesson="${LESSON}"]`).innerText(),
     /勾股定理[\s\S]*王老师 · 数学 · 八年级\(2\)班[\s\S]*Period 3[\s\S]*Room 101/);
   const facets = page.getByTestId('facets');

@@ -1,8 +1,8 @@
 import { ref } from 'vue';
 import {
-  cutUrl, deviceUrl, devicesUrl, discoveredUrl, driversUrl, lessonUrl, lessonsUrl, moduleRollbackUrl, moduleUrl, modulesUrl,
+  cutUrl, dashboardUrl, deviceUrl, devicesUrl, discoveredUrl, driversUrl, lessonUrl, lessonsUrl, moduleRollbackUrl, moduleUrl, modulesUrl,
   presetsUrl, publishJobUrl, publishJobsUrl, publishNewestUrl, publishRulesUrl, publishTargetUrl, publishTargetsUrl, publishTypesUrl,
-  recordingsUrl, resumeUrl, roomUrl, roomsUrl, scheduleUrl, statusUrl, timetableUrl, userUrl, usersUrl,
+  recordingsUrl, resumeUrl, reviewRequestUrl, reviewUrl, roomUrl, roomsUrl, scheduleUrl, statusUrl, timetableUrl, userUrl, usersUrl,
 } from './endpoints.js';
 import { language } from './i18n.js';
 import { request } from './session.js';
@@ -19,6 +19,13 @@ export const fetchLessons = (query) => request(lessonsUrl(query));
 export const fetchLesson = (id) => request(lessonUrl(id));
 /** Replaces whom the lesson is shared with (login names); answers the lesson. */
 export const shareLesson = (id, sharedWith) => request(lessonUrl(id), { method: 'PATCH', body: { sharedWith } });
+/** Its teacher (or an admin) asks for the lesson to be published; answers the lesson. */
+export const askReview = (id) => request(reviewRequestUrl(id), { method: 'POST' });
+/** A reviewer publishes the lesson, or rejects it with a reason (reason given); answers the lesson. */
+export const decideReview = (id, reason) => request(reviewUrl(id),
+  { method: 'POST', body: reason === undefined ? { decision: 'publish' } : { decision: 'reject', reason } });
+
+export const fetchDashboard = (from, to) => request(dashboardUrl(from, to));
 
 export const fetchDevices = () => request(devicesUrl());
 /** The drivers with their forms, labelled in the pages' language. */

@@ -10,6 +10,12 @@ export const userUrl = (name) => `/api/users/${seg(name)}`;
 /** query: lessonsQuery's "?q=…&page=0&size=12". A lesson's files, poster and chapter pictures: the addresses it names. */
 export const lessonsUrl = (query = '') => `/api/lessons${query}`;
 export const lessonUrl = (id) => `/api/lessons/${seg(id)}`;
+/** POST: its teacher asks for the lesson to be published. */
+export const reviewRequestUrl = (id) => `/api/lessons/${seg(id)}/review-request`;
+/** POST {decision: publish | reject, reason}: a reviewer decides. */
+export const reviewUrl = (id) => `/api/lessons/${seg(id)}/review`;
+/** The school's figures from one day to another (YYYY-MM-DD). */
+export const dashboardUrl = (from, to) => `/api/dashboard?${new URLSearchParams({ from, to })}`;
 
 export const devicesUrl = () => '/api/devices';
 export const deviceUrl = (id) => `/api/devices/${seg(id)}`;
@@ -70,6 +76,8 @@ export const loginPath = () => '/login';
 export const usersPath = () => '/users';
 export const lessonsPath = () => '/lessons';
 export const lessonPath = (id) => `/lessons/${seg(id)}`;
+export const reviewPath = () => '/review';
+export const dashboardPath = () => '/dashboard';
 export const consoleDevicesPath = () => '/console/devices';
 export const consoleTimetablePath = () => '/console/timetable';
 export const consolePublishingPath = () => '/console/publishing';

@@ -2,10 +2,11 @@
 // no DOM here, so node --test checks it.
 import { language, t } from './i18n.js';
 import { labelsOf, worded } from './labels.js';
+import { reviewLabel } from './review.js';
 import { periodLabel } from './rooms.js';
 
 /** The filters GET /api/lessons takes, besides page and size (dates YYYY-MM-DD). */
-export const FILTERS = ['q', 'room', 'teacher', 'course', 'class', 'from', 'to', 'state'];
+export const FILTERS = ['q', 'room', 'teacher', 'course', 'class', 'from', 'to', 'state', 'review'];
 export const PAGE_SIZE = 12;
 
 const blank = (v) => v === undefined || v === null || String(v).trim() === '';
@@ -70,10 +71,16 @@ export const { label: stateLabel, tag: stateTag } = labelsOf(LESSON_STATES, 'sta
 export const hasMedia = (lesson) => lesson?.state !== 'scheduled';
 
 /** What the catalog counts the lessons found by (GET /api/lessons's facets), each the filter a click sets. */
-export const FACET_FIELDS = ['room', 'teacher', 'course', 'class', 'state'];
+export const FACET_FIELDS = ['room', 'teacher', 'course', 'class', 'state', 'review'];
 
 /** A filter's name in words ("教室"), as a field's placeholder, a facet's heading and a set filter's tag say it. */
 export const filterLabel = (name) => t(`lessons.field.${name}`);
+
+/** A filter's or facet's value in words: the states and the review's states as the page names them. */
+const valueLabel = (field, value) => {
+  if (field === 'state') return stateLabel(value);
+  return field === 'review' ? reviewLabel(value) : String(value).trim();
+};
 
 /**
  * The facets as the page lists them: each field with values (the server leaves them out when nothing is
@@ -85,7 +92,7 @@ export function facetGroups(facets, filters) {
     field,
     label: filterLabel(field),
     values: (facets?.[field] ?? []).map(({ value, count }) => ({
-      value, count, label: field === 'state' ? stateLabel(value) : value, active: filters[field] === value,
+      value, count, label: valueLabel(field, value), active: filters[field] === value,
     })),
   })).filter((group) => group.values.length);
 }
@@ -98,7 +105,7 @@ export function setFilters(filters) {
   return FILTERS.filter((name) => !blank(filters[name])).map((name) => ({
     name,
     label: t('lessons.filterSet', {
-      field: filterLabel(name), value: name === 'state' ? stateLabel(filters[name]) : String(filters[name]).trim(),
+      field: filterLabel(name), value: valueLabel(name, filters[name]),
     }),
   }));
 }

@@ -8,6 +8,7 @@ import RoomView from './views/RoomView.vue';
 import UsersView from './views/UsersView.vue';
 import LessonsView from './views/LessonsView.vue';
 import LessonView from './views/LessonView.vue';
+import ReviewView from './views/ReviewView.vue';
 import DevicesView from './views/DevicesView.vue';
 import TimetableView from './views/TimetableView.vue';
 import PublishingView from './views/PublishingView.vue';
@@ -26,6 +27,9 @@ const router = createRouter({
     { path: '/users', component: UsersView, meta: { title: 'title.users' } },
     { path: '/lessons', component: LessonsView, meta: { title: 'title.lessons' } },
     { path: '/lessons/:id', component: LessonView, meta: { title: 'title.lessons' } },
+    { path: '/review', component: ReviewView, meta: { title: 'title.review' } },
+    // ECharts comes with the dashboard alone
+    { path: '/dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: 'title.dashboard' } },
     { path: '/console', redirect: '/console/devices' },
     { path: '/console/devices', component: DevicesView, meta: { title: 'title.devices' } },
     { path: '/console/timetable', component: TimetableView, meta: { title: 'title.timetable' } },

@@ -4,7 +4,7 @@ import { t } from './i18n.js';
 import { canManageUsers } from './users.js';
 
 /** A lesson's teacher is their display name; a lesson is shared with login names. */
-const teaches = (user, lesson) => user?.role === 'teacher' && user.displayName === lesson?.teacher;
+export const teaches = (user, lesson) => user?.role === 'teacher' && user.displayName === lesson?.teacher;
 
 /** Whether the lesson is someone else's, shared with this user (the list marks it 他人分享). */
 export const sharedWithMe = (user, lesson) => Boolean(user) && !teaches(user, lesson)

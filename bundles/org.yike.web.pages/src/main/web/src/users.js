@@ -10,6 +10,7 @@ export const ROLES = worded('role', [
   { role: 'inspector', tag: 'success' },
   { role: 'judge', tag: 'info' },
   { role: 'viewer', tag: 'info' },
+  { role: 'reviewer', tag: 'warning' },
 ], 'role');
 /** A role's name and tag colour; a role this page does not know yet shows as the server names it. */
 export const { label: roleLabel, tag: roleTag } = labelsOf(ROLES, 'role');

@@ -82,7 +82,8 @@ test('the helpers word states, roles, places, times and sizes in the language sh
   const { whenLabel } = await import('../src/lessons.js');
   setLanguage('en');
   try {
-    assert.deepEqual(ROLES.map((r) => r.label), ['District admin', 'School admin', 'Teacher', 'Inspector', 'Judge', 'Viewer']);
+    assert.deepEqual(ROLES.map((r) => r.label), ['District admin', 'School admin', 'Teacher', 'Inspector', 'Judge', 'Viewer',
+      'Reviewer']);
     assert.equal(roleLabel('auditor'), 'auditor', 'a role the pages do not know: as sent, in either language');
     assert.equal(scopeLabel('440305'), 'Region 440305');
     assert.equal(deviceStateLabel('ERROR'), 'Misconfigured');
@@ -138,4 +139,35 @@ test('the lessons\', the player\'s, the sharing\'s and the directing desk\'s hel
     setLanguage('zh-CN');
   }
   assert.equal(layoutLabel('QUAD'), '四分屏', 'back in Chinese');
+});
+
+test('the review\'s and the dashboard\'s helpers in English', async () => {
+  const { facetGroups, setFilters } = await import('../src/lessons.js');
+  const { askedWords, askProblem, reasonProblem, refusalWords, REVIEW_STATES } = await import('../src/review.js');
+  const { bars, behindLabel, figureCards, validSlices } = await import('../src/dashboard.js');
+  const figures = { planned: 6, recorded: 5, rate: 5 / 6, valid: 2, validFraction: 0.8, invalid: { failed: 1, partial: 1, tooShort: 1 },
+    rooms: 2, faultyRooms: 1, behind: { missed: ['f'] } };
+  setLanguage('en');
+  try {
+    assert.deepEqual(REVIEW_STATES.map((s) => s.label), ['Private', 'Pending', 'Published', 'Rejected']);
+    assert.deepEqual(facetGroups({ review: [{ value: 'pending', count: 2 }] }, {}).map((g) => [g.label, g.values[0].label]),
+      [['Review', 'Pending']]);
+    assert.deepEqual(setFilters({ review: 'rejected' }).map((f) => f.label), ['Review: Rejected']);
+    assert.equal(askProblem({ state: 'scheduled' }), 'Can be asked for once it is recorded');
+    assert.equal(askedWords({ state: 'recording', review: { state: 'private' } }), 'Asked to publish: reviewed once the recording ends');
+    assert.equal(reasonProblem(' '), 'Give a reason: the teacher reads it');
+    assert.equal(refusalWords('review.publishRefused', { status: 409, message: 'decided' }), 'Could not publish: decided');
+    assert.equal(refusalWords('review.askRefused', new TypeError('Failed to fetch')), 'Cannot reach Yike (Failed to fetch)');
+    const cards = figureCards(figures);
+    assert.deepEqual(cards.map((c) => c.label), ['Recording rate', 'Planned', 'Recorded', 'Valid', 'Invalid', 'Faulty rooms']);
+    assert.deepEqual([cards[0].note, cards[3].note, cards[5].note], ['1 not recorded', 'Whole, and at least 80% of the period',
+      '50% of all rooms']);
+    assert.deepEqual(cards[4].parts.map((p) => p.label), ['Failed', 'Partial', 'Too short']);
+    assert.deepEqual(validSlices(figures).map((s) => s.name), ['Valid', 'Failed', 'Partial', 'Too short']);
+    assert.equal(bars({ ' ': 1 })[0].name, 'Not given');
+    assert.equal(behindLabel('faultyRooms'), 'Rooms with a device offline');
+  } finally {
+    setLanguage('zh-CN');
+  }
+  assert.equal(behindLabel('missed'), '未录制的课节', 'back in Chinese');
 });

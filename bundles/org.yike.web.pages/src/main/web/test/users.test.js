@@ -5,16 +5,17 @@ import { assignableRoles, canManageUsers, ROLES, roleLabel, scopeLabel, scopePro
 test('every role has its Chinese name; an unknown one shows as sent', () => {
   assert.deepEqual(ROLES.map((r) => [r.role, roleLabel(r.role)]), [
     ['district-admin', '区县管理员'], ['school-admin', '学校管理员'], ['teacher', '教师'],
-    ['inspector', '巡课员'], ['judge', '评委'], ['viewer', '观众']]);
+    ['inspector', '巡课员'], ['judge', '评委'], ['viewer', '观众'], ['reviewer', '审核员']]);
   assert.equal(roleLabel('auditor'), 'auditor');
 });
 
 test('only admins get the users page; a school admin cannot make district admins', () => {
   assert.ok(canManageUsers({ role: 'district-admin' }) && canManageUsers({ role: 'school-admin' }));
-  for (const role of ['teacher', 'inspector', 'judge', 'viewer']) assert.equal(canManageUsers({ role }), false);
+  for (const role of ['teacher', 'inspector', 'judge', 'viewer', 'reviewer']) assert.equal(canManageUsers({ role }), false);
   assert.equal(canManageUsers(null), false);
-  assert.equal(assignableRoles({ role: 'district-admin' }).length, 6);
-  assert.deepEqual(assignableRoles({ role: 'school-admin' }).map((r) => r.role), ['school-admin', 'teacher', 'inspector', 'judge', 'viewer']);
+  assert.equal(assignableRoles({ role: 'district-admin' }).length, 7);
+  assert.deepEqual(assignableRoles({ role: 'school-admin' }).map((r) => r.role),
+    ['school-admin', 'teacher', 'inspector', 'judge', 'viewer', 'reviewer']);
   assert.deepEqual(assignableRoles({ role: 'teacher' }), []);
 });
 

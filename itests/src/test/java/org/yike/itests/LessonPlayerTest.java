@@ -106,12 +106,4 @@ public class LessonPlayerTest extends ProductJarTest {
         decisions.addObject().put("atMillis", 10000).put("layout", "FULL").put("cause", "例题讲解").put("trigger", "operator");
         JSON.writeValue(folder.resolve("lesson.json").toFile(), m);
     }
-
-    private static void ffmpeg(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals("ffmpeg " + command + ": " + out, 0, p.waitFor());
-    }
 }

@@ -1,6 +1,10 @@
 package org.yike.itests;
 
+import static org.junit.Assert.assertEquals;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.After;
 import org.junit.Before;
@@ -24,5 +28,14 @@ abstract class ProductJarTest {
     @After
     public void stopYike() {
         if (yike != null) yike.destroyForcibly();
+    }
+
+    /** Runs the machine's ffmpeg CLI (the lessons a test writes, as the recorder would have left them); it must succeed. */
+    static void ffmpeg(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals("ffmpeg " + command + ": " + out, 0, p.waitFor());
     }
 }

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  bars, canSeeDashboard, figureCards, invalidTotal, isRooms, lastDays, percent, rangeFromRoute, sessionDay, sessionRows, validSlices,
+} from '../src/dashboard.js';
+
+// a fortnight as DashboardTest scripts one: 6 planned, 5 recorded, 2 valid, one invalid of each kind
+const figures = {
+  from: '2026-09-07', to: '2026-09-13', planned: 6, recorded: 5, rate: 5 / 6, valid: 2,
+  invalid: { failed: 1, partial: 1, tooShort: 1 }, validFraction: 0.8, rooms: 2, faultyRooms: 1, diskLow: false,
+  courses: { 数学: 2, 语文: 3 }, grades: { 初二: 5 },
+  behind: { planned: ['a', 'b', 'c', 'd', 'e', 'f'], recorded: ['a', 'b', 'c', 'd', 'e'], missed: ['f'], valid: ['a', 'e'],
+    failed: ['d'], partial: ['c'], tooShort: ['b'], faultyRooms: ['102'] },
+};
+
+test('admins and inspectors see the dashboard', () => {
+  assert.deepEqual(['district-admin', 'school-admin', 'inspector', 'teacher', 'viewer', 'reviewer', 'judge']
+    .map((role) => canSeeDashboard({ role })), [true, true, true, false, false, false, false]);
+  assert.equal(canSeeDashboard(null), false);
+});
+
+test('rates as percents: one decimal where there is one', () => {
+  assert.deepEqual([5 / 6, 1, 0, 0.5, 0.8, 0.12345].map(percent), ['83.3%', '100%', '0%', '50%', '80%', '12.3%']);
+  assert.equal(percent(undefined), '—');
+  assert.equal(percent('x'), '—');
+});
+
+test('the last 30 days, today\'s included, unless the address holds a whole range', () => {
+  const today = new Date(2026, 2, 5, 15, 0);
+  assert.deepEqual(lastDays(30, today), ['2026-02-04', '2026-03-05']);
+  assert.deepEqual(lastDays(1, today), ['2026-03-05', '2026-03-05']);
+  assert.deepEqual(rangeFromRoute({}, today), ['2026-02-04', '2026-03-05']);
+  assert.deepEqual(rangeFromRoute({ from: '2026-09-01', to: '2026-09-30' }, today), ['2026-09-01', '2026-09-30']);
+  assert.deepEqual(rangeFromRoute({ from: '2026-09-30', to: '2026-09-01' }, today), ['2026-02-04', '2026-03-05'], 'backwards');
+  assert.deepEqual(rangeFromRoute({ from: '2026-9-1', to: '2026-09-30' }, today), ['2026-02-04', '2026-03-05']);
+});
+
+test('the cards: each figure in words with what lies behind it; the invalid ones by why', () => {
+  const cards = figureCards(figures);
+  assert.deepEqual(cards.map((c) => [c.label, c.value, c.behind]), [
+    ['开课率', '83.3%', 'missed'], ['应录课节', 6, 'planned'], ['已录课节', 5, 'recorded'], ['有效课节', 2, 'valid'],
+    ['无效课节', 3, null], ['设备故障教室', '1 / 2', 'faultyRooms']]);
+  assert.equal(cards[0].note, '未录制 1 节');
+  assert.equal(cards[3].note, '完整且不短于课时的 80%');
+  assert.equal(cards[5].note, '占全部教室的 50%');
+  assert.deepEqual(cards[4].parts, [{ label: '录制失败', value: 1, behind: 'failed' }, { label: '部分录制', value: 1, behind: 'partial' },
+    { label: '时长不足', value: 1, behind: 'tooShort' }]);
+  const none = figureCards({ planned: 0, recorded: 0, rate: 0, valid: 0, invalid: {}, validFraction: 0.8, rooms: 0, faultyRooms: 0,
+    behind: {} });
+  assert.deepEqual(none.map((c) => c.value), ['0%', 0, 0, 0, 0, '0 / 0']);
+  assert.equal(none[5].note, '占全部教室的 0%', 'no rooms: no division by zero');
+  assert.equal(invalidTotal({ invalid: { failed: 2, other: 7 } }), 2, 'only the kinds Figures names');
+  assert.equal(isRooms('faultyRooms'), true);
+  assert.equal(isRooms('missed'), false);
+});
+
+test('the pie: valid against each kind of invalid, none with nothing recorded; bars most first', () => {
+  assert.deepEqual(validSlices(figures).map((s) => [s.name, s.value, s.behind]),
+    [['有效', 2, 'valid'], ['录制失败', 1, 'failed'], ['部分录制', 1, 'partial'], ['时长不足', 1, 'tooShort']]);
+  assert.deepEqual(validSlices({ valid: 0, invalid: { failed: 0 } }), []);
+  assert.deepEqual(bars(figures.courses), [{ name: '语文', value: 3 }, { name: '数学', value: 2 }]);
+  assert.deepEqual(bars({ 初二: 2, 初一: 2, '': 1, 高三: 4 }).map((b) => b.name), ['高三', '初二', '初一', '未填写']);
+  assert.deepEqual(bars(undefined), []);
+});
+
+test('what lies behind: sessions as the schedule knows them, the recorded ones linked, by day and start', () => {
+  const schedule = [
+    { id: '20260908-bbbbbbbbbbbb', room: '101', date: '2026-09-08', label: '第1节', start: '2026-09-08T08:00:00+08:00',
+      course: '数学', teacher: '王芳', class: '初二(3)班' },
+    { id: '20260907-aaaaaaaaaaaa', room: '102', date: '2026-09-07', label: '第2节', start: '2026-09-07T09:00:00+08:00',
+      course: '语文', teacher: null, class: '初二(3)班' },
+  ];
+  const rows = sessionRows(['20260908-bbbbbbbbbbbb', '20260909-cccccccccccc', '20260907-aaaaaaaaaaaa'], schedule,
+    ['20260908-bbbbbbbbbbbb']);
+  assert.deepEqual(rows.map((r) => [r.id, r.date, r.label, r.room, r.course, r.who, r.known, r.recorded]), [
+    ['20260907-aaaaaaaaaaaa', '2026-09-07', '第2节', '102', '语文', '初二(3)班', true, false],
+    ['20260908-bbbbbbbbbbbb', '2026-09-08', '第1节', '101', '数学', '王芳 · 初二(3)班', true, true],
+    ['20260909-cccccccccccc', '2026-09-09', '', '', '', '', false, false]]);
+  assert.equal(sessionDay('20260907-aaaaaaaaaaaa'), '2026-09-07');
+  assert.equal(sessionDay('an-opencast-uid'), '', 'a platform\'s event: no day in its id');
+  assert.deepEqual(sessionRows(undefined, null, null), []);
+});
