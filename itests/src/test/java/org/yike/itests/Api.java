@@ -112,7 +112,10 @@ final class Api {
 
     /** The token to send: given, or the admin token once the runtime has made it. */
     String bearer() throws IOException {
-        if (token == null && adminTokenFile != null && Files.exists(adminTokenFile)) token = Files.readString(adminTokenFile).strip();
+        if (token == null && adminTokenFile != null && Files.exists(adminTokenFile)) {
+            String read = Files.readString(adminTokenFile).strip();
+            if (!read.isEmpty()) token = read;
+        }
         return token;
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 
@@ -26,12 +27,17 @@ final class AdminToken {
         if (!Files.exists(file)) {
             String made = Secrets.random(32);
             Files.createDirectories(file.getParent());
+            // written whole beside it, then moved into place: a script that reads the file never sees it half written
+            Path written = Files.createTempFile(file.getParent(), ".admin.token", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, made + "\n");
+                Files.writeString(written, made + "\n");
+                Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
                 LOG.warn("Admin token, shown only this once (kept in {}, readable by its owner only): {}", file, made);
             } catch (FileAlreadyExistsException another) {
-                // made at the same moment by another start: use that one
+                // a file system that will not replace it: another start made it first, so that one counts
+            } finally {
+                Files.deleteIfExists(written);
             }
         }
         token = Files.readString(file, StandardCharsets.UTF_8).trim();
