@@ -3,8 +3,11 @@
 // the room is live, waits while it is idle, and stays near the live edge.
 import { flvSocketUrl, hlsUrl } from './endpoints.js';
 
-/** Waits before reconnect tries: short first, never over 1.5 s, so a restarted runtime plays again within 3 s. */
-export const RETRY_DELAYS_MS = [250, 500, 1000, 1500];
+/**
+ * Waits before reconnect tries: short first, never over 1 s, so a restarted runtime plays again within 3 s
+ * (the first four tries together wait 2.5 s, leaving room for the connection itself on a busy machine).
+ */
+export const RETRY_DELAYS_MS = [250, 500, 750, 1000];
 export const retryDelay = (attempt) => RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
 
 /** How often an idle room is asked whether it is live again. */
