@@ -18,7 +18,13 @@ public @interface CatalogConfig {
             + "stop for want of space.", min = "0")
     long retentionMarginMegabytes() default 20480;
 
-    @AttributeDefinition(name = "Check free space every (s)", min = "5")
+    @AttributeDefinition(name = "Days kept by category", description = "category=days: lessons tagged with the "
+            + "category (e.g. 常态课=30) are deleted that many days after they ended; * stands for lessons with none of "
+            + "the tags listed. A lesson with several listed tags is kept the longest of theirs. Published, protected "
+            + "and pending lessons are kept. Empty: lessons are kept until free space runs low.")
+    String[] keepDays() default {};
+
+    @AttributeDefinition(name = "Check retention every (s)", min = "5")
     int retentionCheckSeconds() default 60;
 
     @AttributeDefinition(name = "Scheduled lessons ahead (days)", description = "The timetable's sessions to record "

@@ -38,8 +38,13 @@ final class CatalogStore implements AutoCloseable {
      * The oldest lessons retention may delete: neither protected, published (by a connector or the review),
      * scheduled nor recording.
      */
-    private static final String DELETABLE = "SELECT id FROM lesson WHERE NOT is_protected AND NOT published"
-            + " AND review_state <> 'PUBLISHED' AND state NOT IN ('RECORDING', 'SCHEDULED') ORDER BY started NULLS FIRST, id";
+    private static final String DELETABLE_WHERE = " WHERE NOT is_protected AND NOT published"
+            + " AND review_state <> 'PUBLISHED' AND state NOT IN ('RECORDING', 'SCHEDULED')";
+    private static final String DELETABLE = "SELECT id FROM lesson" + DELETABLE_WHERE + " ORDER BY started NULLS FIRST, id";
+    /** Those of them, not pending review either, that ended (or, never ended, started) before a time, with their tags. */
+    private static final String DELETABLE_ENDED = "SELECT id, COALESCE(ended, started) AS done, tag FROM lesson"
+            + " LEFT JOIN lesson_tag ON lesson_id = id" + DELETABLE_WHERE
+            + " AND review_state <> 'PENDING' AND COALESCE(ended, started) < ? ORDER BY done, id, position";
     private static final String LESSON_COLUMNS = "id, school, room, teacher, course, school_class, lesson_date, period,"
             + " title, state, started, ended, duration_ms, size_bytes, is_protected, published, review_state, review_reason,"
             + " review_by, review_at";
@@ -210,6 +215,26 @@ final class CatalogStore implements AutoCloseable {
             }
         }
         return ids;
+    }
+
+    /** The lessons retention may delete by age that ended before {@code before}, the oldest first. */
+    synchronized List<Retention.Ended> deletableEndedBefore(Instant before) throws SQLException {
+        Map<String, Retention.Ended> found = new LinkedHashMap<>();
+        try (PreparedStatement s = db.prepareStatement(DELETABLE_ENDED)) {
+            s.setLong(1, before.toEpochMilli());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Retention.Ended l = found.get(r.getString(1));
+                    if (l == null) {
+                        l = new Retention.Ended(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), new ArrayList<>());
+                        found.put(l.id(), l);
+                    }
+                    String tag = r.getString(3);
+                    if (tag != null) l.tags().add(tag);
+                }
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     /** Keeps a request for review of a lesson that is still recording (the last one asked). */

@@ -119,7 +119,7 @@ public class LessonCatalog implements Catalog, EventHandler {
             Retention retention = retention(this::freeBytes, () -> {
                 RecordingService r = recording;
                 return r == null ? 0 : r.minFreeBytes() + (config.retentionMarginMegabytes() << 20);
-            });
+            }, keepDays(config.keepDays()));
             background.scheduleWithFixedDelay(() -> {
                 try {
                     retention.run();
@@ -584,8 +584,18 @@ public class LessonCatalog implements Catalog, EventHandler {
         }
     }
 
-    /** Retention of this catalog, measuring free space and the threshold by these. */
-    Retention retention(LongSupplier freeBytes, LongSupplier thresholdBytes) {
+    /** The configured days by category; none (every lesson kept until space runs low) where they are wrong. */
+    private static KeepDays keepDays(String[] entries) {
+        try {
+            return KeepDays.parse(entries);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Retention by category is off until its days are set right: {}", e.getMessage());
+            return KeepDays.FOREVER;
+        }
+    }
+
+    /** Retention of this catalog, measuring free space and the threshold by these, keeping each category its days. */
+    Retention retention(LongSupplier freeBytes, LongSupplier thresholdBytes, KeepDays keep) {
         return new Retention(new Retention.Lessons() {
             @Override
             public List<String> oldestDeletable(int n) throws SQLException {
@@ -593,9 +603,14 @@ public class LessonCatalog implements Catalog, EventHandler {
             }
 
             @Override
+            public List<Retention.Ended> deletableEndedBefore(Instant before) throws SQLException {
+                return store.deletableEndedBefore(before);
+            }
+
+            @Override
             public void delete(String id, String why, long free) {
                 LessonCatalog.this.delete(id, why, free);
             }
-        }, freeBytes, thresholdBytes);
+        }, freeBytes, thresholdBytes, keep, clock);
     }
 }

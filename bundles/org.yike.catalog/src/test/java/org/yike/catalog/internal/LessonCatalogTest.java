@@ -283,7 +283,7 @@ public class LessonCatalogTest {
         catalog.requestReview("s-101-0901-1", "wang");
         catalog.review("s-101-0901-1", true, null, "reviewer");
         // a disk that never has room: everything else goes, the published lesson stays
-        catalog.retention(() -> 0, () -> Long.MAX_VALUE).run();
+        catalog.retention(() -> 0, () -> Long.MAX_VALUE, KeepDays.FOREVER).run();
         assertTrue(catalog.get("s-101-0901-1").isPresent());
         assertEquals(List.of("s-101-0901-1"), everything().stream().filter(l -> l.state() != LessonState.SCHEDULED).map(Lesson::id).toList());
     }
@@ -371,7 +371,7 @@ public class LessonCatalogTest {
         catalog.handleEvent(new Event(PublishEvents.DONE, Map.of(PublishEvents.RECORDING, "s-101-0901-2")));
         long[] free = {1000};
         // the disk gains what each deletion frees
-        Retention r = catalog.retention(() -> free[0] + deletedBytes(), () -> 1000 + 3000 + 4000);
+        Retention r = catalog.retention(() -> free[0] + deletedBytes(), () -> 1000 + 3000 + 4000, KeepDays.FOREVER);
         assertEquals(2, r.run());
         assertEquals("the oldest first, the protected and the published left",
                 List.of("s-102-0902-1", "s-102-0903-3"), posted.stream().map(e -> (String) e.getProperty(CatalogEvents.ID)).toList());
@@ -380,8 +380,29 @@ public class LessonCatalogTest {
         assertTrue(catalog.get("s-101-0901-2").isPresent());
         assertEquals("room enough now", 0, r.run());
         assertEquals("nothing deletable is left: it stops and says so", 1,
-                catalog.retention(() -> 0, () -> Long.MAX_VALUE).run());
-        assertEquals(0, catalog.retention(() -> 0, () -> Long.MAX_VALUE).run());
+                catalog.retention(() -> 0, () -> Long.MAX_VALUE, KeepDays.FOREVER).run());
+        assertEquals(0, catalog.retention(() -> 0, () -> Long.MAX_VALUE, KeepDays.FOREVER).run());
+    }
+
+    @Test
+    public void retentionDeletesTheLessonsTheirCategoryKeepsNoLonger() throws Exception {
+        catalog.edit("s-101-0901-2", new LessonEdit(null, List.of("常态课"), null, null));
+        catalog.edit("s-102-0902-1", new LessonEdit(null, List.of("常态课", "公开课"), null, null));
+        catalog.edit("s-103-0904-1", new LessonEdit(null, null, true, null));
+        catalog.requestReview("s-101-0901-1", "wang");
+        posted.clear();
+        // NOW is Monday 8 September, 07:00; a disk with room: only age deletes
+        Retention r = catalog.retention(() -> Long.MAX_VALUE, () -> 0, KeepDays.parse("常态课=3", "公开课=30", "*=4"));
+        assertEquals(2, r.run());
+        assertEquals("the 常态课 of 1 September and the untagged lesson of 3 September; 公开课 keeps the lesson tagged "
+                + "with both, the pending and the protected are kept", List.of("s-101-0901-2", "s-102-0903-3"),
+                posted.stream().map(e -> (String) e.getProperty(CatalogEvents.ID)).toList());
+        assertTrue((String) posted.get(0).getProperty(CatalogEvents.REASON),
+                ((String) posted.get(0).getProperty(CatalogEvents.REASON)).startsWith("retention: '常态课' lessons are kept 3 days"));
+        assertFalse(Files.exists(data.resolve("recordings/102/s-102-0903-3")));
+        assertEquals(0, r.run());
+        assertEquals(List.of("s-101-0901-1", "s-102-0902-1", "s-103-0904-1"),
+                everything().stream().filter(l -> l.state() != LessonState.SCHEDULED).map(Lesson::id).sorted().toList());
     }
 
     private long deletedBytes() {
