@@ -1,6 +1,8 @@
 package org.yike.api.catalog;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -39,6 +41,19 @@ public interface Catalog {
      * @throws IllegalStateException where the lesson is not pending
      */
     Lesson review(String id, boolean publish, String reason, String by);
+
+    /**
+     * Counts a view of a recorded lesson by {@code viewer}: a player that played at least 10 s of it, {@code view}
+     * the player's own id. Counted once per view id however often its player says so; answers whether it was
+     * counted now.
+     *
+     * @throws IllegalArgumentException where there is no such lesson or the view id is blank
+     * @throws IllegalStateException where the lesson is only scheduled
+     */
+    boolean viewed(String id, String view, String viewer);
+
+    /** The views of the lessons dated {@code from} to {@code to} (both included), by lesson, the most viewed first. */
+    Map<String, Long> views(LocalDate from, LocalDate to);
 
     /** Deletes the lesson and its folder, files and all; {@code why} is logged and announced. */
     void delete(String id, String why);

@@ -1,5 +1,6 @@
 package org.yike.api.evaluation;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,9 @@ public interface Evaluations {
 
     /** The evaluations of a lesson, the oldest first. */
     List<Evaluation> ofLesson(String lesson);
+
+    /** The submitted evaluations of the lessons dated {@code from} to {@code to} (both included), the oldest lesson first. */
+    List<Evaluation> submitted(LocalDate from, LocalDate to);
 
     /** Scores one scored indicator; again to change it, until submitted. */
     Evaluation score(String evaluation, String indicator, double score);

@@ -6,9 +6,11 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -141,10 +143,40 @@ final class CatalogStore implements AutoCloseable {
     }
 
     synchronized void delete(String id) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("DELETE FROM lesson WHERE id = ?")) {
+        try (PreparedStatement s = db.prepareStatement("DELETE FROM lesson WHERE id = ?");
+                PreparedStatement views = db.prepareStatement("DELETE FROM lesson_view WHERE lesson_id = ?")) {
             s.setString(1, id);
             s.executeUpdate();
+            views.setString(1, id);
+            views.executeUpdate();
         }
+    }
+
+    /** Counts the view {@code view} of the lesson, unless it was counted before; answers whether it is now. */
+    synchronized boolean view(String lesson, String view, String viewer, Instant at) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("INSERT INTO lesson_view VALUES (?, ?, ?, ?)")) {
+            s.setString(1, view);
+            s.setString(2, lesson);
+            s.setString(3, viewer);
+            s.setLong(4, at.toEpochMilli());
+            return s.executeUpdate() == 1;
+        } catch (SQLIntegrityConstraintViolationException counted) {
+            return false;
+        }
+    }
+
+    /** The views of the lessons dated {@code from} to {@code to}, by lesson, the most viewed first (a tie by id). */
+    synchronized Map<String, Long> views(LocalDate from, LocalDate to) throws SQLException {
+        Map<String, Long> views = new LinkedHashMap<>();
+        try (PreparedStatement s = db.prepareStatement("SELECT lesson_id, COUNT(*) AS n FROM lesson_view JOIN lesson ON id = lesson_id"
+                + " WHERE lesson_date BETWEEN ? AND ? GROUP BY lesson_id ORDER BY n DESC, lesson_id")) {
+            s.setDate(1, Date.valueOf(from));
+            s.setDate(2, Date.valueOf(to));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) views.put(r.getString(1), r.getLong(2));
+            }
+        }
+        return views;
     }
 
     synchronized void clear() throws SQLException {

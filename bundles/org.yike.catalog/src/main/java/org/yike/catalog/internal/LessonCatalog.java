@@ -450,6 +450,20 @@ public class LessonCatalog implements Catalog, EventHandler {
     }
 
     @Override
+    public boolean viewed(String id, String view, String viewer) {
+        if (view == null || view.isBlank() || view.length() > 100) {
+            throw new IllegalArgumentException("a view needs its player's id, of 1 to 100 characters");
+        }
+        recordedOnly(existing(id), "it has nothing to play yet");
+        return stored(() -> store.view(id, view.strip(), viewer, clock.instant()));
+    }
+
+    @Override
+    public Map<String, Long> views(LocalDate from, LocalDate to) {
+        return stored(() -> store.views(from, to));
+    }
+
+    @Override
     public synchronized Lesson edit(String id, LessonEdit edit) {
         recordedOnly(existing(id), "change it once it has recorded");
         try {

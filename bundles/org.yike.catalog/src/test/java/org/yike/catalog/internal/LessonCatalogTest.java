@@ -3,6 +3,7 @@ package org.yike.catalog.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -403,6 +404,24 @@ public class LessonCatalogTest {
         assertEquals(0, r.run());
         assertEquals(List.of("s-101-0901-1", "s-102-0902-1", "s-103-0904-1"),
                 everything().stream().filter(l -> l.state() != LessonState.SCHEDULED).map(Lesson::id).sorted().toList());
+    }
+
+    @Test
+    public void aViewCountsOnceByItsPlayersIdAndGoesWithItsLesson() throws Exception {
+        assertTrue(catalog.viewed("s-101-0901-1", "player-1", "wang"));
+        assertFalse("the same player again", catalog.viewed("s-101-0901-1", "player-1", "wang"));
+        assertTrue(catalog.viewed("s-101-0901-1", "player-2", "wang"));
+        assertTrue(catalog.viewed("s-102-0902-1", "player-3", null));
+        assertTrue(catalog.viewed("s-103-0904-1", "player-4", "lucy"));
+        assertEquals(Map.of("s-101-0901-1", 2L, "s-102-0902-1", 1L), catalog.views(MONDAY, MONDAY.plusDays(1)));
+        assertEquals("the most viewed first", "s-101-0901-1", catalog.views(MONDAY, MONDAY.plusDays(6)).keySet().iterator().next());
+        catalog.rebuild();
+        assertEquals("a rebuild keeps them", 2L, (long) catalog.views(MONDAY, MONDAY).get("s-101-0901-1"));
+        catalog.delete("s-101-0901-1", "test");
+        assertEquals(Map.of("s-102-0902-1", 1L, "s-103-0904-1", 1L), catalog.views(MONDAY, MONDAY.plusDays(6)));
+        assertEquals("no lesson s-101-0901-1", assertThrows(IllegalArgumentException.class,
+                () -> catalog.viewed("s-101-0901-1", "player-5", "wang")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> catalog.viewed("s-102-0902-1", " ", "wang"));
     }
 
     private long deletedBytes() {

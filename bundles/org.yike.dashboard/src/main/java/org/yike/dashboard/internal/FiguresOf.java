@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.dashboard.Figures;
+import org.yike.api.evaluation.Evaluation;
 import org.yike.api.timetable.Session;
 
 /**
@@ -27,8 +28,13 @@ final class FiguresOf {
     private FiguresOf() {
     }
 
+    /**
+     * {@code views}: the span's lessons' views by lesson, the most viewed first; {@code evaluated}: their submitted
+     * evaluations.
+     */
     static Figures of(LocalDate from, LocalDate to, Instant now, double validFraction, Collection<Session> sessions,
-            Collection<Lesson> lessons, Collection<String> deviceRooms, Collection<String> faultyRooms, boolean diskLow) {
+            Collection<Lesson> lessons, Collection<String> deviceRooms, Collection<String> faultyRooms, boolean diskLow,
+            Map<String, Long> views, List<Evaluation> evaluated) {
         Map<String, List<Lesson>> bySlot = lessons.stream().filter(l -> l.period() != null && l.state() != LessonState.SCHEDULED)
                 .collect(Collectors.groupingBy(l -> slot(l.room(), l.date(), l.period())));
         List<String> planned = new ArrayList<>();
@@ -60,9 +66,16 @@ final class FiguresOf {
         Map<String, List<String>> behind = new TreeMap<>(Map.of("planned", planned, "recorded", recorded, "missed", missed,
                 "valid", valid, "faultyRooms", faulty));
         behind.putAll(invalid);
+        behind.put("viewed", List.copyOf(views.keySet()));
+        behind.put("evaluated", evaluated.stream().map(Evaluation::lesson).distinct().toList());
+        Map<String, String> titles = lessons.stream().collect(Collectors.toMap(Lesson::id, Lesson::title, (a, b) -> a));
+        List<Figures.Viewed> mostViewed = views.entrySet().stream().limit(Figures.MOST_VIEWED)
+                .map(v -> new Figures.Viewed(v.getKey(), titles.getOrDefault(v.getKey(), v.getKey()), v.getValue())).toList();
         return new Figures(from, to, planned.size(), recorded.size(), planned.isEmpty() ? 0 : (double) recorded.size() / planned.size(),
                 valid.size(), invalid.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size())),
-                validFraction, rooms.size(), faulty.size(), diskLow, courses, grades, behind);
+                validFraction, rooms.size(), faulty.size(), diskLow, courses, grades,
+                views.values().stream().mapToLong(Long::longValue).sum(), mostViewed, evaluated.size(),
+                evaluated.stream().mapToDouble(Evaluation::total).average().orElse(0), behind);
     }
 
     /**

@@ -28,6 +28,7 @@ import org.yike.api.dashboard.Dashboard;
 import org.yike.api.dashboard.Figures;
 import org.yike.api.device.Device;
 import org.yike.api.device.DeviceStatus;
+import org.yike.api.evaluation.Evaluations;
 import org.yike.api.recording.RecordingService;
 import org.yike.api.timetable.Timetable;
 import org.yike.settings.FrameworkSettings;
@@ -49,6 +50,10 @@ public class SchoolDashboard implements Dashboard {
     /** For the free space it keeps; without it the disk is not judged. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile RecordingService recording;
+
+    /** Without it nothing is evaluated. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Evaluations evaluations;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     final List<Device> devices = new CopyOnWriteArrayList<>();
@@ -81,8 +86,10 @@ public class SchoolDashboard implements Dashboard {
             deviceRooms.add(d.classroom());
             if (d.status().state() == DeviceStatus.State.OFFLINE) faulty.add(d.classroom());
         }
+        Evaluations e = evaluations;
         return FiguresOf.of(from, to, clock.instant(), config.validPercent() / 100.0,
-                t == null ? List.of() : t.sessions(from, to, null), lessons(from, to), deviceRooms, faulty, diskLow());
+                t == null ? List.of() : t.sessions(from, to, null), lessons(from, to), deviceRooms, faulty, diskLow(),
+                catalog.views(from, to), e == null ? List.of() : e.submitted(from, to));
     }
 
     /** Every lesson of the catalog in the span, page by page. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.junit.Test;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.dashboard.Figures;
+import org.yike.api.evaluation.Evaluation;
 import org.yike.api.timetable.Session;
 
 /**
@@ -58,7 +60,8 @@ public class FiguresOfTest {
         lesson("101", MONDAY.minusDays(3), 1, LessonState.FINISHED, 45);
 
         Figures f = FiguresOf.of(MONDAY, MONDAY.plusDays(11), NOW, 0.8, sessions, lessons, List.of("101", "102", "103"),
-                List.of("102", "999"), true);
+                List.of("102", "999"), true, views(), List.of(evaluation("by-hand", 80), evaluation(id("101", days.get(0), 1) + "-0", 91.5),
+                evaluation("by-hand", 70)));
 
         // planned: periods 1 and 2 of 101 and period 1 of 102 on 10 days, less the last Friday's second period
         // (not ended at 09:00): 3 * 10 - 1 = 29
@@ -82,6 +85,27 @@ public class FiguresOfTest {
         assertEquals(List.of("102"), f.behind().get("faultyRooms"));
         assertEquals(Map.of("数学", 9L, "语文", 9L, "物理", 6L), f.courses());
         assertEquals(Map.of("初二", 18L, "高一", 6L), f.grades());
+        // views and evaluations count every lesson of the span, the one started by hand too
+        assertEquals(12 + 11 * 1, f.views());
+        assertEquals(Figures.MOST_VIEWED, f.mostViewed().size());
+        assertEquals(new Figures.Viewed("by-hand", "t", 12), f.mostViewed().get(0));
+        assertEquals(12, f.behind().get("viewed").size());
+        assertEquals("by-hand", f.behind().get("viewed").get(0));
+        assertEquals(3, f.evaluations());
+        assertEquals((80 + 91.5 + 70) / 3, f.evaluationMean(), 1e-9);
+        assertEquals(List.of("by-hand", id("101", days.get(0), 1) + "-0"), f.behind().get("evaluated"));
+    }
+
+    /** The span's views as the catalog answers them: by-hand 12 times, then 11 lessons once each. */
+    private Map<String, Long> views() {
+        Map<String, Long> views = new LinkedHashMap<>();
+        views.put("by-hand", 12L);
+        lessons.stream().filter(l -> l.period() != null).limit(11).forEach(l -> views.put(l.id(), 1L));
+        return views;
+    }
+
+    private static Evaluation evaluation(String lesson, double total) {
+        return new Evaluation(lesson + "/" + total, lesson, "r", 1, "zhao", Map.of(), List.of(), total, Instant.EPOCH, Instant.EPOCH);
     }
 
     @Test

@@ -116,10 +116,20 @@ public class LessonEvaluations implements Evaluations {
 
     @Override
     public synchronized List<Evaluation> ofLesson(String lesson) {
+        return whole("SELECT id FROM evaluation WHERE lesson_id = ? ORDER BY started, id", lesson);
+    }
+
+    @Override
+    public synchronized List<Evaluation> submitted(LocalDate from, LocalDate to) {
+        return whole("SELECT id FROM evaluation WHERE submitted IS NOT NULL AND lesson_date BETWEEN ? AND ?"
+                + " ORDER BY lesson_date, lesson_id, submitted, id", Date.valueOf(from), Date.valueOf(to));
+    }
+
+    /** The evaluations whose ids {@code sql} selects, each read whole. */
+    private List<Evaluation> whole(String sql, Object... params) {
         return stored(() -> {
-            List<String> ids = db.query("SELECT id FROM evaluation WHERE lesson_id = ? ORDER BY started, id", r -> r.getString(1), lesson);
             List<Evaluation> all = new ArrayList<>();
-            for (String id : ids) all.add(one(EVALUATION + " WHERE id = ?", id).orElseThrow());
+            for (String id : db.query(sql, r -> r.getString(1), params)) all.add(one(EVALUATION + " WHERE id = ?", id).orElseThrow());
             return all;
         });
     }

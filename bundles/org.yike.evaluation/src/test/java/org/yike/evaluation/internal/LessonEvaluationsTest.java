@@ -119,6 +119,10 @@ public class LessonEvaluationsTest {
         assertEquals(List.of("初二 2", "高一 1"), evaluations.statistics(Evaluations.By.GRADE).stream().map(s -> s.group() + " " + s.count()).toList());
         assertEquals(List.of("2026秋 2", "2027春 1"), evaluations.statistics(Evaluations.By.TERM).stream().map(s -> s.group() + " " + s.count()).toList());
         assertEquals(2, evaluations.ofLesson("L3").size());
+        assertEquals("the submitted ones of autumn's lessons, the oldest lesson first", List.of("L1", "L3"),
+                evaluations.submitted(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 1, 31)).stream().map(Evaluation::lesson).toList());
+        assertEquals(List.of(85.5), evaluations.submitted(LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 2)).stream()
+                .map(Evaluation::total).toList());
     }
 
     @Test

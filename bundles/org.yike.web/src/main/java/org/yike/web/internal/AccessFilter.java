@@ -96,7 +96,7 @@ public class AccessFilter implements Filter {
                 refuse(req, resp, 401, "请先登录 (log in first: POST /api/session, or send an API token as 'Authorization: Bearer <token>')");
                 return;
             }
-            if (changes(method) && !session.get().csrfToken().equals(req.getHeader(CSRF_HEADER))) {
+            if (writes(method) && !session.get().csrfToken().equals(req.getHeader(CSRF_HEADER))) {
                 refuse(req, resp, 403, "this change lacks the page's " + CSRF_HEADER + " header: reload the page and try again");
                 return;
             }
@@ -112,7 +112,7 @@ public class AccessFilter implements Filter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (changes(method)) {
+            if (changes(method, path)) {
                 accounts.audit(new AuditEntry(Instant.now(), user.name(), req.getRemoteAddr(), method + " " + req.getRequestURI(),
                         null, String.valueOf(resp.getStatus())));
             }
@@ -139,10 +139,10 @@ public class AccessFilter implements Filter {
             Catalog c = catalog;
             Optional<Lesson> lesson = c == null ? Optional.empty() : c.get(path.get(2));
             // a lesson shared with a teacher is theirs to watch, not to change
-            boolean shared = lesson.isPresent() && !changes(method) && lesson.get().sharedWith().contains(user.name());
+            boolean shared = lesson.isPresent() && !changes(method, path) && lesson.get().sharedWith().contains(user.name());
             if (lesson.isPresent() && !user.displayName().equals(lesson.get().teacher()) && !shared) {
                 return "lesson " + path.get(2) + " is " + lesson.get().teacher() + "'s, not " + user.displayName() + "'s"
-                        + (changes(method) && lesson.get().sharedWith().contains(user.name()) ? " (shared with them to watch)" : "");
+                        + (changes(method, path) && lesson.get().sharedWith().contains(user.name()) ? " (shared with them to watch)" : "");
             }
         }
         return null;
@@ -150,17 +150,24 @@ public class AccessFilter implements Filter {
 
     /**
      * Whether the call reads lessons the review published, which users beyond the school may: the list (which
-     * {@link LessonsApi} narrows to them) or a published lesson and what is below it.
+     * {@link LessonsApi} narrows to them) or a published lesson and what is below it, its views counted too.
      */
     private boolean published(String method, List<String> path) {
-        if (changes(method) || path.size() < 2 || !path.get(1).equals("lessons")) return false;
+        if (changes(method, path) || path.size() < 2 || !path.get(1).equals("lessons")) return false;
         if (path.size() == 2) return true;
         Catalog c = catalog;
         return c != null && c.get(path.get(2)).map(l -> l.review().state() == LessonReview.State.PUBLISHED).orElse(false);
     }
 
-    private static boolean changes(String method) {
+    /** Whether the request may change something, and so needs the page's CSRF header. */
+    private static boolean writes(String method) {
         return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+    }
+
+    /** Whether the call changes what it names, as the audit keeps it; a player counting a view only watches. */
+    private static boolean changes(String method, List<String> path) {
+        boolean view = method.equals("POST") && path.size() == 4 && path.get(1).equals("lessons") && path.get(3).equals("views");
+        return writes(method) && !view;
     }
 
     static String cookie(HttpServletRequest req, String name) {

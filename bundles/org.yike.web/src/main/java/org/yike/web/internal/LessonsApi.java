@@ -134,6 +134,10 @@ public class LessonsApi extends HttpServlet {
                     ApiServlet.write(resp, 200, view(catalog.requestReview(id, JsonAnswers.caller(req).name())));
                     return true;
                 }
+                if (p.get(2).equals("views")) {
+                    countView(id, ApiServlet.body(req), req, resp);
+                    return true;
+                }
                 if (!p.get(2).equals("review")) return false;
                 JsonNode decision = ApiServlet.body(req);
                 String d = decision.path("decision").asText();
@@ -168,6 +172,20 @@ public class LessonsApi extends HttpServlet {
             default:
                 return false;
         }
+    }
+
+    /** The least a player plays of a lesson for a view. */
+    static final long VIEW_MILLIS = 10_000;
+
+    /** {@code {"view": the player's own id, "playedMillis": ≥ 10000}}: 201 where counted now, 200 where counted before. */
+    private void countView(String id, JsonNode body, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String view = body.path("view").asText("");
+        if (view.isBlank()) throw new Refused(400, "'view': the player's own id, the same however often it says so");
+        if (body.path("playedMillis").asLong(0) < VIEW_MILLIS) {
+            throw new Refused(400, "a view is a player that played at least " + VIEW_MILLIS / 1000 + " s ('playedMillis')");
+        }
+        boolean counted = catalog.viewed(id, view, JsonAnswers.caller(req).name());
+        ApiServlet.write(resp, counted ? 201 : 200, Map.of("counted", counted));
     }
 
     private Playback playback() {

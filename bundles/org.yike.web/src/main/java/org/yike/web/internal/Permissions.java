@@ -54,6 +54,7 @@ final class Permissions {
             new Rule("GET", "/api/lessons/**", ALL, true),
             new Rule("PATCH", "/api/lessons/*", LESSON_EDITORS, true),
             new Rule("POST", "/api/lessons/*/review-request", LESSON_EDITORS, true),
+            new Rule("POST", "/api/lessons/*/views", ALL, true),
             rule("POST", "/api/lessons/*/review", EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, REVIEWER)),
             rule("GET", "/api/live", ALL),
             rule("GET", "/api/live/*", ALL),
