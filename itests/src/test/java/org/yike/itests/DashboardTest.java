@@ -64,6 +64,32 @@ public class DashboardTest extends ProductJarTest {
         assertEquals(f.toString(), "{\"数学\":2,\"语文\":3}", sorted(f.get("courses")));
         assertEquals(f.toString(), "{\"初二\":5}", sorted(f.get("grades")));
         assertEquals(401, api.anonymous().get("dashboard").status());
+
+        // views: Monday's first lesson played by two players (one saying so twice), Tuesday's by one; a player
+        // that played 9 s is no view
+        String monday = "101-" + MONDAY + "-1";
+        String tuesday = "101-" + MONDAY.plusDays(1) + "-1";
+        assertEquals(201, api.post("lessons/" + monday + "/views", "{\"view\": \"p1\", \"playedMillis\": 10000}").status());
+        assertEquals(200, api.post("lessons/" + monday + "/views", "{\"view\": \"p1\", \"playedMillis\": 20000}").status());
+        assertEquals(201, api.post("lessons/" + monday + "/views", "{\"view\": \"p2\", \"playedMillis\": 12000}").status());
+        assertEquals(201, api.post("lessons/" + tuesday + "/views", "{\"view\": \"p3\", \"playedMillis\": 10500}").status());
+        assertEquals(400, api.post("lessons/" + tuesday + "/views", "{\"view\": \"p4\", \"playedMillis\": 9000}").status());
+        // an evaluation of Monday's lesson: 40 × 5/10 + 60 × 10/20 = 20 + 30 = 50
+        api.post("rubrics", EvaluationTest.RUBRIC);
+        String evaluation = api.post("evaluations", "{\"lesson\": \"" + monday + "\", \"rubric\": \"district-2026\"}").body()
+                .get("id").asText();
+        api.put("evaluations/" + evaluation + "/scores/goal", "application/json", "{\"score\": 5}");
+        api.put("evaluations/" + evaluation + "/scores/interaction", "application/json", "{\"score\": 10}");
+        assertEquals(200, api.post("evaluations/" + evaluation + "/submit", "").status());
+
+        f = api.get("dashboard?from=" + MONDAY + "&to=" + MONDAY.plusDays(6)).body();
+        assertEquals(f.toString(), 3, f.get("views").asInt());
+        assertEquals(f.toString(), monday, f.get("mostViewed").get(0).get("lesson").asText());
+        assertEquals(f.toString(), 2, f.get("mostViewed").get(0).get("views").asInt());
+        assertEquals(f.toString(), "[\"" + monday + "\",\"" + tuesday + "\"]", f.get("behind").get("viewed").toString());
+        assertEquals(f.toString(), 1, f.get("evaluations").asInt());
+        assertEquals(f.toString(), 50.0, f.get("evaluationMean").asDouble(), 1e-9);
+        assertEquals(f.toString(), "[\"" + monday + "\"]", f.get("behind").get("evaluated").toString());
     }
 
     private static String sorted(JsonNode object) throws Exception {

@@ -15,7 +15,8 @@ import org.junit.Test;
 public class EvaluationTest extends ProductJarTest {
 
     private static final String SCHOOL = "实验中学";
-    private static final String RUBRIC = "{\"id\": \"district-2026\", \"name\": \"区课堂教学评价表\", \"indicators\": ["
+    /** Two indicators: 教学目标 of 10 points weighs 40, 师生互动 of 20 points 60. */
+    static final String RUBRIC = "{\"id\": \"district-2026\", \"name\": \"区课堂教学评价表\", \"indicators\": ["
             + "{\"id\": \"design\", \"name\": \"教学设计\", \"weight\": 40, \"children\": ["
             + "{\"id\": \"goal\", \"name\": \"教学目标\", \"weight\": 1, \"maxScore\": 10}]},"
             + "{\"id\": \"practice\", \"name\": \"教学实施\", \"weight\": 60, \"children\": ["
