@@ -8,6 +8,8 @@
 //   {"step":"switched","main":{...},"pip":{...}}        after 切换主画面
 //   {"step":"jumped","chapter","inStep":{main,pip}|null,"apartMs":[...]}  after the jump: the first sample of a
 //                                                        second with the streams within a frame, and every distance seen
+//   {"step":"viewed","status","body"}                  played on at double speed: the player's view, once it
+//                                                        has played 10 s, as the server answered it
 // Any step that fails prints {"step", "error"} and the script exits 1.
 import { openBrowser, openPage, options, print, until } from './browser.mjs';
 import { inStep, videos } from './player.mjs';
@@ -31,6 +33,8 @@ try {
   print({ step, titles: await titles() });
 
   step = 'playing';
+  const viewed = page.waitForResponse((r) => r.url().endsWith('/views') && r.request().method() === 'POST', { timeout: 60000 });
+  viewed.catch(() => {}); // awaited below; a failure before then is that step's
   await page.locator('[data-lesson]').first().click();
   await until(async () => { const v = await videos(page); return v.main?.ready >= 2 && v.pip?.ready >= 2; }, 15000);
   await page.getByTestId('play').click();
@@ -45,6 +49,11 @@ try {
   step = 'jumped';
   await page.getByTestId(`chapter-${Number(chapter) - 1}`).click();
   print({ step, chapter: Number(chapter), ...await inStep(page) });
+
+  step = 'viewed';
+  for (const _ of [1.25, 1.5, 2]) await page.keyboard.press('>');
+  const answer = await viewed;
+  print({ step, status: answer.status(), body: await answer.json() });
   if (screenshot) await page.screenshot({ path: screenshot });
 } catch (e) {
   print({ step, error: e.message });

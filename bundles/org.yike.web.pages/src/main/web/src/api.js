@@ -2,7 +2,7 @@ import { ref } from 'vue';
 import {
   cutUrl, dashboardUrl, deviceUrl, devicesUrl, discoveredUrl, driversUrl, lessonUrl, lessonsUrl, moduleRollbackUrl, moduleUrl, modulesUrl,
   presetsUrl, publishJobUrl, publishJobsUrl, publishNewestUrl, publishRulesUrl, publishTargetUrl, publishTargetsUrl, publishTypesUrl,
-  recordingsUrl, resumeUrl, reviewRequestUrl, reviewUrl, roomUrl, roomsUrl, scheduleUrl, statusUrl, timetableUrl, userUrl, usersUrl,
+  recordingsUrl, resumeUrl, reviewRequestUrl, reviewUrl, roomUrl, roomsUrl, scheduleUrl, statusUrl, timetableUrl, userUrl, usersUrl, viewsUrl,
 } from './endpoints.js';
 import { language } from './i18n.js';
 import { request } from './session.js';
@@ -24,6 +24,9 @@ export const askReview = (id) => request(reviewRequestUrl(id), { method: 'POST' 
 /** A reviewer publishes the lesson, or rejects it with a reason (reason given); answers the lesson. */
 export const decideReview = (id, reason) => request(reviewUrl(id),
   { method: 'POST', body: reason === undefined ? { decision: 'publish' } : { decision: 'reject', reason } });
+
+/** A view of the lesson: this player (view, its own id) played playedMillis of it. */
+export const countView = (id, view, playedMillis) => request(viewsUrl(id), { method: 'POST', body: { view, playedMillis } });
 
 export const fetchDashboard = (from, to) => request(dashboardUrl(from, to));
 

@@ -14,6 +14,8 @@ export const lessonUrl = (id) => `/api/lessons/${seg(id)}`;
 export const reviewRequestUrl = (id) => `/api/lessons/${seg(id)}/review-request`;
 /** POST {decision: publish | reject, reason}: a reviewer decides. */
 export const reviewUrl = (id) => `/api/lessons/${seg(id)}/review`;
+/** POST {view, playedMillis}: a player played 10 s of the lesson. */
+export const viewsUrl = (id) => `/api/lessons/${seg(id)}/views`;
 /** The school's figures from one day to another (YYYY-MM-DD). */
 export const dashboardUrl = (from, to) => `/api/dashboard?${new URLSearchParams({ from, to })}`;
 

@@ -110,3 +110,30 @@ export function nextSpeed(rate, step) {
   const i = at < 0 ? SPEEDS.indexOf(1) : at;
   return SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, i + step))];
 }
+
+/** How much of a lesson a player plays before it is a view (浏览量), as the server counts one. */
+export const VIEW_MS = 10_000;
+/** A step of more than this between two times of a playing video is a seek, not play. */
+const MAX_STEP_S = 2;
+
+/**
+ * Adds up how much of the lesson a player has played from the lesson times it reports while playing
+ * (at(t)); stop() after a pause or before a seek, so that the jump is not counted. Calls
+ * counted(playedMillis) once, when VIEW_MS is reached.
+ */
+export function viewTimer(counted) {
+  let last = null;
+  let played = 0;
+  let done = false;
+  return {
+    at(t) {
+      if (last !== null && t > last && t - last <= MAX_STEP_S) played += (t - last) * 1000;
+      last = t;
+      if (!done && played >= VIEW_MS) {
+        done = true;
+        counted(Math.round(played));
+      }
+    },
+    stop() { last = null; },
+  };
+}

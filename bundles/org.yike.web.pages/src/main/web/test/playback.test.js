@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chapterAt, downloadUrl, driftCorrection, FRAME_S, mainAndPip, nextSpeed, playerStreams, sourceLabel, startOffset, swapped } from '../src/playback.js';
+import { chapterAt, downloadUrl, driftCorrection, FRAME_S, mainAndPip, nextSpeed, playerStreams, sourceLabel, startOffset, swapped, viewTimer } from '../src/playback.js';
 
 // as GET /api/lessons/{id} lists a lesson's files
 const file = (name, role, profile, source) => ({ name, role, profile, source, url: `/api/lessons/L1/files/${name}` });
@@ -79,4 +79,19 @@ test('a camera\'s file begins on the lesson\'s clock where it says; the program 
   assert.equal(startOffset({ key: 'resource-cam1_teacher.mp4', file: { startOffsetMillis: 1240 } }), 1.24);
   assert.equal(startOffset({ key: 'program', file: { name: 'program.mp4' } }), 0);
   assert.equal(startOffset(undefined), 0);
+});
+
+test('a player is a view once it has played 10 s of the lesson, seeks and pauses not counted, and only once', () => {
+  const counted = [];
+  const timer = viewTimer((ms) => counted.push(ms));
+  for (let t = 0; t <= 6; t += 0.25) timer.at(t);  // 6 s played
+  timer.stop();                                    // paused, then a seek to 100 s
+  timer.at(100);
+  timer.at(160);                                   // a jump without a stop is no play either
+  for (let t = 160; t < 163.9; t += 0.5) timer.at(t);
+  assert.deepEqual(counted, []);
+  timer.at(164);                                   // 6 + 4 s
+  assert.deepEqual(counted, [10000]);
+  for (let t = 164; t < 200; t += 0.5) timer.at(t);
+  assert.deepEqual(counted, [10000], 'once');
 });

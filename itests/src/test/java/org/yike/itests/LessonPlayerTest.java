@@ -56,6 +56,11 @@ public class LessonPlayerTest extends ProductJarTest {
         assertTrue("within a frame for a second after the jump; apart (ms): " + jumped.get("apartMs"), !inStep.isNull());
         double at = inStep.get("main").get("t").asDouble();
         assertTrue("at the second chapter (10 s): " + at, at >= 10 && at < 13);
+        JsonNode viewed = step(steps, "viewed");
+        assertEquals(viewed.toString(), 201, viewed.get("status").asInt());
+        JsonNode figures = api.get("dashboard?from=2026-09-01&to=2026-09-01").body();
+        assertEquals("the view on the dashboard: " + figures, "s-101-0901-3", figures.get("mostViewed").get(0).get("lesson").asText());
+        assertEquals(figures.toString(), 1, figures.get("views").asInt());
 
         // and what the teacher cannot do, as the browser shows it
         List<JsonNode> limits = Browser.runAs("wang", "wang-secret-1", 60, "teacher-limits.mjs", "http://127.0.0.1:" + port + "/",
