@@ -5,13 +5,15 @@
 // the rooms of the sessions and of the live rooms, those faulty now; the disk of the system fixture.
 //   GET /api/dashboard?from=&to=  (default the last 30 days, today's included) {from, to, planned, recorded, rate,
 //       valid, invalid {failed, partial, tooShort}, validFraction, rooms, faultyRooms, diskLow, courses, grades,
-//       behind {planned, recorded, missed, valid, failed, partial, tooShort, faultyRooms}}; admins and inspectors
+//       views, mostViewed [{lesson, title, views}], evaluations, evaluationMean (none evaluated here),
+//       behind {planned, recorded, missed, valid, failed, partial, tooShort, faultyRooms, viewed, evaluated}};
+//       views: those the players counted (fixture-lessons.mjs) and those the fortnight scripted; admins and inspectors
 //       (else 403); 400 for a day that does not read, in Yike's words
 //   POST /_fixture/fortnight  puts the scripted fortnight into the schedule: a session for each lesson of the
 //       catalog fixture that was recorded (L-101 … L-108: five valid, L-101 too short, L-105 partial, L-108
-//       failed) and two that were not (203 and 305)
+//       failed) and two that were not (203 and 305), and views: L-102 5, L-103 3, L-101 1
 import { createHash } from 'node:crypto';
-import { lessonById } from './fixture-lessons.mjs';
+import { lessonById, viewCounts } from './fixture-lessons.mjs';
 import { diskLow } from './fixture-system.mjs';
 import { addEarlier, scheduled } from './fixture-timetable.mjs';
 
@@ -22,6 +24,11 @@ const READERS = ['district-admin', 'school-admin', 'inspector'];
 const RECORDED = ['L-101', 'L-102', 'L-103', 'L-104', 'L-105', 'L-106', 'L-107', 'L-108'];
 // [room, course, teacher, class, days from today, period] of the sessions nobody recorded
 const MISSED = [['203', '语文', '李老师', '七年级(1)班', -2, 3], ['305', '物理', '赵老师', '九年级(3)班', -1, 5]];
+
+// the views the fortnight scripted, beside those the players count
+const SCRIPTED_VIEWS = { 'L-102': 5, 'L-103': 3, 'L-101': 1 };
+let scriptedViews = {};
+const MOST_VIEWED = 10;
 
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 const json = (res, status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -76,9 +83,20 @@ function figures(from, to, rooms) {
   const all = new Set([...sessions.map((s) => s.room), ...rooms.map((r) => r.room)]);
   behind.faultyRooms = rooms.filter((r) => r.state === 'faulty' && all.has(r.room)).map((r) => r.room).sort();
   const planned = behind.planned.length;
+  // the span's lessons' views, the most viewed first (a tie by id), as the catalog answers them
+  const counted = viewCounts();
+  const viewed = [...new Set([...Object.keys(scriptedViews), ...Object.keys(counted)])]
+    .map((id) => ({ lesson: lessonById(id), views: (scriptedViews[id] ?? 0) + (counted[id] ?? 0) }))
+    .filter(({ lesson }) => lesson && lesson.date >= from && lesson.date <= to)
+    .sort((a, b) => b.views - a.views || a.lesson.id.localeCompare(b.lesson.id));
+  behind.viewed = viewed.map((v) => v.lesson.id);
+  behind.evaluated = [];
   return { from, to, planned, recorded: behind.recorded.length, rate: planned ? behind.recorded.length / planned : 0,
     valid: behind.valid.length, invalid: { failed: behind.failed.length, partial: behind.partial.length, tooShort: behind.tooShort.length },
-    validFraction: VALID_FRACTION, rooms: all.size, faultyRooms: behind.faultyRooms.length, diskLow: diskLow(), courses, grades, behind };
+    validFraction: VALID_FRACTION, rooms: all.size, faultyRooms: behind.faultyRooms.length, diskLow: diskLow(), courses, grades,
+    views: viewed.reduce((sum, v) => sum + v.views, 0),
+    mostViewed: viewed.slice(0, MOST_VIEWED).map((v) => ({ lesson: v.lesson.id, title: v.lesson.title, views: v.views })),
+    evaluations: 0, evaluationMean: 0, behind };
 }
 
 /** A day of the query, its default, or a refusal's words as LessonsApi.date says them. */
@@ -110,6 +128,7 @@ export function dashboardControl(req, res, path) {
   if (path !== '/_fixture/fortnight' || req.method !== 'POST') return false;
   const added = fortnight();
   addEarlier(added);
+  scriptedViews = SCRIPTED_VIEWS;
   json(res, 200, added);
   return true;
 }

@@ -17,6 +17,8 @@
 //       pending; 409 when pending or published already, or only scheduled; a recording one answers unchanged
 //   POST /api/lessons/{id}/review {decision: publish | reject, reason}  a reviewer or an admin (else 403), of a
 //       pending lesson (else 409): published, or rejected with its reason (400 without one, or another decision)
+//   POST /api/lessons/{id}/views {view, playedMillis}  whoever may watch it: 201 counted, 200 that view id again,
+//       400 under 10 s of play
 //   Their refusals are Yike's words (AccessFilter, LessonsApi, LessonCatalog). L-102 and L-107 are pending,
 //   L-104 rejected by shen, L-106 published; the others private.
 import { execFileSync } from 'node:child_process';
@@ -279,6 +281,25 @@ async function review(req, res, lesson, user) {
   return json(res, 200, shown(lesson));
 }
 
+// the views counted: view id → lesson id
+const views = new Map();
+/** How many views each lesson has: {lesson id: count}. */
+export function viewCounts() {
+  const counts = {};
+  for (const lesson of views.values()) counts[lesson] = (counts[lesson] ?? 0) + 1;
+  return counts;
+}
+
+/** POST /api/lessons/{id}/views {view, playedMillis}: a player played 10 s of the lesson, as LessonsApi counts it. */
+async function countView(req, res, lesson) {
+  const body = await bodyOf(req);
+  if (!String(body?.view ?? '').trim()) return json(res, 400, { error: "'view': the player's own id, the same however often it says so" });
+  if (!(Number(body.playedMillis) >= 10000)) return json(res, 400, { error: "a view is a player that played at least 10 s ('playedMillis')" });
+  const counted = !views.has(body.view);
+  if (counted) views.set(body.view, lesson.id);
+  return json(res, counted ? 201 : 200, { counted });
+}
+
 /** Sends a file whole or the byte range asked for, as a player seeking needs. */
 function sendFile(req, res, file, type, download) {
   const size = statSync(file).size;
@@ -325,6 +346,10 @@ export async function lessonsApi(req, res, path, user) {
   }
   if (!watches(user, lesson)) {
     json(res, 403, { error: covers(user) ? `lesson ${lesson.id} is ${lesson.teacher}'s, not ${user.displayName}'s` : outside(user) });
+    return true;
+  }
+  if (rest === 'views' && req.method === 'POST') {
+    await countView(req, res, lesson);
     return true;
   }
   const chapter = rest.match(/^chapters\/(\d+)\/thumbnail\.jpg$/);
