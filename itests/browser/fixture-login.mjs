@@ -34,6 +34,9 @@ function cookies(req) {
 /** The user of that login name, or undefined: whom a lesson can be shared with. */
 export const userNamed = (name) => users.get(name);
 
+/** The users with that role: a contest's judges. */
+export const usersWithRole = (role) => [...users.values()].filter((u) => u.role === role);
+
 /** The session of a request: {user, token}, or null. */
 export function sessionOf(req) {
   const token = cookies(req).yike_session;

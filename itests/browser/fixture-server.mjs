@@ -7,7 +7,7 @@
 // files: fixture-lessons.mjs. The console's devices and drivers: fixture-devices.mjs; its timetable
 // and schedule: fixture-timetable.mjs; publishing: fixture-publish.mjs; modules: fixture-modules.mjs; the
 // status, recordings and cuts: fixture-system.mjs; the event stream /api/events: fixture-events.mjs; the
-// dashboard: fixture-dashboard.mjs.
+// dashboard: fixture-dashboard.mjs; the contests: fixture-selection.mjs; rubrics and evaluations: fixture-evaluation.mjs.
 //   POST /_fixture/rooms/{room}?state=idle|live|faulty  sets a room's state; idle closes its sockets 1000 "ended"
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
@@ -24,6 +24,8 @@ import { publishApi } from './fixture-publish.mjs';
 import { modulesApi } from './fixture-modules.mjs';
 import { systemApi, systemControl } from './fixture-system.mjs';
 import { dashboardApi, dashboardControl } from './fixture-dashboard.mjs';
+import { selectionApi } from './fixture-selection.mjs';
+import { evaluationApi } from './fixture-evaluation.mjs';
 
 const [pagesDir, port, roomsFile] = process.argv.slice(2);
 const rooms = JSON.parse(readFileSync(roomsFile, 'utf8'));
@@ -115,6 +117,8 @@ const server = createServer(async (req, res) => {
   if (path.startsWith('/api/') && await publishApi(req, res, path, sessionOf(req).user)) return;
   if (path.startsWith('/api/') && await modulesApi(req, res, path, sessionOf(req).user)) return;
   if (path.startsWith('/api/') && await systemApi(req, res, path, sessionOf(req).user)) return;
+  if (path.startsWith('/api/') && await selectionApi(req, res, path, sessionOf(req).user)) return;
+  if (path.startsWith('/api/') && await evaluationApi(req, res, path, sessionOf(req).user)) return;
   if (path.startsWith('/api/') && dashboardApi(req, res, path, sessionOf(req).user, rooms)) return;
   if (path === '/api/live') return json(res, 200, rooms);
   const one = path.match(/^\/api\/live\/([^/]+)$/);

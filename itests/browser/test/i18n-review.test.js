@@ -36,7 +36,7 @@ async function shot(name) {
 test('the review page in English: the bar, the list, the rejection dialog, the publishing confirmation', async () => {
   await page.getByTestId('review-list').waitFor();
   assert.equal(await page.title(), 'Review · Yike');
-  assert.match(await page.locator('nav.account').innerText(), /Patrol\s+Lessons\s+Review\s+Dashboard\s+Console\s+Users/);
+  assert.match(await page.locator('nav.account').innerText(), /Patrol\s+Lessons\s+Review\s+Contests\s+Evaluation\s+Dashboard\s+Console\s+Users/);
   assert.equal(await page.getByTestId('review-total').innerText(), '2 lessons waiting');
   const list = page.getByTestId('review-list');
   assert.match(await list.locator('thead').innerText(), /^Poster\s+Lesson\s+Teacher\s+Taught\s+Asked by\s+Actions$/);

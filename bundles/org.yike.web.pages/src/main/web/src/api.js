@@ -1,5 +1,7 @@
 import { ref } from 'vue';
 import {
+  assignedUrl, commentsUrl, contestsUrl, contestUrl, entriesUrl, entryScoreUrl, evaluationNotesUrl, evaluationScoreUrl,
+  evaluationsUrl, evaluationSubmitUrl, roundUrl, rubricsUrl, rubricUrl, statisticsUrl,
   cutUrl, dashboardUrl, deviceUrl, devicesUrl, discoveredUrl, driversUrl, lessonUrl, lessonsUrl, moduleRollbackUrl, moduleUrl, modulesUrl,
   presetsUrl, publishJobUrl, publishJobsUrl, publishNewestUrl, publishRulesUrl, publishTargetUrl, publishTargetsUrl, publishTypesUrl,
   recordingsUrl, resumeUrl, reviewRequestUrl, reviewUrl, roomUrl, roomsUrl, scheduleUrl, statusUrl, timetableUrl, userUrl, usersUrl, viewsUrl,
@@ -29,6 +31,30 @@ export const decideReview = (id, reason) => request(reviewUrl(id),
 export const countView = (id, view, playedMillis) => request(viewsUrl(id), { method: 'POST', body: { view, playedMillis } });
 
 export const fetchDashboard = (from, to) => request(dashboardUrl(from, to));
+
+export const fetchContests = () => request(contestsUrl());
+export const fetchContest = (id) => request(contestUrl(id));
+/** body: {name, rounds: [{name, advance}], threshold, maxScore}; answers the contest in its first round. */
+export const createContest = (body) => request(contestsUrl(), { method: 'POST', body });
+export const nominate = (id, lesson) => request(entriesUrl(id), { method: 'POST', body: { lesson } });
+export const fetchEntries = (id, round) => request(roundUrl(id, round, 'entries'));
+export const assignJudges = (id, round) => request(roundUrl(id, round, 'assign'), { method: 'POST' });
+export const fetchRanking = (id, round) => request(roundUrl(id, round, 'ranking'));
+export const closeRound = (id, round) => request(roundUrl(id, round, 'close'), { method: 'POST' });
+export const fetchAssigned = (id) => request(assignedUrl(id));
+export const scoreEntry = (id, entry, score, comment) => request(entryScoreUrl(id, entry), { method: 'PUT', body: { score, comment } });
+export const fetchComments = (id, lesson) => request(commentsUrl(id, lesson));
+
+export const fetchRubrics = () => request(rubricsUrl());
+export const fetchRubric = (id, version) => request(rubricUrl(id, version));
+/** body: the rubric's JSON as exported ({id, name, indicators}); answers the version kept. */
+export const importRubric = (body) => request(rubricsUrl(), { method: 'POST', body });
+export const fetchEvaluations = (lesson) => request(evaluationsUrl(lesson));
+export const startEvaluation = (lesson, rubric) => request(evaluationsUrl(), { method: 'POST', body: { lesson, rubric } });
+export const scoreIndicator = (id, indicator, score) => request(evaluationScoreUrl(id, indicator), { method: 'PUT', body: { score } });
+export const addNote = (id, atMillis, text) => request(evaluationNotesUrl(id), { method: 'POST', body: { atMillis, text } });
+export const submitEvaluation = (id) => request(evaluationSubmitUrl(id), { method: 'POST' });
+export const fetchStatistics = (by) => request(statisticsUrl(by));
 
 export const fetchDevices = () => request(devicesUrl());
 /** The drivers with their forms, labelled in the pages' language. */

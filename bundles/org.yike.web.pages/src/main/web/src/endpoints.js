@@ -19,6 +19,39 @@ export const viewsUrl = (id) => `/api/lessons/${seg(id)}/views`;
 /** The school's figures from one day to another (YYYY-MM-DD). */
 export const dashboardUrl = (from, to) => `/api/dashboard?${new URLSearchParams({ from, to })}`;
 
+/** The contests (优课评选): POST a new one, GET the list. */
+export const contestsUrl = () => '/api/contests';
+export const contestUrl = (id) => `/api/contests/${seg(id)}`;
+/** POST {lesson}: a lesson nominated into the first round. */
+export const entriesUrl = (id) => `/api/contests/${seg(id)}/entries`;
+/** what: entries (GET), assign (POST), ranking (GET) or close (POST) of round n (from 1). */
+export const roundUrl = (id, n, what) => `/api/contests/${seg(id)}/rounds/${n}/${what}`;
+/** The calling judge's entries of the running round, blind. */
+export const assignedUrl = (id) => `/api/contests/${seg(id)}/assigned`;
+/** PUT {score, comment}: a judge's score of an entry. */
+export const entryScoreUrl = (id, entry) => `/api/contests/${seg(id)}/entries/${seg(entry)}/score`;
+/** The judges' comments on a lesson, once the contest has closed. */
+export const commentsUrl = (id, lesson) => `/api/contests/${seg(id)}/comments/${seg(lesson)}`;
+
+/** The rubrics (评价量表): GET the newest of each, POST one to import. */
+export const rubricsUrl = () => '/api/rubrics';
+/** One version of a rubric, as JSON to import elsewhere. */
+export const rubricUrl = (id, version) => `/api/rubrics/${seg(id)}/${version}`;
+/** POST {lesson, rubric}: an evaluation started; lesson given: GET that lesson's evaluations. */
+export const evaluationsUrl = (lesson) => (lesson ? `/api/evaluations?${new URLSearchParams({ lesson })}` : '/api/evaluations');
+export const evaluationUrl = (id) => `/api/evaluations/${seg(id)}`;
+/** PUT {score}: an indicator's score. */
+export const evaluationScoreUrl = (id, indicator) => `/api/evaluations/${seg(id)}/scores/${seg(indicator)}`;
+/** POST {atMillis, text}: a note on the lesson's timeline. */
+export const evaluationNotesUrl = (id) => `/api/evaluations/${seg(id)}/notes`;
+export const evaluationSubmitUrl = (id) => `/api/evaluations/${seg(id)}/submit`;
+/** by: teacher, course, grade or term; format: xlsx or pdf for a file to download, none for JSON. */
+export function statisticsUrl(by, format) {
+  const params = new URLSearchParams({ by });
+  if (format) params.set('format', format);
+  return `/api/evaluations/statistics?${params}`;
+}
+
 export const devicesUrl = () => '/api/devices';
 export const deviceUrl = (id) => `/api/devices/${seg(id)}`;
 export const driversUrl = () => '/api/drivers';
@@ -80,6 +113,11 @@ export const lessonsPath = () => '/lessons';
 export const lessonPath = (id) => `/lessons/${seg(id)}`;
 export const reviewPath = () => '/review';
 export const dashboardPath = () => '/dashboard';
+/** contest: the one opened, else the list alone. */
+export const contestsPath = (contest) => (contest ? `/contests?${new URLSearchParams({ contest })}` : '/contests');
+/** A judge's entry: its lesson played blind, scored and commented. */
+export const judgePath = (contest, entry) => `/contests/${seg(contest)}/entries/${seg(entry)}`;
+export const evaluationsPath = () => '/evaluations';
 export const consoleDevicesPath = () => '/console/devices';
 export const consoleTimetablePath = () => '/console/timetable';
 export const consolePublishingPath = () => '/console/publishing';

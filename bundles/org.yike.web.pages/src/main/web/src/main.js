@@ -9,6 +9,9 @@ import UsersView from './views/UsersView.vue';
 import LessonsView from './views/LessonsView.vue';
 import LessonView from './views/LessonView.vue';
 import ReviewView from './views/ReviewView.vue';
+import ContestsView from './views/ContestsView.vue';
+import JudgeView from './views/JudgeView.vue';
+import EvaluationsView from './views/EvaluationsView.vue';
 import DevicesView from './views/DevicesView.vue';
 import TimetableView from './views/TimetableView.vue';
 import PublishingView from './views/PublishingView.vue';
@@ -28,6 +31,9 @@ const router = createRouter({
     { path: '/lessons', component: LessonsView, meta: { title: 'title.lessons' } },
     { path: '/lessons/:id', component: LessonView, meta: { title: 'title.lessons' } },
     { path: '/review', component: ReviewView, meta: { title: 'title.review' } },
+    { path: '/contests', component: ContestsView, meta: { title: 'title.contests' } },
+    { path: '/contests/:id/entries/:entry', component: JudgeView, meta: { title: 'title.judge' } },
+    { path: '/evaluations', component: EvaluationsView, meta: { title: 'title.evaluations' } },
     // ECharts comes with the dashboard alone
     { path: '/dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: 'title.dashboard' } },
     { path: '/console', redirect: '/console/devices' },
