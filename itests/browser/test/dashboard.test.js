@@ -130,11 +130,35 @@ test('a slice of the pie opens its sessions; a course\'s bar opens the lessons o
   await until(async () => await page.getByTestId('lessons-total').innerText() === '共 4 节', 5000);
 });
 
+test('the views: their card opens the lessons watched, the most first; a bar of the most watched opens its player', async () => {
+  await page.goto(`${BASE}/dashboard`);
+  await page.getByTestId('figures').waitFor();
+  assert.deepEqual(await Promise.all(['views', 'evaluationMean'].map(value)), ['9', '—']);
+  assert.match(await card('views').innerText(), /3 节课被观看/);
+  await card('views').getByRole('button').click();
+  await drawer().getByTestId('behind-lessons').waitFor();
+  assert.equal(await drawerTitle(), '被观看的课程（3）');
+  const rows = await drawer().locator('[data-lesson]').allInnerTexts();
+  assert.deepEqual(rows.map((r) => r.split('\n')[0]), ['勾股定理的逆定理', '春江花月夜赏析', (await lessonTitle('L-101'))]);
+  assert.match(rows[0], /王老师 · 八年级\(2\)班 · 5 次观看/);
+  await shot('dashboard-views.png');
+  await drawer().locator('[data-lesson="L-103"]').getByRole('link', { name: '观看' }).click();
+  await page.waitForURL('**/lessons/L-103');
+  await page.goBack();
+
+  const chart = page.locator('[data-chart=viewed]');
+  await chart.locator('svg').waitFor();
+  await chart.locator('svg text', { hasText: '勾股定理的逆定理' }).first().click();
+  await page.waitForURL('**/lessons/L-102');
+});
+
+const lessonTitle = async (id) => (await (await page.request.get(`${BASE}/api/lessons/${id}`)).json()).title;
+
 test('the span in the address is the span counted; a low disk is said', async () => {
   await page.goto(`${BASE}/dashboard?from=2020-01-01&to=2020-01-31`);
   await page.getByTestId('figures').waitFor();
   assert.deepEqual(await Promise.all(['rate', 'planned', 'recorded'].map(value)), ['0%', '0', '0']);
-  assert.equal(await page.locator('.charts .el-empty').count(), 3, 'no recordings, no charts');
+  assert.equal(await page.locator('.charts .el-empty').count(), 4, 'no recordings, no views, no charts');
   assert.deepEqual(await page.getByLabel('统计日期范围').evaluateAll((inputs) => inputs.map((i) => i.value)),
     ['2020-01-01', '2020-01-31']);
 

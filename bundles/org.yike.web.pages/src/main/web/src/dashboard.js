@@ -46,6 +46,8 @@ const VALID_COLOR = '#2b7a0b';
  */
 export const behindLabel = (behind) => t(`dashboard.behind.${behind}`);
 export const isRooms = (behind) => behind === 'faultyRooms';
+/** The figures behind which are lessons (their ids), not sessions. */
+export const isLessons = (behind) => behind === 'viewed' || behind === 'evaluated';
 
 const count = (n) => Number(n) || 0;
 export const invalidTotal = (f) => INVALID.reduce((sum, { why }) => sum + count(f?.invalid?.[why]), 0);
@@ -66,7 +68,26 @@ export function figureCards(f) {
       parts: INVALID.map(({ why, label }) => ({ label, value: count(f.invalid?.[why]), behind: why })) },
     card('faultyRooms', `${count(f.faultyRooms)} / ${count(f.rooms)}`, 'faultyRooms',
       t('dashboard.faultyNote', { percent: percent(f.rooms ? f.faultyRooms / f.rooms : 0) })),
+    card('views', count(f.views), 'viewed', t('dashboard.viewsNote', { n: f.behind?.viewed?.length ?? 0 })),
+    card('evaluationMean', count(f.evaluations) ? Number(f.evaluationMean).toFixed(1) : '—', 'evaluated',
+      count(f.evaluations) ? t('dashboard.evaluationsNote', { n: count(f.evaluations) }) : t('dashboard.noEvaluations')),
   ];
+}
+
+/** The most viewed lessons as bars, the most viewed on top: {name: its title, value: its views, lesson: its id}. */
+export const viewedBars = (f) => (f?.mostViewed ?? []).map((v) => ({ name: v.title, value: count(v.views), lesson: v.lesson })).reverse();
+
+/**
+ * The drawer's rows for lesson ids, as GET /api/lessons/{id} answered them (found: id → lesson; a lesson not
+ * found, deleted since, by its id alone), each with its views where mostViewed names them.
+ */
+export function lessonRows(ids, found, mostViewed) {
+  const views = new Map((mostViewed ?? []).map((v) => [v.lesson, v.views]));
+  return (ids ?? []).map((id) => {
+    const l = found?.get(id);
+    return { id, title: l?.title ?? id, known: Boolean(l), date: l?.date ?? '',
+      who: [l?.teacher, l?.class].filter(Boolean).join(' · '), views: views.get(id) ?? null };
+  });
 }
 
 /** The pie of recorded sessions: valid against invalid by why, each slice opening its sessions; [] with none recorded. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bars, canSeeDashboard, figureCards, invalidTotal, isRooms, lastDays, percent, rangeFromRoute, sessionDay, sessionRows, validSlices,
+  bars, canSeeDashboard, figureCards, invalidTotal, isLessons, isRooms, lastDays, lessonRows, percent, rangeFromRoute, sessionDay, sessionRows, validSlices, viewedBars,
 } from '../src/dashboard.js';
 
 // a fortnight as DashboardTest scripts one: 6 planned, 5 recorded, 2 valid, one invalid of each kind
@@ -39,7 +39,7 @@ test('the cards: each figure in words with what lies behind it; the invalid ones
   const cards = figureCards(figures);
   assert.deepEqual(cards.map((c) => [c.label, c.value, c.behind]), [
     ['开课率', '83.3%', 'missed'], ['应录课节', 6, 'planned'], ['已录课节', 5, 'recorded'], ['有效课节', 2, 'valid'],
-    ['无效课节', 3, null], ['设备故障教室', '1 / 2', 'faultyRooms']]);
+    ['无效课节', 3, null], ['设备故障教室', '1 / 2', 'faultyRooms'], ['浏览量', 0, 'viewed'], ['评课均分', '—', 'evaluated']]);
   assert.equal(cards[0].note, '未录制 1 节');
   assert.equal(cards[3].note, '完整且不短于课时的 80%');
   assert.equal(cards[5].note, '占全部教室的 50%');
@@ -47,11 +47,31 @@ test('the cards: each figure in words with what lies behind it; the invalid ones
     { label: '时长不足', value: 1, behind: 'tooShort' }]);
   const none = figureCards({ planned: 0, recorded: 0, rate: 0, valid: 0, invalid: {}, validFraction: 0.8, rooms: 0, faultyRooms: 0,
     behind: {} });
-  assert.deepEqual(none.map((c) => c.value), ['0%', 0, 0, 0, 0, '0 / 0']);
+  assert.deepEqual(none.map((c) => c.value), ['0%', 0, 0, 0, 0, '0 / 0', 0, '—']);
   assert.equal(none[5].note, '占全部教室的 0%', 'no rooms: no division by zero');
+  assert.equal(none[7].note, '这段时间还没有提交的评课');
   assert.equal(invalidTotal({ invalid: { failed: 2, other: 7 } }), 2, 'only the kinds Figures names');
   assert.equal(isRooms('faultyRooms'), true);
   assert.equal(isRooms('missed'), false);
+});
+
+test('views and evaluations: their cards, the most viewed as bars, the lessons behind them', () => {
+  const f = { views: 9, evaluations: 2, evaluationMean: 81.25, behind: { viewed: ['L2', 'L1', 'gone'], evaluated: ['L1'] },
+    mostViewed: [{ lesson: 'L2', title: '勾股定理', views: 5 }, { lesson: 'L1', title: '朗读课文', views: 3 }, { lesson: 'gone', title: 'gone', views: 1 }] };
+  const [views, mean] = figureCards(f).slice(-2);
+  assert.deepEqual([views.value, views.note, views.behind], [9, '3 节课被观看，播放满 10 秒计一次', 'viewed']);
+  assert.deepEqual([mean.value, mean.note, mean.behind], ['81.3', '2 份已提交的评课，满分 100', 'evaluated']);
+  assert.deepEqual(viewedBars(f).map((b) => [b.name, b.value, b.lesson]), [['gone', 1, 'gone'], ['朗读课文', 3, 'L1'], ['勾股定理', 5, 'L2']],
+    'the most viewed on top of the horizontal bars');
+  const found = new Map([['L1', { id: 'L1', title: '朗读课文', date: '2026-09-07', teacher: '李明', class: '初二(3)班' }],
+    ['L2', { id: 'L2', title: '勾股定理', date: '2026-09-08', teacher: '王芳' }]]);
+  assert.deepEqual(lessonRows(f.behind.viewed, found, f.mostViewed), [
+    { id: 'L2', title: '勾股定理', known: true, date: '2026-09-08', who: '王芳', views: 5 },
+    { id: 'L1', title: '朗读课文', known: true, date: '2026-09-07', who: '李明 · 初二(3)班', views: 3 },
+    { id: 'gone', title: 'gone', known: false, date: '', who: '', views: 1 }]);
+  assert.equal(isLessons('viewed'), true);
+  assert.equal(isLessons('evaluated'), true);
+  assert.equal(isLessons('valid'), false);
 });
 
 test('the pie: valid against each kind of invalid, none with nothing recorded; bars most first', () => {

@@ -159,7 +159,7 @@ test('the review\'s and the dashboard\'s helpers in English', async () => {
     assert.equal(refusalWords('review.publishRefused', { status: 409, message: 'decided' }), 'Could not publish: decided');
     assert.equal(refusalWords('review.askRefused', new TypeError('Failed to fetch')), 'Cannot reach Yike (Failed to fetch)');
     const cards = figureCards(figures);
-    assert.deepEqual(cards.map((c) => c.label), ['Recording rate', 'Planned', 'Recorded', 'Valid', 'Invalid', 'Faulty rooms']);
+    assert.deepEqual(cards.map((c) => c.label), ['Recording rate', 'Planned', 'Recorded', 'Valid', 'Invalid', 'Faulty rooms', 'Views', 'Evaluation mean']);
     assert.deepEqual([cards[0].note, cards[3].note, cards[5].note], ['1 not recorded', 'Whole, and at least 80% of the period',
       '50% of all rooms']);
     assert.deepEqual(cards[4].parts.map((p) => p.label), ['Failed', 'Partial', 'Too short']);
