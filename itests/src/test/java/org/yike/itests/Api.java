@@ -3,6 +3,7 @@ package org.yike.itests;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,6 +19,10 @@ final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Answer(int status, JsonNode body) {
+    }
+
+    /** A file as it came: the status, the response's headers, the body's bytes. */
+    record Download(int status, HttpHeaders headers, byte[] body) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -74,6 +79,13 @@ final class Api {
     /** GET, with request headers given as name, value, name, value… */
     Answer get(String path, String... headers) throws IOException, InterruptedException {
         return send(headers(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers));
+    }
+
+    /** GET of a file, with request headers given as name, value, name, value… */
+    Download download(String path, String... headers) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(headers(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(r.statusCode(), r.headers(), r.body());
     }
 
     /** POST a JSON body, with request headers given as name, value, name, value… */

@@ -14,7 +14,7 @@ import org.junit.Test;
  */
 public class EvaluationTest extends ProductJarTest {
 
-    private static final String SCHOOL = "实验中学";
+    static final String SCHOOL = "实验中学";
     /** Two indicators: 教学目标 of 10 points weighs 40, 师生互动 of 20 points 60. */
     static final String RUBRIC = "{\"id\": \"district-2026\", \"name\": \"区课堂教学评价表\", \"indicators\": ["
             + "{\"id\": \"design\", \"name\": \"教学设计\", \"weight\": 40, \"children\": ["

@@ -3,6 +3,8 @@ package org.yike.web.internal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,19 +13,25 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.osgi.service.component.annotations.CollectionType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.yike.api.access.User;
 import org.yike.api.evaluation.Evaluation;
 import org.yike.api.evaluation.Evaluations;
 import org.yike.api.evaluation.Indicator;
 import org.yike.api.evaluation.Rubric;
+import org.yike.api.evaluation.Statistic;
+import org.yike.api.report.TableWriter;
 
 /**
  * Evaluating lessons over HTTP: {@code /api/rubrics} (the district's rubrics, imported and exported as JSON,
  * by version) and {@code /api/evaluations} (an evaluator's evaluation of a lesson: scores, notes stamped on the
- * lesson's timeline, submitted; the statistics). Only its evaluator changes an evaluation.
+ * lesson's timeline, submitted; the statistics, also as xlsx or PDF). Only its evaluator changes an evaluation.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/rubrics", "/api/rubrics/*", "/api/evaluations", "/api/evaluations/*"})
@@ -34,6 +42,11 @@ public class EvaluationsApi extends JsonApi {
 
     @Reference
     transient Evaluations evaluations;
+
+    /** The report writers installed (optional bundles), each with its service properties, which name its format. */
+    @Reference(service = TableWriter.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, collectionType = CollectionType.TUPLE)
+    transient volatile List<Map.Entry<Map<String, Object>, TableWriter>> writers;
 
     @Override
     protected void serve(ApiCall call, HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -51,12 +64,7 @@ public class EvaluationsApi extends JsonApi {
             if (lesson == null || rubric == null) throw new Refused(400, "an evaluation is of a 'lesson' by a 'rubric'");
             JsonAnswers.write(resp, 201, evaluations.start(lesson, rubric, caller.name()));
         } else if (call.is("GET", "statistics")) {
-            String by = req.getParameter("by");
-            try {
-                JsonAnswers.write(resp, 200, evaluations.statistics(Evaluations.By.valueOf(String.valueOf(by).toUpperCase(Locale.ROOT))));
-            } catch (IllegalArgumentException e) {
-                throw new Refused(400, "statistics are ?by=teacher, course, grade or term, not '" + by + "'");
-            }
+            statistics(req, resp);
         } else if (call.is("GET", "*")) {
             JsonAnswers.write(resp, 200, existing(call.part(0)));
         } else if (call.is("PUT", "*", "scores", "*")) {
@@ -72,6 +80,25 @@ public class EvaluationsApi extends JsonApi {
             JsonAnswers.write(resp, 200, evaluations.submit(own(call.part(0), caller)));
         } else {
             throw JsonAnswers.noSuchApi(req);
+        }
+    }
+
+    /** The statistics as JSON, or as a report file (xlsx, pdf) where the call asks for one. */
+    private void statistics(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String by = req.getParameter("by");
+        Evaluations.By grouping;
+        try {
+            grouping = Evaluations.By.valueOf(String.valueOf(by).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Refused(400, "statistics are ?by=teacher, course, grade or term, not '" + by + "'");
+        }
+        Optional<TableWriter> writer = TableAnswer.writer(req.getParameter("format"), req.getHeader("Accept"), writers);
+        resp.setHeader("Vary", "Accept, Accept-Language");
+        List<Statistic> statistics = evaluations.statistics(grouping);
+        if (writer.isEmpty()) {
+            JsonAnswers.write(resp, 200, statistics);
+        } else {
+            TableAnswer.send(resp, writer.get(), StatisticsTable.of(grouping, statistics, req.getHeader("Accept-Language")));
         }
     }
 
