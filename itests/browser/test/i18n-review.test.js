@@ -91,10 +91,10 @@ test('the dashboard in English: the cards, the charts, a drawer', async () => {
   const figures = await page.getByTestId('figures').innerText();
   assert.ok(!CHINESE.test(figures), figures);
   assert.match(figures, /^Recording rate\s+80%\s+2 not recorded\s+Planned\s+10\s+Timetabled to record, ended\s+Recorded\s+8/);
-  assert.match(figures, /Invalid\s+3\s+Failed 1\s+Partial 1\s+Too short 1\s+Faulty rooms\s+1 \/ 12\s+8.3% of all rooms\s+Recording disk\s+OK\s+See the disk$/);
+  assert.match(figures, /Invalid\s+3\s+Failed 1\s+Partial 1\s+Too short 1\s+Faulty rooms\s+1 \/ 12\s+8.3% of all rooms\s+Views\s+9\s+3 lessons watched; a view is 10 s played\s+Evaluation mean\s+—\s+No evaluation submitted in these days\s+Recording disk\s+OK\s+See the disk$/);
   assert.match(await page.getByTestId('dashboard-range').innerText(), /^Days counted/);
   assert.deepEqual(await page.locator('.charts h2').allInnerTexts(),
-    ['Valid and invalid recordings', 'Recorded lessons by subject', 'Recorded lessons by grade']);
+    ['Valid and invalid recordings', 'Recorded lessons by subject', 'Recorded lessons by grade', 'Most watched lessons']);
   const pie = page.locator('[data-chart=valid]');
   await pie.locator('svg text', { hasText: 'Partial 1' }).first().waitFor();
   assert.match(await pie.locator('[aria-label]').first().getAttribute('aria-label'), /^This is a chart/, 'ECharts\' own words in English too');
