@@ -451,6 +451,7 @@ export default {
     clear: 'Clear filters',
     clearAll: 'Clear all',
     teacherNote: 'Only your own lessons and the lessons others shared with you are listed',
+    judgeNote: 'Judges judge blind: lessons show no teacher or school, and are not found by words or teacher',
     forbidden: 'You may not view the lessons',
     loadFailed: 'Cannot read the lessons',
     retry: 'Try again',

@@ -450,6 +450,7 @@ export default {
     clear: '清除筛选',
     clearAll: '全部清除',
     teacherNote: '只列出您本人的课程和他人分享给您的课程',
+    judgeNote: '评委匿名评审：课程不显示授课教师和学校，也不能按关键词或教师查找',
     forbidden: '没有查看课程的权限',
     loadFailed: '无法获取课程列表',
     retry: '重试',

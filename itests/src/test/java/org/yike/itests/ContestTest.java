@@ -53,6 +53,15 @@ public class ContestTest extends ProductJarTest {
         JsonNode blind = qu.get("contests/" + contest + "/assigned").body();
         assertEquals(blind.toString(), 2, blind.size());
         assertFalse("no teacher, no school: " + blind, blind.toString().contains("王芳") || blind.toString().contains(SCHOOL));
+        // nor the lessons themselves, as the catalog shows them to a judge: no teacher, school, metadata, nor a search by them
+        JsonNode lesson = qu.get("lessons/wang-1").body();
+        assertFalse("blind: " + lesson, lesson.toString().contains("王芳") || lesson.toString().contains(SCHOOL));
+        assertEquals(lesson.toString(), "数学", lesson.get("course").asText());
+        assertEquals(404, qu.get("lessons/wang-1/files/lesson.json").status());
+        assertEquals(200, admin.get("lessons/wang-1/files/lesson.json").status());
+        assertEquals(400, qu.get("lessons?q=" + java.net.URLEncoder.encode("王芳", java.nio.charset.StandardCharsets.UTF_8)).status());
+        JsonNode found = qu.get("lessons").body();
+        assertFalse("blind: " + found, found.toString().contains("王芳") || found.toString().contains(SCHOOL));
         for (JsonNode e : blind) {
             String entry = e.get("entry").asText();
             boolean wang = e.get("lesson").asText().equals("wang-1");

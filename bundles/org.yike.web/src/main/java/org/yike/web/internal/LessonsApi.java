@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,13 +112,17 @@ public class LessonsApi extends HttpServlet {
                 v.put("count", f.count());
                 return v;
             }).toList()));
-            ApiServlet.write(resp, 200, Map.of("total", page.total(), "items", page.items().stream().map(this::view).toList(),
+            boolean blind = blind(req);
+            if (blind) facets.keySet().removeAll(BLIND_FACETS);
+            ApiServlet.write(resp, 200, Map.of("total", page.total(), "items", page.items().stream()
+                    .map(l -> view(blind ? blinded(l) : l)).toList(),
                     "facets", facets));
             return true;
         }
         if (p.size() < 2) return false;
         String id = p.get(1);
-        Lesson lesson = catalog.get(id).orElseThrow(() -> new Refused(404, "no lesson " + id));
+        Lesson found = catalog.get(id).orElseThrow(() -> new Refused(404, "no lesson " + id));
+        Lesson lesson = blind(req) ? blinded(found) : found;
         switch (call) {
             case "GET lessons/2":
                 ApiServlet.write(resp, 200, view(lesson));
@@ -153,8 +158,10 @@ public class LessonsApi extends HttpServlet {
                 return true;
             case "GET lessons/4":
                 if (!p.get(2).equals("files")) return false;
-                Path file = catalog.file(id, p.get(3)).orElseThrow(() -> new Refused(404, "lesson " + id + " has no file "
-                        + p.get(3) + "; its files: " + lesson.files().stream().map(LessonFile::name).toList()));
+                // only the files the caller is shown: a judge is not shown the metadata, which names the teacher
+                Path file = catalog.file(id, p.get(3)).filter(f -> lesson.files().stream().anyMatch(l -> l.name().equals(p.get(3))))
+                        .orElseThrow(() -> new Refused(404, "lesson " + id + " has no file " + p.get(3) + "; its files: "
+                                + lesson.files().stream().map(LessonFile::name).toList()));
                 FileAnswer.send(req, resp, file, req.getParameter("download") == null ? null : downloadName(lesson, p.get(3)));
                 return true;
             case "GET lessons/5":
@@ -347,6 +354,34 @@ public class LessonsApi extends HttpServlet {
             values.add(t.asText());
         }
         return values;
+    }
+
+    /** The facets a judge is not shown: who taught and where. */
+    private static final Set<String> BLIND_FACETS = Set.of("teacher", "school");
+
+    /** Judges judge blind (优课评选): they are shown no lesson's teacher or school, and cannot find lessons by either. */
+    private static boolean blind(HttpServletRequest req) {
+        if (JsonAnswers.caller(req).role() != Role.JUDGE) return false;
+        for (String named : List.of("q", "teacher")) {
+            String v = req.getParameter(named);
+            if (v != null && !v.isBlank()) {
+                throw new Refused(400, "judges judge blind: they find lessons by course, class, room, state and days, not by '" + named + "'");
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The lesson as a judge is shown it: without its teacher, school, a title of its own (which may name them), whom
+     * it is shared with and who reviewed it, and without its metadata file.
+     */
+    static Lesson blinded(Lesson l) {
+        LessonReview r = l.review();
+        return new Lesson(l.id(), null, l.room(), null, l.course(), l.schoolClass(), l.date(), l.period(),
+                Lesson.defaultTitle(l.course(), l.schoolClass(), null, l.date(), l.period()), l.state(), l.started(), l.ended(),
+                l.durationMillis(), l.sizeBytes(), l.files().stream().filter(f -> !"metadata".equals(f.role())).toList(),
+                l.chapters(), l.tags(), l.protectedFromRetention(), l.published(), List.of(),
+                new LessonReview(r.state(), r.reason(), null, r.at()));
     }
 
     /** {@code <title>.mp4} for the program, {@code <title> - <file>} for the others. */
