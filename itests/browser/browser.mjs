@@ -115,3 +115,29 @@ export function options(defaults) {
   }
   return { positional, ...found };
 }
+
+/** Resolves once every animation of the page has ended, the endless ones (a live badge's pulse, a spinner) aside. */
+export function settled(page) {
+  return page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'
+    || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 5000 });
+}
+
+/**
+ * With YIKE_SCREENSHOTS=<folder>, the page as its user sees it, into <folder>/<name>: the pointer out of the
+ * way, the messages gone, the dialogs and drawers done sliding in. Without it, nothing.
+ */
+export async function screenshot(page, name, { fullPage = false } = {}) {
+  const folder = process.env.YIKE_SCREENSHOTS;
+  if (!folder) return;
+  await page.mouse.move(0, 0);
+  await until(async () => await page.locator('.el-message').count() === 0, 8000);
+  await settled(page);
+  await page.screenshot({ path: join(folder, name), fullPage });
+}
+
+/** Logs out through the bar's button, then in as user, onto the page next. */
+export async function relogin(page, baseUrl, user, next) {
+  await page.getByTestId('logout').click();
+  await page.waitForURL('**/login');
+  await login(page, baseUrl, user.name, user.password, next);
+}

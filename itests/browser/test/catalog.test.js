@@ -6,13 +6,11 @@
 // Needs the pages built and ffmpeg.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, relogin, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
 const BASE = session.base;
-const SHOTS = process.env.YIKE_SCREENSHOTS;
 const TEACHERS = [
   { name: 'wang', displayName: '王老师', password: 'pythagoras' },
   { name: 'li', displayName: '李老师', password: 'moonlight' },
@@ -31,24 +29,14 @@ before(async () => {
   assert.deepEqual(made, [201, 201]);
 });
 
-/** A screenshot once the pointer is out of the way and the toasts (3 s each) are gone. */
-async function shot(name) {
-  if (!SHOTS) return;
-  await page.mouse.move(0, 0);
-  await until(async () => await page.locator('.el-message').count() === 0, 8000);
-  await page.screenshot({ path: join(SHOTS, name) });
-}
+const shot = (name) => screenshot(page, name);
 
 const facet = (field, value) => page.locator(`[data-facet="${field}"] button`, { hasText: value });
 const facetTexts = async (field) => (await page.locator(`[data-facet="${field}"] button`).allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
 const total = () => page.getByTestId('lessons-total').innerText();
 const ids = () => page.locator('[data-lesson]').evaluateAll((cards) => cards.map((c) => c.dataset.lesson).sort());
 
-async function logInAs(user, next) {
-  await page.getByTestId('logout').click();
-  await page.waitForURL('**/login');
-  await login(page, BASE, user.name, user.password, next);
-}
+const logInAs = (user, next) => relogin(page, BASE, user, next);
 
 test('the facets count all the lessons found; a click narrows the list, the counts follow, a tag clears it', async () => {
   await page.getByTestId('lessons-list').waitFor();

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
@@ -19,13 +19,7 @@ before(async () => {
   page = await session.start();
 });
 
-/** A screenshot once the pointer is out of the way and the last toast (3 s) is gone. */
-async function shot(name) {
-  if (!SHOTS) return;
-  await page.mouse.move(0, 0);
-  await page.locator('.el-message').waitFor({ state: 'detached', timeout: 5000 });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
+const shot = (name) => screenshot(page, name, { fullPage: true });
 
 test('a school admin finds 管理 in the bar; the devices are listed with state, reason and figures', async () => {
   await login(page, BASE, ADMIN.name, ADMIN.password, '/');

@@ -6,13 +6,11 @@
 // console-system.png, console-directing.png and console-directing-presets.png. Needs the pages built and ffmpeg.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
 const BASE = session.base;
-const SHOTS = process.env.YIKE_SCREENSHOTS;
 const SCHOOL_ADMIN = { name: 'zhou', password: 'chalk-and-board' };
 let page;
 
@@ -20,13 +18,7 @@ before(async () => {
   page = await session.start();
 });
 
-/** A screenshot once the pointer is out of the way and the toasts (3 s each) are gone. */
-async function shot(name) {
-  if (!SHOTS) return;
-  await page.mouse.move(0, 0);
-  await until(async () => await page.locator('.el-message').count() === 0, 8000);
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
+const shot = (name) => screenshot(page, name, { fullPage: true });
 
 /** Picks an option of the Element Plus select inside scope (by its test id or label). */
 async function pick(select, option) {

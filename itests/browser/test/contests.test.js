@@ -6,13 +6,11 @@
 // Needs the pages built and ffmpeg.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, relogin, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
 const BASE = session.base;
-const SHOTS = process.env.YIKE_SCREENSHOTS;
 // the contest's id as Yike makes one (contest-yyyyMMdd-HHmm… of its creation: the fixture's is fixed), its entries' of round 1
 const C = 'contest-20261201-0900';
 const E = (n) => `${C}-1-${n}`;
@@ -40,18 +38,9 @@ before(async () => {
   for (const u of [...JUDGES, TEACHER]) assert.equal((await call('POST', '/api/users', u)).status, 201);
 });
 
-async function shot(name) {
-  if (!SHOTS) return;
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5000 });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
+const shot = (name) => screenshot(page, name, { fullPage: true });
 
-async function logInAs(user, next) {
-  await page.getByTestId('logout').click();
-  await page.waitForURL('**/login');
-  await login(page, BASE, user.name, user.password, next);
-}
+const logInAs = (user, next) => relogin(page, BASE, user, next);
 
 /** The input (or textarea) of an Element Plus field by its test id, which Element Plus puts on the input or its wrapper. */
 const field = (id, tag = 'input') => page.locator(`${tag}[data-testid=${id}], [data-testid=${id}] ${tag}`);

@@ -7,13 +7,11 @@
 // and ffmpeg.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, relogin, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
 const BASE = session.base;
-const SHOTS = process.env.YIKE_SCREENSHOTS;
 const INSPECTOR = { name: 'xun', displayName: '许巡课', password: 'inspector-1', role: 'inspector', scope: '440305' };
 const TEACHER = { name: 'wang', displayName: '王老师', password: 'pythagoras', role: 'teacher', scope: '南山实验学校' };
 let page;
@@ -30,19 +28,9 @@ before(async () => {
   assert.deepEqual(made, [201, 201]);
 });
 
-/** A screenshot once the pointer is out of the way and the drawer has slid in. */
-async function shot(name) {
-  if (!SHOTS) return;
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5000 });
-  await page.screenshot({ path: join(SHOTS, name) });
-}
+const shot = (name) => screenshot(page, name);
 
-async function logInAs(user, next) {
-  await page.getByTestId('logout').click();
-  await page.waitForURL('**/login');
-  await login(page, BASE, user.name, user.password, next);
-}
+const logInAs = (user, next) => relogin(page, BASE, user, next);
 
 const card = (key) => page.locator(`[data-testid=figures] [data-figure="${key}"]`);
 const value = async (key) => (await card(key).locator('.value').innerText()).trim();

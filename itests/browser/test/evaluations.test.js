@@ -2,17 +2,15 @@
 // imports the district's rubric from a JSON file (a bad one refused naming the indicator), views its indicator tree with
 // shares and ranges and finds its export link; an inspector evaluates a lesson beside its player: scores within range,
 // a note stamped at the player's time, shown as a mark on the timeline that seeks there, submitted once all are scored
-// (40 × 8/10 + 60 × 15/20 = 77); the statistics table and its xlsx and PDF links; a teacher sees no evaluation. With
+// (40 × 8/10 + 60 × 15/20 = 77); beside a room's live lesson, a note stamped at the lesson's time now; the statistics table and its xlsx and PDF links; a teacher sees no evaluation. With
 // YIKE_SCREENSHOTS=<folder> it takes evaluations-*.png in Chinese and English. Needs the pages built and ffmpeg.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, relogin, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
 const BASE = session.base;
-const SHOTS = process.env.YIKE_SCREENSHOTS;
 const INSPECTOR = { name: 'xun', displayName: '许巡课', password: 'inspector-1', role: 'inspector', scope: '440305' };
 const TEACHER = { name: 'wang', displayName: '王老师', password: 'pythagoras', role: 'teacher', scope: '南山实验学校' };
 // the itests' EvaluationTest rubric
@@ -37,18 +35,9 @@ before(async () => {
   for (const u of [INSPECTOR, TEACHER]) assert.equal((await call('POST', '/api/users', u)).status, 201);
 });
 
-async function shot(name) {
-  if (!SHOTS) return;
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5000 });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
+const shot = (name) => screenshot(page, name, { fullPage: true });
 
-async function logInAs(user, next) {
-  await page.getByTestId('logout').click();
-  await page.waitForURL('**/login');
-  await login(page, BASE, user.name, user.password, next);
-}
+const logInAs = (user, next) => relogin(page, BASE, user, next);
 
 const file = (rubric) => ({ name: `${rubric.id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rubric)) });
 const clock = () => page.getByTestId('clock').innerText();
@@ -120,6 +109,24 @@ test('an inspector evaluates a lesson: scores, a note at the player\'s time show
   await panel.getByTestId('evaluation-submit').click();
   await until(async () => (await panel.getByTestId('evaluation-state').innerText()) === '已提交', 5000);
   assert.equal(await panel.getByTestId('note-stamp').count(), 0, 'a submitted evaluation no longer changes');
+});
+
+test('beside a room\'s live lesson an evaluator scores and stamps notes at the lesson\'s time now', async () => {
+  await page.goto(`${BASE}/room/101`);
+  const panel = page.getByTestId('evaluation');
+  await panel.getByTestId('evaluation-start').click();
+  await panel.getByTestId('evaluation-indicators').waitFor();
+  const { started } = (await call('GET', '/api/lessons/L-109')).body;
+  const earliest = Date.now() - Date.parse(started);
+  await page.getByTestId('note-text').fill('学生分组讨论热烈');
+  await page.getByTestId('note-stamp').click();
+  await panel.getByTestId('evaluation-notes').waitFor();
+  const latest = Date.now() - Date.parse(started);
+  const [mine] = (await call('GET', '/api/evaluations?lesson=L-109')).body;
+  const { atMillis } = mine.notes[0];
+  assert.ok(atMillis >= earliest && atMillis <= latest, `stamped at the lesson's time now: ${atMillis} in [${earliest}, ${latest}]`);
+  assert.equal(await panel.locator('button.at').count(), 0, 'a live lesson cannot be sought: the note\'s time is only said');
+  await shot('evaluations-live.png');
 });
 
 test('the statistics per teacher, course, grade and term, with their xlsx and PDF links', async () => {

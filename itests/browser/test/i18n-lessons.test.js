@@ -5,14 +5,12 @@
 // and en-directing.png. Needs the pages built and ffmpeg.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 import { LESSON } from '../fixture-lessons.mjs';
 
 const session = fixtureAndBrowser();
 const BASE = session.base;
-const SHOTS = process.env.YIKE_SCREENSHOTS;
 let page;
 
 before(async () => {
@@ -29,13 +27,7 @@ before(async () => {
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
-/** A screenshot once the pointer is out of the way and the last toast is gone. */
-async function shot(name) {
-  if (!SHOTS) return;
-  await page.mouse.move(0, 0);
-  await page.locator('.el-message').waitFor({ state: 'detached', timeout: 5000 });
-  await page.screenshot({ path: join(SHOTS, name) });
-}
+const shot = (name) => screenshot(page, name);
 
 test('the lessons page in English: the search, the filters, the facets, a card, a set filter, nothing found', async () => {
   await page.getByTestId('lessons-list').waitFor();

@@ -6,13 +6,11 @@
 // pages built and ffmpeg.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
 const BASE = session.base;
-const SHOTS = process.env.YIKE_SCREENSHOTS;
 let page;
 
 before(async () => {
@@ -24,14 +22,7 @@ before(async () => {
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
-/** A screenshot once the pointer is out of the way, the toasts are gone and nothing moves. */
-async function shot(name) {
-  if (!SHOTS) return;
-  await page.mouse.move(0, 0);
-  await until(async () => await page.locator('.el-message').count() === 0, 8000);
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5000 });
-  await page.screenshot({ path: join(SHOTS, name) });
-}
+const shot = (name) => screenshot(page, name);
 
 test('the review page in English: the bar, the list, the rejection dialog, the publishing confirmation', async () => {
   await page.getByTestId('review-list').waitFor();

@@ -5,8 +5,7 @@
 // en-login.png, en-users.png, en-devices.png and en-wall.png. Needs the pages built and ffmpeg.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { openBrowser, until } from '../browser.mjs';
+import { openBrowser, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
@@ -21,13 +20,7 @@ before(async () => {
 const lang = () => page.evaluate(() => document.documentElement.lang);
 const CHINESE = /[\u4e00-\u9fff]/;
 
-/** A screenshot once the pointer is out of the way and the last toast is gone. */
-async function shot(name) {
-  if (!SHOTS) return;
-  await page.mouse.move(0, 0);
-  await page.locator('.el-message').waitFor({ state: 'detached', timeout: 5000 });
-  await page.screenshot({ path: join(SHOTS, name) });
-}
+const shot = (name) => screenshot(page, name);
 
 test('English on the login page: its words, <html lang>, the title; kept after a reload', async () => {
   await page.goto(`${BASE}/login`);

@@ -5,14 +5,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, screenshot, until } from '../browser.mjs';
 import { FRAME_S, inStep as waitInStep, videos as readVideos } from '../player.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 import { LESSON } from '../fixture-lessons.mjs';
 
 const session = fixtureAndBrowser();
 const BASE = session.base;
-const SHOTS = process.env.YIKE_SCREENSHOTS;
 let page;
 
 before(async () => {
@@ -20,7 +19,7 @@ before(async () => {
   await login(page, BASE, ADMIN.name, ADMIN.password, '/lessons');
 });
 
-const shot = async (name) => SHOTS && page.screenshot({ path: join(SHOTS, name) });
+const shot = (name) => screenshot(page, name);
 const titles = () => page.locator('[data-lesson] .title').allInnerTexts();
 
 const videos = () => readVideos(page);

@@ -4,8 +4,7 @@
 // the screenshots docs/pages.md shows (login, users, wall). Needs the pages built and ffmpeg.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
@@ -19,7 +18,7 @@ before(async () => {
 
 const path = () => { const u = new URL(page.url()); return u.pathname + u.search; };
 const loginError = () => page.getByTestId('login-error').innerText();
-const shot = async (name) => SHOTS && page.screenshot({ path: join(SHOTS, name) });
+const shot = (name) => screenshot(page, name);
 
 /** Calls the API from inside the page, as its scripts would; csrf: send the yike_csrf cookie's value. */
 const callApi = (url, method, body, csrf) => page.evaluate(async ([u, m, b, c]) => {

@@ -8,12 +8,11 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { login, until } from '../browser.mjs';
+import { login, relogin, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
 const BASE = session.base;
-const SHOTS = process.env.YIKE_SCREENSHOTS;
 const WANG = { name: 'wang', displayName: '王老师', password: 'pythagoras', role: 'teacher', scope: '南山实验学校' };
 const SHEN = { name: 'shen', displayName: '沈审核', password: 'reviewer-1', role: 'reviewer', scope: '南山实验学校' };
 const ZHOU = { name: 'zhou', displayName: '周老师', password: 'elsewhere', role: 'viewer', scope: '第二中学' };
@@ -33,19 +32,9 @@ before(async () => {
   for (const user of [WANG, SHEN, ZHOU]) assert.equal((await call('POST', '/api/users', user)).status, 201);
 });
 
-async function logInAs(user, next) {
-  await page.getByTestId('logout').click();
-  await page.waitForURL('**/login');
-  await login(page, BASE, user.name, user.password, next);
-}
+const logInAs = (user, next) => relogin(page, BASE, user, next);
 
-/** A screenshot once the pointer is out of the way and the toasts (3 s each) are gone. */
-async function shot(name) {
-  if (!SHOTS) return;
-  await page.mouse.move(0, 0);
-  await until(async () => await page.locator('.el-message').count() === 0, 8000);
-  await page.screenshot({ path: join(SHOTS, name) });
-}
+const shot = (name) => screenshot(page, name);
 
 const reviewState = () => page.getByTestId('review-state').innerText();
 const pendingIds = () => page.locator('[data-testid=review-list] [data-lesson]').evaluateAll((links) => links.map((a) => a.dataset.lesson));
