@@ -6,6 +6,8 @@
 //   GET …/rounds/{n}/entries, POST …/rounds/{n}/assign, GET …/rounds/{n}/ranking, POST …/rounds/{n}/close  admins
 //   GET …/assigned, PUT …/entries/{entry}/score {score, comment}  judges: their entries blind, their score
 //   GET …/comments/{lesson}  admins, and a teacher of their own lesson, once the contest has closed
+//   GET /api/contests/mine  admins and teachers: their lessons (the catalog's teacher) in the closed contests, newest first,
+//     each where it stopped {contest, contestName, lesson, title, round, roundName, rounds, rank, won, comments}
 // Judges: the users with the role judge, a judge whose scope is a school of that school; two per entry, never of its
 // school, the fewest entries first (by name on a tie); scores further apart than the threshold call a third at once.
 // Ranking by the weighted mean (a third judge twice), the smaller spread first on equal means, one rank on a full tie.
@@ -121,6 +123,28 @@ function close(c, round) {
   return { ranked };
 }
 
+/** The judges' comments on the lesson's entries in the contest, round by round. */
+function commentsOn(c, lesson) {
+  const ids = new Set(entries.filter((s) => s.entry.contest === c.id && s.entry.lesson === lesson).map((s) => s.entry.id));
+  return scores.filter((s) => ids.has(s.entry) && s.comment).map((s) => s.comment);
+}
+
+/** GET /api/contests/mine as ContestResults composes it: the later round's standing replaces the earlier. */
+function resultsOf(teacher) {
+  return [...contests].reverse().filter((c) => c.closed).flatMap((c) => {
+    const reached = new Map();
+    for (let round = 1; round <= c.round; round++) {
+      for (const r of ranking(c, round)) if (lessonById(r.entry.lesson)?.teacher === teacher) reached.set(r.entry.lesson, r);
+    }
+    return [...reached].map(([lesson, r]) => {
+      const { round, title } = r.entry;
+      const won = round === c.rounds.length && r.rank > 0 && r.rank <= c.rounds[round - 1].advance;
+      return { contest: c.id, contestName: c.name, lesson, title, round, roundName: c.rounds[round - 1].name, rounds: c.rounds.length,
+        rank: r.rank, won, comments: commentsOn(c, lesson) };
+    });
+  });
+}
+
 /** Answers /api/contests calls for the logged-in user; false for any other path. */
 export async function selectionApi(req, res, path, user) {
   if (path !== '/api/contests' && !path.startsWith('/api/contests/')) return false;
@@ -142,6 +166,9 @@ export async function selectionApi(req, res, path, user) {
       created: new Date().toISOString(), createdBy: user.name };
     contests.push(c);
     return json(res, 201, c), true;
+  }
+  if (parts.length === 1 && parts[0] === 'mine' && req.method === 'GET') {
+    return (may(...ADMINS, 'teacher') ? json(res, 200, resultsOf(user.displayName)) : no()), true;
   }
   const c = contests.find((x) => x.id === parts[0]);
   const [, what, n, action] = parts;
@@ -202,8 +229,7 @@ export async function selectionApi(req, res, path, user) {
     const lesson = lessonById(n);
     if (user.role === 'teacher' && lesson?.teacher !== user.displayName) return refuse(res, 403, `lesson ${n} is not ${user.displayName}'s`), true;
     if (!c.closed) return refuse(res, 409, `contest ${c.id} is still running: comments come after it`), true;
-    const ids = new Set(entries.filter((s) => s.entry.contest === c.id && s.entry.lesson === n).map((s) => s.entry.id));
-    return json(res, 200, scores.filter((s) => ids.has(s.entry) && s.comment).map((s) => s.comment)), true;
+    return json(res, 200, commentsOn(c, n)), true;
   }
   return refuse(res, 404, `no such API: ${call}`), true;
 }

@@ -2,7 +2,8 @@
 // creates a contest of one round, nominates three lessons and assigns the judges; a judge sees their entries blind (no
 // teacher, no school, no title, on the list and on the entry's page with its player) and scores one; the ranking shows
 // the weighted means, the tie on the mean broken by the smaller spread, who wins; the round closed, the teacher reads
-// the comment on their lesson. With YIKE_SCREENSHOTS=<folder> it takes contests-*.png in Chinese and English.
+// the comment on their lesson, and through the bar their results (GET /api/contests/mine), in Chinese and English; a
+// teacher with no lesson in a closed contest finds none. With YIKE_SCREENSHOTS=<folder> it takes contests-*.png in Chinese and English.
 // Needs the pages built and ffmpeg.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +20,7 @@ const JUDGES = [
   { name: 'qu', displayName: '评委乙', password: 'qu-secret-12', role: 'judge', scope: '440305' },
 ];
 const TEACHER = { name: 'wang', displayName: '王老师', password: 'pythagoras', role: 'teacher', scope: '南山实验学校' };
+const NEWCOMER = { name: 'zhou', displayName: '周老师', password: 'zhou-secret-1', role: 'teacher', scope: '南山实验学校' };
 // what a judge must not see: the teachers and the school of the lessons nominated (their titles are not shown either,
 // though the chapters' names, part of what is watched, may say the topic)
 const NOT_BLIND = ['王老师', '李老师', '南山实验学校'];
@@ -35,7 +37,7 @@ const call = (method, url, body) => page.evaluate(async ([m, u, b]) => {
 before(async () => {
   page = await session.start();
   await login(page, BASE, ADMIN.name, ADMIN.password, '/');
-  for (const u of [...JUDGES, TEACHER]) assert.equal((await call('POST', '/api/users', u)).status, 201);
+  for (const u of [...JUDGES, TEACHER, NEWCOMER]) assert.equal((await call('POST', '/api/users', u)).status, 201);
 });
 
 const shot = (name) => screenshot(page, name, { fullPage: true });
@@ -148,8 +150,37 @@ test('the admin sees the ranking (a tie on the mean broken by the spread), close
   await logInAs(TEACHER, `/contests?contest=${C}&lesson=L-101`);
   await page.getByTestId('contest-comments').locator('li').first().waitFor();
   assert.deepEqual(await texts(page.getByTestId('contest-comments').locator('li')), ['勾股定理的证明讲得清楚，板书工整']);
-  assert.equal(await page.getByTestId('contests-link').count(), 0, 'the contests page is not a teacher\'s');
   assert.equal(await page.getByTestId('evaluations-link').count(), 0);
+});
+
+/** The teacher's results as the page shows them: contest, lesson, outcome, comments. */
+const results = () => page.locator('[data-testid=my-results] tbody tr')
+  .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
+
+test('the teacher finds their lessons\' results and comments through the bar; a teacher with none, none', async () => {
+  await page.goto(`${BASE}/`);
+  await page.getByTestId('contests-link').click();
+  await page.waitForURL((u) => u.pathname === '/contests' && !u.search);
+  await page.getByTestId('my-results').waitFor();
+  // both of 王老师's lessons won (two win); only the first has a comment; 李老师's lesson is not theirs
+  assert.deepEqual(await results(), [
+    ['2026 优课评选', '勾股定理', '获奖', '勾股定理的证明讲得清楚，板书工整'],
+    ['2026 优课评选', '勾股定理的逆定理', '获奖', '评委没有留下评语'],
+  ]);
+  assert.equal(await page.getByTestId('contest-list').count(), 0, 'the contests themselves are the admins\' and judges\'');
+  assert.equal(await page.getByTestId('contest-new').count(), 0);
+  await shot('contests-teacher-zh.png');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await until(async () => (await page.getByTestId('my-contests').innerText()).includes('My contest results'), 5000);
+  assert.deepEqual((await results()).map((r) => r.slice(2)), [['Won', '勾股定理的证明讲得清楚，板书工整'], ['Won', 'The judges left no comments']]);
+  await shot('contests-teacher-en.png');
+  await page.getByRole('button', { name: '中文' }).click();
+
+  await logInAs(NEWCOMER, '/contests');
+  await page.getByTestId('my-contests-empty').waitFor();
+  assert.match(await page.getByTestId('my-contests').innerText(), /还没有已结束的评选收录您的课程/);
+  await shot('contests-teacher-none-zh.png');
 });
 
 test('in English: the ranking and a judge\'s blind list', async () => {

@@ -1,6 +1,6 @@
 import { ref } from 'vue';
 import {
-  assignedUrl, commentsUrl, contestsUrl, contestUrl, entriesUrl, entryScoreUrl, evaluationNotesUrl, evaluationScoreUrl,
+  assignedUrl, commentsUrl, contestsUrl, contestUrl, myContestsUrl, entriesUrl, entryScoreUrl, evaluationNotesUrl, evaluationScoreUrl,
   evaluationsUrl, evaluationSubmitUrl, roundUrl, rubricsUrl, rubricUrl, statisticsUrl,
   cutUrl, dashboardUrl, deviceUrl, devicesUrl, discoveredUrl, driversUrl, lessonUrl, lessonsUrl, moduleRollbackUrl, moduleUrl, modulesUrl,
   presetsUrl, publishJobUrl, publishJobsUrl, publishNewestUrl, publishRulesUrl, publishTargetUrl, publishTargetsUrl, publishTypesUrl,
@@ -34,6 +34,7 @@ export const fetchDashboard = (from, to) => request(dashboardUrl(from, to));
 
 export const fetchContests = () => request(contestsUrl());
 export const fetchContest = (id) => request(contestUrl(id));
+export const fetchMyContests = () => request(myContestsUrl());
 /** body: {name, rounds: [{name, advance}], threshold, maxScore}; answers the contest in its first round. */
 export const createContest = (body) => request(contestsUrl(), { method: 'POST', body });
 export const nominate = (id, lesson) => request(entriesUrl(id), { method: 'POST', body: { lesson } });

@@ -30,6 +30,8 @@ export const roundUrl = (id, n, what) => `/api/contests/${seg(id)}/rounds/${n}/$
 export const assignedUrl = (id) => `/api/contests/${seg(id)}/assigned`;
 /** PUT {score, comment}: a judge's score of an entry. */
 export const entryScoreUrl = (id, entry) => `/api/contests/${seg(id)}/entries/${seg(entry)}/score`;
+/** The caller's lessons in the closed contests: where each stopped, the judges' comments. */
+export const myContestsUrl = () => '/api/contests/mine';
 /** The judges' comments on a lesson, once the contest has closed. */
 export const commentsUrl = (id, lesson) => `/api/contests/${seg(id)}/comments/${seg(lesson)}`;
 

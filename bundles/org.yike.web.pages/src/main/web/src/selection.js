@@ -10,6 +10,14 @@ export const canRunContests = (user) => canManageUsers(user);
 export const isJudge = (user) => user?.role === 'judge';
 /** The contests page: admins and judges (the server answers 403 to anyone else). */
 export const canSeeContests = (user) => canRunContests(user) || isJudge(user);
+/** A teacher reads their lessons' results and comments there, once a contest has closed (admins have none, usually). */
+export const seesOwnResults = (user) => user?.role === 'teacher';
+/** Whom the bar leads to the contests page. */
+export const contestsInBar = (user) => canSeeContests(user) || seesOwnResults(user);
+
+/** Where a teacher's lesson ended (GET /api/contests/mine): 获奖, or the last round it reached and its rank there. */
+export const resultLabel = (r) => (r.won ? t('contests.won')
+  : t(r.rank ? 'contests.stoppedRanked' : 'contests.stopped', { round: r.roundName, rank: r.rank }));
 
 /** "第 2 轮 · 二审" while it runs, "已结束" once its last round ended. */
 export function stageLabel(contest) {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  canRunContests, canSeeContests, contestBody, contestProblem, goesOn, judgeScoreProblem, newContestForm, onWords, scoreLabel, stageLabel,
+  canRunContests, canSeeContests, contestBody, contestProblem, contestsInBar, goesOn, judgeScoreProblem, newContestForm, onWords, resultLabel,
+  scoreLabel, seesOwnResults, stageLabel,
 } from '../src/selection.js';
 
 const CONTEST = { id: 'c', rounds: [{ name: '一审', advance: 2 }, { name: '二审', advance: 1 }], round: 1, closed: false, maxScore: 100 };
@@ -10,6 +11,14 @@ test('admins run contests, judges see theirs, nobody else the page', () => {
   assert.deepEqual(['district-admin', 'school-admin', 'judge', 'teacher', 'inspector'].map((role) => canSeeContests({ role })),
     [true, true, true, false, false]);
   assert.equal(canRunContests({ role: 'judge' }), false);
+  assert.deepEqual(['district-admin', 'judge', 'teacher', 'inspector'].map((role) => [seesOwnResults({ role }), contestsInBar({ role })]),
+    [[false, true], [false, true], [true, true], [false, false]]);
+});
+
+test('where a teacher\'s lesson ended: won, or the last round it reached with its rank there', () => {
+  assert.equal(resultLabel({ won: true, round: 2, roundName: '二审', rank: 1 }), '获奖');
+  assert.equal(resultLabel({ won: false, round: 1, roundName: '一审', rank: 3 }), '一审第 3 名');
+  assert.equal(resultLabel({ won: false, round: 1, roundName: '一审', rank: 0 }), '止步一审');
 });
 
 test('a contest\'s stage; who goes on (ties at the last place too) and what it is called', () => {

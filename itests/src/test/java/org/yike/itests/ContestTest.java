@@ -15,7 +15,7 @@ import org.junit.Test;
  * round's judges are every judge but the one of this school; a judge's list is blind; a disagreement
  * beyond the threshold keeps the round from closing until a judge of another school, added and
  * assigned, decides; the round closes with its ranking, and a teacher then reads the comments on their
- * own lesson only.
+ * own lesson only, and finds its result among their contests; a colleague with no entry finds none.
  */
 public class ContestTest extends ProductJarTest {
 
@@ -85,6 +85,7 @@ public class ContestTest extends ProductJarTest {
                 "{\"score\": 80}").status());
         assertEquals(403, admin.login("wang", "wang-secret-1").get("contests/" + contest + "/assigned").status());
         assertEquals(409, admin.login("wang", "wang-secret-1").get("contests/" + contest + "/comments/wang-1").status());
+        assertEquals("no results while it runs", "[]", admin.login("wang", "wang-secret-1").get("contests/mine").body().toString());
 
         JsonNode ranking = admin.post("contests/" + contest + "/rounds/1/close", "").body();
         assertEquals(ranking.toString(), "wang-1", ranking.get(0).get("entry").get("lesson").asText());
@@ -94,5 +95,17 @@ public class ContestTest extends ProductJarTest {
         Api wang = admin.login("wang", "wang-secret-1");
         assertEquals("[\"板书清楚\"]", wang.get("contests/" + contest + "/comments/wang-1").body().toString());
         assertEquals(403, wang.get("contests/" + contest + "/comments/liu-1").status());
+
+        // the teacher finds their lesson's result and comments among the closed contests; a colleague with no entry, none
+        JsonNode mine = wang.get("contests/mine").body();
+        assertEquals(mine.toString(), 1, mine.size());
+        JsonNode won = mine.get(0);
+        assertEquals(won.toString(), contest + " 2026 优课评选 wang-1 一审 1 1 true", String.join(" ", won.get("contest").asText(),
+                won.get("contestName").asText(), won.get("lesson").asText(), won.get("roundName").asText(), won.get("round").asText(),
+                won.get("rank").asText(), won.get("won").asText()));
+        assertEquals("[\"板书清楚\"]", won.get("comments").toString());
+        AccessTest.user(admin, "li", "李明", "teacher", SCHOOL, "li-secret-12");
+        assertEquals("[]", admin.login("li", "li-secret-12").get("contests/mine").body().toString());
+        assertEquals(403, qu.get("contests/mine").status());
     }
 }

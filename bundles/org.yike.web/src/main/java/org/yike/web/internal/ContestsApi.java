@@ -25,7 +25,7 @@ import org.yike.api.selection.Selection;
  * The lesson contests over HTTP ({@code /api/contests}): admins make contests, nominate lessons, assign a
  * round's judges (every user with the judge role; a judge's school is their scope where it is a school),
  * rank and close rounds; judges read their blind lists and score; a teacher reads the comments on their
- * lesson once the contest has closed.
+ * lesson once the contest has closed, and finds their lessons' results in the closed contests ({@code mine}).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/contests", "/api/contests/*"})
@@ -49,6 +49,8 @@ public class ContestsApi extends JsonApi {
             JsonAnswers.write(resp, 200, selection.contests());
         } else if (call.is("POST")) {
             JsonAnswers.write(resp, 201, selection.create(newContest(JsonAnswers.body(req)), caller.name()));
+        } else if (call.is("GET", "mine")) {
+            JsonAnswers.write(resp, 200, ContestResults.of(selection, catalog, caller.displayName()));
         } else if (call.is("GET", "*")) {
             JsonAnswers.write(resp, 200, selection.contest(call.part(0)).orElseThrow(() -> new Refused(404, "no contest " + call.part(0))));
         } else if (call.is("POST", "*", "entries")) {

@@ -71,6 +71,7 @@ final class Permissions {
             rule("POST", "/api/evaluations/*/notes", EVALUATORS),
             rule("POST", "/api/evaluations/*/submit", EVALUATORS),
             rule("GET", "/api/contests", EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, JUDGE)),
+            rule("GET", "/api/contests/mine", EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, TEACHER)),
             rule("GET", "/api/contests/*", EnumSet.of(DISTRICT_ADMIN, SCHOOL_ADMIN, JUDGE)),
             rule("GET", "/api/contests/*/assigned", EnumSet.of(JUDGE)),
             rule("PUT", "/api/contests/*/entries/*/score", EnumSet.of(JUDGE)),
