@@ -87,6 +87,7 @@ test('an admin shares a lesson with a teacher picked from the users; the page sa
   await page.getByTestId('share').click();
   const dialog = page.getByRole('dialog', { name: '分享课程' });
   await dialog.locator('.el-select__wrapper').click();
+  await page.getByRole('option').first().waitFor(); // the users are read as the dialog opens
   const offered = await page.getByRole('option').allInnerTexts();
   assert.deepEqual(offered, ['李老师（li）'], 'teachers, not the lesson\'s own (王老师)');
   await page.getByRole('option', { name: '李老师（li）' }).click();
