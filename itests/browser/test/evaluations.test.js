@@ -6,7 +6,7 @@
 // YIKE_SCREENSHOTS=<folder> it takes evaluations-*.png in Chinese and English. Needs the pages built and ffmpeg.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { login, relogin, screenshot, until } from '../browser.mjs';
+import { apiCall, login, relogin, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
@@ -22,12 +22,7 @@ const RUBRIC = {
 };
 let page;
 
-const call = (method, url, body) => page.evaluate(async ([m, u, b]) => {
-  const token = decodeURIComponent(document.cookie.match(/(?:^|; )yike_csrf=([^;]*)/)?.[1] ?? '');
-  const res = await fetch(u, { method: m, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
-    body: b === undefined ? undefined : JSON.stringify(b) });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}, [method, url, body]);
+const call = (method, path, body) => apiCall(page, method, path, body);
 
 before(async () => {
   page = await session.start();

@@ -8,7 +8,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { login, relogin, screenshot, until } from '../browser.mjs';
+import { apiCall, login, relogin, screenshot, until } from '../browser.mjs';
 import { ADMIN, fixtureAndBrowser } from '../fixture-start.mjs';
 
 const session = fixtureAndBrowser();
@@ -18,13 +18,7 @@ const SHEN = { name: 'shen', displayName: '沈审核', password: 'reviewer-1', r
 const ZHOU = { name: 'zhou', displayName: '周老师', password: 'elsewhere', role: 'viewer', scope: '第二中学' };
 let page;
 
-/** A call of the API as the user logged in now, with the page's CSRF token: {status, body}. */
-const call = (method, path, body) => page.evaluate(async ({ method, path, body }) => {
-  const token = decodeURIComponent(document.cookie.match(/(?:^|; )yike_csrf=([^;]*)/)[1]);
-  const res = await fetch(path, { method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, body: await res.json() };
-}, { method, path, body });
+const call = (method, path, body) => apiCall(page, method, path, body);
 
 before(async () => {
   page = await session.start();
