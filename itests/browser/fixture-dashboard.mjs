@@ -3,7 +3,8 @@
 // ended within the days asked for, each recorded when the lesson catalog has a lesson of its id (Yike names a
 // recording after its session), valid when that lesson is whole and at least 80 % of the session long;
 // the rooms of the sessions and of the live rooms, those faulty now; the disk of the system fixture.
-//   GET /api/dashboard?from=&to=  (default the last 30 days, today's included) {from, to, planned, recorded, rate,
+//   GET /api/dashboard?from=&to=&rooms=  (default the last 30 days, today's included; rooms: comma-separated, the
+//       figures of those alone) {from, to, planned, recorded, rate,
 //       valid, invalid {failed, partial, tooShort}, validFraction, rooms, faultyRooms, diskLow, courses, grades,
 //       views, mostViewed [{lesson, title, views}], evaluations, evaluationMean (none evaluated here),
 //       behind {planned, recorded, missed, valid, failed, partial, tooShort, faultyRooms, viewed, evaluated}};
@@ -61,12 +62,14 @@ function invalidity(s, lesson) {
 
 const count = (counts, key) => { counts[key ?? ''] = (counts[key ?? ''] ?? 0) + 1; };
 
-function figures(from, to, rooms) {
+/** in(room): whether the figures count that room. */
+function figures(from, to, liveRooms, in_) {
   const now = Date.now();
+  const rooms = liveRooms.filter((r) => in_(r.room));
   const behind = { planned: [], recorded: [], missed: [], valid: [], failed: [], partial: [], tooShort: [] };
   const courses = {};
   const grades = {};
-  const sessions = scheduled();
+  const sessions = scheduled().filter((s) => in_(s.room));
   for (const s of sessions) {
     if (!s.record || s.date < from || s.date > to || Date.parse(s.end) > now) continue;
     behind.planned.push(s.id);
@@ -87,7 +90,7 @@ function figures(from, to, rooms) {
   const counted = viewCounts();
   const viewed = [...new Set([...Object.keys(scriptedViews), ...Object.keys(counted)])]
     .map((id) => ({ lesson: lessonById(id), views: (scriptedViews[id] ?? 0) + (counted[id] ?? 0) }))
-    .filter(({ lesson }) => lesson && lesson.date >= from && lesson.date <= to)
+    .filter(({ lesson }) => lesson && lesson.date >= from && lesson.date <= to && in_(lesson.room))
     .sort((a, b) => b.views - a.views || a.lesson.id.localeCompare(b.lesson.id));
   behind.viewed = viewed.map((v) => v.lesson.id);
   behind.evaluated = [];
@@ -118,7 +121,10 @@ export function dashboardApi(req, res, path, user, rooms) {
     const from = day(query, 'from', to.day && isoDay(Date.parse(to.day) - (DAYS - 1) * DAY_MS));
     const error = to.error ?? from.error;
     if (error) json(res, 400, { error });
-    else json(res, 200, figures(from.day, to.day, rooms));
+    else {
+      const only = (query.get('rooms') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+      json(res, 200, figures(from.day, to.day, rooms, (room) => !only.length || only.includes(room)));
+    }
   }
   return true;
 }

@@ -1,10 +1,10 @@
 // The dashboard (issue 18) against fixture-server.mjs (fixture-dashboard.mjs counts its fortnight as
 // org.yike.dashboard does): the cards say the figures of the last 30 days, each opens what lies behind it
 // (the sessions as the schedule knows them, a recorded one opening its lesson; the faulty rooms), so does a
-// slice of the pie; a course's bar opens the lessons of that course; a span in the address is the span
-// counted; a low disk is said; inspectors see it, teachers are told it is not theirs. With
-// YIKE_SCREENSHOTS=<folder> it also takes dashboard.png and dashboard-behind.png. Needs the pages built
-// and ffmpeg.
+// slice of the pie; a course's bar opens the lessons of that course; the views open the lessons watched; a
+// span in the address is the span counted; a building or a room picked narrows them; a low disk is said;
+// inspectors see it, teachers are told it is not theirs. With YIKE_SCREENSHOTS=<folder> it also takes
+// dashboard.png, dashboard-behind.png and dashboard-views.png. Needs the pages built and ffmpeg.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, relogin, screenshot, until } from '../browser.mjs';
@@ -141,6 +141,27 @@ test('the views: their card opens the lessons watched, the most first; a bar of 
 });
 
 const lessonTitle = async (id) => (await (await page.request.get(`${BASE}/api/lessons/${id}`)).json()).title;
+
+test('the figures of a building or a room, picked beside the days and kept in the address', async () => {
+  await page.goto(`${BASE}/dashboard`);
+  await page.getByTestId('figures').waitFor();
+  assert.equal(await value('faultyRooms'), '1 / 12');
+  await page.getByTestId('dashboard-place').click();
+  await page.getByRole('option', { name: '实验楼（整栋）' }).click();
+  await page.waitForURL((u) => u.searchParams.get('place') === 'building:实验楼');
+  await until(async () => await value('faultyRooms') === '0 / 2', 5000);
+  assert.deepEqual(await Promise.all(['planned', 'views'].map(value)), ['0', '0'], 'nothing planned or watched there');
+  await page.reload();
+  await until(async () => await value('faultyRooms') === '0 / 2', 5000);
+
+  await page.getByTestId('dashboard-place').click();
+  await page.getByRole('option', { name: '201 教室' }).click();
+  await until(async () => await value('faultyRooms') === '1 / 1', 5000);
+  await page.getByTestId('dashboard-place').hover();
+  await page.getByTestId('dashboard-place').locator('.el-select__clear').click();
+  await until(async () => await value('faultyRooms') === '1 / 12', 5000);
+  assert.equal(new URL(page.url()).searchParams.get('place'), null);
+});
 
 test('the span in the address is the span counted; a low disk is said', async () => {
   await page.goto(`${BASE}/dashboard?from=2020-01-01&to=2020-01-31`);

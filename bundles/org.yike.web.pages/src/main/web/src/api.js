@@ -30,7 +30,7 @@ export const decideReview = (id, reason) => request(reviewUrl(id),
 /** A view of the lesson: this player (view, its own id) played playedMillis of it. */
 export const countView = (id, view, playedMillis) => request(viewsUrl(id), { method: 'POST', body: { view, playedMillis } });
 
-export const fetchDashboard = (from, to) => request(dashboardUrl(from, to));
+export const fetchDashboard = (from, to, rooms) => request(dashboardUrl(from, to, rooms));
 
 export const fetchContests = () => request(contestsUrl());
 export const fetchContest = (id) => request(contestUrl(id));

@@ -2,6 +2,7 @@
 // figure (the answer's `behind`: session ids or rooms) as rows; no DOM here, so node --test checks it.
 import { t } from './i18n.js';
 import { worded } from './labels.js';
+import { buildingLabel, groupByPlace } from './rooms.js';
 import { canManageUsers } from './users.js';
 
 /** Whether the dashboard is offered: admins and inspectors (the server answers 403 to anyone else). */
@@ -23,6 +24,27 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function rangeFromRoute(query, today = new Date()) {
   const { from, to } = query ?? {};
   return DAY.test(from ?? '') && DAY.test(to ?? '') && from <= to ? [from, to] : lastDays(DEFAULT_DAYS, today);
+}
+
+/**
+ * Where the figures may be narrowed to, from the rooms (GET /api/live: room, building): by building, each
+ * with 整栋 (the building's rooms) then its rooms. A choice is 'building:<name>' or 'room:<name>'.
+ */
+export function placeChoices(rooms) {
+  return groupByPlace(rooms).map(({ building, floors }) => ({
+    label: buildingLabel(building),
+    options: [{ value: `building:${building}`, label: t('dashboard.wholeBuilding', { building: buildingLabel(building) }) },
+      ...floors.flatMap((f) => f.rooms).map((r) => ({ value: `room:${r.room}`, label: t('lessons.room', { room: r.room }) }))],
+  }));
+}
+
+/** The rooms a choice of placeChoices stands for; [] (the whole school) for none. */
+export function roomsOf(choice, rooms) {
+  const at = String(choice ?? '').indexOf(':');
+  const [kind, name] = at < 0 ? ['', ''] : [choice.slice(0, at), choice.slice(at + 1)];
+  if (kind === 'room') return [name];
+  if (kind === 'building') return (rooms ?? []).filter((r) => String(r.building ?? '') === name).map((r) => r.room);
+  return [];
 }
 
 /** "83.3%", "100%", "0%": a rate (0 to 1) with one decimal where it has one; '—' when it is not a number. */

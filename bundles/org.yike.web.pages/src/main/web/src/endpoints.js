@@ -17,7 +17,8 @@ export const reviewUrl = (id) => `/api/lessons/${seg(id)}/review`;
 /** POST {view, playedMillis}: a player played 10 s of the lesson. */
 export const viewsUrl = (id) => `/api/lessons/${seg(id)}/views`;
 /** The school's figures from one day to another (YYYY-MM-DD). */
-export const dashboardUrl = (from, to) => `/api/dashboard?${new URLSearchParams({ from, to })}`;
+/** rooms: those of a building, say (none: the whole school). */
+export const dashboardUrl = (from, to, rooms = []) => `/api/dashboard?${new URLSearchParams({ from, to, ...(rooms.length ? { rooms: rooms.join(',') } : {}) })}`;
 
 /** The contests (优课评选): POST a new one, GET the list. */
 export const contestsUrl = () => '/api/contests';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bars, canSeeDashboard, figureCards, invalidTotal, isLessons, isRooms, lastDays, lessonRows, percent, rangeFromRoute, sessionDay, sessionRows, validSlices, viewedBars,
+  bars, canSeeDashboard, figureCards, invalidTotal, isLessons, isRooms, lastDays, lessonRows, placeChoices, roomsOf, percent, rangeFromRoute, sessionDay, sessionRows, validSlices, viewedBars,
 } from '../src/dashboard.js';
 
 // a fortnight as DashboardTest scripts one: 6 planned, 5 recorded, 2 valid, one invalid of each kind
@@ -99,4 +99,18 @@ test('what lies behind: sessions as the schedule knows them, the recorded ones l
   assert.equal(sessionDay('20260907-aaaaaaaaaaaa'), '2026-09-07');
   assert.equal(sessionDay('an-opencast-uid'), '', 'a platform\'s event: no day in its id');
   assert.deepEqual(sessionRows(undefined, null, null), []);
+});
+
+test('the places the figures narrow to: each building (in pinyin order) whole, then its rooms; a choice as its rooms', () => {
+  const rooms = [{ room: '102', building: '教学楼A', floor: 1 }, { room: '101', building: '教学楼A', floor: 1 },
+    { room: '201', building: '实验楼', floor: 2 }, { room: '501' }];
+  assert.deepEqual(placeChoices(rooms).map((g) => [g.label, g.options.map((o) => `${o.value} ${o.label}`)]), [
+    ['教学楼A', ['building:教学楼A 教学楼A（整栋）', 'room:101 101 教室', 'room:102 102 教室']],
+    ['实验楼', ['building:实验楼 实验楼（整栋）', 'room:201 201 教室']],
+    ['未设楼宇', ['building: 未设楼宇（整栋）', 'room:501 501 教室']]]);
+  assert.deepEqual(roomsOf('building:教学楼A', rooms), ['102', '101']);
+  assert.deepEqual(roomsOf('building:', rooms), ['501'], 'the rooms without a building');
+  assert.deepEqual(roomsOf('room:201', rooms), ['201']);
+  assert.deepEqual(roomsOf('', rooms), []);
+  assert.deepEqual(roomsOf(undefined, rooms), []);
 });

@@ -107,5 +107,13 @@ public class ContestTest extends ProductJarTest {
         AccessTest.user(admin, "li", "李明", "teacher", SCHOOL, "li-secret-12");
         assertEquals("[]", admin.login("li", "li-secret-12").get("contests/mine").body().toString());
         assertEquals(403, qu.get("contests/mine").status());
+
+        // the contest is the runtime's database: after a kill and a start of the plain jar it is as it was
+        JsonNode before = admin.get("contests/" + contest).body();
+        yike.destroyForcibly().waitFor();
+        yike = InYike.productJar(data, port);
+        Api restarted = new Api(port, data).ready(60);
+        assertEquals(before.toString(), restarted.get("contests/" + contest).body().toString());
+        assertEquals("[\"板书清楚\"]", restarted.login("wang", "wang-secret-1").get("contests/mine").body().get(0).get("comments").toString());
     }
 }

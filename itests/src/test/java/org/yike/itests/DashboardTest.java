@@ -90,6 +90,22 @@ public class DashboardTest extends ProductJarTest {
         assertEquals(f.toString(), 1, f.get("evaluations").asInt());
         assertEquals(f.toString(), 50.0, f.get("evaluationMean").asDouble(), 1e-9);
         assertEquals(f.toString(), "[\"" + monday + "\"]", f.get("behind").get("evaluated").toString());
+
+        // room 102 alone: nothing planned or recorded there, its camera offline, no views
+        JsonNode room102 = api.get("dashboard?from=" + MONDAY + "&to=" + MONDAY.plusDays(6) + "&rooms=102").body();
+        assertEquals(room102.toString(), 0, room102.get("planned").asInt());
+        assertEquals(room102.toString(), 1, room102.get("rooms").asInt());
+        assertEquals(room102.toString(), 1, room102.get("faultyRooms").asInt());
+        assertEquals(room102.toString(), 0, room102.get("views").asInt());
+        assertEquals(room102.toString(), 0, room102.get("evaluations").asInt());
+        // room 101 (and one without anything) alone: the week's figures, without the faulty camera
+        JsonNode room101 = api.get("dashboard?from=" + MONDAY + "&to=" + MONDAY.plusDays(6) + "&rooms=101,999").body();
+        assertEquals(room101.toString(), 6, room101.get("planned").asInt());
+        assertEquals(room101.toString(), 5, room101.get("recorded").asInt());
+        assertEquals(room101.toString(), 1, room101.get("rooms").asInt());
+        assertEquals(room101.toString(), 0, room101.get("faultyRooms").asInt());
+        assertEquals(room101.toString(), 3, room101.get("views").asInt());
+        assertEquals(room101.toString(), 1, room101.get("evaluations").asInt());
     }
 
     private static String sorted(JsonNode object) throws Exception {

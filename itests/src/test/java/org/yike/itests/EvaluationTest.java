@@ -60,5 +60,13 @@ public class EvaluationTest extends ProductJarTest {
         assertEquals(stats.toString(), "王芳", stats.get(0).get("group").asText());
         assertEquals(stats.toString(), 77.0, stats.get(0).get("mean").asDouble(), 1e-9);
         assertEquals(400, admin.get("evaluations/statistics?by=weather").status());
+
+        // rubrics and evaluations are the runtime's database: after a kill and a start of the plain jar they are as they were
+        yike.destroyForcibly().waitFor();
+        yike = InYike.productJar(data, port);
+        Api restarted = new Api(port, data).ready(60);
+        assertEquals(done.toString(), restarted.get("evaluations/" + id).body().toString());
+        assertEquals(stats.toString(), restarted.get("evaluations/statistics?by=teacher").body().toString());
+        assertEquals(1, restarted.get("rubrics").body().size());
     }
 }

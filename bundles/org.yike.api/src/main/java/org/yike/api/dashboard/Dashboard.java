@@ -1,6 +1,7 @@
 package org.yike.api.dashboard;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -13,5 +14,15 @@ public interface Dashboard {
      *
      * @throws IllegalArgumentException where {@code to} is before {@code from}
      */
-    Figures figures(LocalDate from, LocalDate to);
+    default Figures figures(LocalDate from, LocalDate to) {
+        return figures(from, to, Set.of());
+    }
+
+    /**
+     * The figures of these rooms alone (a building's, say), all where {@code rooms} is empty: their sessions,
+     * lessons, devices, views and evaluations.
+     *
+     * @throws IllegalArgumentException where {@code to} is before {@code from}
+     */
+    Figures figures(LocalDate from, LocalDate to, Set<String> rooms);
 }

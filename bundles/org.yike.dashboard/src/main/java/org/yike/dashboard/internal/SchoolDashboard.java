@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -76,20 +81,26 @@ public class SchoolDashboard implements Dashboard {
     }
 
     @Override
-    public Figures figures(LocalDate from, LocalDate to) {
+    public Figures figures(LocalDate from, LocalDate to, Set<String> rooms) {
         if (to.isBefore(from)) throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
+        Predicate<String> in = room -> rooms.isEmpty() || rooms.contains(room);
         Timetable t = timetable;
         List<String> deviceRooms = new ArrayList<>();
         List<String> faulty = new ArrayList<>();
         for (Device d : devices) {
-            if (d.classroom() == null || d.classroom().isBlank()) continue;
+            if (d.classroom() == null || d.classroom().isBlank() || !in.test(d.classroom())) continue;
             deviceRooms.add(d.classroom());
             if (d.status().state() == DeviceStatus.State.OFFLINE) faulty.add(d.classroom());
         }
         Evaluations e = evaluations;
+        List<Lesson> lessons = lessons(from, to).stream().filter(l -> in.test(l.room())).toList();
+        Set<String> ids = lessons.stream().map(Lesson::id).collect(Collectors.toSet());
+        Map<String, Long> views = new LinkedHashMap<>(catalog.views(from, to));
+        views.keySet().retainAll(ids);
         return FiguresOf.of(from, to, clock.instant(), config.validPercent() / 100.0,
-                t == null ? List.of() : t.sessions(from, to, null), lessons(from, to), deviceRooms, faulty, diskLow(),
-                catalog.views(from, to), e == null ? List.of() : e.submitted(from, to));
+                t == null ? List.of() : t.sessions(from, to, null).stream().filter(s -> in.test(s.room())).toList(), lessons,
+                deviceRooms, faulty, diskLow(), views,
+                e == null ? List.of() : e.submitted(from, to).stream().filter(v -> ids.contains(v.lesson())).toList());
     }
 
     /** Every lesson of the catalog in the span, page by page. */

@@ -3,6 +3,9 @@ package org.yike.web.internal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -17,7 +20,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.yike.api.dashboard.Dashboard;
 import org.yike.settings.FrameworkSettings;
 
-/** {@code GET /api/dashboard?from=&to=}: the school's figures over those days (default: the last 30, today's included). */
+/**
+ * {@code GET /api/dashboard?from=&to=&rooms=}: the school's figures over those days (default: the last 30, today's
+ * included), of the rooms listed (comma-separated: a building's, say) or of all.
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/dashboard")
 public class DashboardApi extends JsonApi {
@@ -44,6 +50,8 @@ public class DashboardApi extends JsonApi {
         if (to == null) to = LocalDate.now(zone);
         LocalDate from = LessonsApi.date(req, "from");
         if (from == null) from = to.minusDays(DEFAULT_DAYS - 1);
-        JsonAnswers.write(resp, 200, dashboard.figures(from, to));
+        String rooms = req.getParameter("rooms");
+        JsonAnswers.write(resp, 200, dashboard.figures(from, to, rooms == null ? Set.of()
+                : Arrays.stream(rooms.split(",")).map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toSet())));
     }
 }
