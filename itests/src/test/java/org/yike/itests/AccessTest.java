@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -217,21 +215,8 @@ public class AccessTest extends ProductJarTest {
         return page.get("items").findValuesAsText("id");
     }
 
-    /** A finished lesson of {@code teacher} in room 101, as the recording service leaves one (the catalog reads it at start). */
+    /** A finished lesson of {@code teacher} in room 101, titled 数学 · teacher, as the recorder leaves one. */
     static void lesson(Path data, String id, String teacher) throws Exception {
-        Path folder = Files.createDirectories(data.resolve("recordings").resolve("101").resolve(id));
-        Instant start = Instant.parse("2026-09-01T00:00:00Z");
-        ObjectNode m = JSON.createObjectNode().put("id", id).put("classroom", "101").put("title", "数学 · " + teacher)
-                .put("state", "FINISHED").put("started", start.toString()).put("ended", start.plusSeconds(2700).toString())
-                .put("partial", false);
-        m.putObject("session").put("id", id).put("room", "101").put("date", LocalDate.of(2026, 9, 1).toString()).put("period", 1)
-                .put("label", "第1节").put("course", "数学").put("teacher", teacher).put("class", "初一(1)班")
-                .put("start", start.toString()).put("end", start.plusSeconds(2700).toString());
-        var files = m.putArray("files");
-        files.addObject().put("kind", "program").put("path", folder.resolve("program.mp4").toString()).put("profile", "recording");
-        files.addObject().put("kind", "metadata").put("path", folder.resolve("lesson.json").toString());
-        m.putArray("decisions").addObject().put("atMillis", 0).put("layout", "FULL").put("cause", "opening shot").put("trigger", "start");
-        Files.write(folder.resolve("program.mp4"), new byte[1024]);
-        JSON.writeValue(folder.resolve("lesson.json").toFile(), m);
+        RecordedLesson.of(id, "101").title("数学 · " + teacher).teacher(teacher).writeTo(data);
     }
 }

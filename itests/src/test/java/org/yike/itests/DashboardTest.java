@@ -2,15 +2,12 @@ package org.yike.itests;
 
 import static org.junit.Assert.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
 
@@ -114,17 +111,9 @@ public class DashboardTest extends ProductJarTest {
 
     /** A lesson of room 101 on {@code day}'s period as the recorder leaves it, {@code minutes} long. */
     private void recording(LocalDate day, int period, String state, int minutes) throws Exception {
-        String id = "101-" + day + "-" + period;
-        Path folder = Files.createDirectories(data.resolve("recordings").resolve("101").resolve(id));
         Instant start = day.atTime(7 + period, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
-        ObjectNode m = JSON.createObjectNode().put("id", id).put("classroom", "101").put("state", state.equals("PARTIAL") ? "FINISHED" : state)
-                .put("started", start.toString()).put("ended", start.plusSeconds(60L * minutes).toString())
-                .put("partial", state.equals("PARTIAL"));
-        m.putObject("session").put("id", id).put("room", "101").put("date", day.toString()).put("period", period)
-                .put("label", "第" + period + "节").put("course", period == 1 ? "数学" : "语文").put("teacher", "王芳")
-                .put("class", "初二(3)班").put("start", start.toString()).put("end", start.plusSeconds(2700).toString());
-        m.putArray("files").addObject().put("kind", "metadata").put("path", folder.resolve("lesson.json").toString());
-        m.putArray("decisions");
-        JSON.writeValue(folder.resolve("lesson.json").toFile(), m);
+        RecordedLesson.of("101-" + day + "-" + period, "101").state(state)
+                .session(day, period, period == 1 ? "数学" : "语文", "王芳", "初二(3)班").times(start, 60L * minutes, 2700).noMedia()
+                .writeTo(data);
     }
 }

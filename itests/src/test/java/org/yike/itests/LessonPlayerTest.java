@@ -4,14 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
@@ -85,30 +83,15 @@ public class LessonPlayerTest extends ProductJarTest {
      * and, with {@code camera}, the teacher camera's own file from 0.6 s on; chapters at 5 and 10 s.
      */
     private void lesson(String id, String title, String teacher, boolean camera) throws Exception {
-        Path folder = Files.createDirectories(data.resolve("recordings").resolve(id.substring(2, 5)).resolve(id));
-        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=20", "-f", "lavfi", "-i", "sine=frequency=440:duration=20",
-                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-movflags", "+faststart",
-                folder.resolve("program.mp4").toString());
-        Instant start = Instant.parse("2026-09-01T01:00:00Z");
-        ObjectNode m = JSON.createObjectNode().put("id", id).put("classroom", id.substring(2, 5)).put("title", title)
-                .put("state", "FINISHED").put("started", start.toString()).put("ended", start.plusSeconds(20).toString())
-                .put("partial", false);
-        m.putObject("session").put("id", id).put("room", id.substring(2, 5)).put("date", "2026-09-01").put("period", 3)
-                .put("label", "第3节").put("course", "数学").put("teacher", teacher).put("class", "初二(4)班")
-                .put("start", start.toString()).put("end", start.plusSeconds(20).toString());
-        ArrayNode files = m.putArray("files");
-        files.addObject().put("kind", "program").put("path", folder.resolve("program.mp4").toString()).put("profile", "recording");
+        RecordedLesson lesson = RecordedLesson.of(id, id.substring(2, 5)).title(title)
+                .session(LocalDate.of(2026, 9, 1), 3, "数学", teacher, "初二(4)班").times(Instant.parse("2026-09-01T01:00:00Z"), 20, 20)
+                .program("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=20", "-f", "lavfi", "-i", "sine=frequency=440:duration=20",
+                        "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-movflags", "+faststart")
+                .chapter(5000, "导入").chapter(10000, "例题讲解");
         if (camera) {
-            ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x180:rate=25:duration=19.4", "-c:v", "libx264", "-preset", "veryfast",
-                    "-pix_fmt", "yuv420p", "-g", "25", "-movflags", "+faststart", folder.resolve("cam1_teacher.mp4").toString());
-            files.addObject().put("kind", "resource").put("path", folder.resolve("cam1_teacher.mp4").toString())
-                    .put("source", "cam1/teacher").put("startOffsetMillis", 600);
+            lesson.resource("cam1_teacher.mp4", "cam1/teacher", 600, "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25:duration=19.4",
+                    "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "25", "-movflags", "+faststart");
         }
-        files.addObject().put("kind", "metadata").put("path", folder.resolve("lesson.json").toString());
-        ArrayNode decisions = m.putArray("decisions");
-        decisions.addObject().put("atMillis", 0).put("layout", "FULL").put("cause", "opening shot").put("trigger", "start");
-        decisions.addObject().put("atMillis", 5000).put("layout", "FULL").put("cause", "导入").put("trigger", "operator");
-        decisions.addObject().put("atMillis", 10000).put("layout", "FULL").put("cause", "例题讲解").put("trigger", "operator");
-        JSON.writeValue(folder.resolve("lesson.json").toFile(), m);
+        lesson.writeTo(data);
     }
 }

@@ -4,16 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
 
@@ -30,7 +26,6 @@ public class ReviewFlowTest extends ProductJarTest {
     private static final String SCHOOL = "实验中学";
     private static final String LESSON = "s-101-0901-3";
     private static final String REASON = "声音太小，请检查麦克风后重新录制";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     public void aLessonIsAskedForRejectedAskedAgainAndPublishedToAnotherSchool() throws Exception {
@@ -41,9 +36,9 @@ public class ReviewFlowTest extends ProductJarTest {
         lesson("s-102-0901-4", "正弦定理", "刘洋");
         yike = InYike.productJar(data, port);
         Api api = new Api(port, data).ready(60);
-        user(api, "wang", "王芳", "teacher", SCHOOL, "wang-secret-1");
-        user(api, "shen", "沈审核", "reviewer", SCHOOL, "shen-secret-1");
-        user(api, "zhou", "周明", "viewer", "第二中学", "zhou-secret-1");
+        AccessTest.user(api, "wang", "王芳", "teacher", SCHOOL, "wang-secret-1");
+        AccessTest.user(api, "shen", "沈审核", "reviewer", SCHOOL, "shen-secret-1");
+        AccessTest.user(api, "zhou", "周明", "viewer", "第二中学", "zhou-secret-1");
         api.awaitOk("lessons/" + LESSON, 30);
         String base = "http://127.0.0.1:" + port + "/";
 
@@ -96,30 +91,12 @@ public class ReviewFlowTest extends ProductJarTest {
         return steps.stream().filter(s -> s.path("step").asText().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no step " + name + ": " + steps));
     }
-
-    private static void user(Api admin, String name, String displayName, String role, String scope, String password) throws Exception {
-        ObjectNode u = JSON.createObjectNode().put("name", name).put("displayName", displayName).put("role", role).put("scope", scope)
-                .put("password", password);
-        Api.Answer added = admin.post("users", u.toString());
-        assertEquals(added.toString(), 201, added.status());
-    }
-
     /** A finished lesson of {@code teacher} in the data folder as the recorder leaves one: a 4 s program. */
     private void lesson(String id, String title, String teacher) throws Exception {
-        Path folder = Files.createDirectories(data.resolve("recordings").resolve(id.substring(2, 5)).resolve(id));
-        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=4", "-c:v", "libx264", "-preset", "veryfast",
-                "-pix_fmt", "yuv420p", "-g", "25", "-movflags", "+faststart", folder.resolve("program.mp4").toString());
-        Instant start = Instant.parse("2026-09-01T01:00:00Z");
-        ObjectNode m = JSON.createObjectNode().put("id", id).put("classroom", id.substring(2, 5)).put("title", title)
-                .put("state", "FINISHED").put("started", start.toString()).put("ended", start.plusSeconds(4).toString())
-                .put("partial", false);
-        m.putObject("session").put("id", id).put("room", id.substring(2, 5)).put("date", "2026-09-01").put("period", 3)
-                .put("label", "第3节").put("course", "数学").put("teacher", teacher).put("class", "初二(4)班")
-                .put("start", start.toString()).put("end", start.plusSeconds(2700).toString());
-        ArrayNode files = m.putArray("files");
-        files.addObject().put("kind", "program").put("path", folder.resolve("program.mp4").toString()).put("profile", "recording");
-        files.addObject().put("kind", "metadata").put("path", folder.resolve("lesson.json").toString());
-        m.putArray("decisions").addObject().put("atMillis", 0).put("layout", "FULL").put("cause", "opening shot").put("trigger", "start");
-        JSON.writeValue(folder.resolve("lesson.json").toFile(), m);
+        RecordedLesson.of(id, id.substring(2, 5)).title(title).session(LocalDate.of(2026, 9, 1), 3, "数学", teacher, "初二(4)班")
+                .times(Instant.parse("2026-09-01T01:00:00Z"), 4, 2700)
+                .program("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=4", "-c:v", "libx264", "-preset", "veryfast",
+                        "-pix_fmt", "yuv420p", "-g", "25", "-movflags", "+faststart")
+                .writeTo(data);
     }
 }
