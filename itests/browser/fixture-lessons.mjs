@@ -19,6 +19,8 @@
 //       pending lesson (else 409): published, or rejected with its reason (400 without one, or another decision)
 //   POST /api/lessons/{id}/views {view, playedMillis}  whoever may watch it: 201 counted, 200 that view id again,
 //       400 under 10 s of play
+//   A judge is shown every lesson blind (no teacher, school, shares, reviewer or lesson.json; no teacher facet)
+//   and cannot search by words or teacher (400), as LessonsApi shows them.
 //   Their refusals are Yike's words (AccessFilter, LessonsApi, LessonCatalog). L-102 and L-107 are pending,
 //   L-104 rejected by shen, L-106 published; the others private.
 import { execFileSync } from 'node:child_process';
@@ -136,6 +138,15 @@ const lessons = ROWS.map(([id, room, teacher, course, klass, days, period, title
 
 const json = (res, status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 const shown = ({ posterFile, ...lesson }) => lesson;
+/**
+ * A lesson as a judge is shown it (LessonsApi.blinded): no teacher, school, shares, reviewer or metadata file, a
+ * title of course, class, day and period.
+ */
+const blinded = (lesson) => ({ ...shown(lesson), teacher: null, school: null, sharedWith: [],
+  title: `${[lesson.course, lesson.class].filter(Boolean).join(' · ')} · ${lesson.date}${lesson.period ? ` 第${lesson.period}节` : ''}`,
+  review: { ...lesson.review, by: null }, files: lesson.files.filter((f) => f.role !== 'metadata') });
+/** The lesson as this user is shown it. */
+const shownTo = (user) => (user?.role === 'judge' ? blinded : shown);
 const ADMINS = ['district-admin', 'school-admin'];
 const FACETS = ['room', 'teacher', 'course', 'class', 'state', 'review'];
 const FACET_VALUES = 50;
@@ -173,6 +184,9 @@ function facetsOf(found) {
 
 function find(params, user) {
   const q = params.get('q')?.trim();
+  if (user.role === 'judge' && (q || params.get('teacher')?.trim())) {
+    return { status: 400, body: { error: `judges judge blind: they find lessons by course, class, room, state and days, not by '${q ? 'q' : 'teacher'}'` } };
+  }
   const exact = { room: params.get('room'), teacher: params.get('teacher'), course: params.get('course'), class: params.get('class'),
     state: params.get('state'), review: covers(user) ? params.get('review') : 'published' };
   const from = params.get('from');
@@ -185,8 +199,9 @@ function find(params, user) {
     && (!from || l.date >= from) && (!to || l.date <= to)
     && (!q || [l.title, l.course, l.teacher, l.class, ...l.chapters.map((c) => c.title), ...l.tags].some((t) => t.includes(q))))
     .sort((a, b) => b.date.localeCompare(a.date) || b.period - a.period);
-  return { status: 200, body: { total: found.length, items: found.slice(page * size, (page + 1) * size).map(shown),
-    facets: facetsOf(found) } };
+  const facets = facetsOf(found);
+  if (user.role === 'judge') delete facets.teacher;
+  return { status: 200, body: { total: found.length, items: found.slice(page * size, (page + 1) * size).map(shownTo(user)), facets } };
 }
 
 const EDITABLE = ['title', 'tags', 'protected', 'chapters', 'sharedWith'];
@@ -354,7 +369,7 @@ export async function lessonsApi(req, res, path, user) {
   }
   const chapter = rest.match(/^chapters\/(\d+)\/thumbnail\.jpg$/);
   const file = rest.match(/^files\/([^/]+)$/);
-  if (!rest) json(res, 200, shown(lesson));
+  if (!rest) json(res, 200, shownTo(user)(lesson));
   else if (rest === 'poster.jpg' && lesson.state !== 'scheduled') sendFile(req, res, join(MEDIA, lesson.posterFile), 'image/jpeg');
   else if (chapter && lesson.chapters[chapter[1]]) sendFile(req, res, join(MEDIA, `chapter-${chapter[1]}.jpg`), 'image/jpeg');
   else if (file && lesson.files.some((f) => f.name === file[1] && f.name.endsWith('.mp4'))) {

@@ -114,6 +114,17 @@ test('a judge sees their entries blind, watches one and scores it', async () => 
   assert.equal(await page.getByTestId('judge-given').innerText(), '已评 90 分');
   await shot('contests-entry-zh.png');
 
+  // the lessons page and the catalog show a judge no teacher either, and offer no search by words or teacher
+  const blind = (await call('GET', '/api/lessons/L-101')).body;
+  assert.deepEqual([blind.teacher, blind.school], [null, null]);
+  assert.equal((await call('GET', `/api/lessons?q=${encodeURIComponent('王老师')}`)).status, 400);
+  await page.goto(`${BASE}/lessons`);
+  await page.getByTestId('judge-note').waitFor();
+  assert.equal(await page.getByTestId('lessons-search').count(), 0);
+  await page.locator('[data-lesson]').first().waitFor();
+  const lessons = await page.locator('main').innerText();
+  for (const word of NOT_BLIND) assert.ok(!lessons.includes(word), `the judge's lessons page shows ${word}`);
+
   // the other scores through the API: ping 85 and 70, qu 86, 91 and 72
   for (const [entry, score] of [[E(2), 85], [E(3), 70]]) {
     assert.equal((await call('PUT', `/api/contests/${C}/entries/${entry}/score`, { score })).status, 200);
