@@ -61,6 +61,12 @@ public class DashboardTest extends ProductJarTest {
         assertEquals(f.toString(), "{\"数学\":2,\"语文\":3}", sorted(f.get("courses")));
         assertEquals(f.toString(), "{\"初二\":5}", sorted(f.get("grades")));
         assertEquals(401, api.anonymous().get("dashboard").status());
+        // the same figures on the page, as chromium shows them to the admin
+        JsonNode page = Browser.run(60, data, "dashboard-page.mjs",
+                "http://127.0.0.1:" + port + "/", MONDAY.toString(), MONDAY.plusDays(6).toString()).get(0);
+        assertEquals(page.toString(), "{\"rate\":\"83.3%\",\"planned\":\"6\",\"recorded\":\"5\",\"valid\":\"2\","
+                + "\"invalid\":\"3\",\"faultyRooms\":\"1 / 2\",\"views\":\"0\",\"evaluationMean\":\"—\",\"disk\":\"正常\"}",
+                page.get("values").toString());
 
         // views: Monday's first lesson played by two players (one saying so twice), Tuesday's by one; a player
         // that played 9 s is no view
