@@ -11,12 +11,8 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Pictures {
 
-    /** A video source that a running lesson reads now. */
-    record Source(String room, String lesson, String key, org.yike.api.device.Role role) {
-    }
-
     /** The video sources read now. */
-    List<Source> sources();
+    List<PictureSource> sources();
 
     /** Pictures as {@code request} asks, from now on. */
     PictureSubscription subscribe(PictureRequest request);

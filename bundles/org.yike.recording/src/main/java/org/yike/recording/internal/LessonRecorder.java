@@ -48,6 +48,7 @@ import org.yike.recording.internal.lesson.LessonArchive;
 import org.yike.recording.internal.lesson.LessonRecord;
 import org.yike.recording.internal.live.Channel;
 import org.yike.recording.internal.live.LiveChannels;
+import org.yike.recording.internal.vision.PictureFeeds;
 import org.yike.recording.internal.output.LiveFile;
 import org.yike.recording.internal.output.ProfileOutput;
 import org.yike.recording.internal.program.Directing;
@@ -82,6 +83,8 @@ public class LessonRecorder implements RecordingService, EventHandler {
     private final MediaRuntime media;
     /** Where each profile's packets go live, as they leave its encoder. */
     private final LiveChannels live;
+    /** Where analysis plugins get the cameras' pictures. */
+    private final PictureFeeds pictures;
     private volatile RecordingConfig config;
     /** Linear gain by microphone source key, from the configuration. */
     private volatile Map<String, Double> gains;
@@ -98,8 +101,9 @@ public class LessonRecorder implements RecordingService, EventHandler {
 
     @Activate
     public LessonRecorder(BundleContext context, RecordingConfig config, @Reference EventAdmin events, @Reference MediaRuntime media,
-            @Reference LiveChannels live) {
+            @Reference LiveChannels live, @Reference PictureFeeds pictures) {
         this.live = live;
+        this.pictures = pictures;
         this.config = config;
         this.gains = MicrophoneGains.parse(config.microphones());
         this.events = new LessonEvents(events, ptz, this::ended);
@@ -250,7 +254,7 @@ public class LessonRecorder implements RecordingService, EventHandler {
         }
         DirectorRouting.Opening opening = routing.open(room, Directing.programSources(sources));
         Lesson lesson = new Lesson(record, encoders.get(0).profile(), sources, opening.director(), opening.strategy(),
-                outputs, events, disk, key -> gains.getOrDefault(key, 1.0), config, media, speed, rawEncoder, live);
+                outputs, events, disk, key -> gains.getOrDefault(key, 1.0), config, media, speed, rawEncoder, live, pictures);
         routing.started(id, opening);
         archive.add(record);
         running.put(id, lesson);
@@ -316,6 +320,7 @@ public class LessonRecorder implements RecordingService, EventHandler {
     /** A lesson ended: it runs no more, nor do its live streams. */
     private void ended(Lesson lesson) {
         live.endLesson(lesson.record.id);
+        pictures.endLesson(lesson.record.id);
         running.remove(lesson.record.id);
         routing.ended(lesson.record.id);
     }

@@ -16,6 +16,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.yike.api.director.Framing;
+import org.yike.recording.internal.vision.PictureTap;
 import org.yike.recording.internal.ffmpeg.Decoders;
 
 /**
@@ -42,18 +43,20 @@ final class PacketDecoder implements AutoCloseable {
 
     /**
      * Decodes a packet; with {@code into}, each picture it completes is scaled into it (I420, the
-     * program's size), cropped to {@code framing} if that is a crop. Answers how many pictures it
-     * completed (usually 0 or 1). A damaged packet decodes to nothing rather than failing the source.
+     * program's size), cropped to {@code framing} if that is a crop; with {@code pictures}, each goes
+     * there whole first. Answers how many pictures it completed (usually 0 or 1). A damaged packet
+     * decodes to nothing rather than failing the source.
      */
-    int decode(AVPacket packet, ByteBuffer into, Framing framing) {
+    int decode(AVPacket packet, ByteBuffer into, Framing framing, PictureTap pictures) {
         if (avcodec_send_packet(context, packet) < 0) return 0;
-        int pictures = 0;
+        int completed = 0;
         while (avcodec_receive_frame(context, frame) == 0) {
-            pictures++;
+            completed++;
+            if (pictures != null) pictures.offer(frame);
             if (into != null) scaler.scale(frame, framing, into);
             av_frame_unref(frame);
         }
-        return pictures;
+        return completed;
     }
 
     @Override

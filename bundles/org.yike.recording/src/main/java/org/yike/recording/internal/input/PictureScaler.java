@@ -23,13 +23,15 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.yike.api.director.Framing;
 
 /**
- * Scales pictures into the program's size in I420, first cropping them to a shot's framing
- * (electronic PTZ). A camera's picture is cropped at the camera's own resolution.
+ * Scales pictures into the program's size in I420 (or another size and pixel format: the small grey
+ * pictures analysis plugins get), first cropping them to a shot's framing (electronic PTZ). A camera's
+ * picture is cropped at the camera's own resolution.
  */
-final class PictureScaler implements AutoCloseable {
+public final class PictureScaler implements AutoCloseable {
 
     private final int width;
     private final int height;
+    private final int pixelFormat;
     private final PointerPointer<BytePointer> planes = new PointerPointer<>(4);
     private final IntPointer lineSizes = new IntPointer(4);
     /** Describes a picture held in a buffer, so it can be cropped like a decoded one. */
@@ -37,21 +39,27 @@ final class PictureScaler implements AutoCloseable {
     private SwsContext scaler;
 
     PictureScaler(int width, int height) {
+        this(width, height, AV_PIX_FMT_YUV420P);
+    }
+
+    /** @param pixelFormat FFmpeg's {@code AV_PIX_FMT_*} of the pictures made */
+    public PictureScaler(int width, int height, int pixelFormat) {
         this.width = width;
         this.height = height;
+        this.pixelFormat = pixelFormat;
     }
 
     /** Scales {@code frame} (any pixel format), cropped to {@code framing} if that is a crop, into {@code into}. */
-    void scale(AVFrame frame, Framing framing, ByteBuffer into) {
+    public void scale(AVFrame frame, Framing framing, ByteBuffer into) {
         if (framing != null && framing.isCrop()) crop(frame, framing);
         scaler = sws_getCachedContext(scaler, frame.width(), frame.height(), frame.format(), width, height,
-                AV_PIX_FMT_YUV420P, SWS_BILINEAR, (SwsFilter) null, (SwsFilter) null, (DoublePointer) null);
-        av_image_fill_arrays(planes, lineSizes, new BytePointer(into), AV_PIX_FMT_YUV420P, width, height, 1);
+                pixelFormat, SWS_BILINEAR, (SwsFilter) null, (SwsFilter) null, (DoublePointer) null);
+        av_image_fill_arrays(planes, lineSizes, new BytePointer(into), pixelFormat, width, height, 1);
         sws_scale(scaler, frame.data(), frame.linesize(), 0, frame.height(), planes, lineSizes);
     }
 
     /** The same for an I420 picture {@code w} by {@code h} (a raw source's, at its own size or the program's). */
-    void scale(ByteBuffer picture, int w, int h, Framing framing, ByteBuffer into) {
+    public void scale(ByteBuffer picture, int w, int h, Framing framing, ByteBuffer into) {
         av_image_fill_arrays(held.data(), held.linesize(), new BytePointer(picture), AV_PIX_FMT_YUV420P, w, h, 1);
         held.width(w).height(h).format(AV_PIX_FMT_YUV420P);
         scale(held, framing, into);

@@ -33,6 +33,7 @@ import org.yike.media.StreamReading;
 import org.yike.recording.internal.live.CameraFeed;
 import org.yike.recording.internal.output.RawResource;
 import org.yike.recording.internal.output.ResourceFile;
+import org.yike.recording.internal.vision.PictureTap;
 
 /**
  * Reads one video source on its own thread and keeps its newest picture, scaled to the profile in
@@ -103,15 +104,20 @@ public final class VideoInput extends SourceReader {
     private CameraFeed feed;
     private ByteBuffer decoded;
     private final MediaRuntime media;
+    private final PictureTap pictures;
     /** What this reader reads, told to the media runtime while connected: status checks count it, not connecting again. */
     private StreamReading reading;
     private AVRational videoTimeBase;
 
-    /** @param resources {@code null}: no resource file is written */
+    /**
+     * @param resources {@code null}: no resource file is written
+     * @param pictures where analysis plugins get its whole pictures; {@code null}: nowhere
+     */
     public VideoInput(Source source, Profile profile, BiConsumer<Source, String> stateChanges, Resources resources,
-            boolean decodeOffScreen, long lostAfterMillis, MediaRuntime media) {
+            boolean decodeOffScreen, long lostAfterMillis, MediaRuntime media, PictureTap pictures) {
         super(source, stateChanges, lostAfterMillis);
         this.media = media;
+        this.pictures = pictures;
         this.resources = resources;
         this.decodeOffScreen = decodeOffScreen;
         this.width = profile.width();
@@ -217,7 +223,8 @@ public final class VideoInput extends SourceReader {
 
     private void decode(AVPacket packet) {
         boolean show = wanted;
-        if (!show && !decodeOffScreen) {
+        PictureTap analysed = pictures != null && pictures.wanted() ? pictures : null;
+        if (!show && !decodeOffScreen && analysed == null) {
             decoding = false;
             return;
         }
@@ -228,7 +235,7 @@ public final class VideoInput extends SourceReader {
             decoding = true;
         }
         Framing f = framing;
-        if (decoder.decode(packet, show ? decoded : null, f) > 0 && show) keep(decoded.duplicate().clear(), crop(f), false);
+        if (decoder.decode(packet, show ? decoded : null, f, analysed) > 0 && show) keep(decoded.duplicate().clear(), crop(f), false);
     }
 
     /**
@@ -275,6 +282,7 @@ public final class VideoInput extends SourceReader {
         int h = frame.imageHeight;
         ByteBuffer picture = packed(frame, w, h);
         if (raw != null) raw.picture(picture);
+        if (pictures != null && pictures.wanted()) pictures.offer(picture, w, h);
         Framing crop = wanted ? crop(framing) : null;
         if (crop != null || w != width || h != height) {
             if (scaler == null) {

@@ -25,6 +25,7 @@ import org.yike.recording.internal.input.AudioInput;
 import org.yike.recording.internal.input.SourceReader;
 import org.yike.recording.internal.input.VideoInput;
 import org.yike.recording.internal.live.LiveChannels;
+import org.yike.recording.internal.vision.PictureFeeds;
 import org.yike.recording.internal.output.ProfileOutput;
 import org.yike.recording.internal.output.ProgramFrame;
 import org.yike.recording.internal.program.Directing;
@@ -93,10 +94,12 @@ public final class Lesson {
      * @param speed how much faster than real time the lesson's clock runs
      * @param rawEncoder the backend of raw sources' own files (resource mode), or {@code null}
      * @param live where cameras' own live streams go (resource mode)
+     * @param pictures where analysis plugins get the cameras' pictures
      */
     public Lesson(LessonRecord record, Profile profile, List<Source> sources, Director director, String strategy,
             List<ProfileOutput> outputs, Listener listener, DiskGuard disk, ToDoubleFunction<String> gain,
-            RecordingConfig config, MediaRuntime media, double speed, EncoderBackend rawEncoder, LiveChannels live) {
+            RecordingConfig config, MediaRuntime media, double speed, EncoderBackend rawEncoder, LiveChannels live,
+            PictureFeeds pictures) {
         this.clock = new LessonClock(speed);
         // sound later than this is silence where it belonged; the Mixer keeps what follows in step with the picture
         this.mixLatencyMicros = Math.round(config.soundDelayMillis() * 1000L * speed);
@@ -113,7 +116,8 @@ public final class Lesson {
         for (Source s : sources) {
             if (!s.isAudio()) {
                 video.put(s.key(), new VideoInput(s, profile, this::sourceChanged,
-                        config.resourceMode() ? resources : null, config.decodeOffScreen(), config.lostAfterMillis(), media));
+                        config.resourceMode() ? resources : null, config.decodeOffScreen(), config.lostAfterMillis(), media,
+                        pictures.tap(record.classroom, record.id, s)));
             } else {
                 AudioInput mic = new AudioInput(s, profile, clock::sinceStart, this::sourceChanged,
                         config.lostAfterMillis(), speed);

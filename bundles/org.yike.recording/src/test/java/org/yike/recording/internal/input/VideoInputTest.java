@@ -30,7 +30,7 @@ public class VideoInputTest {
             byte[] expected = cliFrame(media, graph);
             Source source = new Source("test", "bars", "bars", Role.COURSEWARE, new StreamLocator(graph, "lavfi", Map.of()));
             Profile profile = new Profile("recording", w, h, 25, 300, 25, 0, 48000, 1, "openh264");
-            try (VideoInput input = new VideoInput(source, profile, (s, problem) -> { }, null, false, 5000, media)) {
+            try (VideoInput input = new VideoInput(source, profile, (s, problem) -> { }, null, false, 5000, media, null)) {
                 input.start();
                 ByteBuffer picture = ByteBuffer.allocateDirect(VideoFrame.bytes(w, h));
                 long deadline = System.nanoTime() + 20_000_000_000L;
