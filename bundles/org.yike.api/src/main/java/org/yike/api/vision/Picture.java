@@ -18,7 +18,7 @@ public record Picture(String room, String lesson, String source, long number, In
         }
     }
 
-    /** The brightness of the pixel in column {@code x}, row {@code y}, 0..255. */
+    /** The first byte of the pixel in column {@code x}, row {@code y}: its brightness, in the format's range. */
     public int luma(int x, int y) {
         return data[y * width + x] & 0xFF;
     }
