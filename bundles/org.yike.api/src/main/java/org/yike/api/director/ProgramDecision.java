@@ -40,6 +40,15 @@ public record ProgramDecision(long atMillis, Layout layout, List<String> sources
         return other != null && layout == other.layout && shown().equals(other.shown()) && framing.equals(other.framing);
     }
 
+    /**
+     * The same layout of the same sources as {@code other}, only framed otherwise: a crop that follows
+     * someone (electronic PTZ), which the program shows without a dissolve and a director's rules
+     * let through at once.
+     */
+    public boolean reframes(ProgramDecision other) {
+        return other != null && layout == other.layout && shown().equals(other.shown()) && !framing.equals(other.framing);
+    }
+
     /** The sources the layout shows (a decision may name more than it places). */
     public List<String> shown() {
         return sources.subList(0, layout.sources());

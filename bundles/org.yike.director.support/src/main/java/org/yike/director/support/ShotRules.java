@@ -43,13 +43,19 @@ public final class ShotRules {
     /**
      * The strategy wants this shot at {@code at}: answers the cut when the shot on air has run its
      * minimum, else keeps it for later. Wanting the shot on air drops a waiting one; wanting the
-     * waiting one again keeps its first cause.
+     * waiting one again keeps its first cause. The shot on air reframed ({@link ProgramDecision#reframes})
+     * goes out at once and does not restart its minimum: a crop that follows the teacher is no cut.
      */
     public Optional<ProgramDecision> want(ProgramDecision wanted, long at) {
         if (current == null) throw new IllegalStateException("open the first shot before wanting another");
         if (wanted.sameShot(current)) {
             pending = null;
             return Optional.empty();
+        }
+        if (wanted.reframes(current)) {
+            pending = null;
+            current = wanted.at(at, current.cause());
+            return Optional.of(current);
         }
         if (!wanted.sameShot(pending)) pending = wanted;
         return tick(at);

@@ -107,6 +107,21 @@ public class ShotRulesTest {
         assertTrue(free.want(shot("cam/teacher", "b"), 40).isPresent());
     }
 
+    /** A crop that follows the teacher moves with them: no minimum, and the shot's own minimum runs on. */
+    @Test
+    public void theShotOnAirReframedGoesOutAtOnce() {
+        rules.open(TEACHER);
+        rules.want(shot("cam/student", "student stood up"), 500);
+        ProgramDecision followed = new ProgramDecision(0, Layout.FULL, List.of("cam/teacher"), "teacher moved",
+                Map.of("cam/teacher", Framing.crop(0.2, 0.2, 0.5, 0.5)));
+        ProgramDecision reframed = rules.want(followed, 1000).get();
+        assertEquals(1000, reframed.atMillis());
+        assertEquals("the shot's cause stays", "lesson started", reframed.cause());
+        assertEquals(Framing.crop(0.2, 0.2, 0.5, 0.5), reframed.framing().get("cam/teacher"));
+        assertFalse("the waiting change is no longer wanted", rules.tick(3000).isPresent());
+        assertTrue("the minimum counts from the cut, not the reframe", rules.want(shot("cam/student", "again"), 3000).isPresent());
+    }
+
     @Test(expected = IllegalStateException.class)
     public void aWishBeforeTheOpeningShotIsAMistake() {
         rules.want(TEACHER, 0);

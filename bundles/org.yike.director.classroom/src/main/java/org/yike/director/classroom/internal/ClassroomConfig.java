@@ -36,6 +36,9 @@ public @interface ClassroomConfig {
     @AttributeDefinition(name = "%cropSize.name", description = "%cropSize.description", min = "0.05", max = "1")
     double cropSize() default 0.4;
 
+    @AttributeDefinition(name = "%teacherCropSize.name", description = "%teacherCropSize.description", min = "0", max = "1")
+    double teacherCropSize() default 0;
+
     @AttributeDefinition(name = "%studentPreset.name", description = "%studentPreset.description")
     String studentPreset() default "";
 

@@ -1,5 +1,6 @@
 package org.yike.director.classroom.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,10 @@ final class ClassroomDirector implements Director {
     private long coursewareAt = NEVER;
     private long writingAt = NEVER;
     private long activeAt;
+    /** The camera a tracker follows the teacher on, and where it frames them; {@code null}: none. */
+    private String tracked;
+    private double trackedX;
+    private double trackedY;
 
     ClassroomDirector(ClassroomConfig config, List<ProgramSource> sources) {
         this.config = config;
@@ -84,7 +89,14 @@ final class ClassroomDirector implements Director {
             case TEACHER_LEFT_PODIUM -> teacherAway(true, at);
             case TEACHER_RETURNED -> teacherAway(false, at);
             case TEACHER_MOVED -> {
-                if (event.x() != null && event.y() != null) teacherAway(!inCloseUpArea(event.x(), event.y()), at);
+                if (event.x() != null && event.y() != null) {
+                    teacherAway(!inCloseUpArea(event.x(), event.y()), at);
+                    if (keyOf(event) != null) {
+                        tracked = keyOf(event);
+                        trackedX = event.x();
+                        trackedY = event.y();
+                    }
+                }
             }
             case COURSEWARE_CHANGED -> coursewareAt = at;
             case BLACKBOARD_WRITING -> writingAt = at;
@@ -92,12 +104,25 @@ final class ClassroomDirector implements Director {
             }
         }
         if (event.type() != Type.MICROPHONE_QUIET) activeAt = at;
-        return rules.want(wanted(at), at);
+        return rules.want(followingTeacher(wanted(at)), at);
     }
 
     @Override
     public Optional<ProgramDecision> onTick(long at) {
-        return rules.want(wanted(at), at);
+        return rules.want(followingTeacher(wanted(at)), at);
+    }
+
+    /**
+     * Electronic PTZ on the teacher: a shot that shows the camera a tracker follows the teacher on, not
+     * framed otherwise, shows it cropped around them. As the tracker pans, the shot is reframed, not cut.
+     */
+    private ProgramDecision followingTeacher(ProgramDecision d) {
+        if (config.teacherCropSize() <= 0 || tracked == null || !d.shown().contains(tracked) || d.framing().containsKey(tracked)) {
+            return d;
+        }
+        Map<String, Framing> framing = new HashMap<>(d.framing());
+        framing.put(tracked, around(trackedX, trackedY, config.teacherCropSize()));
+        return new ProgramDecision(d.atMillis(), d.layout(), d.sources(), d.cause(), framing);
     }
 
     private void teacherAway(boolean away, long at) {
@@ -135,7 +160,7 @@ final class ClassroomDirector implements Director {
             framing = Map.of(shown.key(), Framing.preset(config.studentPreset()));
         } else if (config.cropStudents() && shown.role() == Role.STUDENT_WIDE && stood.x() != null && stood.y() != null
                 && (keyOf(stood) == null || keyOf(stood).equals(shown.key()))) {
-            framing = Map.of(shown.key(), around(stood.x(), stood.y()));
+            framing = Map.of(shown.key(), around(stood.x(), stood.y(), config.cropSize()));
         }
         if (studentLayout == Layout.FULL || teacher.isEmpty()) {
             return new ProgramDecision(at, Layout.FULL, List.of(shown.key()), "student stood up", framing);
@@ -155,8 +180,7 @@ final class ClassroomDirector implements Director {
         return teacherIsAway(at) ? teacherWide : teacherClose;
     }
 
-    private Framing around(double x, double y) {
-        double size = config.cropSize();
+    private static Framing around(double x, double y, double size) {
         return Framing.crop(within(x - size / 2, size), within(y - size / 2, size), size, size);
     }
 

@@ -290,8 +290,12 @@ public final class Lesson {
         }
     }
 
-    /** The shot is on screen from this frame: that is when the timeline says it began. */
+    /**
+     * The shot is on screen from this frame: that is when the timeline says it began. A shot reframed
+     * (a crop following the teacher, several times a second) is no new entry: the timeline lists cuts.
+     */
     private void shown(Shot shot, long at) {
+        if (shot.reframe) return;
         ProgramDecision d = shot.decision.at(at, shot.decision.cause());
         record.decided(d, shot.trigger, shot.strategy);
         listener.decided(this, d);

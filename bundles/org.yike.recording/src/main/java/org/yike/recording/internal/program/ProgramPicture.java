@@ -72,10 +72,13 @@ public final class ProgramPicture implements AutoCloseable {
         return shot.shownYet() ? shot : null;
     }
 
-    /** The director wants another shot: the program shows it once it is ready, dissolving from the picture now. */
+    /**
+     * The director wants another shot: the program shows it once it is ready, dissolving from the
+     * picture now; the same shot reframed pans without a dissolve.
+     */
     public void cut(Directing directing, long freshNanos) {
         shot = new Shot(directing.decision(), directing.trigger(), directing.strategy(), video, places, shot, freshNanos);
-        if (fade != null) fade.from(program);
+        if (fade != null && !shot.reframe) fade.from(program);
     }
 
     /**

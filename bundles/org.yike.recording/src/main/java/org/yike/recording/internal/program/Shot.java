@@ -24,6 +24,8 @@ public final class Shot {
     public final String trigger;
     /** The strategy that chose it. */
     public final String strategy;
+    /** The shot before, only framed otherwise ({@link ProgramDecision#reframes}): a crop following someone, not a cut. */
+    public final boolean reframe;
     final Layout layout;
     private boolean shown;
     private final List<VideoInput> inputs = new ArrayList<>();
@@ -41,6 +43,7 @@ public final class Shot {
         this.trigger = trigger;
         this.strategy = strategy;
         this.layout = decision.layout();
+        this.reframe = before != null && decision.reframes(before.decision);
         for (String key : decision.sources().subList(0, layout.sources())) inputs.add(video.get(key));
         this.pictures = pictures.subList(0, layout.sources());
         this.seen = new long[inputs.size()];
