@@ -455,7 +455,11 @@ public class LessonCatalog implements Catalog, EventHandler {
             throw new IllegalArgumentException("a view needs its player's id, of 1 to 100 characters");
         }
         recordedOnly(existing(id), "it has nothing to play yet");
-        return stored(() -> store.view(id, view.strip(), viewer, clock.instant()));
+        try {
+            return store.view(id, view.strip(), viewer, clock.instant());
+        } catch (SQLException e) {
+            throw failed("count a view of lesson " + id, e);
+        }
     }
 
     @Override

@@ -122,7 +122,7 @@ public class LessonsApi extends HttpServlet {
         if (p.size() < 2) return false;
         String id = p.get(1);
         Lesson found = catalog.get(id).orElseThrow(() -> new Refused(404, "no lesson " + id));
-        Lesson lesson = blind(req) ? blinded(found) : found;
+        Lesson lesson = JsonAnswers.caller(req).role() == Role.JUDGE ? blinded(found) : found;
         switch (call) {
             case "GET lessons/2":
                 ApiServlet.write(resp, 200, view(lesson));
@@ -359,7 +359,10 @@ public class LessonsApi extends HttpServlet {
     /** The facets a judge is not shown: who taught and where. */
     private static final Set<String> BLIND_FACETS = Set.of("teacher", "school");
 
-    /** Judges judge blind (优课评选): they are shown no lesson's teacher or school, and cannot find lessons by either. */
+    /**
+     * Judges judge blind (优课评选): a list shows them no lesson's teacher or school, and they cannot search
+     * by either (a single lesson is blinded too, whatever its call's parameters).
+     */
     private static boolean blind(HttpServletRequest req) {
         if (JsonAnswers.caller(req).role() != Role.JUDGE) return false;
         for (String named : List.of("q", "teacher")) {
