@@ -1,6 +1,6 @@
 import { ref } from 'vue';
 import {
-  assignedUrl, commentsUrl, contestsUrl, contestUrl, myContestsUrl, entriesUrl, entryScoreUrl, evaluationNotesUrl, evaluationScoreUrl,
+  analysisUrl, assignedUrl, commentsUrl, contestsUrl, contestUrl, myContestsUrl, entriesUrl, entryScoreUrl, evaluationNotesUrl, evaluationScoreUrl,
   evaluationsUrl, evaluationSubmitUrl, roundUrl, rubricsUrl, rubricUrl, statisticsUrl,
   cutUrl, dashboardUrl, deviceUrl, devicesUrl, discoveredUrl, driversUrl, lessonUrl, lessonsUrl, moduleRollbackUrl, moduleUrl, modulesUrl,
   presetsUrl, publishJobUrl, publishJobsUrl, publishNewestUrl, publishRulesUrl, publishTargetUrl, publishTargetsUrl, publishTypesUrl,
@@ -29,6 +29,8 @@ export const decideReview = (id, reason) => request(reviewUrl(id),
 
 /** A view of the lesson: this player (view, its own id) played playedMillis of it. */
 export const countView = (id, view, playedMillis) => request(viewsUrl(id), { method: 'POST', body: { view, playedMillis } });
+
+export const fetchAnalysis = (id) => request(analysisUrl(id));
 
 export const fetchDashboard = (from, to, rooms) => request(dashboardUrl(from, to, rooms));
 

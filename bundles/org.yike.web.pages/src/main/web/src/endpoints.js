@@ -16,6 +16,8 @@ export const reviewRequestUrl = (id) => `/api/lessons/${seg(id)}/review-request`
 export const reviewUrl = (id) => `/api/lessons/${seg(id)}/review`;
 /** POST {view, playedMillis}: a player played 10 s of the lesson. */
 export const viewsUrl = (id) => `/api/lessons/${seg(id)}/views`;
+/** GET: the lesson's analysis (S-T, stand-ups, the teacher's places); 404 until it has ended and been analysed. */
+export const analysisUrl = (id) => `/api/lessons/${seg(id)}/analysis`;
 /** The school's figures from one day to another (YYYY-MM-DD). */
 /** rooms: those of a building, say (none: the whole school). */
 export const dashboardUrl = (from, to, rooms = []) => `/api/dashboard?${new URLSearchParams({ from, to, ...(rooms.length ? { rooms: rooms.join(',') } : {}) })}`;

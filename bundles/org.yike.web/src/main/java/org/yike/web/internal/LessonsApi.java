@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.yike.api.access.Accounts;
+import org.yike.api.analysis.LessonAnalyses;
+import org.yike.api.analysis.LessonAnalysis;
 import org.yike.api.access.Role;
 import org.yike.api.access.User;
 import org.yike.api.catalog.Catalog;
@@ -42,7 +44,7 @@ import org.yike.api.catalog.Playback;
 /**
  * The catalog over HTTP: {@code /api/lessons} (find with facets, read, change, share, delete; a teacher finds their
  * own lessons and those shared with them), a
- * lesson's files with byte ranges and as downloads, its HLS, poster and chapter pictures, and
+ * lesson's files with byte ranges and as downloads, its HLS, poster and chapter pictures, its analysis, and
  * {@code POST /api/catalog/rebuild}.
  */
 @Component(service = Servlet.class)
@@ -61,6 +63,10 @@ public class LessonsApi extends HttpServlet {
     /** Publishing, where org.yike.publish is installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     transient volatile PublishApi publishing;
+
+    /** Lesson analysis, where org.yike.analysis.lesson is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    transient volatile LessonAnalyses analyses;
 
     /** HLS and pictures need FFmpeg; lessons are listed and served without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -153,6 +159,10 @@ public class LessonsApi extends HttpServlet {
                         decision.hasNonNull("reason") ? decision.get("reason").asText() : null, JsonAnswers.caller(req).name())));
                 return true;
             case "GET lessons/3":
+                if (p.get(2).equals("analysis")) {
+                    ApiServlet.write(resp, 200, analysis(id));
+                    return true;
+                }
                 if (!p.get(2).equals("poster.jpg")) return false;
                 FileAnswer.send(req, resp, playback().poster(id), null);
                 return true;
@@ -193,6 +203,12 @@ public class LessonsApi extends HttpServlet {
         }
         boolean counted = catalog.viewed(id, view, JsonAnswers.caller(req).name());
         ApiServlet.write(resp, counted ? 201 : 200, Map.of("counted", counted));
+    }
+
+    private LessonAnalysis analysis(String id) {
+        LessonAnalyses a = analyses;
+        if (a == null) throw new Refused(404, "lessons are not analysed here: org.yike.analysis.lesson is not installed");
+        return a.ofLesson(id).orElseThrow(() -> new Refused(404, "lesson " + id + " has no analysis: a lesson is analysed once it has ended"));
     }
 
     private Playback playback() {

@@ -64,6 +64,7 @@ final class Permissions {
             rule("GET", "/api/dashboard", PATROL),
             rule("GET", "/api/rubrics", EVALUATORS),
             rule("GET", "/api/rubrics/*/*", EVALUATORS),
+            rule("GET", "/api/analysis/teachers", EVALUATORS),
             rule("GET", "/api/evaluations", EVALUATORS),
             rule("GET", "/api/evaluations/*", EVALUATORS),
             rule("POST", "/api/evaluations", EVALUATORS),

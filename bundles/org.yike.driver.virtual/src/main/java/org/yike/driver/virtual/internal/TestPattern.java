@@ -76,10 +76,15 @@ final class TestPattern {
         return video("smptehdbars=size=" + size() + ":rate=" + fps, printable(label) + slide, COURSEWARE_KEY);
     }
 
-    /** A tone that beeps (twice its pitch, for 40 ms) at the start of every second: the sound of the sync marker. */
-    StreamLocator microphone(int toneHz) {
-        return new StreamLocator("sine=frequency=" + toneHz + ":beep_factor=2:sample_rate=48000,arealtime=speed="
-                + speed, "lavfi", Map.of());
+    /**
+     * A tone that beeps (twice its pitch, for 40 ms) at the start of every second: the sound of the sync marker;
+     * {@code gate}: an expression of t that is 1 while it sounds and 0 while it is silent ({@link Speech#gate}),
+     * or null: it sounds throughout.
+     */
+    StreamLocator microphone(int toneHz, String gate) {
+        String volume = gate == null ? "" : ",volume=volume='" + gate + "':eval=frame";
+        return new StreamLocator("sine=frequency=" + toneHz + ":beep_factor=2:sample_rate=48000" + volume
+                + ",arealtime=speed=" + speed, "lavfi", Map.of());
     }
 
     /** {@code text} is drawtext's text: printable words, and expansions such as {@code %{pts}}. */

@@ -72,7 +72,8 @@ public class VirtualClassroom extends ConfiguredDevice {
                     config.font());
         }
         String id = config.id();
-        sources = List.of(
+        Speech speech = Speech.parse(config.speech());
+        List<Source> all = new ArrayList<>(List.of(
                 new Source(id, "teacher", "Teacher " + config.classroom(), Role.TEACHER_CLOSEUP,
                         config.teacherUrl().isBlank() ? pattern.teacher("TEACHER " + config.classroom())
                                 : StreamLocator.of(config.teacherUrl().trim())),
@@ -80,7 +81,14 @@ public class VirtualClassroom extends ConfiguredDevice {
                         pattern.student("STUDENTS " + config.classroom())),
                 new Source(id, "courseware", "Courseware " + config.classroom(), Role.COURSEWARE,
                         pattern.courseware("COURSEWARE " + config.classroom(), config.coursewareChangesEverySeconds())),
-                new Source(id, "mic", "Classroom microphone", Role.MICROPHONE, pattern.microphone(config.toneHz())));
+                new Source(id, "mic", "Classroom microphone", Role.MICROPHONE,
+                        pattern.microphone(config.toneHz(), speech.gate(Speech.TEACHER)))));
+        if (speech.scripted()) {
+            // a fourth lower than the teacher's, so that the two are told apart in the program's sound too
+            all.add(new Source(id, "student-mic", "Student microphone", Role.MICROPHONE,
+                    pattern.microphone(config.toneHz() * 3 / 4, speech.gate(Speech.STUDENT))));
+        }
+        sources = List.copyOf(all);
         status = DeviceStatus.online();
         script = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "yike-virtual-" + id));
         schedule(config.studentStandsEverySeconds(), () -> {
@@ -111,6 +119,11 @@ public class VirtualClassroom extends ConfiguredDevice {
         if (c.toneHz() < 20 || c.toneHz() > 20000) p.add("tone " + c.toneHz() + " Hz must be 20..20000");
         if (c.studentStandsEverySeconds() < 0 || c.coursewareChangesEverySeconds() < 0) p.add("intervals must not be negative");
         if (c.studentStandsForSeconds() < 1) p.add("a student stands for at least 1 s");
+        try {
+            Speech.parse(c.speech());
+        } catch (IllegalArgumentException e) {
+            p.add(e.getMessage());
+        }
         return p.isEmpty() ? null : String.join("; ", p);
     }
 

@@ -28,6 +28,9 @@ public @interface VirtualClassroomConfig {
     @AttributeDefinition(name = "%tone.name", min = "20", max = "20000")
     int toneHz() default 440;
 
+    @AttributeDefinition(name = "%speech.name", description = "%speech.description")
+    String speech() default "";
+
     @AttributeDefinition(name = "%stand.every.name", description = "%stand.every.description", min = "0")
     int studentStandsEverySeconds() default 20;
 

@@ -135,7 +135,7 @@ public class TestPatternTest {
 
     @Test
     public void microphoneDeliversAudio() throws Exception {
-        try (FFmpegFrameGrabber g = open(pattern.microphone(440))) {
+        try (FFmpegFrameGrabber g = open(pattern.microphone(440, null))) {
             Frame f = g.grabSamples();
             assertNotNull(f);
             assertEquals(48000, g.getSampleRate());
