@@ -21,6 +21,9 @@ import org.yike.api.device.StreamLocator;
  * {@link #TIME_CODE_BITS} black and white cells across its middle (milliseconds since 1970 modulo
  * 2<sup>32</sup>, least significant bit on the left): a viewer on the same machine reads the glass-to-glass
  * latency off each frame it shows.
+ *
+ * <p>Given a {@link Scene}, the cameras show its people and slides instead of the test patterns, with the
+ * same keys, markers and time code.
  */
 final class TestPattern {
 
@@ -39,9 +42,16 @@ final class TestPattern {
     /** Pictures and sound come this many times faster than real time ({@code Settings.CLOCK_SPEED}). */
     private final double speed;
     private final boolean timeCode;
+    /** People and slides to draw instead of the test patterns, or {@code null}. */
+    private final Scene scene;
 
     TestPattern(int width, int height, int fps, String font, double speed, boolean timeCode) {
+        this(width, height, fps, font, speed, timeCode, null);
+    }
+
+    TestPattern(int width, int height, int fps, String font, double speed, boolean timeCode, Scene scene) {
         this.width = width;
+        this.scene = scene;
         this.height = height;
         this.fps = fps;
         this.speed = speed;
@@ -60,20 +70,24 @@ final class TestPattern {
      */
     StreamLocator teacher(String label) {
         int k = keySize();
-        String flash = "testsrc2=size=" + size() + ":rate=" + fps + ",drawbox=x=iw-" + k + ":y=0:w=" + k + ":h=" + k
+        String picture = scene != null ? scene.teacher(fps) : "testsrc2=size=" + size() + ":rate=" + fps;
+        String flash = picture + ",drawbox=x=iw-" + k + ":y=0:w=" + k + ":h=" + k
                 + ":color=white:t=fill:enable='lt(mod(t\\,1)\\," + (1.0 / fps) + ")'";
-        return video(flash, printable(label), TEACHER_KEY);
+        return video(flash, printable(label), TEACHER_KEY, "");
     }
 
     StreamLocator student(String label) {
+        if (scene != null) return video(scene.students(fps), printable(label), STUDENT_KEY, scene.standing());
         return video("life=size=" + size() + ":rate=" + fps + ":mold=10:ratio=0.2:death_color=0x203040"
-                + ":life_color=0x90C0F0:seed=7", printable(label), STUDENT_KEY);
+                + ":life_color=0x90C0F0:seed=7", printable(label), STUDENT_KEY, "");
     }
 
     /** A slide deck: the slide number steps every {@code secondsPerSlide} (0: one slide). */
     StreamLocator courseware(String label, int secondsPerSlide) {
+        // the scene's slides follow the wall clock, which this label's clock does not know
+        if (scene != null) return video(scene.page(fps), printable(label), COURSEWARE_KEY, scene.slides());
         String slide = secondsPerSlide > 0 ? " - slide %{eif\\:floor(t/" + secondsPerSlide + ")+1\\:d}" : "";
-        return video("smptehdbars=size=" + size() + ":rate=" + fps, printable(label) + slide, COURSEWARE_KEY);
+        return video("smptehdbars=size=" + size() + ":rate=" + fps, printable(label) + slide, COURSEWARE_KEY, "");
     }
 
     /**
@@ -87,8 +101,11 @@ final class TestPattern {
                 + ",arealtime=speed=" + speed, "lavfi", Map.of());
     }
 
-    /** {@code text} is drawtext's text: printable words, and expansions such as {@code %{pts}}. */
-    private StreamLocator video(String source, String text, String key) {
+    /**
+     * {@code text} is drawtext's text: printable words, and expansions such as {@code %{pts}};
+     * {@code paced} are filters drawn after pacing, where t is the wall clock.
+     */
+    private StreamLocator video(String source, String text, String key, String paced) {
         int k = keySize();
         StringBuilder g = new StringBuilder(source).append(",format=yuv420p");
         g.append(",drawbox=x=iw-").append(k).append(":y=ih-").append(k).append(":w=").append(k).append(":h=")
@@ -102,7 +119,7 @@ final class TestPattern {
         }
         // Once paced, a picture's time becomes the wall clock (the label above keeps the graph's own), in
         // milliseconds: javacv multiplies timestamps by 10^6, which overflows for wall-clock microseconds.
-        g.append(",realtime=speed=").append(speed).append(",settb=1/1000,setpts=RTCTIME/1000");
+        g.append(",realtime=speed=").append(speed).append(",settb=1/1000,setpts=RTCTIME/1000").append(paced);
         // t rounded to whole milliseconds: as a double it is a little off, and would light the next frame too
         g.append(",drawbox=x=0:y=ih-").append(k).append(":w=").append(k).append(":h=").append(k)
                 .append(":color=white:t=fill:enable='lt(mod(round(t*1000)\\,1000)\\,").append(1000.0 / fps)

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.LongUnaryOperator;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -32,7 +34,8 @@ import org.yike.settings.FrameworkSettings;
 /**
  * One virtual classroom: teacher camera, student camera, courseware screen and microphone. With no
  * configuration there is one, classroom 101, so a fresh runtime has something to record; each
- * factory configuration makes another instead.
+ * factory configuration makes another instead. With {@code people} its cameras show a {@link Scene}
+ * that follows the script; without {@code scriptedEvents} only detectors report what happens in it.
  */
 @Component(service = Device.class, configurationPid = VirtualClassroom.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = VirtualClassroomConfig.class, factory = true)
@@ -66,7 +69,11 @@ public class VirtualClassroom extends ConfiguredDevice {
             script = null;
             return;
         }
-        TestPattern pattern = new TestPattern(config.width(), config.height(), config.fps(), config.font(), speed, config.timeCode());
+        // the script posts what the pictures show when they show people: both follow this schedule
+        Scene scene = new Scene(config.width(), config.height(), System.currentTimeMillis(), speed,
+                config.studentStandsEverySeconds(), config.studentStandsForSeconds(), config.coursewareChangesEverySeconds());
+        TestPattern pattern = new TestPattern(config.width(), config.height(), config.fps(), config.font(), speed,
+                config.timeCode(), config.people() ? scene : null);
         if (!pattern.labelled()) {
             LOG.warn("Virtual classroom {}: font {} not readable; pictures carry colour keys only", config.id(),
                     config.font());
@@ -91,13 +98,14 @@ public class VirtualClassroom extends ConfiguredDevice {
         sources = List.copyOf(all);
         status = DeviceStatus.online();
         script = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "yike-virtual-" + id));
-        schedule(config.studentStandsEverySeconds(), () -> {
-            post(ClassroomEvent.Type.STUDENT_STOOD_UP, "student", 0.3 + Math.random() * 0.4, 0.5);
-            script.schedule(() -> post(ClassroomEvent.Type.STUDENT_SAT_DOWN, "student", null, null),
-                    Math.round(config.studentStandsForSeconds() * 1000 / speed), TimeUnit.MILLISECONDS);
-        });
-        schedule(config.coursewareChangesEverySeconds(),
-                () -> post(ClassroomEvent.Type.COURSEWARE_CHANGED, "courseware", null, null));
+        if (config.scriptedEvents()) {
+            every(scene.standPeriod(), scene::standsUp, k -> {
+                post(ClassroomEvent.Type.STUDENT_STOOD_UP, "student", scene.x(k), scene.y(k));
+                at(scene.sitsDown(k), () -> post(ClassroomEvent.Type.STUDENT_SAT_DOWN, "student", null, null));
+            });
+            every(scene.slidePeriod(), scene::slideChanges,
+                    k -> post(ClassroomEvent.Type.COURSEWARE_CHANGED, "courseware", null, null));
+        }
     }
 
     /** No event of this classroom goes out after it is gone. */
@@ -127,10 +135,23 @@ public class VirtualClassroom extends ConfiguredDevice {
         return p.isEmpty() ? null : String.join("; ", p);
     }
 
-    /** Every so many seconds of the lesson's clock, which may run faster than real time. */
-    private void schedule(int everySeconds, Runnable action) {
-        long period = Math.round(everySeconds * 1000 / speed);
-        if (everySeconds > 0) script.scheduleAtFixedRate(action, period, period, TimeUnit.MILLISECONDS);
+    /**
+     * The k-th action of a series (k from 1) at the wall-clock millisecond {@code when(k)}, then the next;
+     * none when the period is 0. Timed by the wall clock, as the pictures are, not by a fixed rate.
+     */
+    private void every(long period, LongUnaryOperator when, LongConsumer action) {
+        if (period > 0) next(1, when, action);
+    }
+
+    private void next(long k, LongUnaryOperator when, LongConsumer action) {
+        at(when.applyAsLong(k), () -> {
+            action.accept(k);
+            next(k + 1, when, action);
+        });
+    }
+
+    private void at(long wallClockMillis, Runnable action) {
+        script.schedule(action, Math.max(0, wallClockMillis - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
     }
 
     private void post(ClassroomEvent.Type type, String source, Double x, Double y) {

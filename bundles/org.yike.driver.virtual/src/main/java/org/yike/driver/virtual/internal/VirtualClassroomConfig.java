@@ -48,4 +48,10 @@ public @interface VirtualClassroomConfig {
 
     @AttributeDefinition(name = "%timeCode.name", description = "%timeCode.description")
     boolean timeCode() default false;
+
+    @AttributeDefinition(name = "%people.name", description = "%people.description")
+    boolean people() default false;
+
+    @AttributeDefinition(name = "%scriptedEvents.name", description = "%scriptedEvents.description")
+    boolean scriptedEvents() default true;
 }

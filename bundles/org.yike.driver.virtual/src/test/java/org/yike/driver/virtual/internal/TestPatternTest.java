@@ -149,7 +149,7 @@ public class TestPatternTest {
         assertTrue(p, p.contains("width 1921") && p.contains("fps 0") && p.contains("id 'a b'"));
     }
 
-    private static FFmpegFrameGrabber open(StreamLocator locator) throws Exception {
+    static FFmpegFrameGrabber open(StreamLocator locator) throws Exception {
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(locator.uri());
         g.setFormat(locator.format());
         g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
