@@ -54,13 +54,15 @@ final class Follower {
         if (person != null) {
             lastX = person.x();
             lastY = person.y();
-            double center = pan.follow(person.x(), seconds);
-            if (Double.isNaN(told) || Math.abs(center - told) >= TOLD_MOVE) {
-                told = center;
-                events.add(event(Type.TEACHER_MOVED, picture, center, config.frameY()));
-            }
         }
-        if (!Double.isNaN(lastX)) podium(picture, nanos, events);
+        if (Double.isNaN(lastX)) return events;
+        // a teacher who stopped while the window lagged behind is still framed: it pans on to where he stands
+        double center = pan.follow(lastX, seconds);
+        if (Double.isNaN(told) || Math.abs(center - told) >= TOLD_MOVE) {
+            told = center;
+            events.add(event(Type.TEACHER_MOVED, picture, center, config.frameY()));
+        }
+        podium(picture, nanos, events);
         return events;
     }
 

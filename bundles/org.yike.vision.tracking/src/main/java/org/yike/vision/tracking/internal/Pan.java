@@ -1,17 +1,22 @@
 package org.yike.vision.tracking.internal;
 
 /**
- * An electronic pan across a wide picture, as a calm camera operator would: the window ({@code width}
- * of the picture, centred at {@link #center()}) stays put while the person is in its middle third, and
- * once they leave it, pans towards them at most {@code maxSpeed} picture widths a second (faster the
- * further they are, so it starts and stops softly) until they are near its middle again.
+ * An electronic pan across a wide picture, as a calm camera operator would: the window ({@code width} of
+ * the picture, centred at {@link #center()}) stays put while the person is near its middle, and once they
+ * head for the edge of its middle third, pans towards them at most {@code maxSpeed} picture widths a
+ * second (faster the further they are, so it starts and stops softly) until they are near its middle again.
  */
 final class Pan {
 
-    /** Near enough the middle to stop: a quarter of the middle third's half. */
-    private static final double SETTLED = 1.0 / 4;
+    /**
+     * A pan starts well before the person reaches the middle third's edge (a quarter of the way): what the
+     * program shows lags the pictures seen by a few hundred milliseconds, and someone who starts walking is
+     * at first seen halfway between them and their mark. It stops once they are near the middle.
+     */
+    private static final double START = 0.25;
+    private static final double SETTLED = 0.1;
     /** Per second, the share of the distance to the person a pan covers, up to the top speed. */
-    private static final double GAIN = 4.0;
+    private static final double GAIN = 6.0;
 
     private final double width;
     private final double maxSpeed;
@@ -33,7 +38,7 @@ final class Pan {
         }
         double off = x - center;
         double third = width / 6;
-        if (Math.abs(off) > third) panning = true;
+        if (Math.abs(off) > third * START) panning = true;
         else if (Math.abs(off) < third * SETTLED) panning = false;
         if (panning) {
             double step = Math.max(-maxSpeed, Math.min(maxSpeed, off * GAIN)) * seconds;

@@ -100,8 +100,9 @@ final class PersonFinder {
     private Found nearestMovingGroup(int[] columns, int[] moved, long[] rows, int w, int h, int band) {
         int least = Math.max(2, band / 25);
         int gap = Math.max(1, w / 50);
-        // at least a 1 % wide, 1/8 band high figure, and some of it moving
-        long smallest = (long) Math.max(4, w / 100) * (band / 8);
+        // a figure at least a third of the band tall and a quarter of that wide (a flashing lamp or a
+        // clock on the wall is smaller), and some of it moving
+        long smallest = (long) (band / 3) * Math.max(2, band / 12);
         int leastMoved = Math.max(4, band / 10);
         Found best = null;
         long bestMass = 0;
