@@ -41,12 +41,17 @@ public record ProgramDecision(long atMillis, Layout layout, List<String> sources
     }
 
     /**
-     * The same layout of the same sources as {@code other}, only framed otherwise: a crop that follows
-     * someone (electronic PTZ), which the program shows without a dissolve and a director's rules
-     * let through at once.
+     * The same layout of the same sources as {@code other}, only cropped otherwise: a crop that follows
+     * someone (electronic PTZ), which the program shows without a dissolve and a director's rules let
+     * through at once. A PTZ preset moves a real camera: a shot with one is a cut, never a reframe.
      */
     public boolean reframes(ProgramDecision other) {
-        return other != null && layout == other.layout && shown().equals(other.shown()) && !framing.equals(other.framing);
+        return other != null && layout == other.layout && shown().equals(other.shown()) && !framing.equals(other.framing)
+                && cropsOnly() && other.cropsOnly();
+    }
+
+    private boolean cropsOnly() {
+        return framing.values().stream().allMatch(Framing::isCrop);
     }
 
     /** The sources the layout shows (a decision may name more than it places). */

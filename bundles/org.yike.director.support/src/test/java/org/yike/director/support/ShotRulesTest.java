@@ -122,6 +122,17 @@ public class ShotRulesTest {
         assertTrue("the minimum counts from the cut, not the reframe", rules.want(shot("cam/student", "again"), 3000).isPresent());
     }
 
+    /** A preset moves a real camera: the same shot at another preset is a cut, and waits for the minimum. */
+    @Test
+    public void anotherPresetIsACutNotAReframe() {
+        ProgramDecision front = new ProgramDecision(0, Layout.FULL, List.of("cam/student"), "stood up", Map.of("cam/student", Framing.preset("1")));
+        rules.open(front);
+        ProgramDecision back = new ProgramDecision(0, Layout.FULL, List.of("cam/student"), "stood up", Map.of("cam/student", Framing.preset("2")));
+        assertFalse(back.reframes(front));
+        assertFalse("too soon for a cut", rules.want(back, 1000).isPresent());
+        assertTrue(rules.tick(3000).isPresent());
+    }
+
     @Test(expected = IllegalStateException.class)
     public void aWishBeforeTheOpeningShotIsAMistake() {
         rules.want(TEACHER, 0);
