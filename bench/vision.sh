@@ -100,7 +100,7 @@ def threads(phase):
 def told(phase):
     c = collections.Counter(e["type"] for e in json.load(open(f"{work}/{phase}-lesson.json"))["classroomEvents"])
     return ", ".join(f"{k} {v}" for k, v in sorted(c.items())) or "nothing"
-L = ["| detectors | load before | JVM CPU, % of a core | source readers (yike-source-*), % | detector threads, % of a core each | told (lesson.json) | recording |",
+L = ["| detectors | load before | JVM CPU, % of a core | source readers (yike-source-*), % | detector threads, % of a core (threads of one name summed) | told (lesson.json) | recording |",
      "|---|---|---:|---:|---|---|---|"]
 detectors = ("yike-tracking", "yike-vision-boa", "stand-ups")
 for phase, (load, cpu, window, words) in runs.items():
