@@ -24,7 +24,8 @@ final class Feed implements PictureSubscription {
     private final Condition arrived = lock.newCondition();
     /** By source key; a replaced picture keeps its source's place in line. */
     private final Map<String, Picture> waiting = new LinkedHashMap<>();
-    private long lost;
+    /** Counted under the lock, read without it. */
+    private volatile long lost;
     private volatile boolean closed;
 
     Feed(PictureRequest request, Consumer<Feed> onClose) {
@@ -70,12 +71,7 @@ final class Feed implements PictureSubscription {
 
     @Override
     public long lostPictures() {
-        lock.lock();
-        try {
-            return lost;
-        } finally {
-            lock.unlock();
-        }
+        return lost;
     }
 
     @Override
