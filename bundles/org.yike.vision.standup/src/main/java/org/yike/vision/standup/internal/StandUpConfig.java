@@ -32,4 +32,7 @@ public @interface StandUpConfig {
 
     @AttributeDefinition(name = "%sensitivity.name", description = "%sensitivity.description", min = "0", max = "100")
     int sensitivity() default 50;
+
+    @AttributeDefinition(name = "%model.name", description = "%model.description", required = false)
+    String model() default "";
 }

@@ -39,8 +39,9 @@ import org.yike.api.device.ClassroomEvent.Type;
  * picture (corrected for the room's brightness) is the empty-looking classroom; what differs from it,
  * cleaned by morphology, falls into blobs. A person rising is an upright blob whose foot lies in a
  * seat zone and which stays in place for the configured time; it ends when its blob is gone. Pictures
- * of any size are worked on at most {@link #WORK_WIDTH} wide. Not thread-safe: one per source, fed
- * by one thread; {@link #close()} frees the native memory.
+ * of any size are worked on at most {@link #WORK_WIDTH} wide. With a {@link PersonModel}, the model's
+ * map of standing people takes the place of what differs from the room, and the same rules follow.
+ * Not thread-safe: one per source, fed by one thread; {@link #close()} frees the native memory.
  */
 final class StandUpDetector implements AutoCloseable {
 
@@ -104,6 +105,7 @@ final class StandUpDetector implements AutoCloseable {
     private final double difference;
     private final double minArea;
     private final double minHeight;
+    private final PersonModel model;
 
     private final Mat work = new Mat();
     private final Mat scaled = new Mat();
@@ -125,7 +127,9 @@ final class StandUpDetector implements AutoCloseable {
     private Instant last;
     private final List<Track> tracks = new ArrayList<>();
 
-    StandUpDetector(Settings settings) {
+    /** {@code model}: the school's network, or null for background subtraction; not closed by this detector. */
+    StandUpDetector(Settings settings, PersonModel model) {
+        this.model = model;
         seats = settings.seats();
         stay = settings.stay();
         int dull = 100 - settings.sensitivity();
@@ -142,6 +146,12 @@ final class StandUpDetector implements AutoCloseable {
             resize(picture, work, workSize, 0, 0, INTER_AREA);
         } else {
             picture.copyTo(work);
+        }
+        if (model != null) {
+            model.standing(work, mask);
+            List<Change> changes = new ArrayList<>();
+            follow(time, blobs(), false, changes);
+            return changes;
         }
         blur(work, work, smooth);
         double seconds = last == null ? 0 : Math.max(0, Duration.between(last, time).toMillis() / 1000.0);

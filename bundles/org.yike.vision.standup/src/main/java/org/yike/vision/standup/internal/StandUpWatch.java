@@ -1,5 +1,6 @@
 package org.yike.vision.standup.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -49,6 +50,8 @@ public class StandUpWatch {
     private final Settings settings;
     private final Map<String, Watched> watched = new HashMap<>();
     private final Thread thread;
+    /** The school's network, shared by the sources (one thread runs them all); null: background subtraction. */
+    private final PersonModel model;
     private long failures;
     private Instant failureLogged;
 
@@ -61,11 +64,11 @@ public class StandUpWatch {
         long pictures;
         long standUps;
 
-        Watched(Picture first, Settings settings) {
+        Watched(Picture first, Settings settings, PersonModel model) {
             room = first.room();
             source = first.source();
             lesson = first.lesson();
-            detector = new StandUpDetector(settings);
+            detector = new StandUpDetector(settings, model);
         }
 
         /** Frees the detector and says what it saw. */
@@ -90,11 +93,23 @@ public class StandUpWatch {
         } else {
             request = PictureRequest.of(config.source().trim(), config.width(), config.height(), config.fps(), PictureFormat.GREY);
         }
+        model = config.model().isBlank() ? null : load(Path.of(config.model().trim()), config.width(), config.height());
         this.pictures = pictures.subscribe(request);
         thread = new Thread(this::watch, "stand-ups " + (config.source().isBlank() ? config.role() : config.source()));
         thread.setDaemon(true);
         thread.start();
-        LOG.info("Watching {} for stand-ups", request);
+        LOG.info("Watching {} for stand-ups{}", request, model == null ? "" : " with the model " + config.model().trim());
+    }
+
+    /** The model, or null (and why, in the log) when it cannot be used: the classic method then. */
+    private static PersonModel load(Path file, int width, int height) {
+        int w = Math.min(width, StandUpDetector.WORK_WIDTH);
+        try {
+            return PersonModel.load(file, w, Math.max(2, Math.round((float) height * w / width)));
+        } catch (IllegalArgumentException | LinkageError e) {
+            LOG.error("The stand-up model cannot be used, watching by background subtraction instead: {}", e.getMessage(), e);
+            return null;
+        }
     }
 
     @Deactivate
@@ -115,6 +130,7 @@ public class StandUpWatch {
         } finally {
             watched.values().forEach(Watched::end);
             watched.clear();
+            if (model != null) model.close();
             LOG.info("Stopped watching for stand-ups; {} pictures came too fast to look at", pictures.lostPictures());
         }
     }
@@ -124,7 +140,7 @@ public class StandUpWatch {
             Watched w = watched.get(p.source());
             if (w == null || !w.lesson.equals(p.lesson())) {
                 if (w != null) w.end();
-                w = new Watched(p, settings);
+                w = new Watched(p, settings, model);
                 watched.put(p.source(), w);
             }
             for (Change c : w.detector.see(p.time(), p.width(), p.height(), p.data())) {

@@ -29,7 +29,7 @@ public final class StandUpBench {
 
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Instant start = Instant.parse("2026-12-08T08:00:00Z");
-        try (StandUpDetector detector = new StandUpDetector(StandUpDetectorTest.DEFAULTS)) {
+        try (StandUpDetector detector = new StandUpDetector(StandUpDetectorTest.DEFAULTS, null)) {
             // warm-up: OpenCV's libraries loaded, the JIT done, the room learnt (not counted)
             for (int i = 0; i < Math.min(n, 50); i++) {
                 detector.see(start.minusSeconds(60).plusMillis(i * 200L), SyntheticClassroom.WIDTH, SyntheticClassroom.HEIGHT, pictures[i]);
@@ -39,7 +39,7 @@ public final class StandUpBench {
         int standUps = 0;
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
-        try (StandUpDetector detector = new StandUpDetector(StandUpDetectorTest.DEFAULTS)) {
+        try (StandUpDetector detector = new StandUpDetector(StandUpDetectorTest.DEFAULTS, null)) {
             for (int i = 0; i < n; i++) {
                 long t = System.nanoTime();
                 standUps += (int) detector.see(start.plusMillis(Math.round(i * 1000 / fps)), SyntheticClassroom.WIDTH,

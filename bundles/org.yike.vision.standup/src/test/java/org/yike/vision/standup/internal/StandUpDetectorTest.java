@@ -71,7 +71,7 @@ public class StandUpDetectorTest {
                 + "fps=5,scale=640:360,format=gray";
         List<Change> changes = new ArrayList<>();
         int pictures = 0;
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(life); StandUpDetector detector = new StandUpDetector(DEFAULTS)) {
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(life); StandUpDetector detector = new StandUpDetector(DEFAULTS, null)) {
             g.setFormat("lavfi");
             g.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
             g.start();
@@ -90,7 +90,7 @@ public class StandUpDetectorTest {
     /** What the detector reports of {@code seconds} of the classroom at 5 pictures a second. */
     static List<Change> watch(SyntheticClassroom room, double seconds) {
         List<Change> changes = new ArrayList<>();
-        try (StandUpDetector detector = new StandUpDetector(DEFAULTS)) {
+        try (StandUpDetector detector = new StandUpDetector(DEFAULTS, null)) {
             for (int i = 0; i < seconds * FPS; i++) {
                 double t = i / FPS;
                 changes.addAll(detector.see(START.plusMillis(Math.round(t * 1000)), SyntheticClassroom.WIDTH,
