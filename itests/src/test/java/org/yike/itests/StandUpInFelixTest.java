@@ -92,7 +92,7 @@ public class StandUpInFelixTest extends InYike {
             long watching = System.nanoTime();
             // the room learnt from the first picture: stand-ups that begin 2 s after it are the ones judged
             Instant judged = Instant.now().plusSeconds(2);
-            api.awaitRecordedMore(id, 20_000);
+            api.awaitRecordedMore(id, 30_000); // five stand-ups, judged from the second
             double seconds = (System.nanoTime() - watching) / 1e9;
             assertEquals("FINISHED", api.post("recordings/" + id + "/stop", "").body().get("state").asText());
             detector.stop(); // the detector says what it saw of the lesson when it stops
