@@ -19,6 +19,8 @@
 //       pending lesson (else 409): published, or rejected with its reason (400 without one, or another decision)
 //   POST /api/lessons/{id}/views {view, playedMillis}  whoever may watch it: 201 counted, 200 that view id again,
 //       400 under 10 s of play
+//   GET /api/lessons/{id}/analysis  whoever may watch it: L-101's S-T analysis (TTSTSS every 10 s: Rt 0.5, Ch 0.5,
+//       对话型, as LessonAnalysisTest's scripted lesson), 404 for the others (not analysed)
 //   A judge is shown every lesson blind (no teacher, school, shares, reviewer or lesson.json; no teacher facet)
 //   and cannot search by words or teacher (400), as LessonsApi shows them.
 //   Their refusals are Yike's words (AccessFilter, LessonsApi, LessonCatalog). L-102 and L-107 are pending,
@@ -134,6 +136,14 @@ const lessons = ROWS.map(([id, room, teacher, course, klass, days, period, title
     review: { ...(REVIEWS[id] ?? PRIVATE) }, poster: `${base}/poster.jpg`,
     posterFile: `poster-${real ? 0 : (i - 1) % POSTER_SOURCES.length + 1}.jpg`,
   };
+});
+
+/** The lesson's analysis as org.yike.analysis.lesson answers it: the scripted conversation's figures, worked by hand. */
+const analysisOf = (lesson) => ({
+  lesson: lesson.id, classroom: lesson.room, durationMillis: 60_000,
+  st: { intervalSeconds: 10, curve: 'TTSTSS', samples: 6, teacherSamples: 3, runs: 4, rt: 0.5, ch: 0.5, type: 'DIALOGUE' },
+  standUps: { total: 2, perInterval: [0, 0, 1, 0, 1, 0], peakAtMillis: 20_000, peakCount: 1 },
+  teacher: { trackedMillis: 60_000, columns: 8, rows: 6, heatMillis: [], zoneShares: { podium: 0.75, board: 0.25 } },
 });
 
 const json = (res, status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -365,6 +375,11 @@ export async function lessonsApi(req, res, path, user) {
   }
   if (rest === 'views' && req.method === 'POST') {
     await countView(req, res, lesson);
+    return true;
+  }
+  if (rest === 'analysis') {
+    if (lesson.id === LESSON) json(res, 200, analysisOf(lesson));
+    else json(res, 404, { error: `lesson ${lesson.id} is not analysed` });
     return true;
   }
   const chapter = rest.match(/^chapters\/(\d+)\/thumbnail\.jpg$/);

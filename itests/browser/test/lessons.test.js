@@ -54,6 +54,11 @@ test('the lessons page lists the catalog and finds lessons by a two-character wo
 test('the lesson opens from the list and plays its two streams, switched, in step after a chapter jump and a speed change', async () => {
   await page.locator(`[data-lesson="${LESSON}"]`).click();
   await page.waitForURL(`**/lessons/${LESSON}`);
+  await page.getByTestId('lesson-analysis').waitFor();
+  assert.equal(await page.getByTestId('analysis-type').innerText(), '对话型', 'the S-T type above the player');
+  assert.equal(await page.getByTestId('analysis-rt').innerText(), '50%');
+  assert.equal(await page.getByTestId('analysis-ch').innerText(), '50%');
+  assert.match(await page.getByTestId('lesson-analysis').innerText(), /讲台 75%[\s\S]*黑板 25%/);
   await until(async () => { const v = await videos(); return v.main?.ready >= 2 && v.pip?.ready >= 2; }, 10000);
   let v = await videos();
   assert.equal(v.main.stream, 'program');
