@@ -91,6 +91,8 @@ test('an admin shares a lesson with a teacher picked from the users; the page sa
   const offered = await page.getByRole('option').allInnerTexts();
   assert.deepEqual(offered, ['李老师（li）'], 'teachers, not the lesson\'s own (王老师)');
   await page.getByRole('option', { name: '李老师（li）' }).click();
+  // chosen once the select shows its tag (CI once saved before the click had taken: sharedWith [])
+  await dialog.locator('.el-select__wrapper').getByText('李老师（li）').waitFor();
   await dialog.locator('.what').click(); // the list closes
   const [patch] = await Promise.all([
     page.waitForRequest((r) => r.method() === 'PATCH'),
