@@ -129,6 +129,15 @@ curl() {
   fi
 }
 
+# Prints the admin token once the runtime has made it (its access bundle may start after a lesson does).
+admin_token() {
+  for _ in $(seq 600); do
+    [[ -s "$DATA/admin.token" ]] && { cat "$DATA/admin.token"; return; }
+    sleep 0.1
+  done
+  die "no admin token in $DATA/admin.token after 60 s"
+}
+
 # Dies with the log's tail if the JVM is gone.
 yike_alive() {
   if ! kill -0 "$JPID" 2>/dev/null; then

@@ -42,8 +42,8 @@ wait_live "$ROOM" "$STREAM" 30
 PAGE="${API%/api}/room/$ROOM?stream=$STREAM"
 log "Yike: lesson $LESSON recording; page $PAGE"
 # the pages need a login: the browser logs in through the form as admin, whose first password is the admin token
-[[ -s "$DATA/admin.token" ]] || die "no admin token in $DATA/admin.token"
-export YIKE_USER=admin YIKE_PASSWORD="$(cat "$DATA/admin.token")"
+YIKE_PASSWORD="$(admin_token)"
+export YIKE_USER=admin YIKE_PASSWORD
 
 # measure KIND [--hls]: one browser run; its summary line in $WORK/KIND.json
 measure() {

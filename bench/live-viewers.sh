@@ -57,7 +57,7 @@ viewers() {
   shift 3
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   lag0="$(lag_lines)"
-  YIKE_TOKEN="$(<"$DATA/admin.token")" node "$BENCH_DIR/live-viewers.mjs" "$JPID" "$secs" "$n" "$@" >"$WORK/steps/$step.out" 2>"$WORK/steps/$step.err" \
+  YIKE_TOKEN="$(admin_token)" node "$BENCH_DIR/live-viewers.mjs" "$JPID" "$secs" "$n" "$@" >"$WORK/steps/$step.out" 2>"$WORK/steps/$step.err" \
     || { cat "$WORK/steps/$step.err" >&2; die "the viewers' client failed in step $step"; }
   yike_alive "with $n viewers"
   "$PY" - "$WORK/steps/$step.out" "$load" "$(( $(lag_lines) - lag0 ))" >"$WORK/steps/$step.json" <<'PY'

@@ -23,8 +23,7 @@ printf '%s\n' 'service.pid="org.yike.recording"' 'width=I"640"' 'height=I"360"' 
 start_yike -Dyike.trust="$FIXTURES/keys/district.pem" -Dyike.record.on.start=true \
   -Dyike.repositories="file://$DATA/repository/index.xml"
 for _ in $(seq 150); do curl -sf "$API/modules" >/dev/null && curl -sf "$API/repository/bundles" >/dev/null && break; sleep 0.2; done
-for _ in $(seq 100); do [[ -s "$DATA/admin.token" ]] && break; sleep 0.1; done
-TOKEN="$(cat "$DATA/admin.token")"
+TOKEN="$(admin_token)"
 AUTH=(-H "Authorization: Bearer $TOKEN")
 for j in driver-1.0.0 driver-1.1.0 director-1.0.0 director-1.1.0; do
   curl -sf "${AUTH[@]}" -H 'Content-Type: application/java-archive' --data-binary "@$FIXTURES/$j.jar" \

@@ -41,7 +41,7 @@ PY
 
 start_yike
 for _ in $(seq 300); do curl -sf "$API/status" >/dev/null 2>&1 && break; yike_alive "before its API answered"; sleep 0.1; done
-TOKEN="$(cat "$DATA/admin.token")"
+TOKEN="$(admin_token)"
 put() { # put PART FILE TYPE: prints the seconds curl took; dies unless 200
   local code
   code="$(curl -s -o "$WORK/answer.json" -w '%{http_code} %{time_total}' -X PUT -H "Authorization: Bearer $TOKEN" \

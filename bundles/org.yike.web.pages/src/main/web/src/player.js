@@ -2,6 +2,7 @@
 // Source Extensions, HLS (hls.js, or the browser's own) where it has not; reconnects by itself while
 // the room is live, waits while it is idle, and stays near the live edge.
 import { flvSocketUrl, hlsUrl } from './endpoints.js';
+import { LiveBuffer } from './liveBuffer.js';
 
 /**
  * Waits before reconnect tries: short first, never over 1 s, so a restarted runtime plays again within 3 s
@@ -19,12 +20,6 @@ const STALL_MS = 3000;
 /** Behind the live edge by more than this (after a stall or a busy machine), jump to it. */
 const CATCH_UP_S = 1.5;
 const CATCH_UP_REMAIN_S = 0.2;
-/**
- * What the player keeps buffered of WebSocket-FLV: sped up above the max, back to real time at the
- * target. The server sends each picture as it is encoded, so a small buffer does not stall.
- */
-const LIVE_SYNC_MAX_S = 0.3;
-const LIVE_SYNC_TARGET_S = 0.12;
 
 /** Whether this browser can play FLV through Media Source Extensions (mpegts.js); otherwise HLS. */
 export function hasMse() {
@@ -43,12 +38,7 @@ async function openFlv(video, url, stream, fail) {
       enableStashBuffer: false,
       lazyLoad: false,
       autoCleanupSourceBuffer: true,
-      // a little faster than real time while more than LIVE_SYNC_MAX_S is buffered, back to 1x at the target:
-      // the picture creeps to the live edge without a jump; a jump only for a large gap
-      liveSync: true,
-      liveSyncMaxLatency: LIVE_SYNC_MAX_S,
-      liveSyncTargetLatency: LIVE_SYNC_TARGET_S,
-      liveSyncPlaybackRate: 1.2,
+      // the buffer is held by LivePlayer's pace (a little faster or slower); a jump only for a large gap
       liveBufferLatencyChasing: true,
       liveBufferLatencyMaxLatency: CATCH_UP_S,
       liveBufferLatencyMinRemain: CATCH_UP_REMAIN_S,
@@ -113,6 +103,9 @@ export class LivePlayer {
     this.stopped = false;
     this.lastProgress = 0;
     this.lastTime = -1;
+    this.buffer = new LiveBuffer(performance.now());
+    // the picture waits for data while live: a stall, so keep more buffered from now on
+    video.addEventListener('waiting', () => this.state === 'live' && this.engine?.chase && this.buffer.stalled(performance.now()));
   }
 
   /** Starts playing now if the room is known live, otherwise asks the room first. */
@@ -211,6 +204,7 @@ export class LivePlayer {
         this.attempt = 0;
         this.setState('live');
       }
+      if (this.engine?.chase) this.pace();
     };
     if ('requestVideoFrameCallback' in HTMLVideoElement.prototype) {
       const frame = () => {
@@ -244,6 +238,14 @@ export class LivePlayer {
     } else if (this.state === 'live' && this.engine?.chase) {
       this.catchUp();
     }
+  }
+
+  /** Holds the buffer ahead of the picture at the learnt target by the playback rate. */
+  pace() {
+    const { buffered, currentTime } = this.video;
+    if (!buffered.length) return;
+    const rate = this.buffer.pace(buffered.end(buffered.length - 1) - currentTime, performance.now());
+    if (this.video.playbackRate !== rate) this.video.playbackRate = rate;
   }
 
   catchUp() {
