@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.Test;
 
 /**
- * The door of the product jar: every row of the README's permission table called with no login, as a
+ * The door of the product jar: every row of the permission table (docs/access.md) called with no login, as a
  * viewer and as a school's admin, each answer checked against the table; a teacher kept to their own
  * lessons and their school; a browser's change without its CSRF token refused; guessing passwords
  * locked out; no password in any answer or on the console; changes audited with the user.
@@ -161,10 +161,12 @@ public class AccessTest extends ProductJarTest {
         }
     }
 
-    /** The README's permission table, each row with a concrete call. */
+    /** The permission table of docs/access.md, each row with a concrete call. */
     private static List<Row> table() throws Exception {
-        String readme = Files.readString(Path.of(System.getProperty("yike.readme")));
-        Matcher m = Pattern.compile("(?m)^\\| `(GET|POST|PUT|PATCH|DELETE) (/[^`]*)`[^|]*\\|(.*)\\|\\s*$").matcher(readme);
+        String page = Files.readString(Path.of(System.getProperty("yike.permissions")));
+        // the page's other tables list calls too: only this section's rows
+        String table = page.substring(page.indexOf("\n## Who may make which call")).split("\n## ", 3)[1];
+        Matcher m = Pattern.compile("(?m)^\\| `(GET|POST|PUT|PATCH|DELETE) (/[^`]*)`[^|]*\\|(.*)\\|\\s*$").matcher(table);
         List<Row> rows = new ArrayList<>();
         while (m.find()) {
             String[] cells = m.group(3).split("\\|");

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.yike.api.access.Role;
 
 /**
- * Which roles may make which call: the README's permission table, first matching row first. In a
+ * Which roles may make which call: the permission table of docs/access.md, first matching row first. In a
  * path {@code *} stands for one part and {@code **} for one or more. A call no row names is the
  * admins' alone. Rows marked {@link #ownLesson} let a teacher reach only the lessons they teach.
  */
