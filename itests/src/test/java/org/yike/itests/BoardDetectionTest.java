@@ -2,6 +2,7 @@ package org.yike.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Hashtable;
@@ -45,11 +46,13 @@ public class BoardDetectionTest extends InYike {
         BlockingQueue<Event> changes = new LinkedBlockingQueue<>();
         context.registerService(EventHandler.class, changes::add, new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC,
                 ClassroomEvent.TOPIC_PREFIX + ClassroomEvent.Type.COURSEWARE_CHANGED)));
-        // the detector registers no service to wait for: its events are what the test waits for
-        configurations.createFactoryConfiguration("org.yike.vision.board", "?")
-                .update(new Hashtable<>(Map.of("blackboard", false, "fps", 5.0)));
-
+        // a detector as an admin makes one, through the API: a named instance of the factory
         Api api = new Api().ready();
+        assertEquals(400, api.patch("config/org.yike.vision.board~screen", "{\"fps\": \"fast\"}").status());
+        assertEquals("none stored yet", 404, api.delete("config/org.yike.vision.board~screen").status());
+        Api.Answer made = api.patch("config/org.yike.vision.board~screen", "{\"blackboard\": false, \"fps\": 5.0}");
+        assertEquals(made.toString(), 200, made.status());
+        assertEquals(5.0, made.body().get("values").get("fps").asDouble(), 0);
         String id = RecordingTest.awaitStart(api, "{}").body().get("id").asText();
         List<ClassroomEvent> seen = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -59,6 +62,8 @@ public class BoardDetectionTest extends InYike {
                     "time", e.getProperty("time"), "device", e.getProperty("device"), "source", e.getProperty("source"))));
         }
         assertEquals("FINISHED", api.post("recordings/" + id + "/stop", "").body().get("state").asText());
+        assertEquals(204, api.delete("config/org.yike.vision.board~screen").status());
+        assertTrue(api.get("config/org.yike.vision.board~screen").body().get("values").isEmpty());
 
         for (ClassroomEvent e : seen) {
             assertEquals("101", e.classroom());

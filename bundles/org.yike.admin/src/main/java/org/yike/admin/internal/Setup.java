@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -66,6 +67,8 @@ public class Setup implements SchoolConfiguration {
     private static final String RUNTIME_OWN = "org.apache.felix.";
     /** Marks a publishing target's configuration; targets travel through the publish service, which seals their secrets. */
     private static final String TARGET_TYPE = "yike.target.type";
+    /** Between a factory PID and an instance's name in a named factory configuration's PID (OSGi R7). */
+    private static final char FACTORY_NAME = '~';
     private static final Set<String> BOOKKEEPING = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
             ConfigurationAdmin.SERVICE_BUNDLELOCATION);
 
@@ -105,18 +108,36 @@ public class Setup implements SchoolConfiguration {
     public synchronized Described change(String pid, Map<String, Object> changes) throws IOException {
         ObjectClassDefinition ocd = described(pid);
         Map<String, Object> typed = Forms.typed(ocd, changes, pid);
-        Configuration c = configurations.getConfiguration(pid, "?");
+        Optional<Configuration> existing = existing(pid);
         Hashtable<String, Object> p = new Hashtable<>();
-        if (c.getProperties() != null) {
-            for (String key : Collections.list(c.getProperties().keys())) p.put(key, c.getProperties().get(key));
-        }
+        existing.map(Configuration::getProperties).ifPresent(had -> Collections.list(had.keys()).forEach(k -> p.put(k, had.get(k))));
         typed.forEach((k, v) -> {
             if (v == null) p.remove(k);
             else p.put(k, v);
         });
+        int factory = pid.indexOf(FACTORY_NAME);
+        if (existing.isEmpty() && factory > 0) {
+            // a new instance of a factory (a second detector, say): whole from the start, or not made
+            Map<String, Object> values = new HashMap<>();
+            p.forEach(values::put);
+            Forms.requireComplete(ocd, values);
+        }
+        Configuration c = existing.isPresent() ? existing.get()
+                : factory > 0 ? configurations.getFactoryConfiguration(pid.substring(0, factory), pid.substring(factory + 1), "?")
+                : configurations.getConfiguration(pid, "?");
         c.update(p);
-        LOG.info("Configuration {} changed: {}", pid, String.join(", ", changes.keySet()));
+        LOG.info("Configuration {} {}: {}", pid, existing.isPresent() ? "changed" : "made", String.join(", ", changes.keySet()));
         return get(pid);
+    }
+
+    @Override
+    public synchronized boolean delete(String pid) throws IOException {
+        described(pid);
+        Optional<Configuration> c = existing(pid);
+        if (c.isEmpty()) return false;
+        c.get().delete();
+        LOG.info("Configuration {} deleted", pid);
+        return true;
     }
 
     @Override
@@ -271,8 +292,13 @@ public class Setup implements SchoolConfiguration {
         return pid.startsWith(factory) && pid.length() > factory.length() + 1 ? pid.substring(factory.length() + 1) : pid;
     }
 
+    /** A PID {@code factory~name} is the named instance {@code name} of the factory PID {@code factory}. */
     private ObjectClassDefinition described(String pid) {
-        return definition(pid, false, null).orElseThrow(() -> new AdminRefused(NOT_FOUND, "no configuration '" + pid
+        int factory = pid.indexOf(FACTORY_NAME);
+        Optional<ObjectClassDefinition> ocd = factory > 0 && factory < pid.length() - 1
+                ? definition(pid.substring(0, factory), true, null)
+                : definition(pid, false, null);
+        return ocd.orElseThrow(() -> new AdminRefused(NOT_FOUND, "no configuration '" + pid
                 + "' is described by an installed bundle (devices and targets have calls of their own)"));
     }
 

@@ -19,14 +19,26 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface SchoolConfiguration {
 
-    /** A configuration described by Metatype: its values (passwords left out) and its form. */
+    /**
+     * A configuration described by Metatype: its values (passwords left out) and its form. A PID
+     * {@code factory~name} is the instance {@code name} of a factory (a detector per camera, say).
+     */
     Described get(String pid) throws IOException;
 
     /**
      * Changes the attributes {@code changes} names, each checked against and converted to the Metatype
-     * description; a null value returns one to its default. Stored when this returns.
+     * description; a null value returns one to its default. Stored when this returns. A factory's
+     * instance {@code factory~name} that is not there yet is made, if it then has every required attribute.
      */
     Described change(String pid, Map<String, Object> changes) throws IOException;
+
+    /**
+     * Deletes a configuration: a factory's instance goes, any other returns to its defaults. False
+     * where there was none.
+     *
+     * @since 1.1
+     */
+    boolean delete(String pid) throws IOException;
 
     /** The whole configuration as one file; {@code passphrase} seals the passwords, without one (null) they are left out. */
     Map<String, Object> export(String passphrase) throws IOException;

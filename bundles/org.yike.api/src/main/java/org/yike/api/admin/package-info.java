@@ -6,5 +6,5 @@
  * refusal is an {@link AdminRefused} in words a person can act on, and changes nothing.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.yike.api.admin;

@@ -21,8 +21,9 @@ import org.yike.api.admin.SchoolConfiguration.Imported;
 /**
  * The school's configuration over HTTP (the admins', as {@link Permissions} says): {@code GET /api/config/export} (the file;
  * header {@code Yike-Passphrase} seals its passwords), {@code POST /api/config/import} (the file as
- * the body, the same header to open them), and {@code GET}/{@code PATCH /api/config/{pid}} for one
- * configuration described by Metatype (a strategy per classroom, a profile, the catalog's settings).
+ * the body, the same header to open them), and {@code GET}/{@code PATCH}/{@code DELETE /api/config/{pid}} for
+ * one configuration described by Metatype (a strategy per classroom, a profile, the catalog's settings;
+ * {@code factory~name} for a factory's instance, which PATCH makes).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/config/*")
@@ -52,8 +53,11 @@ public class ConfigurationServlet extends JsonApi {
         } else if (call.is("PATCH", "*")) {
             JsonAnswers.write(resp, 200, AdminAnswers.described(
                     school.change(call.part(0), AdminAnswers.plainObject(JsonAnswers.body(req)))));
+        } else if (call.is("DELETE", "*")) {
+            if (!school.delete(call.part(0))) throw new Refused(404, "no configuration '" + call.part(0) + "' is stored");
+            resp.setStatus(204);
         } else {
-            throw new Refused(405, "/api/config/{pid} answers GET and PATCH");
+            throw new Refused(405, "/api/config/{pid} answers GET, PATCH and DELETE");
         }
     }
 
