@@ -48,8 +48,9 @@ function open(i) {
   const v = { url: urls[i % urls.length], bytes: 0, first: false, closed: null, lastVideo: null, gapMs: 0 };
   viewers.push(v);
   return new Promise((resolve) => {
-    // YIKE_TOKEN: the admin token, since every live stream needs a login
-    const ws = new WebSocket(v.url, { perMessageDeflate: false,
+    // YIKE_TOKEN: the admin token, since every live stream needs a login; permessage-deflate offered, as
+    // every browser does (the server declines it)
+    const ws = new WebSocket(v.url, { perMessageDeflate: true,
       headers: process.env.YIKE_TOKEN ? { Authorization: `Bearer ${process.env.YIKE_TOKEN}` } : {} });
     v.ws = ws;
     ws.on('message', (data) => {

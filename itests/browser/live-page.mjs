@@ -2,7 +2,7 @@
 // Opens a room's live page and prints, for N seconds (with --stdin stop: or until its standard input
 // closes, for a test that decides when it has seen enough), every 500 ms (--every), what a viewer would see: the badge's state, the
 // frames the video has shown, its currentTime, the page's heading, how far it plays behind what it has received, whether
-// it is muted; then one line {"summary": ...}. A test that restarts the runtime meanwhile reads from
+// it is muted; then one line {"summary": ...} (with the WebSocket extensions the browser and the server agreed on). A test that restarts the runtime meanwhile reads from
 // the samples how soon the picture came back. With YIKE_USER and YIKE_PASSWORD set it logs in through the
 // login form first and lands on the page.
 import { openBrowser, openPage, options, print, sleep } from './browser.mjs';
@@ -42,6 +42,12 @@ try {
     await sleep(Number(every));
   }
   if (screenshot) await page.screenshot({ path: screenshot });
+  // what this browser's own WebSocket (which offers permessage-deflate) agrees with the server on
+  const extensions = await page.evaluate((u) => new Promise((resolve) => {
+    const ws = new WebSocket(u.replace(/^http/, 'ws').replace(/\/room\/([^/?]+).*$/, '/live/$1/live'));
+    ws.onopen = () => { resolve(ws.extensions); ws.close(); };
+    ws.onerror = () => resolve(null);
+  }), url);
   const live = samples.filter((s) => s.state === 'live');
   const latencies = live.map((s) => s.latency).filter((l) => l !== null).sort((a, b) => a - b);
   print({
@@ -53,6 +59,7 @@ try {
       samples: samples.length,
       medianLatency: latencies.length ? latencies[Math.floor(latencies.length / 2)] : null,
       maxLatency: latencies.length ? latencies.at(-1) : null,
+      extensions,
     },
   });
 } finally {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,9 @@ public class LiveServlet extends JettyWebSocketServlet {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND, "a live stream is /live/{room}/{stream}");
                 return null;
             }
+            // no permessage-deflate, which every browser offers: video does not compress, and each
+            // viewer's copy of every message would be deflated on its own
+            response.setExtensions(List.of());
             return new SocketViewer(hubs, m.group(1), m.group(2));
         });
     }
