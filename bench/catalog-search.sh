@@ -11,7 +11,7 @@ MODULE="$ROOT/bundles/org.yike.catalog"
 WORK="$(mktemp -d /tmp/yike-catalog-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 CP_FILE="$WORK/classpath"
-(cd "$MODULE" && mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null)
+(cd "$MODULE" && mvn -B -q -o org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null)
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 log "catalog search bench: ${SIZES[*]} lessons in $WORK (load $LOAD_BEFORE)"
 OUT="$WORK/out.md"

@@ -34,7 +34,7 @@ CP=""
 for m in org.yike.connector.ftp org.yike.connector.sftp; do
   dir="$ROOT/bundles/$m"
   [[ -d "$dir/target/test-classes" ]] || die "$dir/target/test-classes missing -- build first: mvn -B -DskipTests install"
-  mvn -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/$m.cp" -f "$dir/pom.xml" >/dev/null \
+  mvn -B -o -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/$m.cp" -f "$dir/pom.xml" >/dev/null \
     || die "mvn could not list the classpath of $m (is the reactor installed?)"
   CP="$CP:$dir/target/classes:$dir/target/test-classes:$(cat "$WORK/$m.cp")"
 done
