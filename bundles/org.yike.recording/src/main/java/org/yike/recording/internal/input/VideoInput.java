@@ -97,6 +97,9 @@ public final class VideoInput extends SourceReader {
     private PacketDecoder decoder;
     /** The decoder has had a key frame since it last skipped packets: what it makes is whole. */
     private boolean decoding;
+    private final KeyFrames keyFrames = new KeyFrames();
+    /** Key frames decoded for analysis alone, the packets between them skipped; the reading thread's. */
+    private volatile long keyFramesDecodedAlone;
     private ResourceFile resource;
     private Path resourcePath;
     private RawResource raw;
@@ -206,8 +209,9 @@ public final class VideoInput extends SourceReader {
         try {
             if (packet.stream_index() == videoStream) {
                 long t = packet.dts() != avutil.AV_NOPTS_VALUE ? packet.dts() : packet.pts();
-                reading.picture(t == avutil.AV_NOPTS_VALUE ? StreamReading.UNTIMED : av_rescale_q(t, videoTimeBase, MICROS),
-                        packet.size());
+                long micros = t == avutil.AV_NOPTS_VALUE ? StreamReading.UNTIMED : av_rescale_q(t, videoTimeBase, MICROS);
+                reading.picture(micros, packet.size());
+                if ((packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0) keyFrames.seen(micros);
                 decode(packet);
             } else {
                 reading.other(packet.size());
@@ -226,6 +230,17 @@ public final class VideoInput extends SourceReader {
         PictureTap analysed = pictures != null && pictures.wanted() ? pictures : null;
         if (!show && !decodeOffScreen && analysed == null) {
             decoding = false;
+            return;
+        }
+        if (!show && !decodeOffScreen && keyFrames.atLeastEvery(analysed.shortestPeriodMicros())) {
+            // only analysis wants it, no more often than key frames come: those alone, each a whole picture
+            // by itself, at a fraction of the cost; a cut to it starts at the next key frame, as for any
+            // camera off screen
+            decoding = false;
+            if ((packet.flags() & avcodec.AV_PKT_FLAG_KEY) == 0) return;
+            decoder.restart();
+            keyFramesDecodedAlone++;
+            decoder.decode(packet, null, null, analysed);
             return;
         }
         if (!decoding) {
@@ -363,5 +378,10 @@ public final class VideoInput extends SourceReader {
         boolean fresh = sequence > 0
                 && (latestIsSlate || latestNanos - freshNanos >= 0 && Objects.equals(latestCrop, crop(framing)));
         return fresh ? sequence - 1 : sequence;
+    }
+
+    /** How many key frames were decoded alone, for analysis while off screen (a reader's figure, for tests and logs). */
+    long keyFramesDecodedAlone() {
+        return keyFramesDecodedAlone;
     }
 }

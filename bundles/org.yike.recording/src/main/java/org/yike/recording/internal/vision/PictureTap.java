@@ -67,6 +67,18 @@ public final class PictureTap implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The shortest time, in microseconds, between the pictures the subscribers that want this source
+     * ask for; {@link Long#MAX_VALUE} where none wants them.
+     */
+    public long shortestPeriodMicros() {
+        long shortest = Long.MAX_VALUE;
+        for (Feed f : feeds) {
+            if (f.request().wants(source.key(), source.role())) shortest = Math.min(shortest, Math.round(1e6 / f.request().fps()));
+        }
+        return shortest;
+    }
+
     /** A decoded picture, any pixel format, at the camera's size. */
     public synchronized void offer(AVFrame frame) {
         long now = System.nanoTime();

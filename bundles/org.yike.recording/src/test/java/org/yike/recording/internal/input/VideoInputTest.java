@@ -8,6 +8,8 @@ import static org.junit.Assert.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -58,16 +60,34 @@ public class VideoInputTest {
 
     /**
      * A compressed camera off screen is not decoded for the program, but is for an analysis plugin that
-     * wants its pictures: the plugin gets the same picture as the ffmpeg CLI makes of it.
+     * wants its pictures: the plugin gets the same picture as the ffmpeg CLI makes of it. Wanted more
+     * often than key frames come (25 a second, a key frame only at the start), every packet is decoded.
      */
     @Test
     public void aCameraOffScreenIsDecodedForAnAnalysisPlugin() throws Exception {
+        assertEquals("key frames decoded alone", 0, offScreenPictures(null, 25, 3));
+    }
+
+    /** Wanted no more often than key frames come (4 a second; a key frame each 5 of 25), those alone are decoded. */
+    @Test
+    public void keyFramesAloneAreDecodedWhenTheyComeOftenEnough() throws Exception {
+        assertTrue("key frames decoded alone", offScreenPictures(5, 4, 4) >= 3);
+    }
+
+    /**
+     * Takes {@code count} pictures of an off-screen H.264 camera (a key frame each {@code gop} frames, or the
+     * encoder's default) at {@code fps} for a plugin, each compared with the CLI's; answers how many key
+     * frames the reader decoded alone.
+     */
+    private static long offScreenPictures(Integer gop, double fps, int count) throws Exception {
         MediaRuntime media = MediaRuntime.outsideFramework();
         Path clip = Files.createTempFile("yike-camera", ".ts");
         try {
-            Process encode = new ProcessBuilder(media.ffmpeg().toString(), "-v", "error", "-nostdin", "-y", "-f", "lavfi",
-                    "-i", String.format(BARS, 320, 180), "-t", "2", "-c:v", "libopenh264", "-f", "mpegts", clip.toString())
-                    .redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(media.ffmpeg().toString(), "-v", "error", "-nostdin", "-y", "-f", "lavfi",
+                    "-i", String.format(BARS, 320, 180), "-t", "4", "-c:v", "libopenh264"));
+            if (gop != null) command.addAll(List.of("-g", gop.toString()));
+            command.addAll(List.of("-f", "mpegts", clip.toString()));
+            Process encode = new ProcessBuilder(command).redirectErrorStream(true).start();
             assertEquals(new String(encode.getInputStream().readAllBytes()), 0, encode.waitFor());
             Process decode = new ProcessBuilder(media.ffmpeg().toString(), "-v", "error", "-nostdin", "-i", clip.toString(),
                     "-frames:v", "1", "-vf", "scale=160:90:flags=bilinear,format=gray", "-f", "rawvideo", "-")
@@ -78,19 +98,24 @@ public class VideoInputTest {
             PictureFeeds feeds = new PictureFeeds();
             Source camera = new Source("cam", "main", null, Role.STUDENT_WIDE, StreamLocator.of(clip.toString()));
             Profile profile = new Profile("recording", 320, 180, 25, 300, 25, 0, 48000, 1, "openh264");
-            try (PictureSubscription s = feeds.subscribe(PictureRequest.of("cam/main", 160, 90, 25, PictureFormat.GREY));
+            try (PictureSubscription s = feeds.subscribe(PictureRequest.of("cam/main", 160, 90, fps, PictureFormat.GREY));
                     VideoInput input = new VideoInput(camera, profile, (src, problem) -> { }, null, false, 5000, media,
                             feeds.tap("101", "lesson", camera))) {
                 input.start();
-                Picture p = s.take(20, TimeUnit.SECONDS);
-                assertNotNull("a picture for the plugin", p);
-                ByteBuffer program = ByteBuffer.allocateDirect(VideoFrame.bytes(320, 180));
-                assertEquals("none for the program, which does not show it", 0, input.copyNewerThan(0, program));
-                assertEquals(expected.length, p.data().length);
-                long difference = 0;
-                for (int i = 0; i < expected.length; i++) difference += Math.abs((expected[i] & 0xFF) - (p.data()[i] & 0xFF));
-                assertTrue("the CLI's picture, give or take rounding: mean difference " + (double) difference / expected.length,
-                        difference < expected.length * 2L);
+                for (int n = 1; n <= count; n++) {
+                    Picture p = s.take(20, TimeUnit.SECONDS);
+                    assertNotNull("picture " + n + " for the plugin", p);
+                    assertEquals(expected.length, p.data().length);
+                    long difference = 0;
+                    for (int i = 0; i < expected.length; i++) difference += Math.abs((expected[i] & 0xFF) - (p.data()[i] & 0xFF));
+                    assertTrue("picture " + n + " is the CLI's, give or take rounding: mean difference "
+                            + (double) difference / expected.length, difference < expected.length * 2L);
+                    if (n == 1) {
+                        ByteBuffer program = ByteBuffer.allocateDirect(VideoFrame.bytes(320, 180));
+                        assertEquals("none for the program, which does not show it", 0, input.copyNewerThan(0, program));
+                    }
+                }
+                return input.keyFramesDecodedAlone();
             }
         } finally {
             Files.deleteIfExists(clip);
