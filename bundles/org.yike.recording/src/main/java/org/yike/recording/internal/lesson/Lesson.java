@@ -206,9 +206,12 @@ public final class Lesson {
         directing.open(video.keySet().iterator().next());
         picture.open(directing, freshNanos());
         String failure = null;
+        long openingNanos = System.nanoTime();
         awaitOpening(picture);
         resources.startClock();
         long startNanos = clock.startNanos();
+        LOG.info("Lesson {}: first frame, the opening shot's pictures came in {} ms", record.id,
+                (System.nanoTime() - openingNanos) / 1_000_000);
         if (picture.onScreen() != null) shown(picture.onScreen(), 0);
         microphones.forEach(m -> m.run(true));
         try {
