@@ -1,6 +1,7 @@
 package org.yike.web.internal;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,11 +42,12 @@ import org.yike.api.catalog.LessonReview;
 import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.catalog.Playback;
+import org.yike.api.storage.BlobStore;
 
 /**
  * The catalog over HTTP: {@code /api/lessons} (find with facets, read, change, share, delete; a teacher finds their
  * own lessons and those shared with them), a
- * lesson's files with byte ranges and as downloads, its HLS, poster and chapter pictures, its analysis, and
+ * lesson's files with byte ranges and as downloads (or redirected to an S3 store's playback address where it holds them), its HLS, poster and chapter pictures, its analysis, and
  * {@code POST /api/catalog/rebuild}.
  */
 @Component(service = Servlet.class)
@@ -67,6 +70,11 @@ public class LessonsApi extends HttpServlet {
     /** Lesson analysis, where org.yike.analysis.lesson is installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     transient volatile LessonAnalyses analyses;
+
+    /** A district's object store: a lesson's file kept there is played from it, not through Yike. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + BlobStore.KIND + "=s3)")
+    transient volatile BlobStore objects;
 
     /** HLS and pictures need FFmpeg; lessons are listed and served without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -169,6 +177,7 @@ public class LessonsApi extends HttpServlet {
             case "GET lessons/4":
                 if (!p.get(2).equals("files")) return false;
                 // only the files the caller is shown: a judge is not shown the metadata, which names the teacher
+                if (req.getParameter("download") == null && playedFromStore(lesson, p.get(3), resp)) return true;
                 Path file = catalog.file(id, p.get(3)).filter(f -> lesson.files().stream().anyMatch(l -> l.name().equals(p.get(3))))
                         .orElseThrow(() -> new Refused(404, "lesson " + id + " has no file " + p.get(3) + "; its files: "
                                 + lesson.files().stream().map(LessonFile::name).toList()));
@@ -189,6 +198,22 @@ public class LessonsApi extends HttpServlet {
             default:
                 return false;
         }
+    }
+
+    /**
+     * Redirects to the object store's playback address of the lesson's file where the store holds it
+     * under the key the data folder has it at; answers whether it did.
+     */
+    private boolean playedFromStore(Lesson lesson, String name, HttpServletResponse resp) throws IOException {
+        BlobStore store = objects;
+        if (store == null || lesson.files().stream().noneMatch(f -> f.name().equals(name))) return false;
+        String key = "recordings/" + lesson.room() + "/" + lesson.id() + "/" + name;
+        Optional<URI> address = store.stat(key).isPresent() ? store.playbackAddress(key) : Optional.empty();
+        if (address.isEmpty()) return false;
+        // the address is signed for a while only: no cache may keep the redirect
+        resp.setHeader("Cache-Control", "no-store");
+        resp.sendRedirect(address.get().toString());
+        return true;
     }
 
     /** The least a player plays of a lesson for a view. */
