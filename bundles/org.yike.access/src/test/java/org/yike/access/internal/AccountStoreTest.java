@@ -22,21 +22,37 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
 import org.junit.rules.TemporaryFolder;
 import org.yike.catalog.fixture.MigratedDatabase;
+import org.yike.catalog.fixture.MigratedDatabase.Engine;
 import org.yike.api.access.AccessRefused;
 import org.yike.api.access.Role;
 import org.yike.api.access.Scope;
 import org.yike.api.access.Session;
 import org.yike.api.access.User;
 
-/** The users in a real Derby database migrated by the catalog's own scripts. */
+/** The users in a real database (Derby and PostgreSQL) migrated by the catalog's own scripts. */
+@RunWith(Parameterized.class)
 public class AccountStoreTest {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
     @Rule
-    public MigratedDatabase database = new MigratedDatabase();
+    public final MigratedDatabase database;
+    private final Engine engine;
+
+    @Parameters(name = "{0}")
+    public static Engine[] engines() {
+        return Engine.values();
+    }
+
+    public AccountStoreTest(Engine engine) {
+        this.engine = engine;
+        database = new MigratedDatabase(engine);
+    }
 
     private final MovableClock clock = new MovableClock();
     private AccountStore accounts;
@@ -81,6 +97,7 @@ public class AccountStoreTest {
             assertTrue(r.getString(1), r.getString(1).startsWith("$2b$11$"));
             assertFalse(r.getString(1).contains("wang-secret-1"));
         }
+        if (engine != Engine.DERBY) return; // PostgreSQL's files are its server's
         // nor anywhere in the database's files
         try (Stream<Path> files = Files.walk(database.files())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import javax.sql.DataSource;
 import org.yike.api.catalog.Chapter;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonFile;
+import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonReview;
 import org.yike.api.catalog.LessonState;
 
@@ -55,10 +55,15 @@ final class CatalogStore implements AutoCloseable {
     record ReviewRequest(String by, Instant at) {
     }
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Connection db;
+    /** PostgreSQL's full-text search, kept beside the rows there; none on Derby, whose search is Lucene's alone. */
+    private final PostgresSearch search;
 
     CatalogStore(DataSource database) throws SQLException {
         db = database.getConnection();
+        search = db.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? new PostgresSearch() : null;
     }
 
     synchronized void put(Lesson l, Path folder, long modified) throws SQLException {
@@ -78,7 +83,9 @@ final class CatalogStore implements AutoCloseable {
                 PreparedStatement file = db.prepareStatement("INSERT INTO lesson_file VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement chapter = db.prepareStatement("INSERT INTO chapter VALUES (?, ?, ?, ?)");
                 PreparedStatement tag = db.prepareStatement("INSERT INTO lesson_tag VALUES (?, ?, ?)");
-                PreparedStatement share = db.prepareStatement("INSERT INTO lesson_share VALUES (?, ?, ?)")) {
+                PreparedStatement share = db.prepareStatement("INSERT INTO lesson_share VALUES (?, ?, ?)");
+                PreparedStatement words = search == null ? null
+                        : db.prepareStatement("INSERT INTO lesson_search VALUES (?, ?::tsvector, ?::tsvector)")) {
             for (Entry e : entries) {
                 Lesson l = e.lesson();
                 delete.setString(1, l.id());
@@ -107,6 +114,13 @@ final class CatalogStore implements AutoCloseable {
                 lesson.setString(c++, e.folder() == null ? null : e.folder().toString());
                 lesson.setLong(c, e.modified());
                 lesson.executeUpdate();
+                if (words != null) {
+                    PostgresSearch.Vectors v = search.vectors(l);
+                    words.setString(1, l.id());
+                    words.setString(2, v.words());
+                    words.setString(3, v.pairs());
+                    words.addBatch();
+                }
                 for (int i = 0; i < l.files().size(); i++) {
                     LessonFile f = l.files().get(i);
                     file.setString(1, l.id());
@@ -133,6 +147,7 @@ final class CatalogStore implements AutoCloseable {
             chapter.executeBatch();
             tag.executeBatch();
             share.executeBatch();
+            if (words != null) words.executeBatch();
             db.commit();
         } catch (SQLException | RuntimeException e) {
             db.rollback();
@@ -160,8 +175,10 @@ final class CatalogStore implements AutoCloseable {
             s.setString(3, viewer);
             s.setLong(4, at.toEpochMilli());
             return s.executeUpdate() == 1;
-        } catch (SQLIntegrityConstraintViolationException counted) {
-            return false;
+        } catch (SQLException e) {
+            // the SQL state, not Derby's SQLIntegrityConstraintViolationException, which PostgreSQL's driver never throws
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) return false;
+            throw e;
         }
     }
 
@@ -298,6 +315,11 @@ final class CatalogStore implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** On PostgreSQL, what its full-text search finds (one page, newest first); empty on Derby. */
+    synchronized Optional<LessonIndex.Hits> find(LessonQuery q) throws SQLException {
+        return search == null ? Optional.empty() : Optional.of(search.find(db, q));
     }
 
     /** The ids of lessons in this state. */

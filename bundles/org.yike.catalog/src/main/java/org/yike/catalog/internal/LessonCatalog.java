@@ -88,7 +88,6 @@ public class LessonCatalog implements Catalog, EventHandler {
     private final ZoneId zone;
     private final Consumer<Event> post;
     private final CatalogStore store;
-    private final CatalogDatabase ownDatabase;
     private final LessonIndex index;
     private final int scheduledDays;
     private volatile Timetable timetable;
@@ -110,7 +109,7 @@ public class LessonCatalog implements Catalog, EventHandler {
     @Activate
     public LessonCatalog(BundleContext context, CatalogConfig config, @Reference EventAdmin events,
             @Reference(target = "(yike.database=catalog)") DataSource database) throws IOException, SQLException {
-        this(FrameworkSettings.of(context).dataFolder(), database, null, config.school(),
+        this(FrameworkSettings.of(context).dataFolder(), database, config.school(),
                 Clock.system(FrameworkSettings.of(context).timeZone()), config.scheduledDays(), events::postEvent);
         background.execute(this::load);
         background.scheduleWithFixedDelay(this::scheduleSafely, SCHEDULE_CHECK_SECONDS, SCHEDULE_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -132,18 +131,12 @@ public class LessonCatalog implements Catalog, EventHandler {
     }
 
     /**
-     * A catalog of the lessons under {@code <data>/recordings}, kept in {@code <data>/catalog}, with the
-     * timetable's sessions of the next {@code scheduledDays} as of {@code clock}, whose zone dates the lessons.
+     * A catalog of the lessons under {@code <data>/recordings}, kept in {@code database} and its index in
+     * {@code <data>/catalog}, with the timetable's sessions of the next {@code scheduledDays} as of
+     * {@code clock}, whose zone dates the lessons.
      */
-    LessonCatalog(Path data, String school, Clock clock, int scheduledDays, Consumer<Event> post)
+    LessonCatalog(Path data, DataSource database, String school, Clock clock, int scheduledDays, Consumer<Event> post)
             throws IOException, SQLException {
-        this(data, null, new CatalogDatabase(data.resolve("catalog").resolve("db")), school, clock, scheduledDays, post);
-    }
-
-    /** {@code ownDatabase}: one this catalog opened itself and shuts down when it closes; else {@code database}. */
-    private LessonCatalog(Path data, DataSource database, CatalogDatabase ownDatabase, String school, Clock clock,
-            int scheduledDays, Consumer<Event> post) throws IOException, SQLException {
-        this.ownDatabase = ownDatabase;
         this.recordings = data.resolve("recordings");
         this.scheduledDays = scheduledDays;
         this.school = school == null || school.isBlank() ? null : school.strip();
@@ -152,7 +145,7 @@ public class LessonCatalog implements Catalog, EventHandler {
         this.post = post;
         Path home = data.resolve("catalog");
         Files.createDirectories(home);
-        store = new CatalogStore(ownDatabase != null ? ownDatabase : database);
+        store = new CatalogStore(database);
         try {
             index = new LessonIndex(home.resolve("index"));
         } catch (IOException | RuntimeException e) {
@@ -262,7 +255,6 @@ public class LessonCatalog implements Catalog, EventHandler {
             LOG.warn("Closing the search index failed", e);
         }
         store.close();
-        if (ownDatabase != null) ownDatabase.shutdown();
     }
 
     @Override

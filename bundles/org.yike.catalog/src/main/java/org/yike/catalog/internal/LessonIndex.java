@@ -127,11 +127,7 @@ final class LessonIndex implements AutoCloseable {
     private static Document document(Lesson l) throws IOException {
         Document d = new Document();
         d.add(new StringField(ID, l.id(), Field.Store.YES));
-        List<String> texts = new ArrayList<>(List.of(l.title()));
-        Stream.of(l.course(), l.teacher(), l.schoolClass()).filter(t -> t != null).forEach(texts::add);
-        l.chapters().stream().map(Chapter::title).forEach(texts::add);
-        texts.addAll(l.tags());
-        for (String text : texts) {
+        for (String text : texts(l)) {
             d.add(new TextField(WORDS, text, Field.Store.NO));
             d.add(new TextField(PAIRS, text, Field.Store.NO));
         }
@@ -146,6 +142,15 @@ final class LessonIndex implements AutoCloseable {
         d.add(new NumericDocValuesField(WHEN, l.started() != null ? l.started().toEpochMilli()
                 : l.date().toEpochDay() * 86_400_000L));
         return FACETS.build(d);
+    }
+
+    /** What is searched of a lesson: its title, course, teacher, class, chapter names and tags. */
+    static List<String> texts(Lesson l) {
+        List<String> texts = new ArrayList<>(List.of(l.title()));
+        Stream.of(l.course(), l.teacher(), l.schoolClass()).filter(t -> t != null).forEach(texts::add);
+        l.chapters().stream().map(Chapter::title).forEach(texts::add);
+        texts.addAll(l.tags());
+        return texts;
     }
 
     /** An exact filter, and a facet where it is one. */

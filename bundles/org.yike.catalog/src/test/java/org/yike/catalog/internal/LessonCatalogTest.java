@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +29,13 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
 import org.osgi.service.event.Event;
 import org.yike.api.catalog.CatalogEvents;
+import org.yike.catalog.fixture.MigratedDatabase;
+import org.yike.catalog.fixture.MigratedDatabase.Engine;
 import org.yike.api.catalog.Chapter;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonEdit;
@@ -43,10 +50,22 @@ import org.yike.api.timetable.Session;
 import org.yike.api.timetable.Timetable;
 import org.yike.timetable.fixture.Timetables;
 
+@RunWith(Parameterized.class)
 public class LessonCatalogTest {
+
+    @Parameters(name = "{0}")
+    public static Engine[] engines() {
+        return Engine.values();
+    }
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+    @Rule
+    public final MigratedDatabase database;
+
+    public LessonCatalogTest(Engine engine) {
+        database = new MigratedDatabase(engine);
+    }
 
     private Path data;
     private final List<Event> posted = new ArrayList<>();
@@ -69,7 +88,7 @@ public class LessonCatalogTest {
     }
 
     private LessonCatalog open() throws Exception {
-        return new LessonCatalog(data, "实验中学", Clock.fixed(NOW, Folders.SHANGHAI), 14, posted::add);
+        return new LessonCatalog(data, database.dataSource(), "实验中学", Clock.fixed(NOW, Folders.SHANGHAI), 14, posted::add);
     }
 
     @After
@@ -174,6 +193,9 @@ public class LessonCatalogTest {
         assertEquals("the catalog rebuilt from disk equals the one it replaced", before, everything());
         catalog.close();
         Files.walk(data.resolve("catalog")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM lesson");
+        }
         catalog = open();
         catalog.load();
         assertEquals("a first start with an empty catalog rebuilds it", before, everything());

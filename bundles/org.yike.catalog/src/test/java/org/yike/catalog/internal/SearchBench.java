@@ -16,12 +16,15 @@ import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonFile;
 import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonState;
+import org.yike.catalog.fixture.LoopbackPostgres;
 
 /**
  * Search latency of the catalog ({@code bench/catalog-search.sh}): a catalog of N made-up lessons of
  * a 60-room school (Derby and Lucene on disk, as in the runtime), then each kind of query many times;
  * prints the median and 95th percentile of {@link LessonCatalog#find} (index search plus reading the
- * page's lessons from Derby), without HTTP. Arguments: the working folder, then the sizes.
+ * page's lessons from Derby), without HTTP. Arguments: the working folder, then the sizes. With
+ * {@code -Dyike.bench.engine=postgresql} the catalog is on the tests' PostgreSQL server instead, and
+ * PostgreSQL's full-text search ({@link PostgresSearch}, ids and total only) is timed beside it.
  */
 public final class SearchBench {
 
@@ -43,7 +46,13 @@ public final class SearchBench {
     private static void run(Path data, int n) throws Exception {
         LessonFolder.deleteTree(data);
         Files.createDirectories(data);
-        LessonCatalog catalog = new LessonCatalog(data, "实验中学", java.time.Clock.system(Folders.SHANGHAI), 0, e -> { });
+        boolean postgres = "postgresql".equals(System.getProperty("yike.bench.engine"));
+        LoopbackPostgres server = postgres ? LoopbackPostgres.get() : null;
+        CatalogDatabase database = new CatalogDatabase(postgres
+                ? CatalogDatabase.postgresql(server.url(server.newDatabase()), LoopbackPostgres.USER, null)
+                : CatalogDatabase.derby(data.resolve("catalog/db")), 10);
+        CatalogStore fullText = postgres ? new CatalogStore(database) : null;
+        LessonCatalog catalog = new LessonCatalog(data, database, "实验中学", java.time.Clock.system(Folders.SHANGHAI), 0, e -> { });
         try {
             long t0 = System.nanoTime();
             Random random = new Random(42);
@@ -83,19 +92,34 @@ public final class SearchBench {
                     all.add(ms[i]);
                 }
                 Arrays.sort(ms);
-                rows.append(String.format("| %s | %d | %.2f | %.2f |%n", q.getKey(), total, ms[ms.length / 2],
+                rows.append(String.format("| %s | %d | %.2f | %.2f |", q.getKey(), total, ms[ms.length / 2],
                         ms[(int) (ms.length * 0.95)]));
+                if (fullText != null) {
+                    for (int i = 0; i < 20; i++) fullText.find(q.getValue());
+                    double[] pg = new double[200];
+                    long pgTotal = 0;
+                    for (int i = 0; i < pg.length; i++) {
+                        long s = System.nanoTime();
+                        pgTotal = fullText.find(q.getValue()).orElseThrow().total();
+                        pg[i] = (System.nanoTime() - s) / 1e6;
+                    }
+                    Arrays.sort(pg);
+                    rows.append(String.format(" %d | %.2f | %.2f |", pgTotal, pg[pg.length / 2], pg[(int) (pg.length * 0.95)]));
+                }
+                rows.append(System.lineSeparator());
             }
             double[] every = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf("%n### %,d lessons%n%nbuilt in %.1f s (Derby + Lucene, %d MB on disk)%n%n", n, built,
-                    size(data.resolve("catalog")) >> 20);
-            System.out.println("| query | lessons found | median ms | p95 ms |");
-            System.out.println("|---|---:|---:|---:|");
+            System.out.printf("%n### %,d lessons%n%nbuilt in %.1f s (%s + Lucene, %d MB on this disk)%n%n", n, built,
+                    postgres ? "PostgreSQL" : "Derby", size(data.resolve("catalog")) >> 20);
+            System.out.println("| query | lessons found | median ms | p95 ms |" + (postgres ? " PostgreSQL found | median ms | p95 ms |" : ""));
+            System.out.println("|---|---:|---:|---:|" + (postgres ? "---:|---:|---:|" : ""));
             System.out.print(rows);
             System.out.printf("| **all queries** | | **%.2f** | **%.2f** |%n", every[every.length / 2],
                     every[(int) (every.length * 0.95)]);
         } finally {
             catalog.close();
+            if (fullText != null) fullText.close();
+            database.shutdown();
         }
     }
 

@@ -20,8 +20,12 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
 import org.yike.api.catalog.Lesson;
 import org.yike.catalog.fixture.MigratedDatabase;
+import org.yike.catalog.fixture.MigratedDatabase.Engine;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.evaluation.Evaluation;
 import org.yike.api.evaluation.Evaluations;
@@ -30,11 +34,21 @@ import org.yike.api.evaluation.Note;
 import org.yike.api.evaluation.Rubric;
 import org.yike.api.evaluation.Statistic;
 
-/** Rubrics and evaluations in a real Derby database migrated by the catalog's scripts; totals worked out by hand. */
+/** Rubrics and evaluations in a real database (Derby and PostgreSQL) migrated by the catalog's scripts; totals worked out by hand. */
+@RunWith(Parameterized.class)
 public class LessonEvaluationsTest {
 
     @Rule
-    public MigratedDatabase database = new MigratedDatabase();
+    public final MigratedDatabase database;
+
+    @Parameters(name = "{0}")
+    public static Engine[] engines() {
+        return Engine.values();
+    }
+
+    public LessonEvaluationsTest(Engine engine) {
+        database = new MigratedDatabase(engine);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private LessonEvaluations evaluations;

@@ -20,8 +20,12 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
 import org.yike.api.catalog.Lesson;
 import org.yike.catalog.fixture.MigratedDatabase;
+import org.yike.catalog.fixture.MigratedDatabase.Engine;
 import org.yike.api.catalog.LessonState;
 import org.yike.api.selection.Assignment;
 import org.yike.api.selection.BlindEntry;
@@ -32,15 +36,25 @@ import org.yike.api.selection.NewContest;
 import org.yike.api.selection.Ranked;
 
 /**
- * A selection round in a real Derby database migrated by the catalog's scripts: 12 lessons from 3
+ * A selection round in a real database (Derby and PostgreSQL) migrated by the catalog's scripts: 12 lessons from 3
  * schools, 4 judges (one of each school and one of the district), two judges an entry never from its
  * school, a disagreement that calls a third judge, and a ranking equal to the one worked out by hand
  * here, ties included; then the second round and the comments.
  */
+@RunWith(Parameterized.class)
 public class ContestsTest {
 
     @Rule
-    public MigratedDatabase database = new MigratedDatabase();
+    public final MigratedDatabase database;
+
+    @Parameters(name = "{0}")
+    public static Engine[] engines() {
+        return Engine.values();
+    }
+
+    public ContestsTest(Engine engine) {
+        database = new MigratedDatabase(engine);
+    }
 
     private Contests contests;
     private final Map<String, Lesson> lessons = new LinkedHashMap<>();

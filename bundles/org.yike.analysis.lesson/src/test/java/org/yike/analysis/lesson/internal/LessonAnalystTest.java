@@ -18,6 +18,9 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
 import org.junit.rules.TemporaryFolder;
 import org.yike.api.analysis.LessonAnalysis;
 import org.yike.api.analysis.LessonType;
@@ -25,15 +28,26 @@ import org.yike.api.analysis.TeacherSummary;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonState;
 import org.yike.catalog.fixture.MigratedDatabase;
+import org.yike.catalog.fixture.MigratedDatabase.Engine;
 
 /**
  * A lesson's folder analysed as the recorder leaves it: analysis.json beside its lesson.json, the analysis kept in a
- * real Derby database migrated by the catalog's scripts, read back, summed up per teacher and term, forgotten.
+ * real database (Derby and PostgreSQL) migrated by the catalog's scripts, read back, summed up per teacher and term, forgotten.
  */
+@RunWith(Parameterized.class)
 public class LessonAnalystTest {
 
     @Rule
-    public MigratedDatabase database = new MigratedDatabase();
+    public final MigratedDatabase database;
+
+    @Parameters(name = "{0}")
+    public static Engine[] engines() {
+        return Engine.values();
+    }
+
+    public LessonAnalystTest(Engine engine) {
+        database = new MigratedDatabase(engine);
+    }
     @Rule
     public TemporaryFolder folders = new TemporaryFolder();
 
