@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ import org.yike.media.MediaInfo;
 /**
  * GB/T 28181 cameras registering to Yike (the platform) by SIP, played by SIPp on loopback: digest
  * registration, keepalives, the Catalog's two channels adopted into a classroom, a channel's PTZ
- * and presets, and a channel's PS over RTP recorded. The SIP stack is the NIST one inlined in the driver bundle, running in Felix.
+ * and presets, and a channel's PS over RTP recorded, over UDP and over TCP either way round. The SIP stack is the NIST one inlined in the driver bundle, running in Felix.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -172,18 +174,37 @@ public class Gb28181Test extends InYike {
     /** The picture over TCP: the INVITE offers TCP/RTP/AVP, the camera connects and sends RFC 4571 frames. */
     @Test
     public void aChannelOverTcpIsRecorded() throws Exception {
+        recordedOverTcp("tcp", "gb-tcp", "gb-301", "34020000001320000003");
+    }
+
+    /**
+     * The picture over TCP the other way round: the INVITE offers a=setup:active, Yike reads the camera's answer (its SDP
+     * with y=, through javax.sdp) and connects to the port it names, where the camera sends RFC 4571 frames.
+     */
+    @Test
+    public void aChannelOverTcpWhereYikeConnectsIsRecorded() throws Exception {
+        recordedOverTcp("tcp-active", "gb-tcp-active", "gb-401", "34020000001320000004");
+    }
+
+    private void recordedOverTcp(String transport, String id, String classroom, String cameraId) throws Exception {
         configureRecording(with(SMALL_PROGRAM, "resourceMode", true));
         Api api = new Api().ready();
-        Path work = dataFolder().resolve("tcp");
-        try (SippCamera camera = new SippCamera("34020000001320000003", SIP_PORT, work)) {
-            adopt(api, camera, "gb-tcp", "gb-301", "tcp");
-            String lesson = RecordingTest.awaitStart(api, "{\"classroom\": \"gb-301\"}").body().get("id").asText();
-            try (PsRtpCamera sender = send(camera, 1, work)) {
-                assertEquals("TCP/RTP/AVP", camera.invites().get(0)[2]);
-                RtspClassroomTest.awaitParts(api, lesson, "gb-tcp/video", 1, 30);
+        Path work = dataFolder().resolve(transport);
+        boolean active = transport.equals("tcp-active");
+        try (SippCamera camera = new SippCamera(cameraId, SIP_PORT, work);
+                ServerSocket listening = active ? new ServerSocket(camera.answerPort(), 1, InetAddress.getLoopbackAddress()) : null) {
+            adopt(api, camera, id, classroom, transport);
+            String lesson = RecordingTest.awaitStart(api, "{\"classroom\": \"" + classroom + "\"}").body().get("id").asText();
+            String[] invite = Await.until("the INVITE in SIPp's log", 20, camera::invites, i -> !i.isEmpty()).get(0);
+            assertEquals("TCP/RTP/AVP", invite[2]);
+            assertEquals(active ? "a=setup:active" : "a=setup:passive", camera.setups().get(0));
+            try (PsRtpCamera sender = active
+                    ? new PsRtpCamera(this, 640, 360, listening, Long.parseLong(invite[1]), work.resolve("ffmpeg.log"))
+                    : send(camera, 1, work)) {
+                RtspClassroomTest.awaitParts(api, lesson, id + "/video", 1, 30);
                 api.awaitRecordedMore(lesson, 4000);
                 JsonNode finished = api.post("recordings/" + lesson + "/stop", "").body();
-                List<Path> parts = RtspClassroomTest.resources(finished, "gb-tcp/video");
+                List<Path> parts = RtspClassroomTest.resources(finished, id + "/video");
                 assertEquals(finished.get("files").toString(), 1, parts.size());
                 MediaInfo info = media.probe(parts.get(0));
                 assertEquals("h264", info.video().orElseThrow().codec());

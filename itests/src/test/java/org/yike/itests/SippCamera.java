@@ -23,6 +23,8 @@ final class SippCamera implements AutoCloseable {
     private final int platformPort;
     private final Path work;
     private final List<Process> processes = new ArrayList<>();
+    /** The port the camera's answers name for its RTP, where it listens when the platform connects over TCP. */
+    private final int answerPort = InYike.freePort();
 
     /** @param id the camera's 20-digit id; its channels are it with 131 and 1, 2 in place of 132 and 1 */
     SippCamera(String id, int platformPort, Path work) throws IOException {
@@ -33,6 +35,10 @@ final class SippCamera implements AutoCloseable {
 
     String channel(int n) {
         return id.substring(0, 10) + "131" + id.substring(13, 19) + n;
+    }
+
+    int answerPort() {
+        return answerPort;
     }
 
     /** The log of the answers' scenario: the INVITEs' RTP ports ("rtp port ssrc") and the BYEs. */
@@ -54,6 +60,7 @@ final class SippCamera implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + platformPort, "-sf",
                 scenarios.resolve(scenario).toString(), "-s", id, "-au", id, "-ap", password, "-key", "platform", PLATFORM,
                 "-key", "domain", DOMAIN, "-key", "channel1", channel(1), "-key", "channel2", channel(2),
+                "-key", "camport", Integer.toString(answerPort),
                 "-i", address, "-p", Integer.toString(InYike.freeUdpPort()), "-m", "1", "-d", "1000",
                 "-trace_err", "-error_file", work.resolve(scenario + ".errors").toString()));
         if (answers) {
@@ -74,6 +81,11 @@ final class SippCamera implements AutoCloseable {
         Path copy = work.resolve("camera-answers-gb2312.xml");
         Files.write(copy, Files.readString(scenario, StandardCharsets.UTF_8).getBytes(Charset.forName("GB2312")));
         return copy;
+    }
+
+    /** The offers' {@code a=setup} lines, in the order the INVITEs came, as SIPp logged them. */
+    List<String> setups() throws IOException {
+        return log().stream().filter(l -> l.startsWith("rtp ")).map(l -> l.replaceAll(".*, (a=setup:[a-z]+|)\\)$", "$1")).toList();
     }
 
     /** The port, SSRC and transport each INVITE's SDP named, in the order they came, as SIPp logged them. */

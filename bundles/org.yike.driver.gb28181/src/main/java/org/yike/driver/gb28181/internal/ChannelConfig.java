@@ -34,6 +34,6 @@ public @interface ChannelConfig {
 
     @AttributeDefinition(name = "%transport.name", description = "%transport.description", options = {
             @Option(value = "udp", label = "%transport.udp"),
-            @Option(value = "tcp", label = "%transport.tcp") })
+            @Option(value = "tcp", label = "%transport.tcp"), @Option(value = "tcp-active", label = "%transport.tcpActive") })
     String transport() default "udp";
 }

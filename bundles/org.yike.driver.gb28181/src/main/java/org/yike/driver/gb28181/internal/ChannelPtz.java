@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.Ptz;
+import org.yike.lib.sip.Manscdp;
 
 /**
  * A channel's PTZ by DeviceControl MESSAGEs ({@code PTZCmd}); its presets by PresetQuery, named as

@@ -49,7 +49,7 @@ public class Gb28181Channel extends ConfiguredDevice {
         String problem = problem(config);
         refused = problem == null ? null : refused(problem);
         bridge = problem == null ? new PsBridge(id(), deviceId, channelId, driver::platform, driver.rtpPorts(),
-                "tcp".equals(ConfigCheck.text(config.transport()))) : null;
+                ConfigCheck.text(config.transport())) : null;
         ptz = problem == null ? new ChannelPtz(id(), deviceId, channelId, driver::platform) : null;
     }
 
@@ -57,7 +57,7 @@ public class Gb28181Channel extends ConfiguredDevice {
         return new ConfigCheck().device(c.id(), c.classroom(), c.role())
                 .require(ConfigCheck.text(c.device()).matches("\\d{20}"), "device must be the camera's or NVR's 20-digit id")
                 .require(ConfigCheck.text(c.channel()).matches("\\d{20}"), "channel must be the channel's 20-digit id")
-                .require(List.of("udp", "tcp").contains(ConfigCheck.text(c.transport())), "transport must be udp or tcp")
+                .require(List.of("udp", "tcp", "tcp-active").contains(ConfigCheck.text(c.transport())), "transport must be udp, tcp or tcp-active")
                 .problem();
     }
 

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yike.lib.sip.Rtp;
 
 /**
  * A channel's picture where FFmpeg reads it: a TCP server on loopback that streams the PS the device
@@ -44,7 +45,8 @@ final class PsBridge implements AutoCloseable {
     private final String channelId;
     private final Supplier<Optional<SipPlatform>> platform;
     private final int[] rtpPorts;
-    private final boolean tcp;
+    /** {@code udp}, {@code tcp} (the device connects) or {@code tcp-active} (Yike connects). */
+    private final String transport;
     private final ServerSocket server;
     private final List<Socket> readers = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
@@ -53,16 +55,16 @@ final class PsBridge implements AutoCloseable {
 
     /**
      * @param key the channel device's id, naming threads and logs
-     * @param tcp whether the device sends over TCP (connecting to Yike), else over UDP
+     * @param transport {@code udp}, {@code tcp} (the device connects to Yike) or {@code tcp-active} (Yike connects to the device)
      */
-    PsBridge(String key, String deviceId, String channelId, Supplier<Optional<SipPlatform>> platform, int[] rtpPorts, boolean tcp)
+    PsBridge(String key, String deviceId, String channelId, Supplier<Optional<SipPlatform>> platform, int[] rtpPorts, String transport)
             throws IOException {
         this.key = key;
         this.deviceId = deviceId;
         this.channelId = channelId;
         this.platform = platform;
         this.rtpPorts = rtpPorts;
-        this.tcp = tcp;
+        this.transport = transport;
         this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::accept, "yike-gb28181-readers-" + key);
         acceptor.setDaemon(true);
@@ -147,10 +149,18 @@ final class PsBridge implements AutoCloseable {
             try {
                 via = platform.get().orElseThrow(() -> new IOException("the GB/T 28181 platform is not listening"));
                 String address = via.settings().address();
-                rtp = tcp ? RtpIn.tcp(address, rtpPorts, LOST_AFTER) : RtpIn.udp(address, rtpPorts, LOST_AFTER);
-                invited = via.invite(deviceId, channelId, rtp.port(), rtp.protocol(),
+                rtp = switch (transport) {
+                    case "tcp" -> RtpIn.tcp(address, rtpPorts, LOST_AFTER);
+                    case "tcp-active" -> RtpIn.tcpActive(LOST_AFTER);
+                    default -> RtpIn.udp(address, rtpPorts, LOST_AFTER);
+                };
+                invited = via.invite(deviceId, channelId, rtp.port(), rtp.protocol(), rtp.setup(),
                         () -> lost(this, "the device ended the stream (BYE)"));
                 call = invited.get(INVITE_TIME.toMillis(), TimeUnit.MILLISECONDS);
+                if ("active".equals(rtp.setup())) {
+                    if (call.media == null) throw new IOException("the device's answer names no address to connect to");
+                    rtp.connect(call.media);
+                }
                 LOG.info("GB/T 28181 channel {}: INVITEd, PS over {} to port {} (SSRC {})", key, rtp.protocol(), rtp.port(), call.ssrc);
                 if (ended) via.bye(call);
                 else copy();

@@ -2,6 +2,7 @@ package org.yike.driver.gb28181.internal;
 
 import java.time.Instant;
 import java.util.List;
+import org.yike.lib.sip.Manscdp;
 
 /**
  * A device (camera or NVR) as its last REGISTER left it: where it is reached, until when its

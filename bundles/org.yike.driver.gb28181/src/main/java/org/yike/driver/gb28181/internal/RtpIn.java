@@ -12,8 +12,9 @@ import java.net.Socket;
 import java.time.Duration;
 
 /**
- * Where the RTP of an INVITEd stream comes in, on a port of the configured range: a UDP port, or a
- * TCP port the device connects to ({@code a=setup:passive}), each packet framed by its 16-bit length
+ * Where the RTP of an INVITEd stream comes in, on a port of the configured range: a UDP port, a TCP
+ * port the device connects to ({@code a=setup:passive}), or a TCP connection Yike makes to the port
+ * the device's answer names ({@code a=setup:active}); over TCP each packet framed by its 16-bit length
  * (RFC 4571). {@link #next} throws {@link java.net.SocketTimeoutException} after {@code silence}
  * without a packet, {@link java.io.EOFException} where the device closed the connection.
  */
@@ -25,8 +26,25 @@ abstract class RtpIn implements Closeable {
     /** The SDP offer's transport: {@code RTP/AVP} or {@code TCP/RTP/AVP}. */
     abstract String protocol();
 
+    /** The SDP offer's {@code a=setup} over TCP (RFC 4145): who connects; {@code null} over UDP. */
+    String setup() {
+        return null;
+    }
+
+    /** Connects to the device's answer's address and port, where Yike is the active side; else nothing. */
+    void connect(InetSocketAddress device) throws IOException {
+        // only the active side connects
+    }
+
     /** Reads the next packet into {@code buffer} and says its length. */
     abstract int next(byte[] buffer) throws IOException;
+
+    /** One RFC 4571 frame: a packet after its 16-bit length. */
+    static int frame(DataInputStream in, byte[] buffer) throws IOException {
+        int length = in.readUnsignedShort();
+        in.readFully(buffer, 0, length);
+        return length;
+    }
 
     static RtpIn udp(String address, int[] ports, Duration silence) throws IOException {
         IOException last = null;
@@ -54,6 +72,10 @@ abstract class RtpIn implements Closeable {
             }
         }
         throw new IOException("no free TCP port for RTP in " + ports[0] + ".." + ports[1], last);
+    }
+
+    static RtpIn tcpActive(Duration silence) {
+        return new TcpActive(silence);
     }
 
     private static final class Udp extends RtpIn {
@@ -118,14 +140,67 @@ abstract class RtpIn implements Closeable {
                 connection.setSoTimeout((int) silence.toMillis());
                 in = new DataInputStream(connection.getInputStream());
             }
-            int length = in.readUnsignedShort();
-            in.readFully(buffer, 0, length);
-            return length;
+            return frame(in, buffer);
+        }
+
+        @Override
+        String setup() {
+            return "passive";
         }
 
         @Override
         public void close() throws IOException {
             server.close();
+            Socket c = connection;
+            if (c != null) c.close();
+        }
+    }
+
+    private static final class TcpActive extends RtpIn {
+
+        /** RFC 4145: the active side's port in the offer means nothing; 9 (discard) says so. */
+        private static final int NO_PORT = 9;
+
+        private final Duration silence;
+        private volatile Socket connection;
+        private DataInputStream in;
+
+        TcpActive(Duration silence) {
+            this.silence = silence;
+        }
+
+        @Override
+        int port() {
+            return NO_PORT;
+        }
+
+        @Override
+        String protocol() {
+            return "TCP/RTP/AVP";
+        }
+
+        @Override
+        String setup() {
+            return "active";
+        }
+
+        @Override
+        void connect(InetSocketAddress device) throws IOException {
+            Socket s = new Socket();
+            connection = s;
+            s.connect(device, (int) silence.toMillis());
+            s.setSoTimeout((int) silence.toMillis());
+            in = new DataInputStream(s.getInputStream());
+        }
+
+        @Override
+        int next(byte[] buffer) throws IOException {
+            if (in == null) throw new IOException("not connected to the device's RTP port");
+            return frame(in, buffer);
+        }
+
+        @Override
+        public void close() throws IOException {
             Socket c = connection;
             if (c != null) c.close();
         }

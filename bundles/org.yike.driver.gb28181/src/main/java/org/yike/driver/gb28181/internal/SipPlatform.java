@@ -2,7 +2,7 @@ package org.yike.driver.gb28181.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TimeZone;
 import java.util.TooManyListenersException;
 import java.util.Vector;
@@ -27,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sdp.Attribute;
+import javax.sdp.Connection;
 import javax.sdp.MediaDescription;
 import javax.sdp.SdpException;
 import javax.sdp.SdpFactory;
@@ -70,8 +70,11 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.DeviceStatus;
+import org.yike.lib.sip.Digest;
+import org.yike.lib.sip.GbSdp;
+import org.yike.lib.sip.Manscdp;
+import org.yike.lib.sip.Sip;
 
-import gov.nist.javax.sip.message.SIPMessage;
 
 /**
  * Yike as a GB/T 28181 platform on NIST's SIP stack: devices REGISTER with digest authentication
@@ -93,12 +96,17 @@ final class SipPlatform implements SipListener, AutoCloseable {
     record Found(Registered device, Manscdp.Channel channel) {
     }
 
-    /** A stream INVITEd: ended by {@link #bye}, or by the device's BYE, which runs {@code ended}. */
+    /**
+     * A stream INVITEd: ended by {@link #bye}, or by the device's BYE, which runs {@code ended}.
+     * {@code media} is where the device's answer says it sends from (or listens, for a TCP
+     * connection Yike makes); {@code null} where the answer names none.
+     */
     static final class Call {
         final String callId;
         final String ssrc;
         final Runnable ended;
         volatile Dialog dialog;
+        volatile InetSocketAddress media;
 
         Call(String callId, String ssrc, Runnable ended) {
             this.callId = callId;
@@ -109,7 +117,6 @@ final class SipPlatform implements SipListener, AutoCloseable {
 
     static final int MISSED_KEEPALIVES = 3;
     private static final Logger LOG = LoggerFactory.getLogger(SipPlatform.class);
-    private static final AtomicInteger STACKS = new AtomicInteger();
     private static final String GB_ID = "\\d{20}";
 
     private final Settings settings;
@@ -124,7 +131,7 @@ final class SipPlatform implements SipListener, AutoCloseable {
     private final Map<String, Registered> devices = new ConcurrentHashMap<>();
     /** Catalog items received so far per device, until as many as SumNum said have come. */
     private final Map<String, Map<String, Manscdp.Channel>> catalogs = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Void>> invites = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<InetSocketAddress>> invites = new ConcurrentHashMap<>();
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     /** Queries whose Response someone waits for, by SN. */
     private final Map<String, CompletableFuture<Manscdp.Message>> answers = new ConcurrentHashMap<>();
@@ -136,17 +143,9 @@ final class SipPlatform implements SipListener, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.digest = new Digest(clock);
-        StackLog.install();
-        Properties p = new Properties();
-        // SipFactory keeps its stacks by name: a new name for each, so a platform made again is a new stack
-        p.setProperty("javax.sip.STACK_NAME", "yike-gb28181-" + STACKS.incrementAndGet());
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", StackLog.class.getName());
-        // MESSAGEs and REGISTERs make no dialogs; the INVITEs make theirs themselves
-        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         try {
+            stack = Sip.stack("yike-gb28181");
             SipFactory factory = SipFactory.getInstance();
-            factory.setPathName("gov.nist");
-            stack = factory.createSipStack(p);
             addresses = factory.createAddressFactory();
             headers = factory.createHeaderFactory();
             messages = factory.createMessageFactory();
@@ -220,7 +219,7 @@ final class SipPlatform implements SipListener, AutoCloseable {
                 default -> respond(event, response(Response.METHOD_NOT_ALLOWED, request));
             }
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("GB/T 28181: cannot answer a {} from {}: {}", request.getMethod(), remote(request), e.toString());
+            LOG.warn("GB/T 28181: cannot answer a {} from {}: {}", request.getMethod(), Sip.remote(request), e.toString());
         }
     }
 
@@ -228,13 +227,13 @@ final class SipPlatform implements SipListener, AutoCloseable {
         Request request = event.getRequest();
         String deviceId = ((SipURI) ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI()).getUser();
         if (deviceId == null || !deviceId.matches(GB_ID)) {
-            LOG.warn("GB/T 28181: REGISTER from {} refused: '{}' is no 20-digit device id", remote(request), deviceId);
+            LOG.warn("GB/T 28181: REGISTER from {} refused: '{}' is no 20-digit device id", Sip.remote(request), deviceId);
             respond(event, response(Response.FORBIDDEN, request));
             return;
         }
         AuthorizationHeader answer = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
         if (answer == null || !digest.verifies(answer, Request.REGISTER, settings.domain(), settings.password())) {
-            if (answer != null) LOG.warn("GB/T 28181: device {} at {} gave a wrong password", deviceId, remote(request));
+            if (answer != null) LOG.warn("GB/T 28181: device {} at {} gave a wrong password", deviceId, Sip.remote(request));
             Response challenge = response(Response.UNAUTHORIZED, request);
             WWWAuthenticateHeader www = headers.createWWWAuthenticateHeader("Digest");
             www.setRealm(settings.domain());
@@ -257,9 +256,8 @@ final class SipPlatform implements SipListener, AutoCloseable {
             LOG.info("GB/T 28181 device {} unregistered", deviceId);
             return;
         }
-        SIPMessage from = (SIPMessage) request;
-        String host = from.getRemoteAddress().getHostAddress();
-        int port = from.getRemotePort();
+        String host = Sip.remoteAddress(request).getHostAddress();
+        int port = Sip.remotePort(request);
         String transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
         Instant until = clock.instant().plusSeconds(expires);
         Registered was = devices.get(deviceId);
@@ -287,10 +285,10 @@ final class SipPlatform implements SipListener, AutoCloseable {
             respond(event, response(Response.FORBIDDEN, request));
             return;
         }
-        InetAddress from = ((SIPMessage) request).getRemoteAddress();
+        InetAddress from = Sip.remoteAddress(request);
         if (from == null || !from.getHostAddress().equals(device.host())) {
             // an id is no secret: only the address that registered with the password speaks for the device
-            LOG.warn("GB/T 28181: a MESSAGE as device {} from {} refused: it registered from {}", deviceId, remote(request), device.host());
+            LOG.warn("GB/T 28181: a MESSAGE as device {} from {} refused: it registered from {}", deviceId, Sip.remote(request), device.host());
             respond(event, response(Response.FORBIDDEN, request));
             return;
         }
@@ -371,12 +369,6 @@ final class SipPlatform implements SipListener, AutoCloseable {
         t.sendResponse(response);
     }
 
-    private static String remote(Request request) {
-        SIPMessage m = (SIPMessage) request;
-        InetAddress a = m.getRemoteAddress();
-        return (a == null ? "?" : a.getHostAddress()) + ":" + m.getRemotePort();
-    }
-
     // ---- requests to devices
 
     /** Sends a Query of {@code cmdType} to a registered device; its Response comes as a MESSAGE of its own. */
@@ -424,24 +416,26 @@ final class SipPlatform implements SipListener, AutoCloseable {
     /**
      * INVITEs {@code channelId} of {@code deviceId} to send its live picture as PS over RTP to
      * {@code rtpPort} on the platform's address, by {@code protocol} ({@code RTP/AVP}: UDP;
-     * {@code TCP/RTP/AVP}: the device connects); completes once the device answered 200 and was ACKed.
+     * {@code TCP/RTP/AVP}: over TCP, {@code setup} saying who connects); completes once the device
+     * answered 200 and was ACKed, with the media address of its answer.
      */
-    CompletableFuture<Call> invite(String deviceId, String channelId, int rtpPort, String protocol, Runnable ended) {
+    CompletableFuture<Call> invite(String deviceId, String channelId, int rtpPort, String protocol, String setup, Runnable ended) {
         Registered d = devices.get(deviceId);
         if (d == null) return CompletableFuture.failedFuture(new IOException("device " + deviceId + " has not registered"));
         // y=: 0 for live, the domain's digits 4-8, and a number of this platform's
         String ssrc = "0" + settings.id().substring(3, 8) + String.format("%04d", ssrcs.incrementAndGet() % 10000);
         try {
             Request invite = request(Request.INVITE, d, channelId, headers.createContentTypeHeader("application", "sdp"),
-                    offer(rtpPort, protocol, ssrc));
+                    offer(rtpPort, protocol, setup, ssrc));
             invite.addHeader(headers.createSubjectHeader(channelId + ":" + ssrc + "," + settings.id() + ":0"));
             ClientTransaction t = provider.getNewClientTransaction(invite);
             Call call = new Call(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), ssrc, ended);
             call.dialog = provider.getNewDialog(t);
-            CompletableFuture<Void> answered = new CompletableFuture<>();
+            CompletableFuture<InetSocketAddress> answered = new CompletableFuture<>();
             invites.put(call.callId, answered);
             t.sendRequest();
-            return answered.thenApply(ok -> {
+            return answered.thenApply(media -> {
+                call.media = media;
                 calls.put(call.callId, call);
                 return call;
             });
@@ -451,10 +445,10 @@ final class SipPlatform implements SipListener, AutoCloseable {
     }
 
     /**
-     * The SDP offer: receive only, PS at 90 kHz on {@code rtpPort}, over UDP or TCP. GB/T 28181's {@code y=} line (the
-     * SSRC) is no RFC 4566 field, so javax.sdp cannot hold it: it follows the description it wrote.
+     * The SDP offer: receive only, PS at 90 kHz on {@code rtpPort}, over UDP or TCP, GB/T 28181's {@code y=} line (the
+     * SSRC) after it.
      */
-    private byte[] offer(int rtpPort, String protocol, String ssrc) throws SdpException {
+    private byte[] offer(int rtpPort, String protocol, String setup, String ssrc) throws SdpException {
         SdpFactory sdp = SdpFactory.getInstance();
         SessionDescription s = sdp.createSessionDescription();
         s.setVersion(sdp.createVersion(0));
@@ -468,16 +462,16 @@ final class SipPlatform implements SipListener, AutoCloseable {
         Vector<Attribute> attributes = new Vector<>();
         attributes.add(sdp.createAttribute("recvonly", null));
         attributes.add(sdp.createAttribute("rtpmap", "96 PS/90000"));
-        if (protocol.startsWith("TCP")) {
-            // RFC 4145: the device connects to the platform's port, for this stream only
-            attributes.add(sdp.createAttribute("setup", "passive"));
+        if (setup != null) {
+            // RFC 4145: passive, the device connects to the platform's port; active, the platform to the device's; for this stream only
+            attributes.add(sdp.createAttribute("setup", setup));
             attributes.add(sdp.createAttribute("connection", "new"));
         }
         video.setAttributes(attributes);
         Vector<MediaDescription> media = new Vector<>();
         media.add(video);
         s.setMediaDescriptions(media);
-        return (s + "y=" + ssrc + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        return new GbSdp(s, ssrc, null).bytes();
     }
 
     /** Ends an INVITEd stream; one that the device ended already is gone. */
@@ -530,10 +524,29 @@ final class SipPlatform implements SipListener, AutoCloseable {
         } catch (SipException | InvalidArgumentException e) {
             LOG.warn("GB/T 28181: cannot ACK stream {}: {}", callId, e.toString());
         }
-        CompletableFuture<Void> invite = invites.remove(callId);
+        CompletableFuture<InetSocketAddress> invite = invites.remove(callId);
         if (invite == null) return;
-        if (status < 300) invite.complete(null);
-        else invite.completeExceptionally(new IOException("the device refused the INVITE: " + status + " " + response.getReasonPhrase()));
+        if (status >= 300) {
+            invite.completeExceptionally(new IOException("the device refused the INVITE: " + status + " " + response.getReasonPhrase()));
+            return;
+        }
+        try {
+            invite.complete(media(response));
+        } catch (SdpException | RuntimeException e) {
+            invite.completeExceptionally(new IOException("the device's answer to the INVITE has no SDP that can be read: " + e.getMessage()));
+        }
+    }
+
+    /** The address and port of the video in a 200's SDP, {@code null} where it has none. */
+    private static InetSocketAddress media(Response ok) throws SdpException {
+        byte[] body = ok.getRawContent();
+        if (body == null || body.length == 0) return null;
+        SessionDescription s = GbSdp.parse(body).description();
+        Vector<?> media = s.getMediaDescriptions(false);
+        if (media == null || media.isEmpty()) return null;
+        MediaDescription video = (MediaDescription) media.get(0);
+        Connection c = video.getConnection() != null ? video.getConnection() : s.getConnection();
+        return c == null ? null : new InetSocketAddress(c.getAddress(), video.getMedia().getMediaPort());
     }
 
     @Override
@@ -541,7 +554,7 @@ final class SipPlatform implements SipListener, AutoCloseable {
         if (event.isServerTransaction()) return;
         Request r = event.getClientTransaction().getRequest();
         String callId = ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId();
-        CompletableFuture<Void> invite = invites.remove(callId);
+        CompletableFuture<InetSocketAddress> invite = invites.remove(callId);
         if (invite != null) invite.completeExceptionally(new IOException("the device did not answer the INVITE"));
         else LOG.debug("GB/T 28181: no answer to {} {}", r.getMethod(), r.getRequestURI());
     }

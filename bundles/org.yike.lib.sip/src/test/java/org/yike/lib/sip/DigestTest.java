@@ -1,5 +1,6 @@
-package org.yike.driver.gb28181.internal;
+package org.yike.lib.sip;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -86,5 +87,26 @@ public class DigestTest {
         assertTrue("still good at the end of its life", d.verifies(answer(nonce, "12345678", null), "REGISTER", REALM, "12345678"));
         time[0] = now.plus(Digest.NONCE_LIFE).plus(Duration.ofSeconds(1));
         assertFalse(d.verifies(answer(nonce, "12345678", null), "REGISTER", REALM, "12345678"));
+    }
+
+    /** The device's side answers a challenge as the platform's side checks it: with qop=auth where offered, without where not. */
+    @Test
+    public void aDevicesAnswerToAChallengeVerifies() throws Exception {
+        Digest platform = new Digest(Clock.fixed(now, ZoneOffset.UTC));
+        Digest device = new Digest(Clock.systemUTC());
+        HeaderFactory headers = SipFactory.getInstance().createHeaderFactory();
+        javax.sip.address.URI uri = SipFactory.getInstance().createAddressFactory().createURI(URI);
+        for (String qop : new String[] { null, "auth" }) {
+            javax.sip.header.WWWAuthenticateHeader challenge = headers.createWWWAuthenticateHeader("Digest");
+            challenge.setRealm(REALM);
+            challenge.setNonce(platform.nonce());
+            challenge.setAlgorithm("MD5");
+            if (qop != null) challenge.setQop(qop);
+            AuthorizationHeader answer = device.answer(headers, challenge, "REGISTER", uri, "34020000001180000001", "12345678");
+            assertEquals(qop, answer.getQop());
+            assertTrue("qop " + qop, platform.verifies(answer, "REGISTER", REALM, "12345678"));
+            assertFalse(platform.verifies(device.answer(headers, challenge, "REGISTER", uri, "34020000001180000001", "wrong"), "REGISTER",
+                    REALM, "12345678"));
+        }
     }
 }

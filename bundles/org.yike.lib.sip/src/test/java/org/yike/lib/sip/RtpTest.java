@@ -1,4 +1,4 @@
-package org.yike.driver.gb28181.internal;
+package org.yike.lib.sip;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertNull;

@@ -1,4 +1,4 @@
-package org.yike.driver.gb28181.internal;
+package org.yike.lib.sip;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,24 +35,24 @@ import org.xml.sax.helpers.DefaultHandler;
  * StAX. Cameras declare {@code GB2312} and often send characters only GBK has (a classroom's name in
  * a channel's), so the GB encodings are all read as GB18030, which holds them all.
  */
-final class Manscdp {
+public final class Manscdp {
 
-    static final String CONTENT_TYPE = "Application";
-    static final String CONTENT_SUBTYPE = "MANSCDP+xml";
+    public static final String CONTENT_TYPE = "Application";
+    public static final String CONTENT_SUBTYPE = "MANSCDP+xml";
     /** What Yike writes: the encoding the standard names, which every camera reads. */
-    static final Charset WRITTEN = Charset.forName("GB2312");
+    public static final Charset WRITTEN = Charset.forName("GB2312");
     private static final Charset GB = Charset.forName("GB18030");
 
     /** One body: its root ({@code Query}, {@code Response}, {@code Notify}, {@code Control}), CmdType, SN and DeviceID. */
-    record Message(String root, String cmdType, String sn, String deviceId, Element element) {
+    public record Message(String root, String cmdType, String sn, String deviceId, Element element) {
 
         /** The text of the child {@code name}, {@code ""} where there is none. */
-        String text(String name) {
+        public String text(String name) {
             return Manscdp.text(element, name);
         }
 
         /** The {@code Item}s of a Catalog response's {@code DeviceList}. */
-        List<Channel> channels() {
+        public List<Channel> channels() {
             List<Channel> channels = new ArrayList<>();
             NodeList items = element.getElementsByTagName("Item");
             for (int i = 0; i < items.getLength(); i++) {
@@ -64,7 +64,7 @@ final class Manscdp {
         }
 
         /** The {@code Item}s of a PresetQuery response's {@code PresetList}. */
-        List<Preset> presets() {
+        public List<Preset> presets() {
             List<Preset> presets = new ArrayList<>();
             NodeList items = element.getElementsByTagName("Item");
             for (int i = 0; i < items.getLength(); i++) {
@@ -75,7 +75,7 @@ final class Manscdp {
         }
 
         /** Catalog responses come in parts: this part's count is SumNum's share. */
-        int sumNum() {
+        public int sumNum() {
             try {
                 return Integer.parseInt(text("SumNum"));
             } catch (NumberFormatException e) {
@@ -85,17 +85,17 @@ final class Manscdp {
     }
 
     /** A channel of a device's catalog; {@code status} is {@code ON}, {@code OFF} or empty where the device does not say. */
-    record Channel(String id, String name, String manufacturer, String model, String status) {
+    public record Channel(String id, String name, String manufacturer, String model, String status) {
 
-        boolean off() {
+        public boolean off() {
             return "OFF".equalsIgnoreCase(status);
         }
     }
 
     /** A preset of a channel: its number and the name given to it on the camera, which may be empty. */
-    record Preset(String id, String name) {
+    public record Preset(String id, String name) {
 
-        String label() {
+        public String label() {
             return name.isEmpty() ? id : name;
         }
     }
@@ -104,7 +104,7 @@ final class Manscdp {
     }
 
     /** Parses a body; throws where it is no MANSCDP XML. */
-    static Message parse(byte[] body) throws IOException {
+    public static Message parse(byte[] body) throws IOException {
         Document doc;
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -126,7 +126,7 @@ final class Manscdp {
      * none. The declaration is read by StAX from the bytes taken one to a character, which the
      * ASCII of a declaration survives whatever follows it.
      */
-    static Charset charset(byte[] body) throws IOException {
+    public static Charset charset(byte[] body) throws IOException {
         String declared;
         try {
             XMLInputFactory f = XMLInputFactory.newFactory();
@@ -147,8 +147,12 @@ final class Manscdp {
         }
     }
 
-    /** A {@code Query} (or other root) of {@code cmdType} to device {@code deviceId}, with {@code more} children in order. */
-    static byte[] write(String root, String cmdType, long sn, String deviceId, Map<String, String> more) {
+    /**
+     * A {@code Query}, {@code Response} (or other root) of {@code cmdType} about {@code deviceId}, with
+     * {@code more} children in order: a String value is an element's text, a list of maps is a list
+     * element ({@code DeviceList}, {@code RecordList}) with its {@code Num} and one {@code Item} per map.
+     */
+    public static byte[] write(String root, String cmdType, long sn, String deviceId, Map<String, ?> more) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, WRITTEN.name());
@@ -157,7 +161,7 @@ final class Manscdp {
             element(w, "CmdType", cmdType);
             element(w, "SN", Long.toString(sn));
             element(w, "DeviceID", deviceId);
-            for (Map.Entry<String, String> e : more.entrySet()) element(w, e.getKey(), e.getValue());
+            children(w, more);
             w.writeEndElement();
             w.writeEndDocument();
             w.close();
@@ -165,6 +169,24 @@ final class Manscdp {
             throw new IllegalStateException("cannot write MANSCDP " + cmdType, e);
         }
         return out.toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void children(XMLStreamWriter w, Map<String, ?> children) throws XMLStreamException {
+        for (Map.Entry<String, ?> e : children.entrySet()) {
+            if (e.getValue() instanceof List<?> items) {
+                w.writeStartElement(e.getKey());
+                w.writeAttribute("Num", Integer.toString(items.size()));
+                for (Object item : items) {
+                    w.writeStartElement("Item");
+                    children(w, (Map<String, ?>) item);
+                    w.writeEndElement();
+                }
+                w.writeEndElement();
+            } else {
+                element(w, e.getKey(), String.valueOf(e.getValue()));
+            }
+        }
     }
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {

@@ -1,4 +1,4 @@
-package org.yike.driver.gb28181.internal;
+package org.yike.lib.sip.internal;
 
 import java.util.Properties;
 
@@ -15,10 +15,10 @@ import gov.nist.core.StackLogger;
  */
 public final class StackLog implements StackLogger {
 
-    private static final Logger LOG = LoggerFactory.getLogger("org.yike.driver.gb28181.sip");
+    private static final Logger LOG = LoggerFactory.getLogger("org.yike.lib.sip.stack");
 
     /** Every stack class's logger: one static field of the stack, in this bundle's private copy of it. */
-    static void install() {
+    public static void install() {
         CommonLogger.useLegacyLogger = true;
         CommonLogger.legacyLogger = new StackLog();
     }
