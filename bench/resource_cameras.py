@@ -124,7 +124,7 @@ def group(name):
     if name.startswith("yike-source-c"):
         return "off-screen cameras (yike-source-cNN: read, write the file)"
     if name.startswith("yike-camera-"):
-        return "camera status probes (yike-camera-cNN, every 30 s)"
+        return "camera state watches (yike-camera-cNN: the lesson's reads, RTSP OPTIONS when idle)"
     if name.startswith(("yike-lesson-", "yike-encode-")):
         return "program (yike-lesson, yike-encode)"
     if name.startswith("av:"):
@@ -325,6 +325,18 @@ def report(work):
         untried = [n for n in run["counts"] if n not in tried]
         L.append(f"- **largest N that stayed real time: {largest if largest else 'none'}** of N tried = "
                  f"{', '.join(map(str, tried))} ({bound})" + (f"; not tried: {', '.join(map(str, untried))}" if untried else ""))
+
+    # ---- opening (issue 22: every file begun within 5 s of the lesson's start)
+    if tried:
+        parts, late = [], []
+        for n in tried:
+            y, f = steps[n]["yike"], steps[n].get("ffmpeg")
+            begun = "" if y["started"] == n else f", only {y['started']} of {n} begun"
+            parts.append(f"N={n}: {y['open_s']:.1f} s{begun}" + (f" (ffmpeg: {f['open_s']:.1f} s)" if f else ""))
+            if y["started"] != n or y["open_s"] > 5:
+                late.append(n)
+        L.append(f"- **last file begun after** (POST /api/recordings until the lesson lists every camera's file; goal: "
+                 f"within 5 s): {'; '.join(parts)}: **{'met' if not late else 'NOT met for N = ' + ', '.join(map(str, late))}**")
 
     # ---- where the CPU goes
     if base and top:

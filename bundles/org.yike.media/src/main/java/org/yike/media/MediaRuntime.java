@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.yike.api.device.StreamLocator;
@@ -55,18 +56,23 @@ public interface MediaRuntime {
      * window is counted in the stream's time, so packets buffered while probing count as they should;
      * {@code timeout} bounds it all.
      * <p>
-     * A stream that a reader in this JVM has open ({@link #reading}) and that was probed before is
-     * not opened again: its figures are counted from the pictures that reader reads, and what it
-     * carries is what the last probe found. A second connection disturbs the one being recorded
-     * on some cameras and servers (each new client restarts the stream for all of them).
+     * A stream that a reader in this JVM has open ({@link #reading}) is not opened again: what it
+     * carries and its figures are those its reader reads (over the last second of the stream's time
+     * it read), and a reader without a connection makes this fail with its reason. A second
+     * connection disturbs the one being recorded on some cameras and servers (each new client
+     * restarts the stream for all of them).
      */
     StreamSample sample(StreamLocator locator, Duration timeout, Duration window) throws IOException;
 
     /**
-     * Announces that the caller reads {@code locator}'s stream now, until it closes the answer;
-     * meanwhile {@link #sample} measures the stream from what the caller tells it reads.
+     * Announces that the caller reads {@code locator}'s stream from now on, connection after
+     * connection, until it closes the answer; meanwhile {@link #sample} and {@link #reader} tell the
+     * stream's state from what the caller tells it reads.
      */
     StreamReading reading(StreamLocator locator);
+
+    /** The stream as the reader that has it open ({@link #reading}) finds it now; empty where none has. */
+    Optional<ReaderState> reader(StreamLocator locator);
 
     /**
      * Copies a file's streams into a new, ordinary MP4 (index at the front, no fragments), without

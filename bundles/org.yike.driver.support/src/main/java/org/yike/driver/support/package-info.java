@@ -5,5 +5,5 @@
  * description. Drivers of integrators may use it too.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.yike.driver.support;

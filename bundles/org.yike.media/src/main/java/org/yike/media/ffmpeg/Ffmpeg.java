@@ -10,13 +10,19 @@ import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.javacpp.BytePointer;
+import org.yike.media.MediaInfo;
 
 /** What every direct user of FFmpeg's API in Yike does the same way. */
 public final class Ffmpeg {
@@ -74,5 +80,24 @@ public final class Ffmpeg {
         } finally {
             av_dict_free(options);
         }
+    }
+
+    /**
+     * What an opened input carries, stream by stream, as its demuxer found it (no duration, no frame
+     * times): what a probe of a camera and a lesson reading it both report.
+     */
+    public static MediaInfo streams(AVFormatContext input) {
+        List<MediaInfo.Stream> streams = new ArrayList<>();
+        for (int i = 0; i < input.nb_streams(); i++) {
+            AVStream stream = input.streams(i);
+            AVCodecParameters p = stream.codecpar();
+            BytePointer type = avutil.av_get_media_type_string(p.codec_type());
+            BytePointer profile = avcodec.avcodec_profile_name(p.codec_id(), p.profile());
+            streams.add(new MediaInfo.Stream(type == null ? "unknown" : type.getString(),
+                    avcodec.avcodec_get_name(p.codec_id()).getString(), profile == null ? "" : profile.getString(),
+                    p.width(), p.height(), avutil.av_q2d(stream.avg_frame_rate()), p.sample_rate(),
+                    p.ch_layout().nb_channels()));
+        }
+        return new MediaInfo(0, streams, List.of());
     }
 }

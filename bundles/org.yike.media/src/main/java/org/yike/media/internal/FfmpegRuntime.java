@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
+import org.yike.media.ReaderState;
 import org.yike.media.StreamReading;
 import org.yike.media.StreamSample;
 import org.yike.settings.FrameworkSettings;
@@ -92,14 +93,17 @@ public class FfmpegRuntime implements MediaRuntime {
     public StreamSample sample(StreamLocator locator, Duration timeout, Duration window) throws IOException {
         Optional<StreamSample> fromReader = read.sample(locator, timeout, window);
         if (fromReader.isPresent()) return fromReader.get();
-        StreamSample probed = StreamProbe.sample(locator, timeout, window);
-        read.probed(locator, probed.info());
-        return probed;
+        return StreamProbe.sample(locator, timeout, window);
     }
 
     @Override
     public StreamReading reading(StreamLocator locator) {
         return read.open(locator);
+    }
+
+    @Override
+    public Optional<ReaderState> reader(StreamLocator locator) {
+        return read.state(locator);
     }
 
     @Override

@@ -3,23 +3,18 @@ package org.yike.media.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
 import org.bytedeco.ffmpeg.avformat.AVInputFormat;
-import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avdevice;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.yike.api.device.StreamFigures;
@@ -83,7 +78,7 @@ final class StreamProbe {
             try {
                 int found = avformat.avformat_find_stream_info(context, (AVDictionary) null);
                 if (found < 0) throw new IOException(reason(found, deadline.get(), timeout));
-                MediaInfo info = new MediaInfo(0, streams(context), List.of());
+                MediaInfo info = Ffmpeg.streams(context);
                 StreamFigures figures = window.isZero() ? new StreamFigures(0, 0, Instant.now())
                         : count(context, window, deadline.get(), timeout);
                 return new StreamSample(info, figures);
@@ -121,21 +116,6 @@ final class StreamProbe {
         } finally {
             avcodec.av_packet_free(packet);
         }
-    }
-
-    private static List<MediaInfo.Stream> streams(AVFormatContext context) {
-        List<MediaInfo.Stream> streams = new ArrayList<>();
-        for (int i = 0; i < context.nb_streams(); i++) {
-            AVStream stream = context.streams(i);
-            AVCodecParameters p = stream.codecpar();
-            BytePointer type = avutil.av_get_media_type_string(p.codec_type());
-            BytePointer profile = avcodec.avcodec_profile_name(p.codec_id(), p.profile());
-            streams.add(new MediaInfo.Stream(type == null ? "unknown" : type.getString(),
-                    avcodec.avcodec_get_name(p.codec_id()).getString(), profile == null ? "" : profile.getString(),
-                    p.width(), p.height(), avutil.av_q2d(stream.avg_frame_rate()), p.sample_rate(),
-                    p.ch_layout().nb_channels()));
-        }
-        return streams;
     }
 
     /**

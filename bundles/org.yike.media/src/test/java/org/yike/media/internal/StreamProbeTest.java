@@ -2,6 +2,7 @@ package org.yike.media.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -16,6 +17,7 @@ import org.junit.Test;
 import org.yike.api.device.StreamLocator;
 import org.yike.media.MediaInfo;
 import org.yike.media.MediaRuntime;
+import org.yike.media.ReaderState;
 import org.yike.media.StreamReading;
 import org.yike.media.StreamSample;
 
@@ -98,25 +100,52 @@ public class StreamProbeTest {
     @Test
     public void aStreamBeingReadIsMeasuredFromItsReaderAndOpenedAgainOnceItsReaderClosesIt() throws Exception {
         StreamLocator locator = new StreamLocator("testsrc2=size=160x120:rate=25", "lavfi", Map.of());
-        assertEquals("opened: 25 fps", 25, sample(locator).figures().framesPerSecond(), 0.01);
+        StreamSample opened = sample(locator);
+        assertEquals("opened: 25 fps", 25, opened.figures().framesPerSecond(), 0.01);
 
         StreamReading reading = media.reading(locator);
+        assertTrue("opening", media.reader(locator).orElseThrow().opening());
+        reading.connected(opened.info());
         Thread reader = reader(reading);
         StreamSample read = sample(locator);
-        assertEquals("what the last probe found it carries", 160, read.info().video().orElseThrow().width());
+        assertEquals("what the reader said it carries", 160, read.info().video().orElseThrow().width());
         assertEquals("the reader's pictures", 10, read.figures().framesPerSecond(), 0.01);
         assertEquals("the reader's bytes: 1000 a picture, 200 of sound", 96_000, read.figures().bitsPerSecond());
+        assertEquals(10, media.reader(locator).orElseThrow().figures().framesPerSecond(), 0.01);
 
         reading.close();
         reader.interrupt();
         reader.join();
+        assertTrue("no reader", media.reader(locator).isEmpty());
         assertEquals("opened again", 25, sample(locator).figures().framesPerSecond(), 0.01);
+    }
+
+    /** A reader whose connection is lost says why, and nothing opens the stream meanwhile. */
+    @Test
+    public void aStreamWhoseReaderLostItIsNotOpenedAgainButFailsWithTheReadersReason() throws Exception {
+        StreamLocator locator = new StreamLocator("testsrc2=size=128x96:rate=25", "lavfi", Map.of());
+        MediaInfo carried = media.probe(locator, Duration.ofSeconds(5));
+        try (StreamReading reading = media.reading(locator)) {
+            reading.connected(carried);
+            reading.lost("Connection timed out");
+            ReaderState state = media.reader(locator).orElseThrow();
+            assertEquals("Connection timed out", state.problem());
+            assertNull(state.carried());
+            try {
+                sample(locator);
+                fail("a lost stream is not opened a second time");
+            } catch (IOException e) {
+                assertEquals("Connection timed out", e.getMessage());
+            }
+            reading.connected(carried);
+            assertNull("back", media.reader(locator).orElseThrow().problem());
+            assertEquals("what the reader said, at once", 128, media.probe(locator, Duration.ofMillis(1)).video().orElseThrow().width());
+        }
     }
 
     @Test
     public void aMeasurementUnderWayWhenTheReaderClosesTheStreamOpensItInstead() throws Exception {
         StreamLocator locator = new StreamLocator("testsrc2=size=176x144:rate=25", "lavfi", Map.of());
-        sample(locator);
         StreamReading silent = media.reading(locator);
         Thread closer = in300ms(silent::close);
         assertEquals("opened when its reader gave up", 25, sample(locator).figures().framesPerSecond(), 0.01);

@@ -86,7 +86,7 @@ public class HikvisionCamera extends ConfiguredDevice {
         thread.setDaemon(true);
         thread.start();
         watch = new StreamWatch("yike-hikvision-" + id() + "-stream", id(), sources.get(0).locator(),
-                timeout.plus(StreamWatch.STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()), media::sample).start();
+                timeout.plus(StreamWatch.STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()), media).start();
     }
 
     @Deactivate

@@ -18,12 +18,13 @@ import org.yike.api.device.StreamFigures;
 import org.yike.api.device.StreamLocator;
 import org.yike.driver.support.Backoff;
 import org.yike.driver.support.StreamWatch;
+import org.yike.media.MediaRuntime;
 
 /**
  * The connection to one ONVIF camera, kept on a daemon thread: CONNECTING until the first answer,
  * then ONLINE with its streams (and, where it has an event service, pulling its events) or OFFLINE
  * with the reason, asked again after 1 s, 2 s, 4 s… up to 60 s. State changes are logged once. Once
- * the camera has named its main stream, a {@link StreamWatch} probes and measures it; the camera is
+ * the camera has named its main stream, a {@link StreamWatch} watches it (a lesson's reads, else RTSP requests); the camera is
  * ONLINE when it answers and that stream opens.
  */
 final class CameraLink implements AutoCloseable {
@@ -53,7 +54,7 @@ final class CameraLink implements AutoCloseable {
     private final Thread thread;
     private final Duration timeout;
     private final Duration checkEvery;
-    private final StreamWatch.Probe probe;
+    private final MediaRuntime media;
     private volatile StreamWatch watch;
     private volatile DeviceStatus status;
     private volatile Streams streams;
@@ -61,7 +62,7 @@ final class CameraLink implements AutoCloseable {
 
     CameraLink(String deviceId, String label, String classroom, Role role, URI url, String user, String password,
             Duration timeout, Map<String, ClassroomEvent.Type> topics, Consumer<ClassroomEvent> events,
-            Duration checkEvery, StreamWatch.Probe probe) {
+            Duration checkEvery, MediaRuntime media) {
         this.deviceId = deviceId;
         this.label = label;
         this.classroom = classroom;
@@ -73,7 +74,7 @@ final class CameraLink implements AutoCloseable {
         this.events = events;
         this.timeout = timeout;
         this.checkEvery = checkEvery;
-        this.probe = probe;
+        this.media = media;
         // The PullMessages wait is on top of the network's time.
         this.client = new OnvifClient(url, user, password, timeout.plus(PULL_WAIT));
         this.status = new DeviceStatus(DeviceStatus.State.CONNECTING, "asking " + url);
@@ -161,7 +162,7 @@ final class CameraLink implements AutoCloseable {
         if (closed || (watch != null && watch.locator().equals(locator))) return;
         if (watch != null) watch.close();
         watch = new StreamWatch("yike-onvif-" + deviceId + "-stream", deviceId, locator,
-                timeout.plus(StreamWatch.STREAM_INFO_TIME), checkEvery, probe).start();
+                timeout.plus(StreamWatch.STREAM_INFO_TIME), checkEvery, media).start();
     }
 
     /** Pulls until the camera stops answering (thrown) or the link is closed, subscribing anew before each subscription ends. */

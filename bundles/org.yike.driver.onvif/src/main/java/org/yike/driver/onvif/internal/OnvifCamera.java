@@ -51,10 +51,10 @@ public class OnvifCamera extends ConfiguredDevice {
 
     @Activate
     public OnvifCamera(OnvifCameraConfig config, @Reference EventAdmin eventAdmin, @Reference MediaRuntime media) {
-        this(config, e -> eventAdmin.postEvent(new Event(e.topic(), e.properties())), media::sample);
+        this(config, e -> eventAdmin.postEvent(new Event(e.topic(), e.properties())), media);
     }
 
-    OnvifCamera(OnvifCameraConfig config, Consumer<ClassroomEvent> events, StreamWatch.Probe probe) {
+    OnvifCamera(OnvifCameraConfig config, Consumer<ClassroomEvent> events, MediaRuntime media) {
         super(OnvifDriver.ID, config.id(), config.name(), config.classroom());
         String problem = problem(config);
         if (problem != null) {
@@ -65,7 +65,7 @@ public class OnvifCamera extends ConfiguredDevice {
         refused = null;
         link = new CameraLink(id(), name(), classroom(), Role.named(config.role()), URI.create(text(config.url())),
                 raw(config.username()), raw(config.password()), Duration.ofSeconds(config.timeoutSeconds()),
-                topics(config.events()), events, Duration.ofSeconds(config.checkSeconds()), probe);
+                topics(config.events()), events, Duration.ofSeconds(config.checkSeconds()), media);
         link.start();
     }
 

@@ -46,7 +46,7 @@ public class OnvifCameraTest {
     @Test
     public void theMainStreamWithCredentialsAndWhatTheCameraOffers() throws Exception {
         fixture = new FixtureCamera("9999");
-        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media()::sample);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media());
         DeviceStatus online = await(DeviceStatus.State.ONLINE);
         Source main = camera.sources().get(0);
         String at = "127.0.0.1:" + fixture.stream.port();
@@ -68,7 +68,7 @@ public class OnvifCameraTest {
     @Test
     public void presetsListedAndGoneTo() throws Exception {
         fixture = new FixtureCamera("9999");
-        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media()::sample);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media());
         await(DeviceStatus.State.ONLINE);
         Ptz ptz = camera.ptz().orElseThrow();
         List<String> presets = ptz.presets();
@@ -91,7 +91,7 @@ public class OnvifCameraTest {
     public void aPulledMotionMessageBecomesTheConfiguredClassroomEvent() throws Exception {
         fixture = new FixtureCamera("9999");
         camera = new OnvifCamera(Configs.camera(fixture.deviceService(),
-                "events", new String[] {"tns1:RuleEngine/CellMotionDetector/Motion=STUDENT_STOOD_UP"}), events::add, FixtureCamera.media()::sample);
+                "events", new String[] {"tns1:RuleEngine/CellMotionDetector/Motion=STUDENT_STOOD_UP"}), events::add, FixtureCamera.media());
         ClassroomEvent event = events.poll(10, TimeUnit.SECONDS);
         assertNotNull("no event within 10 s", event);
         assertEquals(ClassroomEvent.Type.STUDENT_STOOD_UP, event.type());
@@ -105,7 +105,7 @@ public class OnvifCameraTest {
     @Test
     public void aWrongPasswordIsOfflineWithTheReasonAndNoPassword() throws Exception {
         fixture = new FixtureCamera("9999");
-        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "password", "wrong-s3cret"), events::add, FixtureCamera.media()::sample);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "password", "wrong-s3cret"), events::add, FixtureCamera.media());
         DeviceStatus offline = await(DeviceStatus.State.OFFLINE);
         assertEquals("GetCapabilities: the camera refused the user name or password (HTTP 401)", offline.reason());
         assertTrue(camera.sources().isEmpty());
@@ -116,7 +116,7 @@ public class OnvifCameraTest {
     @Test
     public void aCameraThatDemandsTheTokenOnEveryCallComesOnline() throws Exception {
         fixture = new FixtureCamera("9999", FixtureCamera.Guard.STRICT);
-        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media()::sample);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media());
         await(DeviceStatus.State.ONLINE);
         for (String call : List.of("GetCapabilities", "GetProfiles", "GetStreamUri")) {
             FixtureCamera.Request r = fixture.last(call);
@@ -146,7 +146,7 @@ public class OnvifCameraTest {
     @Test
     public void aCameraThatRefusesItsClockWithoutTheTokenIsAskedAgainWithIt() throws Exception {
         fixture = new FixtureCamera("9999", FixtureCamera.Guard.STRICT_CLOCK_TOO);
-        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media()::sample);
+        camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "events", new String[0]), events::add, FixtureCamera.media());
         await(DeviceStatus.State.ONLINE);
         List<FixtureCamera.Request> clock = fixture.requests.stream().filter(r -> r.action().equals("GetSystemDateAndTime")).toList();
         assertEquals("no UsernameToken", clock.get(0).refusal());
@@ -159,7 +159,7 @@ public class OnvifCameraTest {
     public void aStrictCameraWithoutCredentialsIsOfflineAskingForThem() throws Exception {
         fixture = new FixtureCamera("9999", FixtureCamera.Guard.STRICT);
         camera = new OnvifCamera(Configs.camera(fixture.deviceService(), "username", "", "password", ""), events::add,
-                FixtureCamera.media()::sample);
+                FixtureCamera.media());
         assertEquals("GetCapabilities: the camera asks for a user name and password (Sender not Authorized)",
                 await(DeviceStatus.State.OFFLINE).reason());
         assertEquals("no UsernameToken", fixture.last("GetCapabilities").refusal());
@@ -172,7 +172,7 @@ public class OnvifCameraTest {
             closed = s.getLocalPort();
         }
         camera = new OnvifCamera(Configs.camera("http://127.0.0.1:" + closed + "/onvif/device_service",
-                "password", "s3cret"), events::add, FixtureCamera.media()::sample);
+                "password", "s3cret"), events::add, FixtureCamera.media());
         DeviceStatus offline = await(DeviceStatus.State.OFFLINE);
         assertTrue(offline.reason(), offline.reason().startsWith("GetSystemDateAndTime: cannot connect to 127.0.0.1:" + closed));
         assertFalse(offline.reason().contains("s3cret"));
@@ -189,7 +189,7 @@ public class OnvifCameraTest {
                                 "TEACHER_RETURNED", "COURSEWARE_CHANGED", "BLACKBOARD_WRITING", "MICROPHONE_ACTIVE",
                                 "MICROPHONE_QUIET")),
                 OnvifCamera.problem(Configs.camera("rtsp://cam/x", "events", new String[] {"Motion=DANCING"})));
-        OnvifCamera refused = new OnvifCamera(Configs.camera("", "role", "janitor"), events::add, FixtureCamera.media()::sample);
+        OnvifCamera refused = new OnvifCamera(Configs.camera("", "role", "janitor"), events::add, FixtureCamera.media());
         assertEquals(DeviceStatus.offline("configuration: role 'janitor' must be one of teacher, teacher_wide, "
                 + "student, student_wide, courseware, blackboard; url is empty"), refused.status());
         assertEquals(Map.of("RuleEngine/CellMotionDetector/Motion", ClassroomEvent.Type.TEACHER_MOVED,

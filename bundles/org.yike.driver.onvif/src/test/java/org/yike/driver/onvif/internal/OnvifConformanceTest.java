@@ -28,7 +28,7 @@ public class OnvifConformanceTest extends DriverConformanceTest {
 
     @Override
     protected Device activate(Map<String, Object> configuration) throws Exception {
-        return new OnvifCamera(ComponentConfig.of(OnvifCameraConfig.class, configuration), e -> { }, media()::sample);
+        return new OnvifCamera(ComponentConfig.of(OnvifCameraConfig.class, configuration), e -> { }, media());
     }
 
     @Override

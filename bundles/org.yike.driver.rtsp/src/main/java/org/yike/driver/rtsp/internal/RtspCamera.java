@@ -33,7 +33,8 @@ import org.yike.media.MediaRuntime;
 /**
  * One network camera: a picture at a URL, with credentials put into the URL, where FFmpeg expects
  * them for RTSP, RTMP and HTTP (basic and digest). The recording engine opens the stream itself; the
- * camera only says, from a probe in the background, whether it would open, and what it measured.
+ * camera's state comes from a lesson's reads while one records it, else from an RTSP request now and
+ * then ({@link StreamWatch}).
  */
 @Component(service = Device.class, configurationPid = RtspCamera.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = RtspCameraConfig.class, factory = true)
@@ -49,7 +50,7 @@ public class RtspCamera extends WatchedDevice<StreamWatch> {
         StreamLocator locator = locator(config);
         watch(List.of(new Source(id(), "video", name(), Role.named(config.role()), locator)),
                 new StreamWatch("yike-camera-" + id(), id(), locator, Duration.ofSeconds(config.timeoutSeconds())
-                        .plus(StreamWatch.STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()), media::sample).start());
+                        .plus(StreamWatch.STREAM_INFO_TIME), Duration.ofSeconds(config.checkSeconds()), media).start());
     }
 
     @Deactivate

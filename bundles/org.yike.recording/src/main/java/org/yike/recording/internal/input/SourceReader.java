@@ -1,6 +1,7 @@
 package org.yike.recording.internal.input;
 
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.BiConsumer;
@@ -21,6 +22,13 @@ public abstract class SourceReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceReader.class);
     private static final long FIRST_RETRY_MILLIS = 500;
     private static final long LONGEST_RETRY_MILLIS = 8000;
+    /**
+     * How many sources of this JVM open at once: a lesson's cameras open in parallel (each opening
+     * waits mostly for its camera's next key frame), but a school's server that starts many rooms'
+     * lessons on the same bell does not hit every camera and NVR in the same second, nor decode
+     * every camera's first pictures at once.
+     */
+    private static final Semaphore OPENING = new Semaphore(64);
     /** How javacv reports FFmpeg's failure to open a source. */
     private static final Pattern FFMPEG_ERROR = Pattern.compile("avformat_open_input\\(\\) error (-\\d+)");
 
@@ -62,12 +70,24 @@ public abstract class SourceReader implements AutoCloseable {
     void disconnected() {
     }
 
+    /** The reader has stopped for good: nothing is read from the source after this. */
+    void ended() {
+    }
+
     /** Why the source is not delivering right now, or {@code null} while it is. */
     String problem() {
         return problem;
     }
 
     private void run() {
+        try {
+            readUntilClosed();
+        } finally {
+            ended();
+        }
+    }
+
+    private void readUntilClosed() {
         long pause = FIRST_RETRY_MILLIS;
         while (!closed) {
             FFmpegFrameGrabber grabber = open(source.locator());
@@ -75,7 +95,7 @@ public abstract class SourceReader implements AutoCloseable {
                 // javacv's start() and release() hold one lock for every grabber in the JVM, so a
                 // camera that takes its timeout to answer (or to hear a TEARDOWN) would hold back every
                 // other source's opening and closing; FFmpeg's own opening and closing are thread-safe
-                grabber.startUnsafe();
+                start(grabber);
                 opened(grabber);
                 if (problem != null) report(null);
                 pause = FIRST_RETRY_MILLIS;
@@ -96,6 +116,16 @@ public abstract class SourceReader implements AutoCloseable {
                 return;
             }
             pause = Math.min(pause * 2, LONGEST_RETRY_MILLIS);
+        }
+    }
+
+    /** Opens the source and reads which streams it carries, taking one of the {@link #OPENING} places meanwhile. */
+    private static void start(FFmpegFrameGrabber grabber) throws FFmpegFrameGrabber.Exception, InterruptedException {
+        OPENING.acquire();
+        try {
+            grabber.startUnsafe();
+        } finally {
+            OPENING.release();
         }
     }
 

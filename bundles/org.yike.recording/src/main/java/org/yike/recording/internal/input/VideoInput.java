@@ -30,6 +30,7 @@ import org.yike.api.encoder.Profile;
 import org.yike.api.encoder.VideoFrame;
 import org.yike.media.MediaRuntime;
 import org.yike.media.StreamReading;
+import org.yike.media.ffmpeg.Ffmpeg;
 import org.yike.recording.internal.live.CameraFeed;
 import org.yike.recording.internal.output.RawResource;
 import org.yike.recording.internal.output.ResourceFile;
@@ -108,7 +109,10 @@ public final class VideoInput extends SourceReader {
     private ByteBuffer decoded;
     private final MediaRuntime media;
     private final PictureTap pictures;
-    /** What this reader reads, told to the media runtime while connected: status checks count it, not connecting again. */
+    /**
+     * What this reader reads, told to the media runtime from its start to its end, connection after
+     * connection: the camera's state and figures come from it, not from connecting again.
+     */
     private StreamReading reading;
     private AVRational videoTimeBase;
 
@@ -128,6 +132,12 @@ public final class VideoInput extends SourceReader {
         this.latest = ByteBuffer.allocateDirect(VideoFrame.bytes(width, height));
     }
 
+    @Override
+    public void start() {
+        reading = media.reading(source.locator());
+        super.start();
+    }
+
     /** In resource mode a raw source keeps its own size, for its own file; otherwise FFmpeg scales it to the program's. */
     @Override
     void configure(FFmpegFrameGrabber grabber) {
@@ -141,6 +151,7 @@ public final class VideoInput extends SourceReader {
     @Override
     void opened(FFmpegFrameGrabber grabber) throws Exception {
         AVFormatContext format = grabber.getFormatContext();
+        reading.connected(Ffmpeg.streams(format));
         int video = av_find_best_stream(format, avutil.AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
         if (video < 0) return;
         AVCodecParameters p = format.streams(video).codecpar();
@@ -152,7 +163,6 @@ public final class VideoInput extends SourceReader {
         videoStream = video;
         videoTimeBase = format.streams(video).time_base();
         decoder = new PacketDecoder(p, width, height);
-        reading = media.reading(source.locator());
         decoding = false;
         if (decoded == null) decoded = ByteBuffer.allocateDirect(latest.capacity());
         if (resources != null && (p.codec_id() == avcodec.AV_CODEC_ID_H264 || p.codec_id() == avcodec.AV_CODEC_ID_HEVC)) {
@@ -188,8 +198,6 @@ public final class VideoInput extends SourceReader {
         if (feed != null) feed.end();
         feed = null;
         if (decoder != null) decoder.close();
-        if (reading != null) reading.close();
-        reading = null;
         if (scaler != null) scaler.close();
         scaler = null;
         resource = null;
@@ -280,9 +288,15 @@ public final class VideoInput extends SourceReader {
         }
     }
 
-    /** Until it is back, the program shows a slate where this source was. */
+    @Override
+    void ended() {
+        reading.close();
+    }
+
+    /** Until it is back, the program shows a slate where this source was; the camera's state says why. */
     @Override
     void lost() {
+        reading.lost(problem());
         if (slate == null) slate = Slate.of(source.label(), width, height);
         keep(slate.duplicate().clear(), null, true);
     }
@@ -290,6 +304,8 @@ public final class VideoInput extends SourceReader {
     private boolean readPicture(FFmpegFrameGrabber grabber) throws FFmpegFrameGrabber.Exception {
         Frame frame = grabber.grabImage();
         if (frame == null) return false;
+        // decoded already: no compressed size to tell
+        reading.picture(frame.timestamp, 0);
         // kept off screen too (the picture is decoded already: keeping it is a copy, or a scaling
         // where it comes at its own size), so that a cut to this camera shows it at once rather
         // than at its next picture.

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.junit.Test;
 import org.yike.api.device.Role;
@@ -24,6 +25,7 @@ import org.yike.api.vision.PictureFormat;
 import org.yike.api.vision.PictureRequest;
 import org.yike.api.vision.PictureSubscription;
 import org.yike.media.MediaRuntime;
+import org.yike.media.ReaderState;
 import org.yike.recording.internal.vision.PictureFeeds;
 
 /** A raw source's pictures as the program gets them, against the same picture from the ffmpeg CLI. */
@@ -116,6 +118,39 @@ public class VideoInputTest {
             }
         } finally {
             Files.deleteIfExists(clip);
+        }
+    }
+
+    /**
+     * The source's state comes from the reader's own reads, told to the media runtime: connected with
+     * what it carries and its figures, lost with the reason when it ends, connected again when it is
+     * back; nothing once the reader has stopped.
+     */
+    @Test
+    public void theSourcesStateComesFromItsOwnReads() throws Exception {
+        MediaRuntime media = MediaRuntime.outsideFramework();
+        StreamLocator locator = new StreamLocator("testsrc2=size=160x120:rate=25:duration=2,realtime", "lavfi", Map.of());
+        Source source = new Source("cam", "video", "cam", Role.STUDENT_WIDE, locator);
+        Profile profile = new Profile("recording", 160, 120, 25, 300, 25, 0, 48000, 1, "openh264");
+        try (VideoInput input = new VideoInput(source, profile, (s, problem) -> { }, null, false, 5000, media, null)) {
+            input.start();
+            ReaderState reading = await(media, locator, "connected and measured", s -> s.carried() != null && s.figures() != null);
+            assertEquals(160, reading.carried().video().orElseThrow().width());
+            assertEquals(25, reading.figures().framesPerSecond(), 1);
+            assertEquals("the source ended", await(media, locator, "lost", s -> s.problem() != null).problem());
+            await(media, locator, "back", s -> s.carried() != null);
+        }
+        assertTrue("no reader once it stopped", media.reader(locator).isEmpty());
+    }
+
+    private static ReaderState await(MediaRuntime media, StreamLocator locator, String what, Predicate<ReaderState> until)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        for (;;) {
+            ReaderState state = media.reader(locator).orElseThrow();
+            if (until.test(state)) return state;
+            if (System.nanoTime() > deadline) throw new AssertionError("not " + what + " within 20 s: " + state);
+            Thread.sleep(5);
         }
     }
 

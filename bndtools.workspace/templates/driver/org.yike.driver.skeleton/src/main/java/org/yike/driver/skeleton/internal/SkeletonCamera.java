@@ -58,7 +58,7 @@ public class SkeletonCamera extends ConfiguredDevice {
         refused = null;
         // the thread's name is how the conformance kit sees that deactivate stopped it
         watch = new StreamWatch("yike-skeleton-" + id(), id(), locator, PROBE_TIME,
-                Duration.ofSeconds(config.checkSeconds()), media::sample).start();
+                Duration.ofSeconds(config.checkSeconds()), media).start();
     }
 
     @Deactivate
