@@ -22,6 +22,7 @@ M2="${HOME}/.m2/repository"
 FW="$M2/org/apache/felix/org.apache.felix.framework/7.0.5/org.apache.felix.framework-7.0.5.jar"
 REF_BUNDLES=("$M2/org/osgi/org.osgi.util.function/1.2.0/org.osgi.util.function-1.2.0.jar"
   "$M2/org/osgi/org.osgi.util.promise/1.3.0/org.osgi.util.promise-1.3.0.jar"
+  "$M2/org/osgi/org.osgi.service.component/1.5.1/org.osgi.service.component-1.5.1.jar"
   "$M2/org/apache/felix/org.apache.felix.scr/2.2.12/org.apache.felix.scr-2.2.12.jar")
 for f in "$FW" "${REF_BUNDLES[@]}"; do [[ -f "$f" ]] || die "$f not found: run mvn -B -DskipTests install first"; done
 javac -d "$WORK/ref" -cp "$FW" "$BENCH_DIR/FelixBoot.java"
