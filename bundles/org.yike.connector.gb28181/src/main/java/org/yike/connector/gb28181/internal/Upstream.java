@@ -35,8 +35,6 @@ import javax.sdp.SessionDescription;
 import javax.sdp.TimeDescription;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
@@ -44,12 +42,10 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
@@ -68,6 +64,7 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.live.LiveSubscription;
+import org.yike.lib.sip.SipListenerBase;
 import org.yike.lib.sip.Digest;
 import org.yike.lib.sip.GbSdp;
 import org.yike.lib.sip.Manscdp;
@@ -81,7 +78,7 @@ import org.yike.lib.sip.Sip;
  * over RTP when INVITEd with {@code s=Play}, until BYE. Its own requests outside a dialog share one
  * Call-ID, as a registration's refreshes must.
  */
-final class Upstream implements SipListener, AutoCloseable {
+final class Upstream extends SipListenerBase implements AutoCloseable {
 
     /** What the school has to offer a platform. */
     interface School {
@@ -646,21 +643,6 @@ final class Upstream implements SipListener, AutoCloseable {
         ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
         if (status >= 200 && to.getTag() == null) to.setTag(Long.toHexString(System.nanoTime()));
         return r;
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-        LOG.debug("GB/T 28181 upstream {}: cannot reach {}:{}", name, event.getHost(), event.getPort());
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // transactions end by themselves
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-        // streams end by BYE, either way
     }
 
     /**

@@ -34,8 +34,6 @@ import javax.sdp.SessionDescription;
 import javax.sdp.TimeDescription;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
@@ -43,12 +41,10 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
@@ -70,11 +66,11 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yike.api.device.DeviceStatus;
+import org.yike.lib.sip.SipListenerBase;
 import org.yike.lib.sip.Digest;
 import org.yike.lib.sip.GbSdp;
 import org.yike.lib.sip.Manscdp;
 import org.yike.lib.sip.Sip;
-
 
 /**
  * Yike as a GB/T 28181 platform on NIST's SIP stack: devices REGISTER with digest authentication
@@ -82,7 +78,7 @@ import org.yike.lib.sip.Sip;
  * their Catalog, then DeviceInfo, then DeviceStatus once registered, and are INVITEd to send a
  * channel's PS over RTP.
  */
-final class SipPlatform implements SipListener, AutoCloseable {
+final class SipPlatform extends SipListenerBase implements AutoCloseable {
 
     /** What configures a platform; {@code keepalive} is the devices' interval, three missed make one offline. */
     record Settings(String address, int port, String id, String password, Duration keepalive) {
@@ -557,21 +553,6 @@ final class SipPlatform implements SipListener, AutoCloseable {
         CompletableFuture<InetSocketAddress> invite = invites.remove(callId);
         if (invite != null) invite.completeExceptionally(new IOException("the device did not answer the INVITE"));
         else LOG.debug("GB/T 28181: no answer to {} {}", r.getMethod(), r.getRequestURI());
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-        LOG.debug("GB/T 28181: cannot reach {}:{} over {}", event.getHost(), event.getPort(), event.getTransport());
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // transactions end by themselves
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-        // calls end by BYE, either way
     }
 
     @Override
