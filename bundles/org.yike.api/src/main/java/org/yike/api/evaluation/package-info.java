@@ -4,5 +4,5 @@
  * lesson's timeline, and their statistics.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.yike.api.evaluation;

@@ -33,6 +33,7 @@ import org.yike.api.evaluation.Indicator;
 import org.yike.api.evaluation.Note;
 import org.yike.api.evaluation.Rubric;
 import org.yike.api.evaluation.Statistic;
+import org.yike.api.evaluation.SchoolTerm;
 import org.yike.lib.sql.Rows;
 
 /** Rubrics and evaluations in the runtime's database; a lesson's facts (teacher, course, class, date) come from the catalog. */
@@ -199,15 +200,8 @@ public class LessonEvaluations implements Evaluations {
             case TEACHER -> String.valueOf(r.getString("teacher"));
             case COURSE -> String.valueOf(r.getString("course"));
             case GRADE -> Lesson.gradeOf(r.getString("school_class"));
-            case TERM -> term(r.getDate("lesson_date").toLocalDate());
+            case TERM -> SchoolTerm.of(r.getDate("lesson_date").toLocalDate());
         };
-    }
-
-    /** The school term of a day: 2026秋 from August to January, 2027春 from February to July. */
-    static String term(LocalDate day) {
-        int m = day.getMonthValue();
-        if (m >= 2 && m <= 7) return day.getYear() + "春";
-        return (m == 1 ? day.getYear() - 1 : day.getYear()) + "秋";
     }
 
     /** The evaluation, with its scores, notes and total, read whole. */

@@ -2,7 +2,6 @@ package org.yike.analysis.lesson.internal;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -22,6 +21,7 @@ import org.yike.api.analysis.LessonType;
 import org.yike.api.analysis.StAnalysis;
 import org.yike.api.analysis.TeacherSummary;
 import org.yike.api.catalog.Lesson;
+import org.yike.api.evaluation.SchoolTerm;
 import org.yike.lib.sql.Rows;
 
 /** The analyses in the runtime's database; a lesson's teacher and date come from the catalog when they are summed up. */
@@ -73,7 +73,7 @@ final class AnalysisStore implements AutoCloseable {
         for (Row r : rows) {
             Optional<Lesson> l = lessons.apply(r.lesson());
             if (l.isEmpty() || l.get().date() == null) continue;
-            String lessonTerm = term(l.get().date());
+            String lessonTerm = SchoolTerm.of(l.get().date());
             if (term == null || term.equals(lessonTerm)) {
                 groups.computeIfAbsent(new Group(lessonTerm, l.get().teacher()), k -> new ArrayList<>()).add(r);
             }
@@ -87,13 +87,6 @@ final class AnalysisStore implements AutoCloseable {
                     lessonsOf.stream().mapToDouble(Row::ch).average().orElseThrow(), types));
         });
         return summaries;
-    }
-
-    /** The school term of a day, as the evaluations name it: 2026秋 from August to January, 2027春 from February to July. */
-    static String term(LocalDate day) {
-        int m = day.getMonthValue();
-        if (m >= 2 && m <= 7) return day.getYear() + "春";
-        return (m == 1 ? day.getYear() - 1 : day.getYear()) + "秋";
     }
 
     @Override
