@@ -416,7 +416,9 @@ public class LessonCatalog implements Catalog, EventHandler {
     @Override
     public LessonPage find(LessonQuery query) {
         try {
-            LessonIndex.Hits hits = index.find(query);
+            // PostgreSQL's full text where the database is PostgreSQL (a district's many schools), else Lucene
+            LessonIndex.Hits hits = store.find(query).orElse(null);
+            if (hits == null) hits = index.find(query);
             return new LessonPage(hits.total(), store.get(hits.ids()), hits.facets());
         } catch (IOException e) {
             throw failed("search the catalog", e);

@@ -62,7 +62,7 @@ final class LessonIndex implements AutoCloseable {
      */
     private static final String FORMAT = "3";
     /** How many values of each facet are counted, most first. */
-    private static final int FACET_VALUES = 50;
+    static final int FACET_VALUES = 50;
 
     private static final String ID = "id";
     private static final String WORDS = "words";

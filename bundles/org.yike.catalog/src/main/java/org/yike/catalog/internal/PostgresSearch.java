@@ -6,12 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.yike.api.catalog.Lesson;
+import org.yike.api.catalog.LessonPage;
 import org.yike.api.catalog.LessonQuery;
 
 /**
@@ -20,11 +22,14 @@ import org.yike.api.catalog.LessonQuery;
  * (a lexeme literal each, so PostgreSQL's own parsers and its locale play no part), asked the same way:
  * each part of the words asked matches when all its segmenter words are among the lesson's words, or its
  * character pairs stand in a row among the lesson's pairs ({@code <1>}, PostgreSQL's phrase operator).
- * The same queries find the same lessons as Lucene (PostgresSearchTest); they come newest first, not by
- * Lucene's relevance.
+ * The same queries find the same lessons, with the same facets, as Lucene (PostgresSearchTest); they come
+ * newest first, not by Lucene's relevance. The catalog searches here where its database is PostgreSQL.
  */
 final class PostgresSearch {
 
+    /** The lesson table's column of each facet. */
+    private static final Map<String, String> FACET_COLUMNS = Map.of("room", "room", "teacher", "teacher", "course", "course",
+            "class", "school_class", "state", "state", "review", "review_state");
     /** Between two texts of a lesson, so a phrase never spans two: more than one position is enough. */
     private static final int GAP = 10;
     /** PostgreSQL keeps at most this many positions of a lexeme. */
@@ -117,7 +122,26 @@ final class PostgresSearch {
                 + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", paged); ResultSet r = s.executeQuery()) {
             while (r.next()) ids.add(r.getString(1));
         }
-        return new LessonIndex.Hits(total, ids, Map.of());
+        return new LessonIndex.Hits(total, ids, total == 0 ? Map.of() : facets(db, from, params));
+    }
+
+    /**
+     * The values of each facet among all the lessons found, most first and then in code point order, as
+     * Lucene counts them (the database sorts by code point, which the catalog requires of it).
+     */
+    private static Map<String, List<LessonPage.Facet>> facets(Connection db, String from, List<Object> params) throws SQLException {
+        Map<String, List<LessonPage.Facet>> facets = new LinkedHashMap<>();
+        for (String facet : LessonPage.FACETS) {
+            String column = FACET_COLUMNS.get(facet);
+            List<LessonPage.Facet> values = new ArrayList<>();
+            try (PreparedStatement s = statement(db, "SELECT " + column + ", COUNT(*)" + from + " AND " + column + " <> ''"
+                    + " GROUP BY " + column + " ORDER BY COUNT(*) DESC, " + column + " FETCH FIRST " + LessonIndex.FACET_VALUES
+                    + " ROWS ONLY", params); ResultSet r = s.executeQuery()) {
+                while (r.next()) values.add(new LessonPage.Facet(r.getString(1), r.getLong(2)));
+            }
+            facets.put(facet, values);
+        }
+        return facets;
     }
 
     /** One part of the words asked: all its words, or its pairs in a row; nothing when it has neither. */

@@ -17,6 +17,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.catalog.LessonEdit;
+import org.yike.api.catalog.LessonPage;
 import org.yike.api.catalog.LessonQuery;
 import org.yike.api.catalog.LessonState;
 import org.yike.catalog.fixture.MigratedDatabase;
@@ -34,13 +35,22 @@ public class PostgresSearchTest {
     public TemporaryFolder tmp = new TemporaryFolder();
     @Rule
     public MigratedDatabase database = new MigratedDatabase(Engine.POSTGRESQL);
+    /** Where the same lessons are found by Lucene, the catalog's search on Derby. */
+    @Rule
+    public MigratedDatabase derby = new MigratedDatabase(Engine.DERBY);
 
     private LessonCatalog catalog;
+    private LessonCatalog lucene;
     private CatalogStore postgres;
 
     @Before
     public void lessons() throws Exception {
-        Path data = tmp.getRoot().toPath();
+        catalog = catalog(tmp.newFolder("postgresql").toPath(), database);
+        lucene = catalog(tmp.newFolder("derby").toPath(), derby);
+        postgres = new CatalogStore(database.dataSource());
+    }
+
+    private static LessonCatalog catalog(Path data, MigratedDatabase db) throws Exception {
         Folders.lesson(data, "s-101-0901-1", "101", "数学", "王芳", "初二(3)班", MONDAY, 1, 1000, "勾股定理", "学生回答问题");
         Folders.lesson(data, "s-101-0901-2", "101", "语文", "李明", "初二(3)班", MONDAY, 2, 2000, "朗读课文", "古诗两首");
         Folders.lesson(data, "s-102-0902-1", "102", "物理", "张伟", "初三(1)班", MONDAY.plusDays(1), 1, 3000, "牛顿第二定律", "实验演示");
@@ -49,17 +59,18 @@ public class PostgresSearchTest {
                 "Lucy's questions");
         Folders.lesson(data, "s-103-0905-2", "103", "化学", "刘洋", "初三(2)班", MONDAY.plusDays(4), 2, 6000, "氧化还原反应", "化学方程式");
         Folders.lesson(data, "s-104-0905-3", "104", "数学", "刘洋", "初一(2)班", MONDAY.plusDays(4), 3, 7000, "一元二次方程", "等腰三角形");
-        catalog = new LessonCatalog(data, database.dataSource(), "实验中学", Clock.fixed(MONDAY.plusWeeks(2).atStartOfDay(Folders.SHANGHAI)
+        LessonCatalog c = new LessonCatalog(data, db.dataSource(), "实验中学", Clock.fixed(MONDAY.plusWeeks(2).atStartOfDay(Folders.SHANGHAI)
                 .toInstant(), Folders.SHANGHAI), 0, e -> { });
-        catalog.load();
-        catalog.edit("s-101-0901-2", new LessonEdit(null, List.of("公开课", "优质课"), null, null, List.of("zhangwei")));
-        postgres = new CatalogStore(database.dataSource());
+        c.load();
+        c.edit("s-101-0901-2", new LessonEdit(null, List.of("公开课", "优质课"), null, null, List.of("zhangwei")));
+        return c;
     }
 
     @After
     public void close() {
         postgres.close();
         catalog.close();
+        lucene.close();
     }
 
     @Test
@@ -80,11 +91,13 @@ public class PostgresSearchTest {
 
         int found = 0;
         for (LessonQuery q : queries) {
-            List<String> lucene = catalog.find(q).items().stream().map(Lesson::id).sorted().toList();
-            LessonIndex.Hits hits = postgres.find(q).orElseThrow();
-            assertEquals(q.toString(), lucene, hits.ids().stream().sorted().toList());
-            assertEquals(q.toString(), lucene.size(), hits.total());
-            if (!lucene.isEmpty()) found++;
+            LessonPage byLucene = lucene.find(q);
+            LessonPage byPostgres = catalog.find(q);
+            List<String> ids = byLucene.items().stream().map(Lesson::id).sorted().toList();
+            assertEquals(q.toString(), ids, byPostgres.items().stream().map(Lesson::id).sorted().toList());
+            assertEquals(q.toString(), ids.size(), byPostgres.total());
+            assertEquals(q + ": the facets", byLucene.facets(), byPostgres.facets());
+            if (!ids.isEmpty()) found++;
         }
         assertTrue("most queries find something: " + found, found >= queries.size() - 5);
     }
