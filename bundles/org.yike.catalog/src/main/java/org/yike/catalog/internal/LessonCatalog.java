@@ -450,7 +450,14 @@ public class LessonCatalog implements Catalog, EventHandler {
         }
         recordedOnly(existing(id), "it has nothing to play yet");
         try {
-            return store.view(id, view.strip(), viewer, clock.instant());
+            boolean counted = store.view(id, view.strip(), viewer, clock.instant());
+            if (counted) {
+                Map<String, Object> p = new HashMap<>();
+                p.put(CatalogEvents.ID, id);
+                if (viewer != null) p.put(CatalogEvents.VIEWER, viewer);
+                post.accept(new Event(CatalogEvents.VIEWED, p));
+            }
+            return counted;
         } catch (SQLException e) {
             throw failed("count a view of lesson " + id, e);
         }

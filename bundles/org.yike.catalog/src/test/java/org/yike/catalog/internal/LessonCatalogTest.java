@@ -436,6 +436,10 @@ public class LessonCatalogTest {
         assertTrue(catalog.viewed("s-102-0902-1", "player-3", null));
         assertTrue(catalog.viewed("s-103-0904-1", "player-4", "lucy"));
         assertEquals(Map.of("s-101-0901-1", 2L, "s-102-0902-1", 1L), catalog.views(MONDAY, MONDAY.plusDays(1)));
+        assertEquals("each view counted announced once, with its viewer where known",
+                List.of("s-101-0901-1 wang", "s-101-0901-1 wang", "s-102-0902-1 null", "s-103-0904-1 lucy"),
+                posted.stream().filter(e -> e.getTopic().equals(CatalogEvents.VIEWED))
+                        .map(e -> e.getProperty(CatalogEvents.ID) + " " + e.getProperty(CatalogEvents.VIEWER)).toList());
         assertEquals("the most viewed first", "s-101-0901-1", catalog.views(MONDAY, MONDAY.plusDays(6)).keySet().iterator().next());
         catalog.rebuild();
         assertEquals("a rebuild keeps them", 2L, (long) catalog.views(MONDAY, MONDAY).get("s-101-0901-1"));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -25,9 +26,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.yike.api.catalog.Catalog;
 import org.yike.api.catalog.Lesson;
 import org.yike.api.evaluation.Evaluation;
+import org.yike.api.evaluation.EvaluationEvents;
 import org.yike.api.evaluation.Evaluations;
 import org.yike.api.evaluation.Indicator;
 import org.yike.api.evaluation.Note;
@@ -46,17 +50,20 @@ public class LessonEvaluations implements Evaluations {
     private final Rows db;
     private final Function<String, Optional<Lesson>> lessons;
     private final Clock clock;
+    private final Consumer<Event> post;
 
     @Activate
-    public LessonEvaluations(@Reference(target = "(yike.database=catalog)") DataSource database, @Reference Catalog catalog)
-            throws SQLException {
-        this(database, catalog::get, Clock.systemDefaultZone());
+    public LessonEvaluations(@Reference(target = "(yike.database=catalog)") DataSource database, @Reference Catalog catalog,
+            @Reference EventAdmin events) throws SQLException {
+        this(database, catalog::get, Clock.systemDefaultZone(), events::postEvent);
     }
 
-    LessonEvaluations(DataSource database, Function<String, Optional<Lesson>> lessons, Clock clock) throws SQLException {
+    LessonEvaluations(DataSource database, Function<String, Optional<Lesson>> lessons, Clock clock, Consumer<Event> post)
+            throws SQLException {
         this.db = new Rows(database.getConnection());
         this.lessons = lessons;
         this.clock = clock;
+        this.post = post;
     }
 
     @Deactivate
@@ -174,7 +181,11 @@ public class LessonEvaluations implements Evaluations {
                 throw new IllegalStateException("evaluation " + evaluation + " lacks the scores of " + missing);
             }
             db.update("UPDATE evaluation SET submitted = ?, total = ? WHERE id = ?", clock.instant().toEpochMilli(), e.total(), evaluation);
-            return one(EVALUATION + " WHERE id = ?", evaluation).orElseThrow();
+            Evaluation done = one(EVALUATION + " WHERE id = ?", evaluation).orElseThrow();
+            post.accept(new Event(EvaluationEvents.SUBMITTED, Map.of(EvaluationEvents.ID, done.id(), EvaluationEvents.LESSON, done.lesson(),
+                    EvaluationEvents.RUBRIC, done.rubric(), EvaluationEvents.RUBRIC_VERSION, done.rubricVersion(),
+                    EvaluationEvents.EVALUATOR, done.evaluator(), EvaluationEvents.TOTAL, done.total())));
+            return done;
         });
     }
 

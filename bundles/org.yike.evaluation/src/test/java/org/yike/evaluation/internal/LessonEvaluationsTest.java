@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import org.yike.api.catalog.Lesson;
 import org.yike.catalog.fixture.MigratedDatabase;
 import org.yike.catalog.fixture.MigratedDatabase.Engine;
 import org.yike.api.catalog.LessonState;
+import org.osgi.service.event.Event;
 import org.yike.api.evaluation.Evaluation;
+import org.yike.api.evaluation.EvaluationEvents;
 import org.yike.api.evaluation.Evaluations;
 import org.yike.api.evaluation.Indicator;
 import org.yike.api.evaluation.Note;
@@ -53,6 +56,7 @@ public class LessonEvaluationsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private LessonEvaluations evaluations;
     private final Map<String, Lesson> lessons = new HashMap<>();
+    private final List<Event> posted = new ArrayList<>();
 
     /**
      * 教学设计 (weight 30: 目标 10 points, 内容 10 points, weights 1 and 1) and 教学实施 (weight 70: 互动 20 points,
@@ -74,7 +78,7 @@ public class LessonEvaluationsTest {
         lesson("L2", "王芳", "数学", "初二(1)班", LocalDate.of(2027, 3, 2));
         lesson("L3", "李明", "语文", "高一（1）班", LocalDate.of(2026, 11, 5));
         evaluations = new LessonEvaluations(database.dataSource(), id -> Optional.ofNullable(lessons.get(id)),
-                Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+                Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), ZoneId.of("Asia/Shanghai")), posted::add);
     }
 
     @After
@@ -105,7 +109,11 @@ public class LessonEvaluationsTest {
         refused(IllegalArgumentException.class, "from 0 to 10.0", () -> evaluations.score(e.id(), "board", 11));
         refused(IllegalArgumentException.class, "no scored indicator design", () -> evaluations.score(e.id(), "design", 5));
         assertNull("no total while one is missing", evaluations.evaluation(e.id()).orElseThrow().total());
+        assertEquals("nothing announced before the submission", List.of(), posted);
         Evaluation done = evaluations.submit(evaluations.score(e.id(), "board", 9).id());
+        assertEquals(List.of(EvaluationEvents.SUBMITTED + " L1 zhao 76.13"), posted.stream().map(p -> p.getTopic() + " "
+                + p.getProperty(EvaluationEvents.LESSON) + " " + p.getProperty(EvaluationEvents.EVALUATOR) + " "
+                + p.getProperty(EvaluationEvents.TOTAL)).toList());
 
         // v1: design 30 % (goal 15 %, content 15 %), practice 70 % (interaction 52.5 %, board 17.5 %):
         // 15 × 8/10 + 15 × 6/10 + 52.5 × 15/20 + 17.5 × 9/10 = 12 + 9 + 39.375 + 15.75 = 76.125 → 76.13
