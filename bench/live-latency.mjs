@@ -21,6 +21,8 @@ if (!url || !(seconds > 0)) {
 
 const browser = await openBrowser();
 const { page } = browser;
+// what the player says of itself (its stalls, its reconnects) goes to standard error, timed
+page.on('console', (m) => m.text().startsWith('[yike]') && console.error(`${Date.now()} ${m.text()}`));
 try {
   if (forceHls) {
     // The room page asks exactly this question before choosing mpegts.js (player.js hasMse()).

@@ -104,8 +104,13 @@ export class LivePlayer {
     this.lastProgress = 0;
     this.lastTime = -1;
     this.buffer = new LiveBuffer(performance.now());
-    // the picture waits for data while live: a stall, so keep more buffered from now on
-    video.addEventListener('waiting', () => this.state === 'live' && this.engine?.chase && this.buffer.stalled(performance.now()));
+    // the picture waits for data while live: a stall, so keep more buffered from now on; not the wait
+    // after a jump to the live edge, which is no sign of a slow connection
+    video.addEventListener('waiting', () => {
+      if (this.state !== 'live' || !this.engine?.chase || video.seeking) return;
+      this.buffer.stalled(performance.now());
+      console.info(`[yike] ${this.room}/${this.stream.name}: stalled, keeping ${this.buffer.target.toFixed(2)} s buffered`);
+    });
   }
 
   /** Starts playing now if the room is known live, otherwise asks the room first. */
