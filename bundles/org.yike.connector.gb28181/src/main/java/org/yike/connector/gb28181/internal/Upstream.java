@@ -26,13 +26,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sdp.Attribute;
 import javax.sdp.Connection;
 import javax.sdp.MediaDescription;
 import javax.sdp.SdpException;
-import javax.sdp.SdpFactory;
 import javax.sdp.SessionDescription;
-import javax.sdp.TimeDescription;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
@@ -556,24 +553,8 @@ final class Upstream extends SipListenerBase implements AutoCloseable {
     }
 
     private byte[] answerSdp(int port, String ssrc) throws SdpException {
-        SdpFactory sdp = SdpFactory.getInstance();
-        SessionDescription s = sdp.createSessionDescription();
-        s.setVersion(sdp.createVersion(0));
-        s.setOrigin(sdp.createOrigin(settings.deviceId(), 0, 0, "IN", "IP4", settings.localAddress()));
-        s.setSessionName(sdp.createSessionName("Play"));
-        s.setConnection(sdp.createConnection("IN", "IP4", settings.localAddress()));
-        Vector<TimeDescription> times = new Vector<>();
-        times.add(sdp.createTimeDescription());
-        s.setTimeDescriptions(times);
-        MediaDescription video = sdp.createMediaDescription("video", port, 1, "RTP/AVP", new int[] { RtpPacketizer.PAYLOAD_TYPE });
-        Vector<Attribute> attributes = new Vector<>();
-        attributes.add(sdp.createAttribute("sendonly", null));
-        attributes.add(sdp.createAttribute("rtpmap", RtpPacketizer.PAYLOAD_TYPE + " PS/90000"));
-        video.setAttributes(attributes);
-        Vector<MediaDescription> media = new Vector<>();
-        media.add(video);
-        s.setMediaDescriptions(media);
-        return new GbSdp(s, ssrc, null).bytes();
+        return GbSdp.play(settings.deviceId(), settings.localAddress(), port, "RTP/AVP", RtpPacketizer.PAYLOAD_TYPE, "sendonly",
+                List.of(), ssrc).bytes();
     }
 
     /** A socket on the first free port of the RTP range, which the answer names as the stream's source. */

@@ -31,7 +31,6 @@ import javax.sdp.MediaDescription;
 import javax.sdp.SdpException;
 import javax.sdp.SdpFactory;
 import javax.sdp.SessionDescription;
-import javax.sdp.TimeDescription;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
@@ -446,28 +445,10 @@ final class SipPlatform extends SipListenerBase implements AutoCloseable {
      */
     private byte[] offer(int rtpPort, String protocol, String setup, String ssrc) throws SdpException {
         SdpFactory sdp = SdpFactory.getInstance();
-        SessionDescription s = sdp.createSessionDescription();
-        s.setVersion(sdp.createVersion(0));
-        s.setOrigin(sdp.createOrigin(settings.id(), 0, 0, "IN", "IP4", settings.address()));
-        s.setSessionName(sdp.createSessionName("Play"));
-        s.setConnection(sdp.createConnection("IN", "IP4", settings.address()));
-        Vector<TimeDescription> times = new Vector<>();
-        times.add(sdp.createTimeDescription());
-        s.setTimeDescriptions(times);
-        MediaDescription video = sdp.createMediaDescription("video", rtpPort, 1, protocol, new int[] { 96 });
-        Vector<Attribute> attributes = new Vector<>();
-        attributes.add(sdp.createAttribute("recvonly", null));
-        attributes.add(sdp.createAttribute("rtpmap", "96 PS/90000"));
-        if (setup != null) {
-            // RFC 4145: passive, the device connects to the platform's port; active, the platform to the device's; for this stream only
-            attributes.add(sdp.createAttribute("setup", setup));
-            attributes.add(sdp.createAttribute("connection", "new"));
-        }
-        video.setAttributes(attributes);
-        Vector<MediaDescription> media = new Vector<>();
-        media.add(video);
-        s.setMediaDescriptions(media);
-        return new GbSdp(s, ssrc, null).bytes();
+        // RFC 4145: passive, the device connects to the platform's port; active, the platform to the device's; for this stream only
+        List<Attribute> tcp = setup == null ? List.of()
+                : List.of(sdp.createAttribute("setup", setup), sdp.createAttribute("connection", "new"));
+        return GbSdp.play(settings.id(), settings.address(), rtpPort, protocol, 96, "recvonly", tcp, ssrc).bytes();
     }
 
     /** Ends an INVITEd stream; one that the device ended already is gone. */
